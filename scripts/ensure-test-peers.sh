@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The interop tests run against real peers: headless Chromium driven through chromedriver, and aiortc in
+# Debian's Python. Install them when we can (root), otherwise stop with the exact line to run.
+set -euo pipefail
+packages=(chromium chromium-driver python3-aiortc)
+missing() {
+  [ -x /usr/bin/chromium ] || return 0
+  [ -x /usr/bin/chromedriver ] || return 0
+  /usr/bin/python3 -c 'import aiortc' 2>/dev/null || return 0
+  return 1
+}
+missing || exit 0
+if [ "$(id -u)" -eq 0 ]; then
+  echo "ensure-test-peers: installing ${packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${packages[@]}" >/dev/null
+  missing && { echo "ensure-test-peers: install did not provide every peer" >&2; exit 1; }
+  exit 0
+fi
+echo "ensure-test-peers: the interop tests need Debian packages that are not installed. Run:" >&2
+echo "  sudo apt-get update && sudo apt-get install -y ${packages[*]}" >&2
+exit 1
