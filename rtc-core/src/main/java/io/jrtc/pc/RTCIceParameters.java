@@ -1,0 +1,20 @@
+package io.jrtc.pc;
+
+/** ICE credentials of one side (the reference's RTCIceParameters). */
+public record RTCIceParameters(String usernameFragment, String password, boolean iceLite) {
+    public RTCIceParameters(String usernameFragment, String password) {
+        this(usernameFragment, password, false);
+    }
+
+    public String getUsernameFragment() {
+        return usernameFragment;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public boolean isIceLite() {
+        return iceLite;
+    }
+}
