@@ -21,9 +21,12 @@ final class Checks {
      */
     static final StunRetransmissionPolicy CHECK_POLICY = new StunRetransmissionPolicy(
             TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.MILLISECONDS.toNanos(1500), 7, 5);
-    /** Consent checks are not retransmitted: a new one goes out every interval (RFC 7675 §5.1). */
+    /**
+     * Consent checks are STUN transactions of their own (RFC 7675 §5.1), retransmitted at 0, 0.5, 1.5 and 3.5 s
+     * and given up at 5.5 s, about when the next one starts, so that a lossy path does not lose consent.
+     */
     static final StunRetransmissionPolicy CONSENT_POLICY = new StunRetransmissionPolicy(
-            TimeUnit.MILLISECONDS.toNanos(500), TimeUnit.MILLISECONDS.toNanos(500), 1, 4);
+            TimeUnit.MILLISECONDS.toNanos(500), TimeUnit.SECONDS.toNanos(2), 4, 4);
 
     private final Outbox outbox;
     private final Map<ByteBuffer, Check> pending = new LinkedHashMap<>();

@@ -31,12 +31,12 @@ public final class IceAgent {
     private final Credentials credentials;
     private final RemoteCandidates remoteCandidates = new RemoteCandidates();
     private final Consent consent;
+    private final Nomination nomination;
+    private final CheckScheduler scheduler;
     private IceRole role;
     private List<InetSocketAddress> stunServers;
     private IceConnectionState connectionState = IceConnectionState.NEW;
     private IceGatheringState gatheringState = IceGatheringState.NEW;
-    private final Nomination nomination;
-    private final CheckScheduler scheduler;
     private boolean remoteEndOfCandidates;
     private long checkingSince = UNSET;
     /** The latest time any call passed in: deadlines already past are reported as this, never earlier. */

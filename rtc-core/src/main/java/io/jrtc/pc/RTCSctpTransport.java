@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * SCTP over DTLS (the reference's RTCSctpTransport, RFC 8261) and the data channels it carries. The association
- * starts once DTLS is connected; the DTLS client sends INIT.
+ * starts once DTLS is connected; both sides send INIT.
  */
 public final class RTCSctpTransport implements Pump.Stage {
     /** What we accept in one message; advertised as {@code a=max-message-size}. */
@@ -267,9 +267,9 @@ public final class RTCSctpTransport implements Pump.Stage {
         association = new SctpAssociation(config);
         engine = new DataChannelEngine(streamSender(), client, 65535);
         engine.setRemoteMaxMessageSize(remoteMaxMessageSize);
-        if (client) {
-            association.connect(Pump.now());
-        }
+        // Both sides send INIT: peers disagree on who starts (aiortc: the ICE-controlling side, others: the DTLS
+        // client), and RFC 9260 §5.2 resolves the collision when both do.
+        association.connect(Pump.now());
     }
 
     private SctpStreamSender streamSender() {

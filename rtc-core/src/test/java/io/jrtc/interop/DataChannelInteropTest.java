@@ -11,19 +11,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Proves the interop harness between two real peers, aiortc and Chromium, before any jrtc stack exists: if this
- * passes, a failing interop test of jrtc points at jrtc, not at the harness.
+ * One data-channel scenario between every pair of stacks that matters: jrtc against real aiortc and real headless
+ * Chromium, each in both roles, and aiortc against Chromium, which proves the harness itself: if that pair passes,
+ * a failing jrtc case points at jrtc, not at the harness.
  *
  * <p>Prints how long each peer takes to start and to connect, and the bulk transfer times, to the test output.
  */
-class PeerHarnessSelfTest {
+class DataChannelInteropTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final long BULK_BYTES = 10L << 20;
     private static final int BULK_CHUNK = 16 << 10;
 
     @ParameterizedTest(name = "{0} offers, {1} answers")
-    @CsvSource({"aiortc, chromium", "chromium, aiortc"})
+    @CsvSource({"jrtc, aiortc", "aiortc, jrtc", "jrtc, chromium", "chromium, jrtc", "aiortc, chromium",
+        "chromium, aiortc"})
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void dataChannelsWorkBetweenRealPeersInBothRoles(String offererName, String answererName) {
         Timings timings = new Timings(offererName + " -> " + answererName);
@@ -51,6 +53,7 @@ class PeerHarnessSelfTest {
         return switch (name) {
             case "aiortc" -> new AiortcPeer();
             case "chromium" -> new ChromiumPeer();
+            case "jrtc" -> new JrtcPeer();
             default -> throw new IllegalArgumentException("no interop peer named " + name);
         };
     }
