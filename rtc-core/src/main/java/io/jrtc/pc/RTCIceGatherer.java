@@ -30,13 +30,13 @@ import java.util.function.Consumer;
 public final class RTCIceGatherer implements Pump.Stage {
     private final ConnectionContext context;
     private final List<RTCIceServer> iceServers;
-    private final IceParameters localParameters;
+    private volatile IceParameters localParameters;
     private final IceAgent agent;
     private final Map<Integer, UdpSocket> sockets = new HashMap<>();
     private final List<RTCIceCandidate> localCandidates = new CopyOnWriteArrayList<>();
     private final Listeners<RTCIceGatheringState> stateListeners;
     private final Listeners<RTCIceCandidate> candidateListeners;
-    private final CompletableFuture<Void> complete = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> complete = new CompletableFuture<>();
     private volatile RTCIceGatheringState state = RTCIceGatheringState.NEW;
     private DatagramReceiver nonStunReceiver = (socket, sender, data, length) -> { };
     private Runnable afterReceive = () -> { };
@@ -301,6 +301,21 @@ public final class RTCIceGatherer implements Pump.Stage {
         setState(RTCIceGatheringState.COMPLETE);
         candidateListeners.emit(null);
         complete.complete(null);
+    }
+
+    /**
+     * ICE restart (RFC 8445 §9): new local credentials, and candidates gathered anew on the same sockets; the
+     * selected pair carries traffic until checks with the new credentials select one.
+     */
+    void restart(IceParameters newLocal) {
+        localParameters = newLocal;
+        localCandidates.clear();
+        long now = Pump.now();
+        agent.restart(now, newLocal);
+        complete = new CompletableFuture<>();
+        setState(RTCIceGatheringState.GATHERING);
+        agent.gather(now);
+        context.pump().run();
     }
 
     /** Completes when gathering is complete. */

@@ -6,6 +6,10 @@ public record RTCIceParameters(String usernameFragment, String password, boolean
         this(usernameFragment, password, false);
     }
 
+    RTCIceParameters(io.jrtc.ice.IceParameters ice) {
+        this(ice.usernameFragment(), ice.password(), ice.iceLite());
+    }
+
     public String getUsernameFragment() {
         return usernameFragment;
     }

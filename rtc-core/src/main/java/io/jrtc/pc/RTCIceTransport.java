@@ -103,10 +103,13 @@ public final class RTCIceTransport {
         });
     }
 
-    /** Restarts ICE with new local credentials (RFC 8445 §9); the selected pair stays usable meanwhile. */
-    void restart(IceParameters newLocal) {
-        gatherer.agent().restart(Pump.now(), newLocal);
-        context.pump().run();
+    /** New remote credentials after the first ones mean the remote restarted ICE (RFC 8445 §9); on the loop. */
+    void updateRemoteParameters(RTCIceParameters remote) {
+        if (started) {
+            gatherer.agent().setRemoteParameters(new IceParameters(remote.usernameFragment(), remote.password(),
+                    remote.iceLite()));
+            context.pump().run();
+        }
     }
 
     public CompletableFuture<Void> stop() {

@@ -1,5 +1,6 @@
 package io.jrtc.pc;
 
+import io.jrtc.ice.IceParameters;
 import io.jrtc.sdp.InvalidStateException;
 import io.jrtc.sdp.SdpType;
 import io.jrtc.sdp.SessionDescription;
@@ -44,6 +45,8 @@ public final class RTCPeerConnection {
     private String localSetup;
     private String applicationMid;
     private boolean transportsStarted;
+    /** New local ICE credentials for the next offer or answer, while an ICE restart is under way. */
+    private RTCIceParameters pendingIceRestart;
     private volatile boolean closed;
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
 
@@ -104,10 +107,7 @@ public final class RTCPeerConnection {
                 throw new InvalidStateError("createAnswer in signaling state " + toApi(state)
                         + " (needs a remote offer)");
             }
-            String setup = switch (remote.setup() == null ? "actpass" : remote.setup()) {
-                case "active" -> "passive";
-                default -> "active";
-            };
+            String setup = answerSetup();
             SessionDescription sdp = descriptions.answer(remote.sdp(),
                     remote.application() == null ? null : transportAttributes(setup));
             addGatheredCandidates(sdp);
@@ -160,6 +160,7 @@ public final class RTCPeerConnection {
                 }
                 startTransports();
             }
+            applyIceRestart(sdp);
             gatherIfNeeded();
             setSignalingState(next);
             return null;
@@ -180,7 +181,15 @@ public final class RTCPeerConnection {
             if (type != SdpType.OFFER) {
                 checkAnswerMatchesOffer(parsed);
             }
+            boolean remoteRestarted = remote != null && remote.ice() != null && parsed.ice() != null
+                    && !remote.ice().usernameFragment().equals(parsed.ice().usernameFragment());
             remote = parsed;
+            if (remoteRestarted) {
+                if (type == SdpType.OFFER && pendingIceRestart == null) {
+                    pendingIceRestart = new RTCIceParameters(IceParameters.random(new SecureRandom()));
+                }
+                iceTransport.updateRemoteParameters(parsed.ice());
+            }
             if (type == SdpType.OFFER) {
                 pendingRemote = description;
                 if (parsed.application() != null) {
@@ -243,11 +252,14 @@ public final class RTCPeerConnection {
                 : g.completion());
     }
 
-    /** Makes the next offer restart ICE with new credentials (W3C restartIce). */
+    /**
+     * Makes the next offer restart ICE (W3C restartIce, RFC 8445 §9): it carries new credentials, and applying
+     * it gathers anew; data keeps flowing over the old path until the new checks select one.
+     */
     public void restartIce() {
         onLoop(() -> {
-            if (iceTransport != null && !closed) {
-                iceTransport.restart(io.jrtc.ice.IceParameters.random(new SecureRandom()));
+            if (gatherer != null && !closed && pendingIceRestart == null) {
+                pendingIceRestart = new RTCIceParameters(IceParameters.random(new SecureRandom()));
             }
             return null;
         });
@@ -423,7 +435,30 @@ public final class RTCPeerConnection {
         // SHA-256 only, as browsers signal it: every peer checks it, and one fingerprint cannot disagree with another.
         List<RTCDtlsFingerprint> fingerprints = certificates.get(0).getFingerprints().stream()
                 .filter(f -> f.algorithm().equals("sha-256")).toList();
-        return new LocalDescriptionFactory.TransportAttributes(gatherer.getLocalParameters(), fingerprints, setup);
+        RTCIceParameters ice = pendingIceRestart != null ? pendingIceRestart : gatherer.getLocalParameters();
+        return new LocalDescriptionFactory.TransportAttributes(ice, fingerprints, setup);
+    }
+
+    /** RFC 8842 §5.3: keep an established DTLS role in later answers; else take active unless the offer is. */
+    private String answerSetup() {
+        RTCDtlsRole established = dtlsTransport == null ? RTCDtlsRole.AUTO : dtlsTransport.getRole();
+        if (established != RTCDtlsRole.AUTO) {
+            return established == RTCDtlsRole.CLIENT ? "active" : "passive";
+        }
+        return "active".equals(remote.setup()) ? "passive" : "active";
+    }
+
+    /** Applies new local credentials once the description carrying them is set locally. */
+    private void applyIceRestart(SessionDescription local) {
+        if (pendingIceRestart == null || gatherer == null) {
+            return;
+        }
+        String ufrag = local.media().stream().filter(m -> m.port() != 0).map(local::iceUfrag)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (pendingIceRestart.usernameFragment().equals(ufrag)) {
+            gatherer.restart(new IceParameters(pendingIceRestart.usernameFragment(), pendingIceRestart.password()));
+            pendingIceRestart = null;
+        }
     }
 
     private void gatherIfNeeded() {

@@ -158,6 +158,75 @@ class DataChannelLoopbackTest {
         }
     }
 
+    @Test
+    void iceRestartKeepsTheChannelWorkingWithNewCredentials() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("restart");
+            CompletableFuture<RTCDataChannel> remote = new CompletableFuture<>();
+            pair.answerer.onDataChannel(remote::complete);
+            pair.negotiate();
+            awaitOpen(channel);
+            String ufragBefore = iceUfrag(pair.offerer.getLocalDescription().sdp());
+            String remoteUfragBefore = iceUfrag(pair.answerer.getLocalDescription().sdp());
+
+            pair.offerer.restartIce();
+            pair.negotiate();
+
+            assertThat(iceUfrag(pair.offerer.getLocalDescription().sdp())).isNotEqualTo(ufragBefore);
+            assertThat(iceUfrag(pair.answerer.getLocalDescription().sdp())).isNotEqualTo(remoteUfragBefore);
+            await().atMost(WAIT).until(() -> pair.offerer.getIceConnectionState() == RTCIceConnectionState.CONNECTED
+                    || pair.offerer.getIceConnectionState() == RTCIceConnectionState.COMPLETED);
+            LinkedBlockingQueue<RTCDataChannelMessage> received = new LinkedBlockingQueue<>();
+            await(remote).onMessage(received::add);
+            channel.send("after restart");
+            assertThat(take(received).text()).isEqualTo("after restart");
+            assertThat(pair.offerer.getConnectionState()).isEqualTo(RTCPeerConnectionState.CONNECTED);
+        }
+    }
+
+    @Test
+    void statsDescribeTransportPairsCandidatesCertificatesAndChannels() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("stats");
+            pair.negotiate();
+            awaitOpen(channel);
+            channel.send("counted");
+            await().atMost(WAIT).until(() -> channel.getMessagesSent() == 1);
+            RTCStatsReport report = await(pair.offerer.getStats());
+            RTCTransportStats transport = (RTCTransportStats) report.ofType("transport").get(0);
+            assertThat(transport.getBytesSent()).isPositive();
+            assertThat(transport.getDtlsState()).isEqualTo("connected");
+            assertThat(transport.getIceRole()).isEqualTo("controlling");
+            String selected = (String) transport.get("selectedCandidatePairId");
+            assertThat(report).containsKey(selected);
+            RTCStats pairStats = report.get(selected);
+            assertThat(pairStats.get("state")).isEqualTo("succeeded");
+            assertThat(report).containsKeys((String) pairStats.get("localCandidateId"),
+                    (String) pairStats.get("remoteCandidateId"), (String) transport.get("localCertificateId"),
+                    (String) transport.get("remoteCertificateId"));
+            RTCStats dataChannel = report.ofType("data-channel").get(0);
+            assertThat(dataChannel.toMap()).containsEntry("label", "stats").containsEntry("state", "open")
+                    .containsEntry("messagesSent", 1L);
+            assertThat(report.ofType("peer-connection").get(0).get("dataChannelsOpened")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void messagesOverTheRemoteMaxMessageSizeAreRefused() {
+        try (PeerPair pair = new PeerPair()) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("big");
+            pair.negotiate();
+            awaitOpen(channel);
+            long limit = channel.getTransport().getMaxMessageSize();
+            assertThat(limit).isEqualTo(RTCSctpTransport.MAX_MESSAGE_SIZE);
+            assertThatThrownBy(() -> channel.send(new byte[(int) limit + 1])).isInstanceOf(TypeError.class);
+        }
+    }
+
+    private static String iceUfrag(String sdp) {
+        return sdp.lines().filter(l -> l.startsWith("a=ice-ufrag:")).findFirst().orElseThrow();
+    }
+
     static void awaitOpen(RTCDataChannel channel) {
         await().atMost(WAIT).until(() -> channel.getReadyState() == RTCDataChannelState.OPEN);
     }
