@@ -41,6 +41,7 @@ public final class RTCIceGatherer implements Pump.Stage {
     private DatagramReceiver nonStunReceiver = (socket, sender, data, length) -> { };
     private Runnable afterReceive = () -> { };
     private Consumer<IceEvent> connectivityEvents = event -> { };
+    private Consumer<RTCIceCandidate> connectionCandidateListener = candidate -> { };
     private String sdpMid;
     private Integer sdpMLineIndex;
     private boolean gatherStarted;
@@ -295,12 +296,21 @@ public final class RTCIceGatherer implements Pump.Stage {
                 localParameters.usernameFragment());
         localCandidates.add(gathered);
         candidateListeners.emit(gathered);
+        connectionCandidateListener.accept(gathered);
     }
 
     void onGatheringComplete() {
         setState(RTCIceGatheringState.COMPLETE);
         candidateListeners.emit(null);
-        complete.complete(null);
+        connectionCandidateListener.accept(null);
+        // Completes after the end-of-candidates events queued above, so the candidate list is final by then.
+        CompletableFuture<Void> done = complete;
+        context.callbacks().execute(() -> done.complete(null));
+    }
+
+    /** The peer connection's icecandidate event, fed on the loop so that it keeps its place in the order. */
+    void setConnectionCandidateListener(Consumer<RTCIceCandidate> listener) {
+        this.connectionCandidateListener = listener;
     }
 
     /**

@@ -227,6 +227,40 @@ class DataChannelLoopbackTest {
         return sdp.lines().filter(l -> l.startsWith("a=ice-ufrag:")).findFirst().orElseThrow();
     }
 
+    @Test
+    void eventsKeepW3cOrderForListenersAddedInCallbacks() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("order");
+            channel.onOpen(() -> channel.send("first"));
+            CompletableFuture<Void> remoteOpen = new CompletableFuture<>();
+            LinkedBlockingQueue<RTCDataChannelMessage> received = new LinkedBlockingQueue<>();
+            pair.answerer.onDataChannel(remote -> {
+                remote.onOpen(() -> remoteOpen.complete(null));
+                remote.onMessage(received::add);
+            });
+            List<RTCIceCandidate> candidates = new CopyOnWriteArrayList<>();
+            CompletableFuture<Void> endOfCandidates = new CompletableFuture<>();
+            pair.offerer.onIceCandidate(c -> {
+                if (c == null) {
+                    endOfCandidates.complete(null);
+                } else {
+                    candidates.add(c);
+                }
+            });
+            await(pair.offerer.setLocalDescription());
+            await(pair.offerer.gatheringComplete());
+            assertThat(endOfCandidates).as("end-of-candidates before gatheringComplete").isDone();
+            assertThat(candidates).isNotEmpty();
+            await(pair.answerer.setRemoteDescription(pair.offerer.getLocalDescription()));
+            await(pair.answerer.setLocalDescription());
+            await(pair.answerer.gatheringComplete());
+            await(pair.offerer.setRemoteDescription(pair.answerer.getLocalDescription()));
+
+            await(remoteOpen);
+            assertThat(take(received).text()).isEqualTo("first");
+        }
+    }
+
     static void awaitOpen(RTCDataChannel channel) {
         await().atMost(WAIT).until(() -> channel.getReadyState() == RTCDataChannelState.OPEN);
     }
