@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.RTCStats;
@@ -46,7 +47,7 @@ public class RtcEndpoint {
         RTCPeerConnection pc = connection.peerConnection();
         return new ConnectionDetail(describe(connection), description(pc.getLocalDescription()),
                 description(pc.getRemoteDescription()),
-                connection.localCandidates().stream().map(candidate -> candidate.candidate()).toList(),
+                connection.localCandidates().stream().map(RTCIceCandidate::getCandidate).toList(),
                 connection.isGatheringComplete(), stats(connection));
     }
 

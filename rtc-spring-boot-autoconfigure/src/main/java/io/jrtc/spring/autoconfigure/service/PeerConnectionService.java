@@ -367,10 +367,10 @@ public class PeerConnectionService implements SmartLifecycle {
             data.put("candidate", null);
             return data;
         }
-        data.put("candidate", candidate.candidate());
-        data.put("sdpMid", candidate.sdpMid());
-        data.put("sdpMLineIndex", candidate.sdpMLineIndex());
-        data.put("usernameFragment", candidate.usernameFragment());
+        data.put("candidate", candidate.getCandidate());
+        data.put("sdpMid", candidate.getSdpMid());
+        data.put("sdpMLineIndex", candidate.getSdpMLineIndex());
+        data.put("usernameFragment", candidate.getUsernameFragment());
         return data;
     }
 

@@ -17,8 +17,8 @@ public record IceCandidateBody(
         @Schema(description = "ICE username fragment", nullable = true) String usernameFragment) {
 
     public static IceCandidateBody of(RTCIceCandidate candidate) {
-        return new IceCandidateBody(candidate.candidate(), candidate.sdpMid(), candidate.sdpMLineIndex(),
-                candidate.usernameFragment());
+        return new IceCandidateBody(candidate.getCandidate(), candidate.getSdpMid(), candidate.getSdpMLineIndex(),
+                candidate.getUsernameFragment());
     }
 
     public boolean isEndOfCandidates() {
