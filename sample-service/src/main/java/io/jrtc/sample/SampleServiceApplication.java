@@ -1,5 +1,8 @@
 package io.jrtc.sample;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,6 +12,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * at {@code /v3/api-docs} and Prometheus metrics at {@code /actuator/prometheus}.
  */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "jrtc sample service", version = "0.1.0",
+        description = "WebRTC peer connections over REST, and a data-channel echo with WHIP signalling"))
 public class SampleServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(SampleServiceApplication.class, args);

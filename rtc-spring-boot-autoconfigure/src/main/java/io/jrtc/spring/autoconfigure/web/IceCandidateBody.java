@@ -21,13 +21,13 @@ public record IceCandidateBody(
                 candidate.getUsernameFragment());
     }
 
-    public boolean isEndOfCandidates() {
+    public boolean endsCandidates() {
         return candidate == null || candidate.isBlank();
     }
 
     /** @return the candidate, or null for the end of candidates */
     public RTCIceCandidate toCandidate() {
-        if (isEndOfCandidates()) {
+        if (endsCandidates()) {
             return null;
         }
         String value = candidate.startsWith("a=") ? candidate.substring(2) : candidate;

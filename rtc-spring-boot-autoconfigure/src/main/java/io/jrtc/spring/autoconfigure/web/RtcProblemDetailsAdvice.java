@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Answers every error of an {@link RtcApi} controller as an RFC 9457 {@code application/problem+json} document:
  * 400 malformed SDP (with the line), 404 unknown connection, 409 wrong signalling state, 413 SDP too large, 415
  * wrong content type, 503 with Retry-After at the connection limit, 504 when the stack did not answer in time.
- * Scoped to {@link RtcApi} controllers so the application's own error handling stays as it is.
+ * Scoped to {@link RtcApi} controllers so the application's own error handling stays as it is. The
+ * {@link ResponseStatus} annotations let springdoc list these responses in the OpenAPI document.
  */
 @RestControllerAdvice(annotations = RtcApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,6 +39,7 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final int RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(UnknownPeerConnectionException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
     ProblemDetail unknown(UnknownPeerConnectionException e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-peer-connection", "Unknown peer connection",
                 e.getMessage());
@@ -45,6 +48,7 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(SdpSyntaxError.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail sdpSyntax(SdpSyntaxError e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "sdp-syntax", "Malformed session description",
                 e.getMessage());
@@ -53,11 +57,13 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(InvalidStateError.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
     ProblemDetail invalidState(InvalidStateError e) {
         return problem(HttpStatus.CONFLICT, "invalid-state", "Wrong signalling state", e.getMessage());
     }
 
     @ExceptionHandler(SdpTooLargeException.class)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
     ProblemDetail tooLarge(SdpTooLargeException e) {
         ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "sdp-too-large",
                 "Session description too large", e.getMessage());
@@ -66,6 +72,7 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(PeerConnectionLimitExceededException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     ResponseEntity<ProblemDetail> limit(PeerConnectionLimitExceededException e) {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "peer-connection-limit",
                 "Too many peer connections", e.getMessage());
@@ -76,6 +83,7 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(RtcOperationTimeoutException.class)
+    @ResponseStatus(HttpStatus.GATEWAY_TIMEOUT)
     ProblemDetail timeout(RtcOperationTimeoutException e) {
         return problem(HttpStatus.GATEWAY_TIMEOUT, "operation-timeout", "The WebRTC stack did not answer in time",
                 e.getMessage());
