@@ -1,6 +1,7 @@
 package io.jrtc.spring.autoconfigure;
 
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,16 @@ class RtcEngineConfiguration {
     @ConditionalOnMissingBean
     RtcEngineSettings rtcEngineSettings(RtcProperties properties,
             ObjectProvider<RtcEngineSettingsCustomizer> customizers) {
-        RtcEngineSettings settings = RtcEngineSettings.defaults()
+        int min = properties.getPortRange().getMin();
+        int max = properties.getPortRange().getMax();
+        RtcEngineSettings settings;
+        try {
+            settings = RtcEngineSettings.defaults().withPortRange(min, max);
+        } catch (IllegalArgumentException e) {
+            throw new PortRangeUnavailableException(min, max, "any address", e.getMessage(), e);
+        }
+        settings = settings
                 .withEventLoopThreads(properties.getEventLoopThreads())
-                .withPortRange(properties.getPortRange().getMin(), properties.getPortRange().getMax())
                 .withBindAddresses(bindAddresses(properties))
                 .withIncludeLoopback(properties.isIncludeLoopback())
                 .withAnnouncedAddresses(List.copyOf(properties.getAnnouncedAddresses()));
@@ -39,7 +47,18 @@ class RtcEngineConfiguration {
     @ConditionalOnMissingBean
     RtcEngine rtcEngine(RtcEngineSettings settings) {
         PortRangeProbe.check(settings.minPort(), settings.maxPort(), settings.bindAddresses());
-        return RtcEngine.create(settings);
+        try {
+            return RtcEngine.create(settings);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SocketException) {
+                    throw new PortRangeUnavailableException(settings.minPort(), settings.maxPort(),
+                            settings.bindAddresses().isEmpty() ? "the wildcard address"
+                                    : settings.bindAddresses().toString(), cause.getMessage(), e);
+                }
+            }
+            throw e;
+        }
     }
 
     private static List<InetAddress> bindAddresses(RtcProperties properties) {

@@ -25,6 +25,12 @@ import io.jrtc.pc.RtcEngine;
 import io.jrtc.pc.RtcEngineSettings;
 
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 
 /** A real Java peer against POST /echo: WHIP signalling, then text and binary echoed byte for byte, in order. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "server.address=127.0.0.1", "rtc.include-loopback=true" })
+        properties = { "server.address=127.0.0.1", "rtc.include-loopback=true", "rtc.events.stats-interval=200ms" })
 class EchoTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static RtcEngine clientEngine;
@@ -208,6 +214,49 @@ class EchoTest {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health/rtc")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void theEventStreamShowsTheSessionConnectingItsChannelAndStatistics() throws Exception {
+        List<JsonNode> events = new CopyOnWriteArrayList<>();
+        JsonMapper json = JsonMapper.builder().build();
+        WebSocketSession stream = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
+            @Override
+            protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+                events.add(json.readTree(message.getPayload()));
+            }
+        }, "ws://127.0.0.1:" + port + "/api/rtc/events").get(5, TimeUnit.SECONDS);
+        RTCPeerConnection client = clientEngine.newPeerConnection(new RTCConfiguration());
+        try {
+            RTCDataChannel channel = client.createDataChannel("chat");
+            CompletableFuture<Void> open = opened(channel);
+            HttpResponse<String> created = postOffer(offer(client));
+            String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+            client.setRemoteDescription(new RTCSessionDescription(created.body(), RTCSdpType.ANSWER))
+                    .get(10, TimeUnit.SECONDS);
+            open.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            channel.send("counted");
+
+            await().atMost(TIMEOUT).until(() -> has(events, id, "connection-state", "connected")
+                    && has(events, id, "data-channel-open", null) && has(events, id, "local-candidate", null)
+                    && events.stream().anyMatch(event -> event.get("type").asString().equals("stats")
+                            && event.get("peerConnectionId").asString().equals(id)
+                            && event.get("data").get("messagesReceived").asLong() >= 1));
+            assertThat(events).allSatisfy(event -> assertThat(event.get("timestamp").asLong()).isPositive());
+
+            http.send(HttpRequest.newBuilder(URI.create(created.headers().firstValue("Location").orElseThrow()))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            await().atMost(TIMEOUT).until(() -> has(events, id, "closed", null));
+        } finally {
+            stream.close();
+            client.close().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean has(List<JsonNode> events, String id, String type, String state) {
+        return events.stream().anyMatch(event -> event.get("type").asString().equals(type)
+                && event.get("peerConnectionId").asString().equals(id)
+                && (state == null || state.equals(event.get("data").get("state").asString())));
     }
 
     private static CompletableFuture<Void> opened(RTCDataChannel channel) {
