@@ -22,8 +22,9 @@ public final class IceServers {
         for (int i = 0; i < urls.size(); i++) {
             String url = urls.get(i);
             try {
-                new RTCIceServer(url);
+                new RTCIceServer(List.of(url), username, credential, "password");
             } catch (IllegalArgumentException | NullPointerException e) {
+                // Validated one URL at a time so the message names the bad one.
                 throw new InvalidIceServerException(location + ".urls[" + i + "]", String.valueOf(url),
                         e.getMessage() == null ? "malformed" : e.getMessage());
             }

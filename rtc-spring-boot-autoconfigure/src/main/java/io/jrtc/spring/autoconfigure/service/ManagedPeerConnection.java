@@ -2,6 +2,7 @@ package io.jrtc.spring.autoconfigure.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.jrtc.pc.RTCDataChannel;
@@ -23,7 +24,7 @@ public final class ManagedPeerConnection {
     private final List<RTCIceCandidate> localCandidates = new CopyOnWriteArrayList<>();
     private final List<RTCDataChannel> dataChannels = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
-    private volatile boolean gatheringComplete;
+    private final CompletableFuture<Void> endOfCandidates = new CompletableFuture<>();
     private volatile long lastActivityNanos;
     private volatile StatsSummary lastStats = StatsSummary.EMPTY;
 
@@ -52,8 +53,14 @@ public final class ManagedPeerConnection {
         return List.copyOf(localCandidates);
     }
 
+    /** Whether the end-of-candidates signal was seen: {@link #localCandidates()} is then final. */
     public boolean isGatheringComplete() {
-        return gatheringComplete;
+        return endOfCandidates.isDone();
+    }
+
+    /** Completes when the end-of-candidates signal is seen, after every local candidate was recorded. */
+    CompletableFuture<Void> endOfCandidates() {
+        return endOfCandidates;
     }
 
     /** Data channels created on this connection, by either side. */
@@ -75,7 +82,7 @@ public final class ManagedPeerConnection {
     }
 
     void markGatheringComplete() {
-        gatheringComplete = true;
+        endOfCandidates.complete(null);
     }
 
     void addDataChannel(RTCDataChannel channel) {

@@ -21,7 +21,6 @@ import java.util.function.LongSupplier;
 import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCDataChannelInit;
 import io.jrtc.pc.RTCIceCandidate;
-import io.jrtc.pc.RTCIceGatheringState;
 import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RTCPeerConnectionState;
@@ -47,6 +46,7 @@ import org.springframework.context.SmartLifecycle;
 public class PeerConnectionService implements SmartLifecycle {
     private static final System.Logger LOG = System.getLogger(PeerConnectionService.class.getName());
     private static final long CLOSE_WAIT_MILLIS = 5_000;
+    private static final long END_OF_CANDIDATES_GRACE_MILLIS = 1_000;
 
     private final RtcEngine engine;
     private final RtcConfigurationFactory configurations;
@@ -218,14 +218,19 @@ public class PeerConnectionService implements SmartLifecycle {
         return touch(id).peerConnection().addIceCandidate(candidate);
     }
 
-    /** Completes when the connection's ICE gathering is complete. */
+    /**
+     * Completes when the connection's ICE gathering is complete and its end-of-candidates signal has reached this
+     * service, so {@link ManagedPeerConnection#localCandidates()} holds every candidate.
+     */
     public CompletableFuture<Void> gatheringComplete(String id) {
         ManagedPeerConnection connection = touch(id);
-        if (connection.isGatheringComplete()
-                || connection.peerConnection().getIceGatheringState() == RTCIceGatheringState.COMPLETE) {
+        if (connection.isGatheringComplete()) {
             return CompletableFuture.completedFuture(null);
         }
-        return connection.peerConnection().gatheringComplete();
+        // Listeners run after the stack's own future completes; wait (boundedly) for the null candidate too.
+        return connection.peerConnection().gatheringComplete()
+                .thenCompose(ignored -> connection.endOfCandidates()
+                        .completeOnTimeout(null, END_OF_CANDIDATES_GRACE_MILLIS, TimeUnit.MILLISECONDS));
     }
 
     public RTCDataChannel createDataChannel(String id, String label, RTCDataChannelInit init) {
@@ -312,9 +317,6 @@ public class PeerConnectionService implements SmartLifecycle {
             publish(RtcEventType.ICE_CONNECTION_STATE, id, Map.of("state", state.toString()));
         }));
         connection.addSubscription(pc.onIceGatheringStateChange(state -> {
-            if (state == RTCIceGatheringState.COMPLETE) {
-                connection.markGatheringComplete();
-            }
             publish(RtcEventType.ICE_GATHERING_STATE, id, Map.of("state", state.toString()));
         }));
         connection.addSubscription(pc.onSignalingStateChange(state -> {

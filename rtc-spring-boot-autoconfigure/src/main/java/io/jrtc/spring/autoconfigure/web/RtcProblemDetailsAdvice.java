@@ -10,6 +10,8 @@ import io.jrtc.spring.autoconfigure.service.RtcOperationTimeoutException;
 import io.jrtc.spring.autoconfigure.service.SdpTooLargeException;
 import io.jrtc.spring.autoconfigure.service.UnknownPeerConnectionException;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -73,13 +75,12 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PeerConnectionLimitExceededException.class)
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-    ResponseEntity<ProblemDetail> limit(PeerConnectionLimitExceededException e) {
+    ProblemDetail limit(PeerConnectionLimitExceededException e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "peer-connection-limit",
                 "Too many peer connections", e.getMessage());
         problem.setProperty("limit", e.getLimit());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
-                .body(problem);
+        return problem;
     }
 
     @ExceptionHandler(RtcOperationTimeoutException.class)

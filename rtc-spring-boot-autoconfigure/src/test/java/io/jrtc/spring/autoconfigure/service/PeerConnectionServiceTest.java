@@ -43,7 +43,8 @@ class PeerConnectionServiceTest {
 
     private PeerConnectionService service(PeerConnectionLimits limits) {
         events.subscribe(published::add);
-        service = new PeerConnectionService(engine, RTCConfiguration::new, new InMemoryPeerConnectionRegistry(),
+        service = new PeerConnectionService(engine,
+                servers -> new RTCConfiguration(servers == null ? List.of() : servers), new InMemoryPeerConnectionRegistry(),
                 events, limits, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), now::get);
         return service;
     }
