@@ -1,0 +1,111 @@
+package io.jrtc.bench;
+
+import io.jrtc.pc.RTCConfiguration;
+import io.jrtc.pc.RTCDataChannel;
+import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RtcEngine;
+import io.jrtc.pc.RtcEngineSettings;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Two peer connections in one JVM over loopback, measured the way ../shared/peer-bench measures aiortc, Chromium
+ * and Pion: setup (createOffer until the offerer's channel is open, descriptions exchanged after gathering,
+ * median of 20 after warm-up), 64 MiB of reliable ordered 16 KiB messages, and 1 KiB messages per second,
+ * sending while bufferedAmount < 1 MiB, else waiting for bufferedamountlow at 256 KiB. Prints one JSON line.
+ */
+public final class DataChannelBench {
+    private static final long HIGH_WATER = 1 << 20;
+    private static final long LOW_WATER = 256 * 1024;
+
+    public static void main(String[] args) throws Exception {
+        int setupRuns = 20;
+        long bulkBytes = 64L << 20;
+        long smallBytes = 32L << 20;
+        try (RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults()
+                .withBindAddresses(List.of(InetAddress.getLoopbackAddress())))) {
+            for (int i = 0; i < 10; i++) {
+                setupMillis(engine);
+            }
+            double[] setups = new double[setupRuns];
+            for (int i = 0; i < setupRuns; i++) {
+                setups[i] = setupMillis(engine);
+            }
+            Arrays.sort(setups);
+            throughput(engine, 8L << 20, 16 * 1024);
+            double bulk = throughput(engine, bulkBytes, 16 * 1024);
+            double small = throughput(engine, smallBytes, 1024);
+            System.out.println(String.format(Locale.ROOT,
+                    "{\"stack\":\"jrtc\",\"setup_ms\":%.2f,\"throughput_16k_MBps\":%.1f,\"msgs_1k_per_s\":%.0f}",
+                    (setups[setupRuns / 2 - 1] + setups[setupRuns / 2]) / 2, bulk / 1e6, small / 1024));
+        }
+    }
+
+    private static double setupMillis(RtcEngine engine) throws Exception {
+        RTCPeerConnection offerer = engine.newPeerConnection(new RTCConfiguration());
+        RTCPeerConnection answerer = engine.newPeerConnection(new RTCConfiguration());
+        try {
+            RTCDataChannel channel = offerer.createDataChannel("bench");
+            CompletableFuture<Void> open = new CompletableFuture<>();
+            channel.onOpen(() -> open.complete(null));
+            long start = System.nanoTime();
+            connect(offerer, answerer);
+            open.get(10, TimeUnit.SECONDS);
+            return (System.nanoTime() - start) / 1e6;
+        } finally {
+            offerer.close().get(5, TimeUnit.SECONDS);
+            answerer.close().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Bytes per second of {@code total} bytes sent as {@code size}-byte messages, until all arrived. */
+    private static double throughput(RtcEngine engine, long total, int size) throws Exception {
+        RTCPeerConnection offerer = engine.newPeerConnection(new RTCConfiguration());
+        RTCPeerConnection answerer = engine.newPeerConnection(new RTCConfiguration());
+        try {
+            RTCDataChannel channel = offerer.createDataChannel("bulk");
+            CompletableFuture<Void> open = new CompletableFuture<>();
+            channel.onOpen(() -> open.complete(null));
+            CompletableFuture<Void> received = new CompletableFuture<>();
+            AtomicLong count = new AtomicLong();
+            answerer.onDataChannel(remote -> remote.onMessage(message -> {
+                if (count.addAndGet(message.data().length) >= total) {
+                    received.complete(null);
+                }
+            }));
+            connect(offerer, answerer);
+            open.get(10, TimeUnit.SECONDS);
+            Semaphore low = new Semaphore(0);
+            channel.setBufferedAmountLowThreshold(LOW_WATER);
+            channel.onBufferedAmountLow(low::release);
+            byte[] message = new byte[size];
+            long start = System.nanoTime();
+            for (long sent = 0; sent < total; sent += size) {
+                while (channel.getBufferedAmount() >= HIGH_WATER) {
+                    low.tryAcquire(50, TimeUnit.MILLISECONDS);
+                }
+                channel.send(message);
+            }
+            received.get(120, TimeUnit.SECONDS);
+            return total / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            offerer.close().get(5, TimeUnit.SECONDS);
+            answerer.close().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void connect(RTCPeerConnection offerer, RTCPeerConnection answerer) throws Exception {
+        offerer.setLocalDescription().get(10, TimeUnit.SECONDS);
+        offerer.gatheringComplete().get(10, TimeUnit.SECONDS);
+        answerer.setRemoteDescription(offerer.getLocalDescription()).get(10, TimeUnit.SECONDS);
+        answerer.setLocalDescription().get(10, TimeUnit.SECONDS);
+        answerer.gatheringComplete().get(10, TimeUnit.SECONDS);
+        offerer.setRemoteDescription(answerer.getLocalDescription()).get(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,403 @@
+package io.jrtc.dtls;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bouncycastle.tls.AbstractTlsPeer;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DTLSServerProtocol;
+import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.bouncycastle.tls.TlsTimeoutException;
+
+/**
+ * One DTLS 1.2 association (RFC 6347) of a WebRTC transport, with DTLS-SRTP key export (RFC 5764), driven by an
+ * owner thread (an event loop) and BouncyCastle underneath.
+ *
+ * <p><b>Threads.</b> Every method except {@link #setRemoteFingerprints} and {@link #state()} must be called from the
+ * owner's thread. {@link #start()} puts exactly one task on {@code handshakeExecutor}; it runs BouncyCastle's
+ * blocking handshake and ends when the handshake does (success, failure, time limit or {@link #close()}), so no
+ * executor thread is held afterwards. That task hands its output over through thread-safe queues and calls
+ * {@code wakeup} on the executor thread each time it has queued a datagram to send or an event; {@code wakeup} must
+ * not block, only schedule a drain on the owner's thread, which then calls {@link #pollTransmit()},
+ * {@link #pollEvent()} and {@link #pollApplicationData()} until each returns null. {@code wakeup} is never called
+ * from inside the owner's own calls, and not at all once CONNECTED, CLOSED or FAILED: from then on records are
+ * decrypted inside {@link #handleReceive} and the poll methods, and encrypted inside {@link #send}, on the owner's
+ * thread, so the owner drains after each of its own calls ({@link #handleReceive}, {@link #send}, {@link #close()},
+ * {@link #start()}).
+ *
+ * <p><b>Time.</b> Handshake retransmission (RFC 6347 §4.2.4) and the handshake time limit are BouncyCastle's and run
+ * in real time on the executor thread, so this class takes no {@code now}. Handshake datagrams fit
+ * {@link DtlsConfig#mtu()}; application datagrams are limited by {@link #maxApplicationDataSize()}.
+ *
+ * <p><b>Failures.</b> Bytes from the network never make a method throw: undecryptable records are dropped, and a
+ * fatal protocol error turns into {@link DtlsEvent.Failed}. Misuse throws {@link IllegalStateException} or
+ * {@link IllegalArgumentException}.
+ */
+public final class DtlsEndpoint implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(DtlsEndpoint.class.getName());
+    /** Datagrams buffered while the handshake thread is between reads; a handshake flight is a handful. */
+    private static final int INBOUND_CAPACITY = 256;
+
+    private final DtlsRole role;
+    private final DtlsCertificate certificate;
+    private final Executor handshakeExecutor;
+    private final Runnable wakeup;
+    private final DtlsConfig config;
+    private final RemoteFingerprintVerifier verifier = new RemoteFingerprintVerifier();
+    private final HandshakeOutcome outcome = new HandshakeOutcome();
+    private final QueuedDatagramTransport transport;
+    private final AtomicReference<DtlsState> state = new AtomicReference<>(DtlsState.NEW);
+    private final Queue<DtlsEvent> events = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<byte[]> applicationData = new ArrayDeque<>();
+    private volatile AbstractTlsPeer peer;
+    /** Published by the handshake thread before the state turns CONNECTED; from then on used by the owner only. */
+    private volatile DTLSTransport established;
+    private byte[] receiveBuffer;
+    private long droppedDatagrams;
+
+    /**
+     * @param remoteFingerprints fingerprints from the remote SDP; the remote certificate must match one of them (same
+     *     algorithm), else the handshake fails with {@code Failed("fingerprint mismatch")} and no application data is
+     *     ever delivered. May be empty if the remote SDP is not known yet: then the handshake waits at the remote
+     *     certificate until {@link #setRemoteFingerprints} is called (within the handshake time limit)
+     * @param handshakeExecutor runs the one handshake task; must run it on another thread (the task blocks)
+     * @param wakeup called from the handshake thread whenever transmits or events became available
+     */
+    public DtlsEndpoint(DtlsRole role, DtlsCertificate certificate, List<DtlsFingerprint> remoteFingerprints,
+                        Executor handshakeExecutor, Runnable wakeup) {
+        this(role, certificate, remoteFingerprints, handshakeExecutor, wakeup, DtlsConfig.DEFAULT);
+    }
+
+    /** As {@link #DtlsEndpoint(DtlsRole, DtlsCertificate, List, Executor, Runnable)}, with explicit tunables. */
+    public DtlsEndpoint(DtlsRole role, DtlsCertificate certificate, List<DtlsFingerprint> remoteFingerprints,
+                        Executor handshakeExecutor, Runnable wakeup, DtlsConfig config) {
+        this.role = Objects.requireNonNull(role, "role");
+        this.certificate = Objects.requireNonNull(certificate, "certificate");
+        this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
+        this.wakeup = Objects.requireNonNull(wakeup, "wakeup");
+        this.config = Objects.requireNonNull(config, "config");
+        verifier.setExpected(Objects.requireNonNull(remoteFingerprints, "remoteFingerprints"));
+        this.transport = new QueuedDatagramTransport(config.mtu(), INBOUND_CAPACITY, this::handshakeOutput);
+    }
+
+    /** Any thread. Sets (or replaces, until the remote certificate is checked) the expected remote fingerprints. */
+    public void setRemoteFingerprints(List<DtlsFingerprint> remoteFingerprints) {
+        verifier.setExpected(Objects.requireNonNull(remoteFingerprints, "remoteFingerprints"));
+    }
+
+    /**
+     * Begins the handshake on the executor: a client sends its ClientHello, a server waits for one. The handshake
+     * time limit starts when the task starts.
+     *
+     * @throws IllegalStateException unless the state is NEW
+     */
+    public void start() {
+        if (!state.compareAndSet(DtlsState.NEW, DtlsState.CONNECTING)) {
+            throw new IllegalStateException("start() in state " + state.get());
+        }
+        peer = role == DtlsRole.CLIENT
+            ? new WebRtcDtlsClient(certificate, verifier, config, outcome)
+            : new WebRtcDtlsServer(certificate, verifier, config, outcome);
+        try {
+            handshakeExecutor.execute(this::runHandshake);
+        } catch (RejectedExecutionException e) {
+            transport.close();
+            if (state.compareAndSet(DtlsState.CONNECTING, DtlsState.FAILED)) {
+                events.add(new DtlsEvent.Failed("handshake executor rejected the task", e));
+            }
+        }
+    }
+
+    /**
+     * One UDP datagram of DTLS records from the network. The bytes are copied. Before the connection is up the
+     * datagram goes to the handshake thread; once connected it is decrypted here and its application data queued
+     * for {@link #pollApplicationData()}. Never throws because of the bytes.
+     */
+    public void handleReceive(byte[] data, int off, int len) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        DtlsState current = state.get();
+        if (current == DtlsState.CLOSED || current == DtlsState.FAILED) {
+            return;
+        }
+        if (len > DtlsConfig.MAX_DATAGRAM_SIZE || !transport.offerInbound(Arrays.copyOfRange(data, off, off + len))) {
+            droppedDatagrams++;
+            LOG.log(Level.DEBUG, "dropped a {0}-byte DTLS datagram (oversized or queue full)", len);
+            return;
+        }
+        if (current == DtlsState.CONNECTED) {
+            processEstablishedInput();
+        }
+    }
+
+    /** The next datagram to send, or null. */
+    public byte[] pollTransmit() {
+        processEstablishedInput();
+        return transport.pollOutbound();
+    }
+
+    /** The next event, or null. */
+    public DtlsEvent pollEvent() {
+        processEstablishedInput();
+        return events.poll();
+    }
+
+    /** The next decrypted application datagram (an SCTP packet), or null. */
+    public byte[] pollApplicationData() {
+        processEstablishedInput();
+        return applicationData.poll();
+    }
+
+    /**
+     * Encrypts one application datagram into one record and queues it for {@link #pollTransmit()}.
+     *
+     * @throws IllegalStateException unless CONNECTED
+     * @throws IllegalArgumentException if longer than {@link #maxApplicationDataSize()}
+     */
+    public void send(byte[] data, int off, int len) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        if (state.get() != DtlsState.CONNECTED) {
+            throw new IllegalStateException("send() in state " + state.get());
+        }
+        int limit = receiveBuffer().length;
+        if (len > limit) {
+            throw new IllegalArgumentException("application datagram of " + len + " bytes exceeds " + limit);
+        }
+        try {
+            established.send(data, off, len);
+        } catch (IOException e) {
+            fail("send failed", e);
+        }
+    }
+
+    /**
+     * The largest application datagram {@link #send} accepts: what fits in one record of a
+     * {@link DtlsConfig#MAX_DATAGRAM_SIZE}-byte datagram under the negotiated cipher, so that a peer with the same
+     * receive limit accepts it.
+     *
+     * @throws IllegalStateException before CONNECTED
+     */
+    public int maxApplicationDataSize() {
+        if (receiveBuffer == null && state.get() != DtlsState.CONNECTED) {
+            throw new IllegalStateException("not connected");
+        }
+        return receiveBuffer().length;
+    }
+
+    /** Sized once to BouncyCastle's plaintext receive limit under the negotiated cipher. */
+    private byte[] receiveBuffer() {
+        if (receiveBuffer == null) {
+            try {
+                receiveBuffer = new byte[established.getReceiveLimit()];
+            } catch (IOException e) {
+                throw new IllegalStateException("DTLS receive limit unavailable", e);
+            }
+        }
+        return receiveBuffer;
+    }
+
+    /** Any thread. */
+    public DtlsState state() {
+        return state.get();
+    }
+
+    public DtlsRole role() {
+        return role;
+    }
+
+    /** The remote certificate's fingerprint once verified, else null. */
+    public DtlsFingerprint remoteFingerprint() {
+        return verifier.matched();
+    }
+
+    /** The negotiated DTLS-SRTP keys once connected, or null (not connected, or use_srtp not negotiated). */
+    public SrtpKeyingMaterial srtpKeyingMaterial() {
+        return state.get() == DtlsState.CONNECTED ? outcome.srtp() : null;
+    }
+
+    /** Datagrams dropped before reaching DTLS (oversized, or the handshake queue was full). */
+    public long droppedDatagrams() {
+        return droppedDatagrams;
+    }
+
+    /**
+     * Closes: when connected, queues a close_notify alert (drain {@link #pollTransmit()} to send it); while
+     * handshaking, cancels the handshake (queuing a user_canceled alert) and releases the handshake task. The state
+     * becomes CLOSED; no event is raised for a local close. Idempotent.
+     */
+    @Override
+    public void close() {
+        DtlsState previous = state.getAndUpdate(s -> s == DtlsState.FAILED ? s : DtlsState.CLOSED);
+        switch (previous) {
+            case CONNECTED -> closeEstablished();
+            case CONNECTING -> cancelHandshake();
+            case NEW -> transport.close();
+            default -> {
+            }
+        }
+    }
+
+    private void closeEstablished() {
+        try {
+            established.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "close_notify could not be sent", e);
+        }
+        transport.close();
+    }
+
+    private void cancelHandshake() {
+        verifier.cancel();
+        AbstractTlsPeer handshakePeer = peer;
+        try {
+            // Safe from another thread: BouncyCastle's cancel only closes the record layer, which is volatile-guarded.
+            handshakePeer.cancel();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "handshake cancel failed", e);
+        }
+        transport.close();
+    }
+
+    /** Handshake thread queued a datagram. After a local close the owner drains by itself, so no wakeup then. */
+    private void handshakeOutput() {
+        if (state.get() == DtlsState.CONNECTING) {
+            wakeup.run();
+        }
+    }
+
+    private void runHandshake() {
+        if (state.get() != DtlsState.CONNECTING) {
+            return;
+        }
+        try {
+            DTLSTransport dtls = role == DtlsRole.CLIENT
+                ? new DTLSClientProtocol().connect((WebRtcDtlsClient) peer, transport)
+                : new DTLSServerProtocol().accept((WebRtcDtlsServer) peer, transport);
+            handshakeSucceeded(dtls);
+        } catch (IOException | RuntimeException e) {
+            handshakeFailed(e);
+        }
+    }
+
+    /** Handshake thread: publish the transport, hand it to the owner, and never touch it again. */
+    private void handshakeSucceeded(DTLSTransport dtls) throws IOException {
+        established = dtls;
+        transport.stopBlocking();
+        if (!state.compareAndSet(DtlsState.CONNECTING, DtlsState.CONNECTED)) {
+            // close() raced with the last flight; the owner will not touch this transport, so close it here.
+            dtls.close();
+            return;
+        }
+        events.add(new DtlsEvent.Connected(outcome.srtp(), verifier.matched()));
+        wakeup.run();
+    }
+
+    private void handshakeFailed(Exception e) {
+        transport.close();
+        if (outcome.closeNotifyReceived()) {
+            if (state.compareAndSet(DtlsState.CONNECTING, DtlsState.CLOSED)) {
+                events.add(new DtlsEvent.Closed());
+                wakeup.run();
+            }
+            return;
+        }
+        if (state.compareAndSet(DtlsState.CONNECTING, DtlsState.FAILED)) {
+            String reason = failureReason(e);
+            LOG.log(Level.DEBUG, () -> "DTLS handshake failed: " + reason, e);
+            events.add(new DtlsEvent.Failed(reason, e));
+            wakeup.run();
+        }
+    }
+
+    private String failureReason(Exception e) {
+        if (verifier.mismatch()) {
+            return "fingerprint mismatch";
+        }
+        if (e instanceof TlsTimeoutException) {
+            return "handshake timeout";
+        }
+        if (e instanceof TlsFatalAlertReceived received) {
+            return "received fatal alert " + AlertDescription.getName(received.getAlertDescription());
+        }
+        if (e instanceof TlsFatalAlert alert) {
+            String detail = alert.getMessage() == null ? "" : ": " + alert.getMessage();
+            return "fatal alert " + AlertDescription.getName(alert.getAlertDescription()) + detail;
+        }
+        return "handshake failed: " + e;
+    }
+
+    /**
+     * Owner thread, once CONNECTED: decrypts every record still pending in BouncyCastle and every queued datagram.
+     * The transport does not block any more, so BouncyCastle's receive returns at once.
+     */
+    private void processEstablishedInput() {
+        if (state.get() != DtlsState.CONNECTED) {
+            return;
+        }
+        DTLSTransport dtls = established;
+        byte[] buffer = receiveBuffer();
+        try {
+            while (state.get() == DtlsState.CONNECTED) {
+                int length = dtls.receivePending(buffer, 0, buffer.length);
+                if (length < 0) {
+                    if (!transport.hasInbound()) {
+                        break;
+                    }
+                    length = receiveQueued(dtls, buffer);
+                }
+                if (length >= 0) {
+                    applicationData.add(Arrays.copyOf(buffer, length));
+                }
+                if (outcome.closeNotifyReceived()) {
+                    remoteClosed();
+                } else if (transport.isClosed()) {
+                    fail("DTLS record layer closed", null);
+                }
+            }
+        } catch (TlsFatalAlertReceived e) {
+            fail("received fatal alert " + AlertDescription.getName(e.getAlertDescription()), e);
+        } catch (IOException | RuntimeException e) {
+            fail("DTLS record processing failed", e);
+        }
+    }
+
+    private int receiveQueued(DTLSTransport dtls, byte[] buffer) throws IOException {
+        try {
+            // 0 means "no deadline" to BouncyCastle; the transport answers at once, so it never waits.
+            return dtls.receive(buffer, 0, buffer.length, 0);
+        } catch (QueuedDatagramTransport.WouldBlockException e) {
+            return -1;
+        }
+    }
+
+    private void remoteClosed() {
+        if (state.compareAndSet(DtlsState.CONNECTED, DtlsState.CLOSED)) {
+            transport.close();
+            events.add(new DtlsEvent.Closed());
+        }
+    }
+
+    private void fail(String reason, Exception cause) {
+        if (state.compareAndSet(DtlsState.CONNECTED, DtlsState.FAILED)) {
+            LOG.log(Level.DEBUG, () -> "DTLS connection failed: " + reason, cause);
+            transport.close();
+            events.add(new DtlsEvent.Failed(reason, cause));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DtlsEndpoint[" + role + ", " + state.get() + "]";
+    }
+}

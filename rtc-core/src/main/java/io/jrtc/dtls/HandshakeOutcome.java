@@ -1,0 +1,43 @@
+package io.jrtc.dtls;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.AlertLevel;
+
+/**
+ * What BouncyCastle's peer callbacks learn, for the endpoint to read: the exported SRTP keys and the alerts seen.
+ * Written by whichever thread drives the record layer (the handshake thread, then the owner); volatile so the owner
+ * sees handshake-time results.
+ */
+final class HandshakeOutcome {
+    private static final Logger LOG = System.getLogger(HandshakeOutcome.class.getName());
+
+    private volatile SrtpKeyingMaterial srtp;
+    private volatile boolean closeNotifyReceived;
+
+    SrtpKeyingMaterial srtp() {
+        return srtp;
+    }
+
+    void srtp(SrtpKeyingMaterial material) {
+        this.srtp = material;
+    }
+
+    boolean closeNotifyReceived() {
+        return closeNotifyReceived;
+    }
+
+    void alertReceived(short level, short description) {
+        if (description == AlertDescription.close_notify) {
+            closeNotifyReceived = true;
+        }
+        LOG.log(Level.DEBUG, () -> "DTLS alert received: " + AlertLevel.getText(level) + " "
+            + AlertDescription.getText(description));
+    }
+
+    void alertRaised(short level, short description, String message, Throwable cause) {
+        LOG.log(Level.DEBUG, () -> "DTLS alert raised: " + AlertLevel.getText(level) + " "
+            + AlertDescription.getText(description) + (message == null ? "" : " (" + message + ")"), cause);
+    }
+}

@@ -1,0 +1,149 @@
+package io.jrtc.dtls;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.tls.DatagramTransport;
+
+/**
+ * Turns BouncyCastle's pull-style {@link DatagramTransport} into two queues: the owner pushes received datagrams
+ * into one and drains datagrams to send from the other.
+ *
+ * <p>While handshaking, {@link #receive} blocks the handshake thread for up to BouncyCastle's wait, which is how its
+ * retransmission timers run. Once {@link #stopBlocking() non-blocking}, {@code receive} hands over a queued datagram
+ * at once, or throws {@link WouldBlockException} when there is none: BouncyCastle's record layer passes an
+ * {@link InterruptedIOException} through untouched, whereas a -1 would make it spin until its wait expired.
+ */
+final class QueuedDatagramTransport implements DatagramTransport {
+    /** Wakes a blocked {@link #receive} on close; never handed to BouncyCastle. */
+    private static final byte[] CLOSED_MARK = new byte[0];
+
+    private final BlockingQueue<byte[]> inbound;
+    private final Queue<byte[]> outbound = new ConcurrentLinkedQueue<>();
+    private final int sendLimit;
+    private final Runnable handshakeOutput;
+    private final WouldBlockException wouldBlock = new WouldBlockException();
+    private volatile boolean blocking = true;
+    private volatile boolean closed;
+
+    /**
+     * @param sendLimit largest datagram the handshake may send (the MTU)
+     * @param inboundCapacity datagrams buffered while the handshake thread is busy; more are dropped
+     * @param handshakeOutput run after each datagram queued while blocking (from the handshake thread)
+     */
+    QueuedDatagramTransport(int sendLimit, int inboundCapacity, Runnable handshakeOutput) {
+        this.sendLimit = sendLimit;
+        this.inbound = new LinkedBlockingQueue<>(inboundCapacity);
+        this.handshakeOutput = handshakeOutput;
+    }
+
+    /** Queues a received datagram (already copied); false when full or closed. */
+    boolean offerInbound(byte[] datagram) {
+        return !closed && inbound.offer(datagram);
+    }
+
+    boolean hasInbound() {
+        return !closed && !inbound.isEmpty();
+    }
+
+    byte[] pollOutbound() {
+        return outbound.poll();
+    }
+
+    /** From now on {@link #receive} never waits and output no longer signals the handshake callback. */
+    void stopBlocking() {
+        blocking = false;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public int getReceiveLimit() {
+        return DtlsConfig.MAX_DATAGRAM_SIZE;
+    }
+
+    @Override
+    public int getSendLimit() {
+        return sendLimit;
+    }
+
+    @Override
+    public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+        byte[] datagram;
+        if (blocking) {
+            datagram = awaitInbound(waitMillis);
+            if (datagram == null) {
+                return -1;
+            }
+        } else {
+            datagram = closed ? null : inbound.poll();
+            if (datagram == null || datagram == CLOSED_MARK) {
+                throw wouldBlock;
+            }
+        }
+        if (datagram == CLOSED_MARK) {
+            inbound.offer(CLOSED_MARK);
+            throw new IOException("DTLS transport closed");
+        }
+        if (datagram.length > len) {
+            return -1;
+        }
+        System.arraycopy(datagram, 0, buf, off, datagram.length);
+        return datagram.length;
+    }
+
+    private byte[] awaitInbound(int waitMillis) throws IOException {
+        if (closed) {
+            throw new IOException("DTLS transport closed");
+        }
+        try {
+            // BouncyCastle never asks for an unbounded wait while handshaking; 0 would mean "forever" to it.
+            return inbound.poll(Math.max(1, waitMillis), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("handshake thread interrupted");
+        }
+    }
+
+    @Override
+    public void send(byte[] buf, int off, int len) {
+        if (closed) {
+            return;
+        }
+        outbound.add(Arrays.copyOfRange(buf, off, off + len));
+        if (blocking) {
+            handshakeOutput.run();
+        }
+    }
+
+    /** Called by BouncyCastle after its last alert, or by the endpoint: drops queued input, wakes the handshake. */
+    @Override
+    public void close() {
+        closed = true;
+        inbound.clear();
+        inbound.offer(CLOSED_MARK);
+    }
+
+    /**
+     * "No datagram queued" in non-blocking mode. Stackless and reused: it is control flow, never reported.
+     */
+    static final class WouldBlockException extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        WouldBlockException() {
+            super("no datagram queued");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,564 @@
+package io.jrtc.ice;
+
+import io.jrtc.stun.StunClass;
+import io.jrtc.stun.StunMessage;
+import io.jrtc.stun.StunMethod;
+import io.jrtc.stun.StunParseException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A full ICE agent (RFC 8445) for one component over UDP, with trickle (RFC 8838) and consent freshness
+ * (RFC 7675), as a sans-IO state machine driven by one thread.
+ *
+ * <p>The caller binds sockets and registers each with {@link #addHostSocket}; feeds every received STUN datagram
+ * to {@link #handleReceive}; calls {@link #handleTimeout} at {@link #pollTimeout()}; and after each call drains
+ * {@link #pollTransmit()} and {@link #pollEvent()}. Checks use regular nomination (§8.1.1); the controlled side
+ * follows the controlling side's USE-CANDIDATE.
+ */
+public final class IceAgent {
+    private static final System.Logger LOG = System.getLogger(IceAgent.class.getName());
+    private static final long UNSET = Long.MIN_VALUE;
+
+    private final IceAgentConfig config;
+    private final Outbox outbox;
+    private final LocalCandidates locals = new LocalCandidates();
+    private final ServerReflexiveGatherer gatherer;
+    private final CheckList checkList = new CheckList();
+    private final Checks checks;
+    private final Credentials credentials;
+    private final RemoteCandidates remoteCandidates = new RemoteCandidates();
+    private final Consent consent;
+    private final Nomination nomination;
+    private final CheckScheduler scheduler;
+    private IceRole role;
+    private List<InetSocketAddress> stunServers;
+    private IceConnectionState connectionState = IceConnectionState.NEW;
+    private IceGatheringState gatheringState = IceGatheringState.NEW;
+    private boolean remoteEndOfCandidates;
+    private long checkingSince = UNSET;
+    /** The latest time any call passed in: deadlines already past are reported as this, never earlier. */
+    private long lastNow = UNSET;
+    private boolean closed;
+
+    public IceAgent(IceAgentConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.outbox = new Outbox(new Random(config.randomSeed()));
+        this.gatherer = new ServerReflexiveGatherer(outbox);
+        this.role = config.initialRole();
+        this.stunServers = config.stunServers();
+        this.credentials = new Credentials(config.localParameters());
+        this.checks = new Checks(outbox);
+        this.consent = new Consent(config, outbox.random());
+        this.nomination = new Nomination(outbox, credentials, config.checkIntervalNanos());
+        this.scheduler = new CheckScheduler(config, credentials, checks, checkList, nomination, locals);
+    }
+
+    /**
+     * Registers a bound UDP socket and creates its host candidate (RFC 8445 §5.1.1.1): priority with type
+     * preference 126 and a local preference that puts global IPv6 first, then IPv4, then link-local IPv6, and
+     * distinguishes sockets; foundation per base address and type.
+     */
+    public IceCandidate addHostSocket(long now, int socketId, InetSocketAddress boundAddress) {
+        advanceTo(now);
+        IceCandidate host = locals.addHost(socketId, boundAddress);
+        if (closed) {
+            return host;
+        }
+        LocalCandidates.HostSocket socket = locals.socket(socketId);
+        for (IceCandidate remote : remoteCandidates.all()) {
+            checkList.pair(socket, remote, role);
+        }
+        if (gatheringState != IceGatheringState.NEW) {
+            outbox.emit(new IceEvent.CandidateGathered(host));
+        }
+        if (gatheringState == IceGatheringState.GATHERING) {
+            gatherer.start(now, socket, stunServers);
+        }
+        runScheduledWork(now);
+        return host;
+    }
+
+    /**
+     * Starts gathering (RFC 8445 §5.1.1): reports every host candidate at once, then asks each STUN server for
+     * server-reflexive candidates, and reports completion when those transactions end (at once without servers).
+     */
+    public void gather(long now) {
+        advanceTo(now);
+        if (closed || gatheringState == IceGatheringState.GATHERING) {
+            return;
+        }
+        setGatheringState(IceGatheringState.GATHERING);
+        for (LocalCandidates.HostSocket s : locals.sockets()) {
+            outbox.emit(new IceEvent.CandidateGathered(s.host()));
+        }
+        for (LocalCandidates.HostSocket s : locals.sockets()) {
+            gatherer.start(now, s, stunServers);
+        }
+        completeGatheringIfDone();
+    }
+
+    /** Sets the peer's ufrag/pwd; new values after the first ones mean the peer restarted ICE (§9). */
+    public void setRemoteParameters(IceParameters remote) {
+        Objects.requireNonNull(remote, "remote");
+        if (closed) {
+            return;
+        }
+        if (credentials.remote() != null && !credentials.remote().equals(remote)
+                && !credentials.awaitingRemoteRestart()) {
+            beginRestart();
+        }
+        credentials.setRemote(remote);
+        if (remote.iceLite() && role == IceRole.CONTROLLED) {
+            switchRole(IceRole.CONTROLLING);
+        }
+    }
+
+    /**
+     * Adds a remote candidate (trickle, RFC 8838 §11) and pairs it with every local socket of its address
+     * family. Candidates that are not UDP, not component 1, or whose address is not an IP literal (unresolved
+     * mDNS names) are ignored.
+     */
+    public void addRemoteCandidate(long now, IceCandidate c) {
+        Objects.requireNonNull(c, "candidate");
+        advanceTo(now);
+        if (closed) {
+            return;
+        }
+        InetSocketAddress address = c.socketAddress();
+        if (address == null || c.component() != 1 || !c.protocol().equals("udp")) {
+            LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}", c);
+            return;
+        }
+        IceCandidate known = remoteCandidates.find(address);
+        if (known != null) {
+            if (known.type() == IceCandidateType.PRFLX && c.type() != IceCandidateType.PRFLX) {
+                remoteCandidates.replace(known, c, checkList, role);
+            }
+            return;
+        }
+        remoteCandidates.add(c);
+        for (LocalCandidates.HostSocket s : locals.sockets()) {
+            checkList.pair(s, c, role);
+        }
+        runScheduledWork(now);
+    }
+
+    /** The peer has signalled end-of-candidates (RFC 8838 §8.2): all pairs failing now means failure. */
+    public void endOfRemoteCandidates(long now) {
+        advanceTo(now);
+        if (closed) {
+            return;
+        }
+        remoteEndOfCandidates = true;
+        if (checkingSince == UNSET) {
+            checkingSince = now;
+        }
+        runScheduledWork(now);
+    }
+
+    /** Handles one received datagram that the caller has demultiplexed as STUN (first byte 0..3). */
+    public void handleReceive(long now, int socketId, InetSocketAddress from, byte[] data, int offset, int length) {
+        advanceTo(now);
+        if (closed || locals.socket(socketId) == null) {
+            return;
+        }
+        StunMessage message;
+        try {
+            message = StunMessage.parse(data, offset, length);
+        } catch (StunParseException e) {
+            LOG.log(System.Logger.Level.DEBUG, "dropping malformed STUN from {0}: {1}", from, e.getMessage());
+            return;
+        }
+        if (message.method() != StunMethod.BINDING || (message.hasFingerprint() && !message.verifyFingerprint())) {
+            LOG.log(System.Logger.Level.DEBUG, "dropping STUN from {0}: not a valid Binding message", from);
+            return;
+        }
+        switch (message.messageClass()) {
+            case REQUEST -> handleRequest(now, socketId, from, message);
+            case INDICATION -> noteTrafficReceived(now, socketId, from);
+            default -> handleResponse(now, socketId, from, message);
+        }
+        runScheduledWork(now);
+    }
+
+    public void handleTimeout(long now) {
+        advanceTo(now);
+        if (closed) {
+            return;
+        }
+        gatherer.handleTimeout(now);
+        completeGatheringIfDone();
+        for (Check timedOut : checks.handleTimeout(now)) {
+            scheduler.onTimedOut(timedOut);
+        }
+        runScheduledWork(now);
+    }
+
+    public IceTransmit pollTransmit() {
+        return outbox.pollTransmit();
+    }
+
+    public IceEvent pollEvent() {
+        return outbox.pollEvent();
+    }
+
+    /** The earliest time {@link #handleTimeout} has work, or Long.MAX_VALUE. */
+    public long pollTimeout() {
+        if (closed) {
+            return Long.MAX_VALUE;
+        }
+        long deadline = Math.min(gatherer.deadline(), checks.deadline());
+        if (isActive()) {
+            deadline = Math.min(deadline, scheduler.deadline());
+        }
+        long nominationWait = nomination.waitDeadline(role, canSendChecks(), checkList);
+        if (nominationWait != UNSET) {
+            deadline = Math.min(deadline, nominationWait);
+        }
+        IceCandidatePair selected = nomination.selected();
+        if (selected != null && connectionState != IceConnectionState.FAILED) {
+            deadline = Math.min(deadline, consent.deadline(selected, connectionState));
+        } else if (isStillChecking() && checkingSince != UNSET) {
+            deadline = Math.min(deadline, checkingSince + config.failedTimeoutNanos());
+        }
+        return deadline == Long.MAX_VALUE ? deadline : Math.max(deadline, lastNow);
+    }
+
+    private void advanceTo(long now) {
+        lastNow = Math.max(lastNow, now);
+    }
+
+    public IceConnectionState connectionState() {
+        return connectionState;
+    }
+
+    public IceGatheringState gatheringState() {
+        return gatheringState;
+    }
+
+    public IceRole role() {
+        return role;
+    }
+
+    public IceCandidatePair selectedPair() {
+        return nomination.selected();
+    }
+
+    /** The pairs of the current check list, highest priority first. */
+    public List<IceCandidatePair> pairs() {
+        return checkList.pairs();
+    }
+
+    public List<IceCandidate> localCandidates() {
+        return locals.all();
+    }
+
+    public List<IceCandidate> remoteCandidates() {
+        return remoteCandidates.all();
+    }
+
+    public IceParameters localParameters() {
+        return credentials.local();
+    }
+
+    public IceParameters remoteParameters() {
+        return credentials.remote();
+    }
+
+    /**
+     * ICE restart (RFC 8445 §9): new local credentials, a new check list and a new gathering round (call
+     * {@link #gather} again). The selected pair stays in use, and keeps its consent with the previous credentials,
+     * until a pair of the new check list is selected.
+     */
+    public void restart(long now, IceParameters newLocal) {
+        Objects.requireNonNull(newLocal, "newLocal");
+        advanceTo(now);
+        if (closed || newLocal.equals(credentials.local())) {
+            return;
+        }
+        if (!credentials.awaitingLocalRestart()) {
+            beginRestart();
+        }
+        credentials.setLocal(newLocal);
+        runScheduledWork(now);
+    }
+
+    /** Counts a non-STUN packet from a pair's remote address as activity for disconnect detection. */
+    public void noteTrafficReceived(long now, int socketId, InetSocketAddress from) {
+        advanceTo(now);
+        if (closed) {
+            return;
+        }
+        IceCandidatePair selected = nomination.selected();
+        IceCandidatePair pair = selected != null && selected.matches(socketId, from)
+                ? selected
+                : checkList.find(socketId, from);
+        if (pair != null) {
+            pair.onPacketReceived(now);
+            evaluateState(now);
+        }
+    }
+
+    /**
+     * Sets our role before checks begin, once the caller knows whether it offered (RFC 8445 §6.1.1); later role
+     * changes come only from conflicts (§7.3.1.1).
+     */
+    public void setRole(IceRole newRole) {
+        Objects.requireNonNull(newRole, "newRole");
+        if (!closed && newRole != role) {
+            switchRole(newRole);
+        }
+    }
+
+    /** The STUN servers to ask for server-reflexive candidates; set before {@link #gather}. */
+    public void setStunServers(List<InetSocketAddress> servers) {
+        this.stunServers = List.copyOf(servers);
+    }
+
+    /** Stops everything: state closed, no more transmits or timeouts. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        setConnectionState(IceConnectionState.CLOSED);
+        closed = true;
+        outbox.dropTransmits();
+        checks.clear();
+        gatherer.clear();
+        checkList.clear();
+    }
+
+    // ---- checks -------------------------------------------------------------------------------------------
+
+    private boolean canSendChecks() {
+        return credentials.canCheck() && isActive();
+    }
+
+    private boolean isActive() {
+        return !closed && connectionState != IceConnectionState.FAILED;
+    }
+
+    private void sendPacedCheck(long now) {
+        if (isActive() && scheduler.sendPaced(now, role)) {
+            if (connectionState == IceConnectionState.NEW) {
+                setConnectionState(IceConnectionState.CHECKING);
+            }
+            if (checkingSince == UNSET) {
+                checkingSince = now;
+            }
+        }
+    }
+
+    // ---- incoming requests (RFC 8445 §7.3) ----------------------------------------------------------------
+
+    private void handleRequest(long now, int socketId, InetSocketAddress from, StunMessage request) {
+        IncomingRequest in = IncomingRequest.validate(request, credentials);
+        if (in.errorCode() != 0) {
+            outbox.send(socketId, from, CheckMessages.error(request, in.errorCode(), in.errorReason(),
+                    in.localPassword(), in.unknown()));
+            return;
+        }
+        switch (RoleConflict.of(role, config.tieBreaker(), request)) {
+            case REJECT -> {
+                outbox.send(socketId, from, CheckMessages.error(request, 487, "Role Conflict", in.localPassword(),
+                        List.of()));
+                return;
+            }
+            case SWITCH -> switchRole(role.opposite());
+            case NONE -> { }
+        }
+        outbox.send(socketId, from, CheckMessages.success(request, from, in.localPassword()));
+        IceCandidatePair selected = nomination.selected();
+        if (in.previousGeneration()) {
+            // Consent of the pair kept through a restart: answer it, but learn nothing for the new check list.
+            if (selected != null && selected.matches(socketId, from)) {
+                selected.onRequestReceived(now);
+                selected.onResponseSent();
+            }
+            return;
+        }
+        IceCandidate remote = remoteCandidates.find(from);
+        if (remote == null) {
+            remote = remoteCandidates.learnPeerReflexive(from, in.priority(), outbox.random());
+        }
+        IceCandidatePair pair = checkList.pair(locals.socket(socketId), remote, role);
+        if (pair == null) {
+            return; // the peer's address family differs from the socket's (an IPv4-mapped source, say)
+        }
+        pair.onRequestReceived(now);
+        pair.onResponseSent();
+        if (selected != null && selected != pair && selected.matches(socketId, from)) {
+            selected.onPacketReceived(now);
+        }
+        scheduler.trigger(now, pair);
+        if (request.useCandidate() && role == IceRole.CONTROLLED) {
+            if (pair.state() == IceCandidatePairState.SUCCEEDED) {
+                if (nomination.nominate(pair)) {
+                    onSelected(now);
+                }
+            } else {
+                pair.nominateOnSuccess(true);
+            }
+        }
+    }
+
+    private void switchRole(IceRole newRole) {
+        if (role == newRole) {
+            return;
+        }
+        role = newRole;
+        checkList.reprioritize(role);
+        if (role == IceRole.CONTROLLED) {
+            nomination.onBecameControlled();
+        }
+        outbox.emit(new IceEvent.RoleChanged(role));
+    }
+
+    // ---- responses (RFC 8445 §7.2.5) ----------------------------------------------------------------------
+
+    private void handleResponse(long now, int socketId, InetSocketAddress from, StunMessage response) {
+        if (gatherer.handleResponse(socketId, from, response, locals)) {
+            completeGatheringIfDone();
+            return;
+        }
+        Check check = checks.take(response);
+        if (check == null) {
+            return;
+        }
+        IceCandidatePair pair = check.pair();
+        pair.onResponseReceived(now, checks.roundTrip(check, now));
+        if (check.consent() || pair == nomination.selected()) {
+            if (response.messageClass() == StunClass.SUCCESS_RESPONSE) {
+                consent.granted(now);
+            }
+            if (check.consent()) {
+                return;
+            }
+        }
+        if (response.messageClass() == StunClass.ERROR_RESPONSE) {
+            onCheckError(check, response);
+        } else if (!pair.matches(socketId, from)) {
+            pair.state(IceCandidatePairState.FAILED);
+        } else {
+            onCheckSuccess(now, check, response);
+        }
+        if (check.useCandidate()) {
+            nomination.onNominationCheckEnded(pair);
+        }
+    }
+
+    private void onCheckError(Check check, StunMessage response) {
+        IceCandidatePair pair = check.pair();
+        int code = response.errorCode() == null ? 0 : response.errorCode().code();
+        if (code == 487) {
+            switchRole(check.sentControlling() ? IceRole.CONTROLLED : IceRole.CONTROLLING);
+            pair.state(IceCandidatePairState.WAITING);
+            checkList.enqueueTriggered(pair, false);
+        } else if (pair.state() != IceCandidatePairState.SUCCEEDED) {
+            pair.state(IceCandidatePairState.FAILED);
+        }
+    }
+
+    private void onCheckSuccess(long now, Check check, StunMessage response) {
+        IceCandidatePair pair = check.pair();
+        InetSocketAddress mapped = response.xorMappedAddress();
+        if (mapped != null) {
+            locals.addPeerReflexive(locals.socket(pair.localSocketId()), mapped, check.sentPriority());
+        }
+        pair.state(IceCandidatePairState.SUCCEEDED);
+        boolean nominatedNow = role == IceRole.CONTROLLING ? check.useCandidate() : pair.nominateOnSuccess();
+        if (nomination.onValid(now, pair, role, nominatedNow)) {
+            onSelected(now);
+        }
+    }
+
+    private void onSelected(long now) {
+        credentials.finishRestart();
+        consent.start(now);
+        if (connectionState == IceConnectionState.NEW || connectionState == IceConnectionState.CHECKING
+                || connectionState == IceConnectionState.DISCONNECTED) {
+            setConnectionState(IceConnectionState.CONNECTED);
+        }
+    }
+
+    // ---- restart ------------------------------------------------------------------------------------------
+
+    private void beginRestart() {
+        credentials.beginRestart(nomination.selected());
+        checks.dropConnectivityChecks();
+        checkList.clear();
+        remoteCandidates.clear();
+        locals.clearReflexive();
+        gatherer.clear();
+        nomination.restart();
+        remoteEndOfCandidates = false;
+        if (nomination.selected() == null) {
+            checkingSince = UNSET;
+        }
+        setGatheringState(IceGatheringState.NEW);
+    }
+
+    // ---- timers and states --------------------------------------------------------------------------------
+
+    private void runScheduledWork(long now) {
+        if (!isActive()) {
+            return;
+        }
+        nomination.maybeNominate(now, role, canSendChecks(), checkList);
+        sendPacedCheck(now);
+        IceCandidatePair selected = nomination.selected();
+        if (selected != null) {
+            consent.run(now, selected, connectionState, credentials, checks, role, config.tieBreaker(), locals);
+        }
+        evaluateState(now);
+    }
+
+    private boolean isStillChecking() {
+        return connectionState == IceConnectionState.NEW || connectionState == IceConnectionState.CHECKING;
+    }
+
+    private void evaluateState(long now) {
+        if (!isActive()) {
+            return;
+        }
+        IceCandidatePair selected = nomination.selected();
+        if (selected != null) {
+            setConnectionState(consent.evaluate(now, selected, connectionState, isCompleted(selected)));
+            return;
+        }
+        boolean timedOut = checkingSince != UNSET && now - checkingSince >= config.failedTimeoutNanos();
+        boolean exhausted = remoteEndOfCandidates && checkList.allFailed() && !checks.hasPendingChecks();
+        if (isStillChecking() && (timedOut || exhausted)) {
+            setConnectionState(IceConnectionState.FAILED);
+        }
+    }
+
+    /** Completed: nominated, both sides done with candidates, and not a pair kept through a restart. */
+    private boolean isCompleted(IceCandidatePair selected) {
+        return selected.nominated() && remoteEndOfCandidates && gatheringState == IceGatheringState.COMPLETE
+                && !credentials.isLegacy(selected);
+    }
+
+    private void completeGatheringIfDone() {
+        if (gatheringState == IceGatheringState.GATHERING && gatherer.isIdle()) {
+            setGatheringState(IceGatheringState.COMPLETE);
+        }
+    }
+
+    private void setGatheringState(IceGatheringState s) {
+        if (gatheringState != s) {
+            gatheringState = s;
+            outbox.emit(new IceEvent.GatheringStateChanged(s));
+        }
+    }
+
+    private void setConnectionState(IceConnectionState s) {
+        if (connectionState != s) {
+            connectionState = s;
+            outbox.emit(new IceEvent.ConnectionStateChanged(s));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.jrtc.ice;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The caller's sockets and the local candidates based on them (RFC 8445 §5.1): host candidates, server-reflexive
+ * ones from STUN, and peer-reflexive ones learnt from check responses.
+ */
+final class LocalCandidates {
+    /** One bound socket and its host candidate. */
+    record HostSocket(int socketId, InetSocketAddress bound, IceCandidate host, int localPreference) {
+        boolean sameFamily(InetAddress other) {
+            return (bound.getAddress() instanceof Inet6Address) == (other instanceof Inet6Address);
+        }
+    }
+
+    private static final int COMPONENT = 1;
+    private final Map<Integer, HostSocket> sockets = new LinkedHashMap<>();
+    private final List<IceCandidate> candidates = new ArrayList<>();
+
+    IceCandidate addHost(int socketId, InetSocketAddress bound) {
+        if (sockets.containsKey(socketId)) {
+            throw new IllegalArgumentException("socket id already added: " + socketId);
+        }
+        InetAddress ip = bound.getAddress();
+        if (ip == null || ip.isAnyLocalAddress() || bound.getPort() == 0) {
+            throw new IllegalArgumentException("need a concrete bound address and port: " + bound);
+        }
+        int localPreference = localPreference(ip);
+        long priority = IcePriority.candidatePriority(IceCandidateType.HOST.typePreference(), localPreference,
+                COMPONENT);
+        IceCandidate host = new IceCandidate(foundation(IceCandidateType.HOST, ip, null), COMPONENT, "udp", priority,
+                IpLiterals.format(ip), bound.getPort(), IceCandidateType.HOST, null, null, null);
+        sockets.put(socketId, new HostSocket(socketId, bound, host, localPreference));
+        candidates.add(host);
+        return host;
+    }
+
+    /**
+     * Local preference (RFC 8445 §5.1.2.1): global IPv6 above IPv4 above link-local IPv6 (RFC 8421 §4), and
+     * within a class the earlier socket first, so that each host candidate has its own value.
+     */
+    private int localPreference(InetAddress ip) {
+        int addressClass = addressClass(ip);
+        int sameClass = 0;
+        for (HostSocket s : sockets.values()) {
+            if (addressClass(s.bound().getAddress()) == addressClass) {
+                sameClass++;
+            }
+        }
+        return (addressClass << 14) | Math.max(0, 0x3FFF - sameClass);
+    }
+
+    private static int addressClass(InetAddress ip) {
+        if (!(ip instanceof Inet6Address)) {
+            return 2;
+        }
+        return ip.isLinkLocalAddress() || ip.isSiteLocalAddress() ? 1 : 3;
+    }
+
+    /** Foundation (RFC 8445 §5.1.1.3): equal for candidates of one type, base IP and STUN server. */
+    private static String foundation(IceCandidateType type, InetAddress base, InetSocketAddress server) {
+        CRC32 crc = new CRC32();
+        String key = type + "|" + IpLiterals.format(base) + "|"
+                + (server == null ? "" : IpLiterals.format(server.getAddress()));
+        crc.update(key.getBytes(StandardCharsets.US_ASCII));
+        return Long.toString(crc.getValue());
+    }
+
+    HostSocket socket(int socketId) {
+        return sockets.get(socketId);
+    }
+
+    Collection<HostSocket> sockets() {
+        return sockets.values();
+    }
+
+    List<IceCandidate> all() {
+        return List.copyOf(candidates);
+    }
+
+    /** Adds a server-reflexive candidate, or returns null when it is redundant with one already known (§5.1.3). */
+    IceCandidate addServerReflexive(HostSocket base, InetSocketAddress mapped, InetSocketAddress server) {
+        if (isKnown(mapped)) {
+            return null;
+        }
+        long priority = IcePriority.candidatePriority(IceCandidateType.SRFLX.typePreference(), base.localPreference(),
+                COMPONENT);
+        IceCandidate c = new IceCandidate(foundation(IceCandidateType.SRFLX, base.bound().getAddress(), server),
+                COMPONENT, "udp", priority, IpLiterals.format(mapped.getAddress()), mapped.getPort(),
+                IceCandidateType.SRFLX, base.host().address(), base.host().port(), null);
+        candidates.add(c);
+        return c;
+    }
+
+    /** Adds a local peer-reflexive candidate learnt from a check response (RFC 8445 §7.2.5.3.1), if new. */
+    IceCandidate addPeerReflexive(HostSocket base, InetSocketAddress mapped, long priority) {
+        if (isKnown(mapped)) {
+            return null;
+        }
+        IceCandidate c = new IceCandidate(foundation(IceCandidateType.PRFLX, base.bound().getAddress(), null),
+                COMPONENT, "udp", priority, IpLiterals.format(mapped.getAddress()), mapped.getPort(),
+                IceCandidateType.PRFLX, base.host().address(), base.host().port(), null);
+        candidates.add(c);
+        return c;
+    }
+
+    /** The priority a peer-reflexive candidate on this base would get: the PRIORITY of checks (§7.1.1). */
+    static long peerReflexivePriority(HostSocket base) {
+        return IcePriority.candidatePriority(IceCandidateType.PRFLX.typePreference(), base.localPreference(),
+                COMPONENT);
+    }
+
+    private boolean isKnown(InetSocketAddress address) {
+        for (IceCandidate c : candidates) {
+            if (address.equals(c.socketAddress())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forgets reflexive candidates, which an ICE restart gathers anew. */
+    void clearReflexive() {
+        candidates.removeIf(c -> c.type() != IceCandidateType.HOST);
+    }
+}

@@ -1,0 +1,55 @@
+package io.jrtc.ice;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** The peer's candidates: signalled ones (trickle) and peer-reflexive ones learnt from its checks. */
+final class RemoteCandidates {
+    private final List<IceCandidate> candidates = new ArrayList<>();
+
+    IceCandidate find(InetSocketAddress address) {
+        for (IceCandidate c : candidates) {
+            if (address.equals(c.socketAddress())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    void add(IceCandidate c) {
+        candidates.add(c);
+    }
+
+    /**
+     * RFC 8445 §7.3.1.3: a request from an unknown address is a peer-reflexive candidate with the request's
+     * PRIORITY and a foundation of its own.
+     */
+    IceCandidate learnPeerReflexive(InetSocketAddress from, long priority, Random random) {
+        String foundation = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+        IceCandidate c = new IceCandidate(foundation, 1, "udp", priority, IpLiterals.format(from.getAddress()),
+                from.getPort(), IceCandidateType.PRFLX, null, null, null);
+        candidates.add(c);
+        return c;
+    }
+
+    /** The signalled candidate takes the place of the peer-reflexive one learnt for the same address. */
+    void replace(IceCandidate learnt, IceCandidate signalled, CheckList checkList, IceRole role) {
+        candidates.set(candidates.indexOf(learnt), signalled);
+        for (IceCandidatePair p : checkList.pairs()) {
+            if (p.remote() == learnt) {
+                p.replaceRemote(signalled, role);
+            }
+        }
+        checkList.resort();
+    }
+
+    List<IceCandidate> all() {
+        return List.copyOf(candidates);
+    }
+
+    void clear() {
+        candidates.clear();
+    }
+}

@@ -1,0 +1,51 @@
+package io.jrtc.net;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The shared event-loop group: about one thread per core. Every peer connection is pinned to one loop, so its
+ * protocol state needs no locks. Uses epoll where the native transport loads, NIO elsewhere.
+ */
+public final class EventLoops implements AutoCloseable {
+    private final MultiThreadIoEventLoopGroup group;
+    private final boolean epoll;
+
+    public EventLoops(int threads) {
+        this.epoll = Epoll.isAvailable();
+        IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        int count = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.group = new MultiThreadIoEventLoopGroup(count, new DefaultThreadFactory("jrtc-loop", true), handlers);
+    }
+
+    /** The loop the next connection is pinned to (round robin). */
+    public EventLoop next() {
+        return (EventLoop) group.next();
+    }
+
+    public boolean isEpoll() {
+        return epoll;
+    }
+
+    public boolean isShutdown() {
+        return group.isShuttingDown() || group.isShutdown();
+    }
+
+    Class<? extends DatagramChannel> datagramChannelClass() {
+        return epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,160 @@
+package io.jrtc.net;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * One bound UDP socket, registered on one event loop. A thin adapter: datagrams go to the receiver as bytes,
+ * outgoing packets are written and flushed once per loop turn by {@link #flush()}.
+ */
+public final class UdpSocket implements AutoCloseable {
+    private static final int MAX_DATAGRAM = 65536;
+
+    private final Channel channel;
+    private final InetSocketAddress localAddress;
+    private boolean writesPending;
+
+    private UdpSocket(Channel channel) {
+        this.channel = channel;
+        this.localAddress = (InetSocketAddress) channel.localAddress();
+    }
+
+    /**
+     * Binds on {@code address}, trying ports of {@code range} from a random start (or an ephemeral port). Never
+     * blocks, so it may be called on the event loop itself; the future completes on the loop.
+     */
+    public static CompletableFuture<UdpSocket> bind(EventLoops loops, EventLoop loop, InetAddress address,
+                                                    PortRange range, DatagramReceiver receiver) {
+        CompletableFuture<UdpSocket> result = new CompletableFuture<>();
+        if (range.isEphemeral()) {
+            bindPort(loops, loop, new InetSocketAddress(address, 0), receiver, result, failure -> fail(result, failure));
+            return result;
+        }
+        int span = range.max() - range.min() + 1;
+        int start = ThreadLocalRandom.current().nextInt(span);
+        tryPort(loops, loop, address, range, receiver, start, 0, span, result);
+        return result;
+    }
+
+    private static void tryPort(EventLoops loops, EventLoop loop, InetAddress address, PortRange range,
+                                DatagramReceiver receiver, int start, int attempt, int span,
+                                CompletableFuture<UdpSocket> result) {
+        if (attempt == span) {
+            result.completeExceptionally(new BindException(
+                    "no free UDP port in " + range + " on " + address.getHostAddress()));
+            return;
+        }
+        int port = range.min() + (start + attempt) % span;
+        bindPort(loops, loop, new InetSocketAddress(address, port), receiver, result,
+                failure -> tryPort(loops, loop, address, range, receiver, start, attempt + 1, span, result));
+    }
+
+    private static void bindPort(EventLoops loops, EventLoop loop, InetSocketAddress local,
+                                 DatagramReceiver receiver, CompletableFuture<UdpSocket> result,
+                                 Consumer<Throwable> onFailure) {
+        UdpSocket[] holder = new UdpSocket[1];
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(loops.datagramChannelClass())
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .handler(new Inbound(holder, receiver));
+        bootstrap.bind(local).addListener((ChannelFuture future) -> {
+            if (future.isSuccess()) {
+                UdpSocket socket = new UdpSocket(future.channel());
+                holder[0] = socket;
+                result.complete(socket);
+            } else {
+                onFailure.accept(future.cause());
+            }
+        });
+    }
+
+    private static void fail(CompletableFuture<UdpSocket> result, Throwable cause) {
+        BindException failure = new BindException("cannot bind UDP socket: " + cause.getMessage());
+        failure.initCause(cause);
+        result.completeExceptionally(failure);
+    }
+
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /** Queues one datagram; call on the socket's loop. {@link #flush()} sends what is queued. */
+    public void send(InetSocketAddress destination, byte[] data, int offset, int length) {
+        if (!channel.isActive()) {
+            return;
+        }
+        ByteBuf buf = channel.alloc().directBuffer(length).writeBytes(data, offset, length);
+        channel.write(new DatagramPacket(buf, destination), channel.voidPromise());
+        writesPending = true;
+    }
+
+    public void flush() {
+        if (writesPending) {
+            writesPending = false;
+            channel.flush();
+        }
+    }
+
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    private static final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final UdpSocket[] socket;
+        private final DatagramReceiver receiver;
+        private final byte[] buffer = new byte[MAX_DATAGRAM];
+
+        Inbound(UdpSocket[] socket, DatagramReceiver receiver) {
+            this.socket = socket;
+            this.receiver = receiver;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            UdpSocket owner = socket[0];
+            if (owner == null) {
+                return;
+            }
+            ByteBuf content = packet.content();
+            int length = content.readableBytes();
+            content.getBytes(content.readerIndex(), buffer, 0, length);
+            receiver.onDatagram(owner, packet.sender(), buffer, length);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            UdpSocket owner = socket[0];
+            if (owner != null) {
+                receiver.onReadComplete(owner);
+                owner.flush();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // ICMP errors and the like surface here; a UDP socket keeps serving.
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.jrtc.pc;
+
+/** A change the current state forbids (modifying a description before setting it). */
+public class InvalidModificationError extends RTCError {
+    public InvalidModificationError(String message) {
+        super(message);
+    }
+
+    public InvalidModificationError(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,44 @@
+package io.jrtc.pc;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The listeners of one event. Emitting runs each listener through the owner's {@link CallbackExecutor}, so a
+ * slow or throwing listener never runs inside protocol code nor stalls the event loop.
+ */
+final class Listeners<T> {
+    private static final System.Logger LOG = System.getLogger(Listeners.class.getName());
+
+    private final CopyOnWriteArrayList<Consumer<T>> listeners = new CopyOnWriteArrayList<>();
+    private final CallbackExecutor executor;
+
+    Listeners(CallbackExecutor executor) {
+        this.executor = executor;
+    }
+
+    Subscription add(Consumer<T> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    boolean isEmpty() {
+        return listeners.isEmpty();
+    }
+
+    void emit(T value) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        executor.execute(() -> {
+            for (Consumer<T> listener : listeners) {
+                try {
+                    listener.accept(value);
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.WARNING, "event listener threw; the connection carries on", e);
+                }
+            }
+        });
+    }
+}

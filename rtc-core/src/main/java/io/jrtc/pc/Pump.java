@@ -1,0 +1,139 @@
+package io.jrtc.pc;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Drives one connection's sans-IO machines on its event loop: after any input, every stage moves its outputs
+ * (to the network or to the layer above) until none makes progress; then the earliest deadline of all stages
+ * arms the connection's single timer.
+ */
+final class Pump {
+    /** One protocol layer as seen by the pump. */
+    interface Stage {
+        /** Moves pending outputs; returns whether anything moved. */
+        boolean pump(long now);
+
+        /** Absolute deadline in nanoseconds, or Long.MAX_VALUE. */
+        long deadline();
+
+        void onTimeout(long now);
+
+        /** After the pump settles: flush sockets, publish states. */
+        default void settle() {
+        }
+    }
+
+    private static final int MAX_ROUNDS = 10_000;
+
+    private final EventLoop loop;
+    // Stages are added from the thread that builds the connection, before or while the loop runs it.
+    private final List<Stage> stages = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean runQueued = new AtomicBoolean();
+    private ScheduledFuture<?> timer;
+    private long timerDeadline = Long.MAX_VALUE;
+    private boolean running;
+    private boolean closed;
+
+    Pump(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    static long now() {
+        return System.nanoTime();
+    }
+
+    void add(Stage stage) {
+        stages.add(stage);
+    }
+
+    /** Runs the pump now when on the loop, else soon on the loop; calls coalesce. */
+    void request() {
+        if (loop.inEventLoop()) {
+            run();
+        } else if (runQueued.compareAndSet(false, true)) {
+            loop.execute(() -> {
+                runQueued.set(false);
+                run();
+            });
+        }
+    }
+
+    /** Runs on the loop: call after feeding any input to a stage. */
+    void run() {
+        if (running || closed) {
+            return;
+        }
+        running = true;
+        try {
+            long now = now();
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                boolean progress = false;
+                for (int i = 0; i < stages.size(); i++) {
+                    progress |= stages.get(i).pump(now);
+                }
+                if (!progress) {
+                    break;
+                }
+            }
+            for (int i = 0; i < stages.size(); i++) {
+                stages.get(i).settle();
+            }
+            arm();
+        } finally {
+            running = false;
+        }
+    }
+
+    private void arm() {
+        long deadline = Long.MAX_VALUE;
+        for (int i = 0; i < stages.size(); i++) {
+            deadline = Math.min(deadline, stages.get(i).deadline());
+        }
+        if (deadline == timerDeadline && timer != null) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        timerDeadline = deadline;
+        if (deadline != Long.MAX_VALUE) {
+            long delay = Math.max(0, deadline - now());
+            timer = loop.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void fire() {
+        timer = null;
+        timerDeadline = Long.MAX_VALUE;
+        if (closed) {
+            return;
+        }
+        long now = now();
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            if (stage.deadline() <= now) {
+                stage.onTimeout(now);
+            }
+        }
+        run();
+    }
+
+    /** Stops timers for good; on the loop. */
+    void close() {
+        closed = true;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package io.jrtc.pc;
+
+import io.jrtc.datachannel.DataChannelEngine;
+import io.jrtc.datachannel.DataChannelHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A bidirectional message channel over SCTP (W3C RTCDataChannel / the reference's RTCDataChannel). Any thread may
+ * send: messages queue here and the connection's loop hands them to SCTP, so {@link #getBufferedAmount()} grows at
+ * once, as the W3C API requires, and shrinks as the remote acknowledges.
+ */
+public final class RTCDataChannel {
+    private record Outgoing(byte[] data, boolean binary) {
+    }
+
+    private final RTCSctpTransport transport;
+    private final RTCDataChannelParameters parameters;
+    private final Listeners<Void> openListeners;
+    private final Listeners<RTCDataChannelMessage> messageListeners;
+    private final Listeners<Void> closingListeners;
+    private final Listeners<Void> closeListeners;
+    private final Listeners<Void> bufferedAmountLowListeners;
+    private final Listeners<Throwable> errorListeners;
+    private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private volatile long sctpBufferedAmount;
+    private volatile long bufferedAmountLowThreshold;
+    private volatile RTCDataChannelState readyState = RTCDataChannelState.CONNECTING;
+    private volatile Integer id;
+    private volatile long messagesSent;
+    private volatile long bytesSent;
+    private volatile long messagesReceived;
+    private volatile long bytesReceived;
+    // Set by senders, cleared on the loop: a burst of sends between two loop turns still counts as having been
+    // above the threshold, so the bufferedamountlow event is not missed.
+    private volatile boolean aboveThreshold;
+    private DataChannelHandle handle;
+
+    /** Opens a channel on an SCTP transport, as the reference allows without a peer connection. */
+    public RTCDataChannel(RTCSctpTransport transport, RTCDataChannelParameters parameters) {
+        this(transport, parameters, true);
+    }
+
+    private RTCDataChannel(RTCSctpTransport transport, RTCDataChannelParameters parameters, boolean register) {
+        this.transport = transport;
+        this.parameters = parameters;
+        this.id = parameters.id();
+        ConnectionContext context = transport.getTransport().getTransport().getIceGatherer().context();
+        this.openListeners = context.listeners();
+        this.messageListeners = context.listeners();
+        this.closingListeners = context.listeners();
+        this.closeListeners = context.listeners();
+        this.bufferedAmountLowListeners = context.listeners();
+        this.errorListeners = context.listeners();
+        if (register) {
+            transport.register(this);
+        }
+    }
+
+    static RTCDataChannel openedByRemote(RTCSctpTransport transport, DataChannelHandle handle) {
+        var config = handle.config();
+        RTCDataChannelParameters parameters = new RTCDataChannelParameters(config.label(),
+                config.maxPacketLifeTime(), config.maxRetransmits(), config.ordered(), config.protocol(),
+                false, handle.id());
+        RTCDataChannel channel = new RTCDataChannel(transport, parameters, false);
+        channel.attach(handle);
+        return channel;
+    }
+
+    public String getLabel() {
+        return parameters.label();
+    }
+
+    /** The SCTP stream id; null until the DTLS role decides it for an in-band channel. */
+    public Integer getId() {
+        return id;
+    }
+
+    public boolean isOrdered() {
+        return parameters.ordered();
+    }
+
+    public Integer getMaxPacketLifeTime() {
+        return parameters.maxPacketLifeTime();
+    }
+
+    public Integer getMaxRetransmits() {
+        return parameters.maxRetransmits();
+    }
+
+    public String getProtocol() {
+        return parameters.protocol();
+    }
+
+    public boolean isNegotiated() {
+        return parameters.negotiated();
+    }
+
+    public RTCDataChannelState getReadyState() {
+        return readyState;
+    }
+
+    public RTCSctpTransport getTransport() {
+        return transport;
+    }
+
+    /** Bytes queued by {@link #send} and not yet acknowledged by the remote. */
+    public long getBufferedAmount() {
+        return queuedBytes.get() + sctpBufferedAmount;
+    }
+
+    public long getBufferedAmountLowThreshold() {
+        return bufferedAmountLowThreshold;
+    }
+
+    public void setBufferedAmountLowThreshold(long threshold) {
+        if (threshold < 0) {
+            throw new TypeError("bufferedAmountLowThreshold must be >= 0");
+        }
+        this.bufferedAmountLowThreshold = threshold;
+    }
+
+    public void send(String text) {
+        enqueue(text.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    public void send(byte[] data) {
+        enqueue(data.clone(), true);
+    }
+
+    /** Starts the closing procedure (RFC 8831 §6.7: an outgoing stream reset). */
+    public void close() {
+        RTCDataChannelState state = readyState;
+        if (state == RTCDataChannelState.CLOSING || state == RTCDataChannelState.CLOSED) {
+            return;
+        }
+        readyState = RTCDataChannelState.CLOSING;
+        transport.close(this);
+    }
+
+    public Subscription onOpen(Runnable listener) {
+        return openListeners.add(ignored -> listener.run());
+    }
+
+    public Subscription onMessage(Consumer<RTCDataChannelMessage> listener) {
+        return messageListeners.add(listener);
+    }
+
+    public Subscription onClosing(Runnable listener) {
+        return closingListeners.add(ignored -> listener.run());
+    }
+
+    public Subscription onClose(Runnable listener) {
+        return closeListeners.add(ignored -> listener.run());
+    }
+
+    public Subscription onBufferedAmountLow(Runnable listener) {
+        return bufferedAmountLowListeners.add(ignored -> listener.run());
+    }
+
+    public Subscription onError(Consumer<Throwable> listener) {
+        return errorListeners.add(listener);
+    }
+
+    public long getMessagesSent() {
+        return messagesSent;
+    }
+
+    public long getBytesSent() {
+        return bytesSent;
+    }
+
+    public long getMessagesReceived() {
+        return messagesReceived;
+    }
+
+    public long getBytesReceived() {
+        return bytesReceived;
+    }
+
+    private void enqueue(byte[] data, boolean binary) {
+        if (readyState != RTCDataChannelState.OPEN) {
+            throw new InvalidStateError("data channel '" + getLabel() + "' is " + readyState + ", not open");
+        }
+        if (data.length > transport.remoteMaxMessageSize()) {
+            throw new TypeError("message of " + data.length + " bytes exceeds the remote's max-message-size of "
+                    + transport.remoteMaxMessageSize());
+        }
+        long buffered = queuedBytes.addAndGet(data.length) + sctpBufferedAmount;
+        if (buffered > bufferedAmountLowThreshold) {
+            aboveThreshold = true;
+        }
+        outbox.add(new Outgoing(data, binary));
+        transport.outputReady(this);
+    }
+
+    // ---- on the loop, from RTCSctpTransport ----
+
+    RTCDataChannelParameters parameters() {
+        return parameters;
+    }
+
+    DataChannelHandle handle() {
+        return handle;
+    }
+
+    void attach(DataChannelHandle handle) {
+        this.handle = handle;
+        this.id = handle.id();
+    }
+
+    boolean drainOutbox(DataChannelEngine engine) {
+        boolean moved = false;
+        Outgoing next;
+        while ((next = outbox.poll()) != null) {
+            queuedBytes.addAndGet(-next.data().length);
+            moved = true;
+            if (handle == null || readyState != RTCDataChannelState.OPEN) {
+                continue;
+            }
+            try {
+                engine.send(handle, next.data(), next.binary());
+                messagesSent++;
+                bytesSent += next.data().length;
+            } catch (RuntimeException e) {
+                errorListeners.emit(new OperationError("send failed: " + e.getMessage(), e));
+            }
+        }
+        return moved;
+    }
+
+    void updateBufferedAmount(long sctpBuffered) {
+        sctpBufferedAmount = sctpBuffered;
+        long threshold = bufferedAmountLowThreshold;
+        long buffered = getBufferedAmount();
+        if (buffered > threshold) {
+            aboveThreshold = true;
+        } else if (aboveThreshold) {
+            aboveThreshold = false;
+            bufferedAmountLowListeners.emit(null);
+        }
+    }
+
+    void onOpened() {
+        if (readyState == RTCDataChannelState.CONNECTING) {
+            readyState = RTCDataChannelState.OPEN;
+            openListeners.emit(null);
+        }
+    }
+
+    void onMessage(RTCDataChannelMessage message) {
+        messagesReceived++;
+        bytesReceived += message.data().length;
+        messageListeners.emit(message);
+    }
+
+    void onClosing() {
+        if (readyState != RTCDataChannelState.CLOSED) {
+            readyState = RTCDataChannelState.CLOSING;
+            closingListeners.emit(null);
+        }
+    }
+
+    void onClosed() {
+        if (readyState != RTCDataChannelState.CLOSED) {
+            readyState = RTCDataChannelState.CLOSED;
+            closeListeners.emit(null);
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package io.jrtc.pc;
+
+import io.jrtc.ice.IceAgent;
+import io.jrtc.ice.IceAgentConfig;
+import io.jrtc.ice.IceCandidate;
+import io.jrtc.ice.IceEvent;
+import io.jrtc.ice.IceGatheringState;
+import io.jrtc.ice.IceParameters;
+import io.jrtc.ice.IceRole;
+import io.jrtc.ice.IceTransmit;
+import io.jrtc.net.DatagramReceiver;
+import io.jrtc.net.UdpSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Gathers local candidates (the reference's RTCIceGatherer): binds a UDP socket per local address, from the
+ * engine's port range, and asks the configured STUN servers for server-reflexive addresses. It owns the sockets
+ * and the ICE agent that {@link RTCIceTransport} then runs checks with.
+ */
+public final class RTCIceGatherer implements Pump.Stage {
+    private final ConnectionContext context;
+    private final List<RTCIceServer> iceServers;
+    private volatile IceParameters localParameters;
+    private final IceAgent agent;
+    private final Map<Integer, UdpSocket> sockets = new HashMap<>();
+    private final List<RTCIceCandidate> localCandidates = new CopyOnWriteArrayList<>();
+    private final Listeners<RTCIceGatheringState> stateListeners;
+    private final Listeners<RTCIceCandidate> candidateListeners;
+    private volatile CompletableFuture<Void> complete = new CompletableFuture<>();
+    private volatile RTCIceGatheringState state = RTCIceGatheringState.NEW;
+    private DatagramReceiver nonStunReceiver = (socket, sender, data, length) -> { };
+    private Runnable afterReceive = () -> { };
+    private Consumer<IceEvent> connectivityEvents = event -> { };
+    private String sdpMid;
+    private Integer sdpMLineIndex;
+    private boolean gatherStarted;
+    private boolean closed;
+
+    public RTCIceGatherer() {
+        this(List.of());
+    }
+
+    public RTCIceGatherer(List<RTCIceServer> iceServers) {
+        this(ConnectionContext.create(RtcEngine.shared()), iceServers);
+    }
+
+    RTCIceGatherer(ConnectionContext context, List<RTCIceServer> iceServers) {
+        this.context = context;
+        this.iceServers = List.copyOf(iceServers);
+        SecureRandom random = new SecureRandom();
+        this.localParameters = IceParameters.random(random);
+        IceAgentConfig config = IceAgentConfig.defaults(IceRole.CONTROLLING, localParameters,
+                random.nextLong(), random.nextLong());
+        this.agent = new IceAgent(config);
+        this.stateListeners = context.listeners();
+        this.candidateListeners = context.listeners();
+        context.pump().add(this);
+    }
+
+    /** The reference's default servers; this stack contacts none unless configured. */
+    public static List<RTCIceServer> getDefaultIceServers() {
+        return List.of();
+    }
+
+    public RTCIceGatheringState getState() {
+        return state;
+    }
+
+    public RTCIceParameters getLocalParameters() {
+        return new RTCIceParameters(localParameters.usernameFragment(), localParameters.password(), false);
+    }
+
+    public List<RTCIceCandidate> getLocalCandidates() {
+        return List.copyOf(localCandidates);
+    }
+
+    public Subscription onStateChange(Consumer<RTCIceGatheringState> listener) {
+        return stateListeners.add(listener);
+    }
+
+    /** Each gathered candidate, then {@code null} once gathering is complete. */
+    public Subscription onLocalCandidate(Consumer<RTCIceCandidate> listener) {
+        return candidateListeners.add(listener);
+    }
+
+    /**
+     * Gathers host candidates on every configured address and server-reflexive ones from the STUN servers.
+     * Completes when gathering is complete; fails when no socket could be bound.
+     */
+    public CompletableFuture<Void> gather() {
+        CompletableFuture<List<InetSocketAddress>> stunServers =
+                CompletableFuture.supplyAsync(this::resolveStunServers, context.engine().callbackPool());
+        stunServers.thenAcceptAsync(this::startGathering, context.pump().loop())
+                .exceptionally(failure -> {
+                    complete.completeExceptionally(failure);
+                    return null;
+                });
+        return complete;
+    }
+
+    private List<InetSocketAddress> resolveStunServers() {
+        List<InetSocketAddress> servers = new ArrayList<>();
+        for (RTCIceServer server : iceServers) {
+            for (String url : server.urls()) {
+                IceServerUrl parsed = IceServerUrl.parse(url);
+                if (!parsed.scheme().equals("stun")) {
+                    continue;
+                }
+                try {
+                    servers.add(new InetSocketAddress(InetAddress.getByName(parsed.host()), parsed.port()));
+                } catch (UnknownHostException e) {
+                    // an unresolvable server yields no candidate, as in browsers
+                }
+            }
+        }
+        return servers;
+    }
+
+    private void startGathering(List<InetSocketAddress> stunServers) {
+        if (gatherStarted || closed) {
+            return;
+        }
+        gatherStarted = true;
+        agent.setStunServers(stunServers);
+        setState(RTCIceGatheringState.GATHERING);
+        List<InetAddress> addresses = context.engine().gatheringAddresses();
+        List<CompletableFuture<UdpSocket>> binds = new ArrayList<>();
+        for (InetAddress address : addresses) {
+            binds.add(UdpSocket.bind(context.engine().loops(), context.pump().loop(), address,
+                    context.engine().settings().portRange(), receiver()));
+        }
+        CompletableFuture.allOf(binds.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
+            onSocketsBound(binds);
+            return null;
+        }, context.pump().loop());
+    }
+
+    private void onSocketsBound(List<CompletableFuture<UdpSocket>> binds) {
+        long now = Pump.now();
+        Throwable firstFailure = null;
+        for (CompletableFuture<UdpSocket> bind : binds) {
+            if (bind.isCompletedExceptionally()) {
+                firstFailure = firstFailure != null ? firstFailure : bind.handle((s, e) -> e).join();
+                continue;
+            }
+            UdpSocket socket = bind.join();
+            if (closed) {
+                socket.close();
+                continue;
+            }
+            int socketId = sockets.size();
+            sockets.put(socketId, socket);
+            agent.addHostSocket(now, socketId, socket.localAddress());
+        }
+        if (sockets.isEmpty() && !closed) {
+            String reason = binds.isEmpty() ? "no local address to gather on" : "no UDP socket could be bound";
+            complete.completeExceptionally(new OperationError(reason, firstFailure));
+            setState(RTCIceGatheringState.COMPLETE);
+            return;
+        }
+        agent.gather(now);
+        context.pump().run();
+    }
+
+    private DatagramReceiver receiver() {
+        return new DatagramReceiver() {
+            @Override
+            public void onDatagram(UdpSocket socket, InetSocketAddress sender, byte[] data, int length) {
+                if (closed || length == 0) {
+                    return;
+                }
+                int socketId = socketId(socket);
+                int first = data[0] & 0xFF;
+                if (first < 4) {
+                    agent.handleReceive(Pump.now(), socketId, sender, data, 0, length);
+                } else {
+                    agent.noteTrafficReceived(Pump.now(), socketId, sender);
+                    nonStunReceiver.onDatagram(socket, sender, data, length);
+                }
+            }
+
+            @Override
+            public void onReadComplete(UdpSocket socket) {
+                afterReceive.run();
+                context.pump().run();
+            }
+        };
+    }
+
+    private int socketId(UdpSocket socket) {
+        for (Map.Entry<Integer, UdpSocket> entry : sockets.entrySet()) {
+            if (entry.getValue() == socket) {
+                return entry.getKey();
+            }
+        }
+        return -1;
+    }
+
+    IceAgent agent() {
+        return agent;
+    }
+
+    ConnectionContext context() {
+        return context;
+    }
+
+    /** Where datagrams that are not STUN go (DTLS, later RTP), on the loop. */
+    void setNonStunReceiver(DatagramReceiver receiver, Runnable afterBatch) {
+        this.nonStunReceiver = receiver;
+        this.afterReceive = afterBatch;
+    }
+
+    /** Sends one datagram from the socket the ICE agent chose; on the loop. */
+    void send(int socketId, InetSocketAddress destination, byte[] data, int offset, int length) {
+        UdpSocket socket = sockets.get(socketId);
+        if (socket != null) {
+            socket.send(destination, data, offset, length);
+        }
+    }
+
+    /** Moves what the agent has to send to the sockets; returns whether anything moved. */
+    boolean drainTransmits() {
+        boolean moved = false;
+        IceTransmit transmit;
+        while ((transmit = agent.pollTransmit()) != null) {
+            send(transmit.socketId(), transmit.destination(), transmit.data(), 0, transmit.data().length);
+            moved = true;
+        }
+        return moved;
+    }
+
+    void flushSockets() {
+        for (UdpSocket socket : sockets.values()) {
+            socket.flush();
+        }
+    }
+
+    @Override
+    public boolean pump(long now) {
+        boolean moved = drainTransmits();
+        IceEvent event;
+        while ((event = agent.pollEvent()) != null) {
+            moved = true;
+            if (event instanceof IceEvent.CandidateGathered gathered) {
+                onCandidateGathered(gathered.c());
+            } else if (event instanceof IceEvent.GatheringStateChanged changed) {
+                if (changed.s() == IceGatheringState.COMPLETE) {
+                    onGatheringComplete();
+                }
+            } else {
+                connectivityEvents.accept(event);
+            }
+        }
+        return moved;
+    }
+
+    @Override
+    public long deadline() {
+        return closed ? Long.MAX_VALUE : agent.pollTimeout();
+    }
+
+    @Override
+    public void onTimeout(long now) {
+        agent.handleTimeout(now);
+    }
+
+    @Override
+    public void settle() {
+        flushSockets();
+    }
+
+    /** The m-line the candidates belong to (the BUNDLE transport's); set before gathering. */
+    void setSdpMid(String mid, Integer mLineIndex) {
+        this.sdpMid = mid;
+        this.sdpMLineIndex = mLineIndex;
+    }
+
+    /** Where connectivity events of the agent (states, selected pair, role) go: the ICE transport. */
+    void setConnectivityListener(Consumer<IceEvent> listener) {
+        this.connectivityEvents = listener;
+    }
+
+    void onCandidateGathered(IceCandidate candidate) {
+        RTCIceCandidate gathered = new RTCIceCandidate(candidate, sdpMid, sdpMLineIndex,
+                localParameters.usernameFragment());
+        localCandidates.add(gathered);
+        candidateListeners.emit(gathered);
+    }
+
+    void onGatheringComplete() {
+        setState(RTCIceGatheringState.COMPLETE);
+        candidateListeners.emit(null);
+        complete.complete(null);
+    }
+
+    /**
+     * ICE restart (RFC 8445 §9): new local credentials, and candidates gathered anew on the same sockets; the
+     * selected pair carries traffic until checks with the new credentials select one.
+     */
+    void restart(IceParameters newLocal) {
+        localParameters = newLocal;
+        localCandidates.clear();
+        long now = Pump.now();
+        agent.restart(now, newLocal);
+        complete = new CompletableFuture<>();
+        setState(RTCIceGatheringState.GATHERING);
+        agent.gather(now);
+        context.pump().run();
+    }
+
+    /** Completes when gathering is complete. */
+    CompletableFuture<Void> completion() {
+        return complete;
+    }
+
+    boolean hasStarted() {
+        return gatherStarted;
+    }
+
+    private void setState(RTCIceGatheringState next) {
+        if (state != next) {
+            state = next;
+            stateListeners.emit(next);
+        }
+    }
+
+    /** Releases every socket; on the loop. */
+    void close() {
+        closed = true;
+        for (UdpSocket socket : sockets.values()) {
+            socket.close();
+        }
+        sockets.clear();
+        complete.complete(null);
+    }
+}

@@ -1,0 +1,594 @@
+package io.jrtc.pc;
+
+import io.jrtc.ice.IceParameters;
+import io.jrtc.sdp.InvalidStateException;
+import io.jrtc.sdp.SdpType;
+import io.jrtc.sdp.SessionDescription;
+import io.jrtc.sdp.SignalingState;
+import io.jrtc.sdp.SignalingStateMachine;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A WebRTC connection to one remote peer (W3C RTCPeerConnection / the reference's RTCPeerConnection). Every
+ * method may be called from any thread: the work runs on the connection's event loop and the futures complete
+ * there; listeners run in order on the engine's callback pool.
+ */
+public final class RTCPeerConnection {
+    private static final String APPLICATION_MID = "0";
+
+    private final String id = "pc-" + UUID.randomUUID();
+    private final RtcEngine engine;
+    private final ConnectionContext context;
+    private final RTCConfiguration configuration;
+    private final List<RTCCertificate> certificates;
+    private final SignalingStateMachine signaling = new SignalingStateMachine();
+    private final LocalDescriptionFactory descriptions = new LocalDescriptionFactory(
+            new SecureRandom().nextLong() & Long.MAX_VALUE);
+    private final PeerConnectionEvents events;
+    private final ConnectionStates states;
+    private volatile RTCSctpTransport sctp;
+    private RTCIceGatherer gatherer;
+    private RTCIceTransport iceTransport;
+    private RTCDtlsTransport dtlsTransport;
+    private volatile RTCSessionDescription currentLocal;
+    private volatile RTCSessionDescription pendingLocal;
+    private volatile RTCSessionDescription currentRemote;
+    private volatile RTCSessionDescription pendingRemote;
+    private RemoteDescription remote;
+    private RTCSessionDescription lastOffer;
+    private RTCSessionDescription lastAnswer;
+    private String localSetup;
+    private String applicationMid;
+    private boolean transportsStarted;
+    /** New local ICE credentials for the next offer or answer, while an ICE restart is under way. */
+    private RTCIceParameters pendingIceRestart;
+    private volatile boolean closed;
+    private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
+
+    public RTCPeerConnection() {
+        this(new RTCConfiguration());
+    }
+
+    public RTCPeerConnection(RTCConfiguration configuration) {
+        this(configuration, RtcEngine.shared());
+    }
+
+    RTCPeerConnection(RTCConfiguration configuration, RtcEngine engine) {
+        this.engine = engine;
+        this.configuration = configuration == null ? new RTCConfiguration() : configuration;
+        this.context = ConnectionContext.create(engine);
+        this.certificates = this.configuration.getCertificates().isEmpty()
+                ? List.of(RTCCertificate.generateCertificate()) : this.configuration.getCertificates();
+        this.events = new PeerConnectionEvents(context);
+        this.states = new ConnectionStates(events);
+        engine.register(this);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public RTCConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public List<RTCCertificate> getCertificates() {
+        return certificates;
+    }
+
+    // ---------------------------------------------------------------- offer / answer
+
+    public CompletableFuture<RTCSessionDescription> createOffer() {
+        return onLoop(() -> {
+            checkOpen();
+            SignalingState state = signaling.state();
+            if (state != SignalingState.STABLE && state != SignalingState.HAVE_LOCAL_OFFER) {
+                throw new InvalidStateError("createOffer in signaling state " + toApi(state));
+            }
+            String setup = localSetup != null ? localSetup : "actpass";
+            SessionDescription sdp = descriptions.offer(sctp == null ? null : applicationMidForOffer(),
+                    sctp == null ? null : transportAttributes(setup));
+            addGatheredCandidates(sdp);
+            lastOffer = new RTCSessionDescription(sdp.toString(), RTCSdpType.OFFER);
+            return lastOffer;
+        });
+    }
+
+    public CompletableFuture<RTCSessionDescription> createAnswer() {
+        return onLoop(() -> {
+            checkOpen();
+            SignalingState state = signaling.state();
+            if (state != SignalingState.HAVE_REMOTE_OFFER && state != SignalingState.HAVE_LOCAL_PRANSWER) {
+                throw new InvalidStateError("createAnswer in signaling state " + toApi(state)
+                        + " (needs a remote offer)");
+            }
+            String setup = answerSetup();
+            SessionDescription sdp = descriptions.answer(remote.sdp(),
+                    remote.application() == null ? null : transportAttributes(setup));
+            addGatheredCandidates(sdp);
+            lastAnswer = new RTCSessionDescription(sdp.toString(), RTCSdpType.ANSWER);
+            return lastAnswer;
+        });
+    }
+
+    /** Applies the last offer or answer created, or creates one (W3C implicit setLocalDescription). */
+    public CompletableFuture<Void> setLocalDescription() {
+        return onLoop(() -> {
+            SignalingState state = signaling.state();
+            boolean answer = state == SignalingState.HAVE_REMOTE_OFFER
+                    || state == SignalingState.HAVE_LOCAL_PRANSWER;
+            return answer;
+        }).thenCompose(answer -> answer ? createAnswer() : createOffer())
+                .thenCompose(this::setLocalDescription);
+    }
+
+    public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
+        return onLoop(() -> {
+            checkOpen();
+            SdpType type = toSdp(description.type());
+            if (type == SdpType.ROLLBACK) {
+                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK));
+                return null;
+            }
+            SessionDescription sdp = RemoteDescription.parse(description.sdp());
+            SignalingState next = nextState(() -> signaling.nextOnSetLocal(type));
+            if (type == SdpType.OFFER) {
+                pendingLocal = description;
+                localSetup = localSetup == null ? "actpass" : localSetup;
+                if (iceTransport != null && !transportsStarted) {
+                    iceTransport.setRole(RTCIceRole.CONTROLLING);
+                }
+            } else {
+                if (type == SdpType.ANSWER) {
+                    currentLocal = description;
+                    currentRemote = pendingRemote;
+                    pendingLocal = null;
+                    pendingRemote = null;
+                } else {
+                    pendingLocal = description;
+                }
+                localSetup = sdp.media().stream().filter(m -> m.port() != 0 && m.setup() != null)
+                        .map(m -> m.setup()).findFirst().orElse("active");
+                if (iceTransport != null && !transportsStarted) {
+                    iceTransport.setRole(remote.ice() != null && remote.ice().iceLite()
+                            ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED);
+                }
+                startTransports();
+            }
+            applyIceRestart(sdp);
+            gatherIfNeeded();
+            setSignalingState(next);
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
+        return onLoop(() -> {
+            checkOpen();
+            SdpType type = toSdp(description.type());
+            if (type == SdpType.ROLLBACK) {
+                rollback(signaling.nextOnSetRemote(SdpType.ROLLBACK));
+                return null;
+            }
+            SessionDescription sdp = RemoteDescription.parse(description.sdp());
+            SignalingState next = nextState(() -> signaling.nextOnSetRemote(type));
+            RemoteDescription parsed = RemoteDescription.of(sdp, description.type());
+            if (type != SdpType.OFFER) {
+                checkAnswerMatchesOffer(parsed);
+            }
+            boolean remoteRestarted = remote != null && remote.ice() != null && parsed.ice() != null
+                    && !remote.ice().usernameFragment().equals(parsed.ice().usernameFragment());
+            remote = parsed;
+            if (remoteRestarted) {
+                if (type == SdpType.OFFER && pendingIceRestart == null) {
+                    pendingIceRestart = new RTCIceParameters(IceParameters.random(new SecureRandom()));
+                }
+                iceTransport.updateRemoteParameters(parsed.ice());
+            }
+            if (type == SdpType.OFFER) {
+                pendingRemote = description;
+                if (parsed.application() != null) {
+                    ensureTransports(parsed.applicationMid(), parsed.applicationIndex());
+                }
+            } else if (type == SdpType.ANSWER) {
+                currentRemote = description;
+                currentLocal = pendingLocal;
+                pendingLocal = null;
+                pendingRemote = null;
+                if (parsed.application() != null && iceTransport != null && !transportsStarted) {
+                    iceTransport.setRole(RTCIceRole.CONTROLLING);
+                }
+                startTransports();
+            } else {
+                pendingRemote = description;
+            }
+            addRemoteCandidatesFromSdp(parsed);
+            setSignalingState(next);
+            return null;
+        });
+    }
+
+    /**
+     * Adds a remote candidate (trickle ICE). {@code null}, or a candidate with an empty candidate string, says the
+     * remote has no more candidates.
+     */
+    public CompletableFuture<Void> addIceCandidate(RTCIceCandidate candidate) {
+        return onLoop(() -> {
+            checkOpen();
+            if (remote == null) {
+                throw new InvalidStateError("addIceCandidate before setRemoteDescription");
+            }
+            if (iceTransport == null) {
+                return null;
+            }
+            if (candidate != null) {
+                String mid = candidate.getSdpMid();
+                Integer index = candidate.getSdpMLineIndex();
+                if (mid == null && index == null) {
+                    throw new TypeError("a candidate needs sdpMid or sdpMLineIndex");
+                }
+                if (mid != null ? !mid.equals(applicationMid) : index != remote.applicationIndex()) {
+                    throw new OperationError("no m-line with mid " + mid + " / index " + index + " to add "
+                            + "the candidate to");
+                }
+                String ufrag = candidate.getUsernameFragment();
+                if (ufrag != null && !ufrag.equals(remote.ice().usernameFragment())) {
+                    return null;  // a candidate of an ICE generation we no longer use (RFC 8838 §4.3)
+                }
+            }
+            iceTransport.addRemoteCandidate(candidate);
+            return null;
+        }).thenCompose(ignored -> CompletableFuture.completedFuture(null));
+    }
+
+    /** Completes when ICE gathering is complete (for signalling without trickle, such as WHIP). */
+    public CompletableFuture<Void> gatheringComplete() {
+        return onLoop(() -> gatherer).thenCompose(g -> g == null ? CompletableFuture.completedFuture(null)
+                : g.completion());
+    }
+
+    /**
+     * Makes the next offer restart ICE (W3C restartIce, RFC 8445 §9): it carries new credentials, and applying
+     * it gathers anew; data keeps flowing over the old path until the new checks select one.
+     */
+    public void restartIce() {
+        onLoop(() -> {
+            if (gatherer != null && !closed && pendingIceRestart == null) {
+                pendingIceRestart = new RTCIceParameters(IceParameters.random(new SecureRandom()));
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- data channels
+
+    public RTCDataChannel createDataChannel(String label) {
+        return createDataChannel(label, RTCDataChannelInit.defaults());
+    }
+
+    public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
+        if (closed) {
+            throw new InvalidStateError("the peer connection is closed");
+        }
+        RTCDataChannelParameters parameters = RTCDataChannelParameters.of(label, init);
+        RTCSctpTransport transport = onLoop(() -> {
+            ensureTransports(applicationMidForOffer(), 0);
+            return sctp;
+        }).join();
+        return new RTCDataChannel(transport, parameters);
+    }
+
+    // ---------------------------------------------------------------- state
+
+    public RTCSessionDescription getLocalDescription() {
+        RTCSessionDescription local = pendingLocal != null ? pendingLocal : currentLocal;
+        return local == null ? null : withGatheredCandidates(local);
+    }
+
+    public RTCSessionDescription getRemoteDescription() {
+        return pendingRemote != null ? pendingRemote : currentRemote;
+    }
+
+    public RTCSessionDescription getCurrentLocalDescription() {
+        return currentLocal == null ? null : withGatheredCandidates(currentLocal);
+    }
+
+    public RTCSessionDescription getPendingLocalDescription() {
+        return pendingLocal == null ? null : withGatheredCandidates(pendingLocal);
+    }
+
+    public RTCSessionDescription getCurrentRemoteDescription() {
+        return currentRemote;
+    }
+
+    public RTCSessionDescription getPendingRemoteDescription() {
+        return pendingRemote;
+    }
+
+    public RTCSignalingState getSignalingState() {
+        return toApi(signaling.state());
+    }
+
+    public RTCPeerConnectionState getConnectionState() {
+        return states.connectionState();
+    }
+
+    public RTCIceConnectionState getIceConnectionState() {
+        return states.iceConnectionState();
+    }
+
+    public RTCIceGatheringState getIceGatheringState() {
+        return states.iceGatheringState();
+    }
+
+    /** The SCTP transport of the data channels; null until a data channel or a remote offer needs one. */
+    public RTCSctpTransport getSctp() {
+        return sctp;
+    }
+
+    public CompletableFuture<RTCStatsReport> getStats() {
+        return onLoop(() -> new StatsCollector(this, sctp, dtlsTransport, iceTransport, certificates).collect());
+    }
+
+    // ---------------------------------------------------------------- events
+
+    public Subscription onConnectionStateChange(Consumer<RTCPeerConnectionState> listener) {
+        return events.connectionState.add(listener);
+    }
+
+    public Subscription onIceConnectionStateChange(Consumer<RTCIceConnectionState> listener) {
+        return events.iceConnectionState.add(listener);
+    }
+
+    public Subscription onIceGatheringStateChange(Consumer<RTCIceGatheringState> listener) {
+        return events.iceGatheringState.add(listener);
+    }
+
+    public Subscription onSignalingStateChange(Consumer<RTCSignalingState> listener) {
+        return events.signalingState.add(listener);
+    }
+
+    /** Each local candidate as gathered, then {@code null} when gathering is complete. */
+    public Subscription onIceCandidate(Consumer<RTCIceCandidate> listener) {
+        return events.iceCandidate.add(listener);
+    }
+
+    /** Data channels the remote side opened. */
+    public Subscription onDataChannel(Consumer<RTCDataChannel> listener) {
+        return events.dataChannel.add(listener);
+    }
+
+    // ---------------------------------------------------------------- close
+
+    /** Closes every transport and channel and releases every socket and timer; idempotent. */
+    public CompletableFuture<Void> close() {
+        if (closed) {
+            return closedFuture;
+        }
+        context.onLoop(() -> {
+            closeOnLoop();
+            return null;
+        });
+        return closedFuture;
+    }
+
+    private void closeOnLoop() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (sctp != null) {
+            sctp.stopOnLoop();
+        }
+        if (dtlsTransport != null) {
+            dtlsTransport.stopOnLoop();
+        }
+        if (iceTransport != null) {
+            iceTransport.stopOnLoop();
+        } else if (gatherer != null) {
+            gatherer.close();
+        }
+        context.pump().run();
+        context.pump().close();
+        signaling.close();
+        states.close();
+        events.signalingState.emit(RTCSignalingState.CLOSED);
+        engine.unregister(this);
+        context.callbacks().execute(() -> closedFuture.complete(null));
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    String statsId() {
+        return id;
+    }
+
+    RTCIceGatherer gatherer() {
+        return gatherer;
+    }
+
+    private void ensureTransports(String mid, int mLineIndex) {
+        if (sctp != null) {
+            return;
+        }
+        applicationMid = mid;
+        gatherer = new RTCIceGatherer(context, configuration.getIceServers());
+        gatherer.setSdpMid(mid, mLineIndex);
+        iceTransport = new RTCIceTransport(gatherer);
+        dtlsTransport = new RTCDtlsTransport(iceTransport, certificates);
+        sctp = new RTCSctpTransport(dtlsTransport);
+        states.watch(gatherer, iceTransport, dtlsTransport);
+        gatherer.onLocalCandidate(events.iceCandidate::emit);
+        sctp.onDataChannel(events.dataChannel::emit);
+    }
+
+    private String applicationMidForOffer() {
+        return applicationMid != null ? applicationMid : APPLICATION_MID;
+    }
+
+    private LocalDescriptionFactory.TransportAttributes transportAttributes(String setup) {
+        // SHA-256 only, as browsers signal it: every peer checks it, and one fingerprint cannot disagree with another.
+        List<RTCDtlsFingerprint> fingerprints = certificates.get(0).getFingerprints().stream()
+                .filter(f -> f.algorithm().equals("sha-256")).toList();
+        RTCIceParameters ice = pendingIceRestart != null ? pendingIceRestart : gatherer.getLocalParameters();
+        return new LocalDescriptionFactory.TransportAttributes(ice, fingerprints, setup);
+    }
+
+    /** RFC 8842 §5.3: keep an established DTLS role in later answers; else take active unless the offer is. */
+    private String answerSetup() {
+        RTCDtlsRole established = dtlsTransport == null ? RTCDtlsRole.AUTO : dtlsTransport.getRole();
+        if (established != RTCDtlsRole.AUTO) {
+            return established == RTCDtlsRole.CLIENT ? "active" : "passive";
+        }
+        return "active".equals(remote.setup()) ? "passive" : "active";
+    }
+
+    /** Applies new local credentials once the description carrying them is set locally. */
+    private void applyIceRestart(SessionDescription local) {
+        if (pendingIceRestart == null || gatherer == null) {
+            return;
+        }
+        String ufrag = local.media().stream().filter(m -> m.port() != 0).map(local::iceUfrag)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (pendingIceRestart.usernameFragment().equals(ufrag)) {
+            gatherer.restart(new IceParameters(pendingIceRestart.usernameFragment(), pendingIceRestart.password()));
+            pendingIceRestart = null;
+        }
+    }
+
+    private void gatherIfNeeded() {
+        if (gatherer != null && !gatherer.hasStarted()) {
+            gatherer.gather();
+        }
+    }
+
+    private void startTransports() {
+        if (transportsStarted || remote == null || remote.application() == null || iceTransport == null) {
+            return;
+        }
+        transportsStarted = true;
+        iceTransport.start(remote.ice());
+        dtlsTransport.start(new RTCDtlsParameters(remote.fingerprints(), remote.remoteDtlsRole()));
+        sctp.start(new RTCSctpCapabilities(remote.maxMessageSize()), remote.sctpPort());
+    }
+
+    private void addRemoteCandidatesFromSdp(RemoteDescription parsed) {
+        if (parsed.application() == null || iceTransport == null) {
+            return;
+        }
+        for (String value : parsed.application().candidates()) {
+            try {
+                iceTransport.addRemoteCandidate(new RTCIceCandidate(value, parsed.applicationMid(),
+                        parsed.applicationIndex(), parsed.ice().usernameFragment()));
+            } catch (IllegalArgumentException malformed) {
+                // one bad candidate line does not spoil the others (browsers skip it too)
+            }
+        }
+        if (parsed.application().endOfCandidates()) {
+            iceTransport.addRemoteCandidate(null);
+        }
+    }
+
+    private void checkAnswerMatchesOffer(RemoteDescription answer) {
+        RTCSessionDescription offer = pendingLocal;
+        if (offer == null) {
+            return;
+        }
+        SessionDescription ours = RemoteDescription.parse(offer.sdp());
+        if (ours.media().size() != answer.sdp().media().size()) {
+            throw new InvalidAccessError("the answer has " + answer.sdp().media().size()
+                    + " m-lines but the offer has " + ours.media().size());
+        }
+        for (int i = 0; i < ours.media().size(); i++) {
+            String offered = ours.media().get(i).mid();
+            String answered = answer.sdp().media().get(i).mid();
+            if (offered != null && answered != null && !offered.equals(answered)) {
+                throw new InvalidAccessError("m-line " + i + " of the answer has mid " + answered
+                        + " but the offer has " + offered);
+            }
+        }
+    }
+
+    private void rollback(SignalingState next) {
+        pendingLocal = null;
+        pendingRemote = null;
+        if (currentRemote == null) {
+            remote = null;
+        }
+        setSignalingState(next);
+    }
+
+    private SignalingState nextState(Supplier<SignalingState> transition) {
+        try {
+            return transition.get();
+        } catch (InvalidStateException e) {
+            throw new InvalidStateError(e.getMessage(), e);
+        }
+    }
+
+    private void setSignalingState(SignalingState next) {
+        if (signaling.state() != next) {
+            signaling.apply(next);
+            events.signalingState.emit(toApi(next));
+        }
+    }
+
+    private void addGatheredCandidates(SessionDescription sdp) {
+        if (gatherer == null) {
+            return;
+        }
+        for (var m : sdp.media()) {
+            if (m.port() == 0) {
+                continue;
+            }
+            for (RTCIceCandidate candidate : gatherer.getLocalCandidates()) {
+                m.addAttribute("candidate", candidate.getCandidate().substring("candidate:".length()));
+            }
+            if (gatherer.getState() == RTCIceGatheringState.COMPLETE) {
+                m.addAttribute("end-of-candidates", null);
+            }
+        }
+    }
+
+    private RTCSessionDescription withGatheredCandidates(RTCSessionDescription description) {
+        if (gatherer == null || gatherer.getLocalCandidates().isEmpty()
+                && gatherer.getState() != RTCIceGatheringState.COMPLETE) {
+            return description;
+        }
+        SessionDescription sdp = RemoteDescription.parse(description.sdp());
+        for (var m : sdp.media()) {
+            m.removeAttributes("candidate");
+            m.removeAttributes("end-of-candidates");
+        }
+        addGatheredCandidates(sdp);
+        return new RTCSessionDescription(sdp.toString(), description.type());
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new InvalidStateError("the peer connection is closed");
+        }
+    }
+
+    private <T> CompletableFuture<T> onLoop(Supplier<T> task) {
+        return context.onLoop(task);
+    }
+
+    private static SdpType toSdp(RTCSdpType type) {
+        return SdpType.valueOf(type.name());
+    }
+
+    private static RTCSignalingState toApi(SignalingState state) {
+        return RTCSignalingState.valueOf(state.name());
+    }
+
+    @Override
+    public String toString() {
+        return "RTCPeerConnection{" + id + ", " + getConnectionState() + "}";
+    }
+}

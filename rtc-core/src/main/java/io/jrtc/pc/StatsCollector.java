@@ -1,0 +1,157 @@
+package io.jrtc.pc;
+
+import io.jrtc.ice.IceCandidate;
+import io.jrtc.ice.IceCandidatePair;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Assembles a W3C stats report from one connection's transports; runs on the connection's loop. */
+final class StatsCollector {
+    private static final String TRANSPORT_ID = "T01";
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final RTCPeerConnection connection;
+    private final RTCSctpTransport sctp;
+    private final RTCDtlsTransport dtls;
+    private final RTCIceTransport ice;
+    private final List<RTCCertificate> certificates;
+    private final double timestamp = System.currentTimeMillis();
+    private final List<RTCStats> stats = new ArrayList<>();
+
+    StatsCollector(RTCPeerConnection connection, RTCSctpTransport sctp, RTCDtlsTransport dtls, RTCIceTransport ice,
+                   List<RTCCertificate> certificates) {
+        this.connection = connection;
+        this.sctp = sctp;
+        this.dtls = dtls;
+        this.ice = ice;
+        this.certificates = certificates;
+    }
+
+    RTCStatsReport collect() {
+        Map<String, Object> pc = new LinkedHashMap<>();
+        pc.put("dataChannelsOpened", sctp == null ? 0 : sctp.dataChannelsOpened());
+        pc.put("dataChannelsClosed", sctp == null ? 0 : sctp.dataChannelsClosed());
+        stats.add(new RTCStats("peer-connection", "P" + connection.statsId(), timestamp, pc));
+        for (int i = 0; i < certificates.size(); i++) {
+            addCertificate("CF-local-" + i, certificates.get(i).getFingerprints().get(0));
+        }
+        if (ice != null) {
+            addTransport();
+            addCandidatesAndPairs();
+        }
+        if (sctp != null) {
+            for (RTCDataChannel channel : sctp.channels()) {
+                addDataChannel(channel);
+            }
+        }
+        return new RTCStatsReport(stats);
+    }
+
+    private void addTransport() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("packetsSent", ice.packetsSent());
+        t.put("packetsReceived", ice.packetsReceived());
+        t.put("bytesSent", ice.bytesSent());
+        t.put("bytesReceived", ice.bytesReceived());
+        t.put("iceRole", ice.getRole().toString());
+        t.put("iceLocalUsernameFragment", ice.getIceGatherer().getLocalParameters().usernameFragment());
+        t.put("iceState", ice.getState().toString());
+        t.put("dtlsState", dtls.getState().toString());
+        t.put("dtlsRole", dtls.getRole() == RTCDtlsRole.AUTO ? "unknown" : dtls.getRole().toString());
+        IceCandidatePair selected = ice.selectedPair();
+        if (selected != null) {
+            t.put("selectedCandidatePairId", pairId(selected));
+        }
+        t.put("localCertificateId", "CF-local-0");
+        if (dtls.getState() == RTCDtlsTransportState.CONNECTED && dtls.endpoint() != null
+                && dtls.endpoint().remoteFingerprint() != null) {
+            var remote = dtls.endpoint().remoteFingerprint();
+            addCertificate("CF-remote", new RTCDtlsFingerprint(remote.algorithm(), remote.value()));
+            t.put("remoteCertificateId", "CF-remote");
+            t.put("tlsVersion", "FEFD");
+        }
+        stats.add(new RTCTransportStats(TRANSPORT_ID, timestamp, t));
+    }
+
+    private void addCandidatesAndPairs() {
+        var agent = ice.getIceGatherer().agent();
+        for (IceCandidate candidate : agent.localCandidates()) {
+            addCandidate("local-candidate", candidate);
+        }
+        for (IceCandidate candidate : agent.remoteCandidates()) {
+            addCandidate("remote-candidate", candidate);
+        }
+        IceCandidatePair selected = ice.selectedPair();
+        for (IceCandidatePair pair : agent.pairs()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("transportId", TRANSPORT_ID);
+            p.put("localCandidateId", candidateId("local-candidate", pair.local()));
+            p.put("remoteCandidateId", candidateId("remote-candidate", pair.remote()));
+            p.put("state", pair.state().toString());
+            p.put("nominated", pair.nominated());
+            p.put("priority", pair.priority());
+            p.put("requestsSent", pair.requestsSent());
+            p.put("responsesReceived", pair.responsesReceived());
+            p.put("requestsReceived", pair.requestsReceived());
+            p.put("responsesSent", pair.responsesSent());
+            if (pair.currentRoundTripTimeNanos() != null) {
+                p.put("currentRoundTripTime", pair.currentRoundTripTimeNanos() / NANOS_PER_SECOND);
+            }
+            if (pair.totalRoundTripTimeNanos() != null) {
+                p.put("totalRoundTripTime", pair.totalRoundTripTimeNanos() / NANOS_PER_SECOND);
+            }
+            if (pair == selected) {
+                p.put("bytesSent", ice.bytesSent());
+                p.put("bytesReceived", ice.bytesReceived());
+                p.put("packetsSent", ice.packetsSent());
+                p.put("packetsReceived", ice.packetsReceived());
+            }
+            stats.add(new RTCStats("candidate-pair", pairId(pair), timestamp, p));
+        }
+    }
+
+    private void addCandidate(String type, IceCandidate candidate) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("transportId", TRANSPORT_ID);
+        c.put("address", candidate.address());
+        c.put("port", candidate.port());
+        c.put("protocol", candidate.protocol());
+        c.put("candidateType", candidate.type().toString());
+        c.put("priority", candidate.priority());
+        c.put("foundation", candidate.foundation());
+        c.put("relatedAddress", candidate.relatedAddress());
+        c.put("relatedPort", candidate.relatedPort());
+        stats.add(new RTCStats(type, candidateId(type, candidate), timestamp, c));
+    }
+
+    private void addCertificate(String id, RTCDtlsFingerprint fingerprint) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("fingerprint", fingerprint.value());
+        c.put("fingerprintAlgorithm", fingerprint.algorithm());
+        stats.add(new RTCStats("certificate", id, timestamp, c));
+    }
+
+    private void addDataChannel(RTCDataChannel channel) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("label", channel.getLabel());
+        d.put("protocol", channel.getProtocol());
+        d.put("dataChannelIdentifier", channel.getId());
+        d.put("state", channel.getReadyState().toString());
+        d.put("messagesSent", channel.getMessagesSent());
+        d.put("bytesSent", channel.getBytesSent());
+        d.put("messagesReceived", channel.getMessagesReceived());
+        d.put("bytesReceived", channel.getBytesReceived());
+        stats.add(new RTCStats("data-channel", "D" + channel.getId(), timestamp, d));
+    }
+
+    private static String candidateId(String type, IceCandidate candidate) {
+        return (type.startsWith("local") ? "IL" : "IR") + candidate.address() + "_" + candidate.port() + "_"
+                + candidate.type();
+    }
+
+    private static String pairId(IceCandidatePair pair) {
+        return "CP" + candidateId("local", pair.local()) + "-" + candidateId("remote", pair.remote());
+    }
+}

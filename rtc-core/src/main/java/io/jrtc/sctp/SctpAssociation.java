@@ -1,0 +1,641 @@
+package io.jrtc.sctp;
+
+import io.jrtc.sctp.wire.AbortChunk;
+import io.jrtc.sctp.wire.Chunk;
+import io.jrtc.sctp.wire.ChunkType;
+import io.jrtc.sctp.wire.CookieAckChunk;
+import io.jrtc.sctp.wire.CookieEchoChunk;
+import io.jrtc.sctp.wire.Crc32c;
+import io.jrtc.sctp.wire.DataChunk;
+import io.jrtc.sctp.wire.ErrorCause;
+import io.jrtc.sctp.wire.ErrorChunk;
+import io.jrtc.sctp.wire.ForwardTsnChunk;
+import io.jrtc.sctp.wire.HeartbeatAckChunk;
+import io.jrtc.sctp.wire.HeartbeatChunk;
+import io.jrtc.sctp.wire.InitAckChunk;
+import io.jrtc.sctp.wire.InitChunk;
+import io.jrtc.sctp.wire.ReConfigChunk;
+import io.jrtc.sctp.wire.SackChunk;
+import io.jrtc.sctp.wire.SctpPacket;
+import io.jrtc.sctp.wire.SctpParseException;
+import io.jrtc.sctp.wire.ShutdownAckChunk;
+import io.jrtc.sctp.wire.ShutdownChunk;
+import io.jrtc.sctp.wire.ShutdownCompleteChunk;
+import io.jrtc.sctp.wire.UnknownChunk;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * One SCTP association carried over DTLS (RFC 8261), as a sans-IO state machine: RFC 9260 with partial
+ * reliability (RFC 3758), stream reset (RFC 6525) and the I bit (RFC 7053).
+ * <p>
+ * Drive it from one thread: feed {@link #handleReceive} with each SCTP packet from DTLS and {@link #handleTimeout}
+ * at {@link #pollTimeout()}, then drain {@link #pollTransmit()} (one SCTP packet per DTLS record) and
+ * {@link #pollEvent()}. Time is in nanoseconds on the caller's monotonic clock. Bytes from the network never
+ * throw; API misuse throws {@link SctpException}. Message arrays passed to {@link #send} are kept, not copied:
+ * do not modify them afterwards.
+ */
+public final class SctpAssociation {
+    private static final System.Logger LOG = System.getLogger(SctpAssociation.class.getName());
+
+    private final SctpConfig config;
+    final SctpCounters counters = new SctpCounters();
+    private final Crc32c crc = new Crc32c();
+    private final RtoEstimator rto;
+    private final PacketBuilder packet;
+    private final DataReceiver receiver;
+    private final DataSender sender;
+    private final StreamResetHandler resets;
+    private final Handshake handshake;
+    private final ArrayDeque<byte[]> urgent = new ArrayDeque<>();
+    private final ArrayDeque<Chunk> control = new ArrayDeque<>();
+    private final ArrayDeque<SctpEvent> events = new ArrayDeque<>();
+    private long undeliveredBytes;
+    private long now;
+    SctpState state = SctpState.CLOSED;
+    boolean terminated;
+    int localTag;
+    int peerTag;
+    int outboundStreams;
+    private boolean cookieAckDue;
+    private boolean shutdownDue;
+    private boolean shutdownAckDue;
+    private long shutdownDeadline = Long.MAX_VALUE;
+    private int errorCount;
+    private final Heartbeats heartbeats;
+
+    public SctpAssociation(SctpConfig config) {
+        this.config = config;
+        this.rto = new RtoEstimator(config.rtoInitialNanos(), config.rtoMinNanos(), config.rtoMaxNanos());
+        this.packet = new PacketBuilder(config.mtu());
+        this.receiver = new DataReceiver(config, this::deliver);
+        this.sender = new DataSender(config, counters, rto,
+                streamId -> events.add(new SctpEvent.BufferedAmountLow(streamId)));
+        this.resets = new StreamResetHandler(sender, receiver, rto, events::add);
+        this.handshake = new Handshake(config, this, rto);
+        this.heartbeats = new Heartbeats(config, rto, handshake.random());
+        this.outboundStreams = config.maxOutboundStreams();
+    }
+
+    // ------------------------------------------------------------------------------------------------ user API
+
+    /** Active open: sends INIT (RFC 9260 §5.1). Both sides may do this; the collision is resolved per §5.2. */
+    public void connect(long now) {
+        this.now = now;
+        if (terminated) {
+            throw new SctpException("association is closed");
+        }
+        if (state == SctpState.CLOSED) {
+            handshake.start(now);
+        }
+    }
+
+    /**
+     * Queues a user message; fragmented as packets are built. {@code maxRetransmits} or {@code maxLifetimeMillis}
+     * (null for none) make it partially reliable if the peer supports FORWARD TSN (RFC 3758).
+     */
+    public void send(long now, int streamId, int ppid, byte[] data, boolean unordered, Integer maxRetransmits,
+                     Long maxLifetimeMillis) {
+        this.now = now;
+        if (terminated || (state != SctpState.CLOSED && state.compareTo(SctpState.ESTABLISHED) > 0)) {
+            throw new SctpException("cannot send in state " + (terminated ? "terminated" : state));
+        }
+        if (data == null || data.length == 0) {
+            throw new SctpException("SCTP cannot carry an empty message (RFC 8831 §6.6 encodes them with a PPID)");
+        }
+        if (streamId < 0 || streamId >= outboundStreams) {
+            throw new SctpException("stream " + streamId + " beyond the " + outboundStreams + " outbound streams");
+        }
+        if (config.maxMessageSize() > 0 && data.length > config.maxMessageSize()) {
+            throw new SctpException("message of " + data.length + " bytes exceeds " + config.maxMessageSize());
+        }
+        if (maxRetransmits != null && maxRetransmits < 0 || maxLifetimeMillis != null && maxLifetimeMillis < 0) {
+            throw new SctpException("maxRetransmits and maxLifetimeMillis must be >= 0");
+        }
+        long expiresAt = maxLifetimeMillis == null ? Long.MAX_VALUE
+                : (maxLifetimeMillis > (Long.MAX_VALUE - now) / 1_000_000L ? Long.MAX_VALUE
+                : now + maxLifetimeMillis * 1_000_000L);
+        sender.queue.add(new OutgoingMessage(sender.queue.stream(streamId), ppid, data, unordered,
+                maxRetransmits == null ? -1 : maxRetransmits, expiresAt));
+    }
+
+    /** Bytes of the stream's messages queued or in flight and not yet cumulatively acknowledged. */
+    public long bufferedAmount(int streamId) {
+        OutboundStream s = sender.queue.existingStream(streamId);
+        return s == null ? 0 : s.buffered;
+    }
+
+    public long bufferedAmount() {
+        return sender.queue.totalBuffered();
+    }
+
+    /** {@link SctpEvent.BufferedAmountLow} fires when the stream's buffered amount falls to at most this. */
+    public void setBufferedAmountLowThreshold(int streamId, long threshold) {
+        if (streamId < 0 || streamId > 65535 || threshold < 0) {
+            throw new SctpException("bad stream or threshold");
+        }
+        sender.queue.stream(streamId).lowThreshold = threshold;
+    }
+
+    /** RFC 6525 outgoing SSN reset of the streams, once what is already queued on them has been sent. */
+    public void resetStreams(long now, int... streamIds) {
+        this.now = now;
+        if (state != SctpState.ESTABLISHED) {
+            throw new SctpException("streams can only be reset when established, not " + state);
+        }
+        for (int id : streamIds) {
+            if (id < 0 || id >= outboundStreams) {
+                throw new SctpException("stream " + id + " beyond the " + outboundStreams + " outbound streams");
+            }
+        }
+        resets.request(streamIds);
+    }
+
+    /** Graceful close (RFC 9260 §9.2): queued data is delivered first, then {@link SctpEvent.Closed}. */
+    public void shutdown(long now) {
+        this.now = now;
+        if (terminated) {
+            return;
+        }
+        if (state.compareTo(SctpState.ESTABLISHED) < 0) {
+            terminate(new SctpEvent.Closed("shut down before the association was established"));
+        } else if (state == SctpState.ESTABLISHED) {
+            state = SctpState.SHUTDOWN_PENDING;
+            progressShutdown();
+        }
+    }
+
+    /** Sends ABORT with a User-Initiated Abort cause (RFC 9260 §9.1) and reports {@link SctpEvent.Aborted}. */
+    public void abort(long now, String reason) {
+        this.now = now;
+        if (terminated) {
+            return;
+        }
+        if (peerTag != 0) {
+            urgent.add(singleChunkPacket(peerTag,
+                    new AbortChunk(false, List.of(ErrorCause.userInitiatedAbort(reason)))));
+        }
+        terminate(new SctpEvent.Aborted(reason));
+    }
+
+    public SctpState state() {
+        return state;
+    }
+
+    public long remoteReceiveWindow() {
+        return sender.peerReceiveWindow();
+    }
+
+    public long congestionWindow() {
+        return sender.congestionWindow();
+    }
+
+    public long smoothedRttNanos() {
+        return rto.smoothedRtt();
+    }
+
+    public SctpStats stats() {
+        return counters.snapshot();
+    }
+
+    // ------------------------------------------------------------------------------------------------ sans-IO
+
+    /** One SCTP packet as received from DTLS. Malformed or foreign packets are counted and dropped. */
+    public void handleReceive(long now, byte[] data, int off, int len) {
+        this.now = now;
+        try {
+            if (data == null || off < 0 || len < SctpPacket.COMMON_HEADER_LENGTH || off + len > data.length
+                    || !crc.verify(data, off, len)) {
+                drop("bad checksum or length");
+                return;
+            }
+            SctpPacket p = SctpPacket.parse(data, off, len);
+            if (p.destinationPort() != config.localPort() || p.chunks().isEmpty()) {
+                drop("wrong port or no chunks");
+                return;
+            }
+            if (process(p, len)) {
+                receiver.afterPacket(now);
+                progressShutdown();
+            }
+        } catch (SctpParseException e) {
+            drop(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "SCTP packet processing failed", e);
+            counters.packetsDropped++;
+        }
+    }
+
+    /** Runs the timers due at {@code now}. */
+    public void handleTimeout(long now) {
+        this.now = now;
+        if (terminated) {
+            return;
+        }
+        handshake.onTimeout(now);
+        if (terminated || state.compareTo(SctpState.ESTABLISHED) < 0) {
+            return;
+        }
+        if (now >= sender.t3Deadline() && sender.onT3Expired(now) && !countError("T3-rtx")) {
+            return;
+        }
+        receiver.onTimeout(now);
+        if (heartbeats.onTimeout(now, state == SctpState.ESTABLISHED, control) && !countError("heartbeat")) {
+            return;
+        }
+        if (resets.onTimeout(now) && !countError("RE-CONFIG")) {
+            return;
+        }
+        if (now >= shutdownDeadline) {
+            if (!countError("T2-shutdown")) {
+                return;
+            }
+            rto.backOff();
+            shutdownDeadline = now + rto.rto();
+            shutdownDue = state == SctpState.SHUTDOWN_SENT;
+            shutdownAckDue = state == SctpState.SHUTDOWN_ACK_SENT;
+        }
+        progressShutdown();
+    }
+
+    /** The next SCTP packet to hand to DTLS, or null. */
+    public byte[] pollTransmit() {
+        if (!urgent.isEmpty()) {
+            return count(urgent.poll());
+        }
+        if (terminated || state == SctpState.CLOSED || state == SctpState.COOKIE_WAIT) {
+            return null;
+        }
+        packet.begin(config.localPort(), config.remotePort(), peerTag);
+        handshake.addCookieEcho(packet);
+        if (state == SctpState.COOKIE_ECHOED) {
+            addControlChunks();
+            return packet.isEmpty() ? null : count(packet.finish());
+        }
+        if (cookieAckDue) {
+            cookieAckDue = false;
+            packet.add(new CookieAckChunk());
+        }
+        boolean sending = state == SctpState.ESTABLISHED || state == SctpState.SHUTDOWN_PENDING
+                || state == SctpState.SHUTDOWN_RECEIVED;
+        if (receiver.ackDue() || (receiver.ackPending() && sending && sender.hasDataToSend())) {
+            packet.add(receiver.buildSack(packet.remaining(), undeliveredBytes));
+        }
+        addShutdownChunks();
+        if (sender.forwardTsnDue()) {
+            ForwardTsnChunk f = sender.takeForwardTsn(packet.remaining(), now);
+            if (f != null) {
+                packet.add(f);
+            }
+        }
+        ReConfigChunk reconfig = resets.poll(now);
+        if (reconfig != null) {
+            packet.add(reconfig);
+        }
+        addControlChunks();
+        if (sending && sender.fill(packet, now)) {
+            heartbeats.onDataSent(now);
+        }
+        return packet.isEmpty() ? null : count(packet.finish());
+    }
+
+    /** The earliest timer deadline (nanoseconds), or Long.MAX_VALUE. */
+    public long pollTimeout() {
+        if (terminated) {
+            return Long.MAX_VALUE;
+        }
+        long t = handshake.deadline();
+        if (state.compareTo(SctpState.ESTABLISHED) >= 0) {
+            t = Math.min(t, sender.t3Deadline());
+            t = Math.min(t, Math.max(receiver.ackDeadline(), now));
+            t = Math.min(t, heartbeats.deadline());
+            t = Math.min(t, resets.deadline());
+            t = Math.min(t, shutdownDeadline);
+        }
+        return t;
+    }
+
+    /** The next event, or null. Taking messages reopens the receive window. */
+    public SctpEvent pollEvent() {
+        SctpEvent e = events.poll();
+        if (e instanceof SctpEvent.MessageReceived m) {
+            undeliveredBytes -= m.data().length;
+            receiver.onUserConsumed(undeliveredBytes);
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------------------------------------ receive
+
+    /** Dispatches the chunks of a checksummed packet; returns false when the packet was not for us. */
+    private boolean process(SctpPacket p, int length) {
+        List<Chunk> chunks = p.chunks();
+        Chunk first = chunks.get(0);
+        int vtag = p.verificationTag();
+        if (first instanceof InitChunk init) {
+            if (chunks.size() != 1 || vtag != 0 || terminated) {
+                return drop("INIT bundled, with a tag, or after close");
+            }
+            accepted(length);
+            handshake.onInit(now, init);
+            return true;
+        }
+        int start = 0;
+        if (first instanceof CookieEchoChunk echo && !terminated) {
+            if (!handshake.onCookieEcho(now, vtag, echo)) {
+                return drop("unusable COOKIE ECHO");
+            }
+            start = 1;
+        } else if (first instanceof AbortChunk abort) {
+            return onAbort(vtag, abort, length);
+        } else if (first instanceof ShutdownCompleteChunk complete) {
+            return onShutdownComplete(vtag, complete, length);
+        } else if (terminated || state == SctpState.CLOSED) {
+            return outOfTheBlue(p);
+        } else if (vtag != localTag) {
+            return drop("verification tag mismatch");
+        }
+        accepted(length);
+        for (int i = start; i < chunks.size() && !terminated; i++) {
+            if (!dispatch(chunks.get(i), vtag, length)) {
+                break;
+            }
+        }
+        return true;
+    }
+
+    /** Handles one chunk; false stops processing the rest of the packet. */
+    private boolean dispatch(Chunk c, int vtag, int length) {
+        switch (c.type()) {
+            case ChunkType.DATA -> onData((DataChunk) c);
+            case ChunkType.SACK -> onSack((SackChunk) c);
+            case ChunkType.INIT_ACK -> handshake.onInitAck(now, (InitAckChunk) c);
+            case ChunkType.COOKIE_ACK -> handshake.onCookieAck(now);
+            case ChunkType.HEARTBEAT -> control.add(new HeartbeatAckChunk(((HeartbeatChunk) c).info()));
+            case ChunkType.HEARTBEAT_ACK -> {
+                if (heartbeats.onAck(now, ((HeartbeatAckChunk) c).info())) {
+                    errorCount = 0;
+                }
+            }
+            case ChunkType.ABORT -> {
+                onAbort(vtag, (AbortChunk) c, 0);
+                return false;
+            }
+            case ChunkType.SHUTDOWN -> onShutdown(((ShutdownChunk) c).cumulativeTsnAck());
+            case ChunkType.SHUTDOWN_ACK -> onShutdownAck();
+            case ChunkType.SHUTDOWN_COMPLETE -> onShutdownComplete(vtag, (ShutdownCompleteChunk) c, 0);
+            case ChunkType.ERROR -> handshake.onError(now, (ErrorChunk) c);
+            case ChunkType.FORWARD_TSN -> {
+                if (dataFlows()) {
+                    receiver.onForwardTsn((ForwardTsnChunk) c);
+                }
+            }
+            case ChunkType.RE_CONFIG -> {
+                if (state.compareTo(SctpState.ESTABLISHED) >= 0) {
+                    resets.onReConfig(now, (ReConfigChunk) c);
+                }
+            }
+            case ChunkType.INIT, ChunkType.COOKIE_ECHO -> {
+                return drop("INIT or COOKIE ECHO bundled with other chunks");
+            }
+            default -> {
+                return onUnknown((UnknownChunk) c);
+            }
+        }
+        return true;
+    }
+
+    private boolean onUnknown(UnknownChunk c) {
+        ChunkType.UnrecognizedAction action = ChunkType.UnrecognizedAction.of(c.type());
+        if (action.report()) {
+            control.add(new ErrorChunk(List.of(ErrorCause.unrecognizedChunk(c.toBytes()))));
+        }
+        return action.skip();
+    }
+
+    private boolean dataFlows() {
+        if (state == SctpState.COOKIE_ECHOED) {
+            // The peer only sends DATA or SACK once established: our COOKIE ACK was lost (RFC 9260 §5.1 D).
+            handshake.onCookieAck(now);
+        }
+        return state.compareTo(SctpState.ESTABLISHED) >= 0;
+    }
+
+    private void onData(DataChunk d) {
+        if (!dataFlows()) {
+            return;
+        }
+        counters.dataChunksReceived++;
+        switch (receiver.onData(d, undeliveredBytes)) {
+            case DUPLICATE -> counters.duplicateTsns++;
+            case INVALID_STREAM ->
+                    control.add(new ErrorChunk(List.of(ErrorCause.invalidStreamIdentifier(d.streamId()))));
+            case EMPTY -> abortWith(ErrorCause.noUserData(d.tsn()));
+            case TOO_LARGE -> abortWith(ErrorCause.protocolViolation("message exceeds max-message-size"));
+            default -> {
+            }
+        }
+        if (state == SctpState.SHUTDOWN_SENT) {
+            // RFC 9260 §9.2: answer every DATA packet with SHUTDOWN and restart T2.
+            shutdownDue = true;
+            shutdownDeadline = now + rto.rto();
+        }
+    }
+
+    private void onSack(SackChunk s) {
+        if (!dataFlows()) {
+            return;
+        }
+        if (sender.onSack(now, s) || s.advertisedReceiverWindowCredit() == 0) {
+            // Progress, or a closed window being probed (RFC 9260 §6.1): the peer is alive.
+            errorCount = 0;
+        }
+    }
+
+    private boolean onAbort(int vtag, AbortChunk abort, int length) {
+        boolean tagOk = abort.reflectedTag()
+                ? vtag == peerTag && peerTag != 0 || state == SctpState.COOKIE_WAIT && vtag == localTag
+                : vtag == localTag && localTag != 0;
+        if (!tagOk || terminated || state == SctpState.CLOSED) {
+            return drop("ABORT with a foreign tag");
+        }
+        if (length > 0) {
+            accepted(length);
+        }
+        terminate(new SctpEvent.Aborted(abort.describe()));
+        return true;
+    }
+
+    private boolean onShutdownComplete(int vtag, ShutdownCompleteChunk c, int length) {
+        boolean tagOk = c.reflectedTag() ? vtag == peerTag : vtag == localTag;
+        if (!tagOk || state != SctpState.SHUTDOWN_ACK_SENT) {
+            return drop("unexpected SHUTDOWN COMPLETE");
+        }
+        if (length > 0) {
+            accepted(length);
+        }
+        terminate(new SctpEvent.Closed("shutdown complete"));
+        return true;
+    }
+
+    /** RFC 9260 §8.4: out-of-the-blue packets; only a SHUTDOWN ACK is answered (SHUTDOWN COMPLETE, T bit). */
+    private boolean outOfTheBlue(SctpPacket p) {
+        for (Chunk c : p.chunks()) {
+            if (c instanceof ShutdownAckChunk) {
+                urgent.add(singleChunkPacket(p.verificationTag(), new ShutdownCompleteChunk(true)));
+                break;
+            }
+        }
+        return drop("out of the blue");
+    }
+
+    private void deliver(int streamId, int ppid, byte[] data, boolean unordered) {
+        counters.messagesReceived++;
+        undeliveredBytes += data.length;
+        events.add(new SctpEvent.MessageReceived(streamId, ppid, data, unordered));
+    }
+
+    // ------------------------------------------------------------------------------------------------ shutdown
+
+    private void onShutdown(int cumulativeTsnAck) {
+        switch (state) {
+            case ESTABLISHED, SHUTDOWN_PENDING, SHUTDOWN_RECEIVED -> {
+                sender.onShutdownCumulativeAck(now, cumulativeTsnAck);
+                state = SctpState.SHUTDOWN_RECEIVED;
+            }
+            case SHUTDOWN_SENT -> {
+                state = SctpState.SHUTDOWN_ACK_SENT;
+                shutdownDue = false;
+                shutdownAckDue = true;
+                shutdownDeadline = now + rto.rto();
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void onShutdownAck() {
+        if (state == SctpState.SHUTDOWN_SENT || state == SctpState.SHUTDOWN_ACK_SENT) {
+            urgent.add(singleChunkPacket(peerTag, new ShutdownCompleteChunk(false)));
+            terminate(new SctpEvent.Closed("shutdown complete"));
+        }
+    }
+
+    /** Moves SHUTDOWN-PENDING / SHUTDOWN-RECEIVED on once all our data is acknowledged (RFC 9260 §9.2). */
+    private void progressShutdown() {
+        if (terminated || !sender.allDataAcknowledged()) {
+            return;
+        }
+        if (state == SctpState.SHUTDOWN_PENDING) {
+            state = SctpState.SHUTDOWN_SENT;
+            shutdownDue = true;
+            shutdownDeadline = now + rto.rto();
+        } else if (state == SctpState.SHUTDOWN_RECEIVED) {
+            state = SctpState.SHUTDOWN_ACK_SENT;
+            shutdownAckDue = true;
+            shutdownDeadline = now + rto.rto();
+        }
+    }
+
+    private void addShutdownChunks() {
+        if (shutdownDue) {
+            shutdownDue = false;
+            packet.add(new ShutdownChunk((int) receiver.cumulativeTsn()));
+        }
+        if (shutdownAckDue) {
+            shutdownAckDue = false;
+            packet.add(new ShutdownAckChunk());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ plumbing
+
+    /** Called by the handshake when the association reaches ESTABLISHED. */
+    void established(StateCookies.Contents c, long now) {
+        localTag = c.localTag();
+        peerTag = c.peerTag();
+        outboundStreams = c.outboundStreams();
+        receiver.start(c.peerInitialTsn(), c.inboundStreams());
+        sender.start(c.localInitialTsn(), c.peerWindow(), c.peerForwardTsn());
+        long dropped = sender.queue.dropStreamsFrom(c.outboundStreams());
+        if (dropped > 0) {
+            LOG.log(System.Logger.Level.DEBUG, "dropped {0} messages on streams beyond the negotiated count", dropped);
+        }
+        resets.start(c.localInitialTsn(), c.peerInitialTsn(), c.peerReconfig());
+        heartbeats.start(now);
+        state = SctpState.ESTABLISHED;
+        events.add(new SctpEvent.Connected());
+    }
+
+    void sendCookieAck() {
+        cookieAckDue = true;
+    }
+
+    void sendUrgent(int vtag, Chunk chunk) {
+        urgent.add(singleChunkPacket(vtag, chunk));
+    }
+
+    void queueControl(Chunk chunk) {
+        control.add(chunk);
+    }
+
+    void handshakeFailed(String reason) {
+        terminate(new SctpEvent.Aborted(reason));
+    }
+
+    /** Increments the association error counter (RFC 9260 §8.1); false when the association has failed. */
+    private boolean countError(String what) {
+        if (++errorCount <= config.maxAssociationRetransmits()) {
+            return true;
+        }
+        abortWith(ErrorCause.userInitiatedAbort("peer unreachable: " + what + " retransmissions exhausted"));
+        return false;
+    }
+
+    private void abortWith(ErrorCause cause) {
+        if (terminated) {
+            return;
+        }
+        if (peerTag != 0) {
+            urgent.add(singleChunkPacket(peerTag, new AbortChunk(false, List.of(cause))));
+        }
+        terminate(new SctpEvent.Aborted(cause.describe()));
+    }
+
+    private void terminate(SctpEvent event) {
+        terminated = true;
+        state = SctpState.CLOSED;
+        control.clear();
+        shutdownDeadline = Long.MAX_VALUE;
+        handshake.stop();
+        events.add(event);
+    }
+
+    private void addControlChunks() {
+        while (!control.isEmpty() && packet.add(control.peek())) {
+            control.poll();
+        }
+    }
+
+    private byte[] singleChunkPacket(int vtag, Chunk chunk) {
+        return new SctpPacket(config.localPort(), config.remotePort(), vtag, List.of(chunk)).encode();
+    }
+
+    private byte[] count(byte[] p) {
+        counters.packetsSent++;
+        counters.bytesSent += p.length;
+        return p;
+    }
+
+    private void accepted(int length) {
+        counters.packetsReceived++;
+        counters.bytesReceived += length;
+    }
+
+    private boolean drop(String why) {
+        counters.packetsDropped++;
+        LOG.log(System.Logger.Level.DEBUG, "dropped SCTP packet: {0}", why);
+        return false;
+    }
+}

@@ -1,0 +1,86 @@
+package io.jrtc.dtls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class QueuedDatagramTransportTest {
+    private final AtomicInteger wakeups = new AtomicInteger();
+    private final QueuedDatagramTransport transport = new QueuedDatagramTransport(1200, 2, wakeups::incrementAndGet);
+
+    @Test
+    void blockingReceiveHandsOverQueuedDatagramsAndTimesOutWithMinusOne() throws IOException {
+        transport.offerInbound(new byte[] {1, 2, 3});
+        byte[] buf = new byte[10];
+
+        assertThat(transport.receive(buf, 4, 6, 50)).isEqualTo(3);
+        assertThat(buf).startsWith(0, 0, 0, 0, 1, 2, 3);
+        assertThat(transport.receive(buf, 0, 10, 1)).isEqualTo(-1);
+    }
+
+    @Test
+    void inboundQueueIsBounded() {
+        assertThat(transport.offerInbound(new byte[1])).isTrue();
+        assertThat(transport.offerInbound(new byte[1])).isTrue();
+        assertThat(transport.offerInbound(new byte[1])).isFalse();
+    }
+
+    @Test
+    void sendCopiesAndWakesOnlyWhileHandshaking() {
+        byte[] data = {9, 8, 7, 6};
+        transport.send(data, 1, 2);
+        data[1] = 0;
+        assertThat(transport.pollOutbound()).containsExactly(8, 7);
+        assertThat(wakeups.get()).isEqualTo(1);
+
+        transport.stopBlocking();
+        transport.send(data, 0, 1);
+        assertThat(wakeups.get()).isEqualTo(1);
+        assertThat(transport.pollOutbound()).containsExactly(9);
+        assertThat(transport.pollOutbound()).isNull();
+    }
+
+    @Test
+    void nonBlockingReceiveSignalsEmptyWithWouldBlock() throws IOException {
+        transport.stopBlocking();
+        transport.offerInbound(new byte[] {5});
+        byte[] buf = new byte[4];
+
+        assertThat(transport.receive(buf, 0, 4, 0)).isEqualTo(1);
+        assertThatThrownBy(() -> transport.receive(buf, 0, 4, 0))
+            .isInstanceOf(QueuedDatagramTransport.WouldBlockException.class);
+    }
+
+    @Test
+    void closeWakesABlockedReceiveAndDropsLaterTraffic() throws Exception {
+        CompletableFuture<Throwable> blocked = CompletableFuture.supplyAsync(() -> {
+            try {
+                transport.receive(new byte[10], 0, 10, 60_000);
+                return null;
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        Thread.sleep(50);
+
+        transport.close();
+
+        assertThat(blocked.get(2, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+        assertThat(transport.isClosed()).isTrue();
+        assertThat(transport.offerInbound(new byte[1])).isFalse();
+        transport.send(new byte[1], 0, 1);
+        assertThat(transport.pollOutbound()).isNull();
+        assertThatThrownBy(() -> transport.receive(new byte[10], 0, 10, 10)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void limitsAreTheMtuAndTheLargestDatagram() {
+        assertThat(transport.getSendLimit()).isEqualTo(1200);
+        assertThat(transport.getReceiveLimit()).isEqualTo(DtlsConfig.MAX_DATAGRAM_SIZE);
+    }
+}
