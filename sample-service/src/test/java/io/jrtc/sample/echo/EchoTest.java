@@ -237,7 +237,7 @@ class EchoTest {
             open.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             channel.send("counted");
 
-            await().atMost(TIMEOUT).until(() -> has(events, id, "connection-state", "connected")
+            awaitEvents(events, () -> has(events, id, "connection-state", "connected")
                     && has(events, id, "data-channel-open", null) && has(events, id, "local-candidate", null)
                     && events.stream().anyMatch(event -> event.get("type").asString().equals("stats")
                             && event.get("peerConnectionId").asString().equals(id)
@@ -246,10 +246,19 @@ class EchoTest {
 
             http.send(HttpRequest.newBuilder(URI.create(created.headers().firstValue("Location").orElseThrow()))
                     .DELETE().build(), HttpResponse.BodyHandlers.ofString());
-            await().atMost(TIMEOUT).until(() -> has(events, id, "closed", null));
+            awaitEvents(events, () -> has(events, id, "closed", null));
         } finally {
             stream.close();
             client.close().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Awaits the condition; on time-out the failure lists the events that did arrive. */
+    private static void awaitEvents(List<JsonNode> events, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(TIMEOUT).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("events received: " + events, e);
         }
     }
 

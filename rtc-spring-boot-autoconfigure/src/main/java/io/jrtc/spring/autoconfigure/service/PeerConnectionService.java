@@ -15,11 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCDataChannelInit;
+import io.jrtc.pc.RTCDataChannelState;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RTCPeerConnection;
@@ -337,15 +339,23 @@ public class PeerConnectionService implements SmartLifecycle {
     private void watch(ManagedPeerConnection connection, RTCDataChannel channel) {
         connection.addDataChannel(channel);
         String id = connection.id();
-        connection.addSubscription(channel.onOpen(() -> {
-            connection.touch(nanoTime.getAsLong());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("label", channel.getLabel());
-            data.put("id", channel.getId());
-            data.put("protocol", channel.getProtocol());
-            data.put("ordered", channel.isOrdered());
-            publish(RtcEventType.DATA_CHANNEL_OPEN, id, data);
-        }));
+        // A channel the peer opened may already be open when it is announced: report the open exactly once.
+        AtomicBoolean openReported = new AtomicBoolean();
+        Runnable reportOpen = () -> {
+            if (openReported.compareAndSet(false, true)) {
+                connection.touch(nanoTime.getAsLong());
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("label", channel.getLabel());
+                data.put("id", channel.getId());
+                data.put("protocol", channel.getProtocol());
+                data.put("ordered", channel.isOrdered());
+                publish(RtcEventType.DATA_CHANNEL_OPEN, id, data);
+            }
+        };
+        connection.addSubscription(channel.onOpen(reportOpen));
+        if (channel.getReadyState() == RTCDataChannelState.OPEN) {
+            reportOpen.run();
+        }
         connection.addSubscription(channel.onClose(() -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("label", channel.getLabel());
