@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,13 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCDataChannelInit;
-import io.jrtc.pc.RTCDataChannelState;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RTCPeerConnection;
@@ -59,6 +56,7 @@ public class PeerConnectionService implements SmartLifecycle {
     private final LongSupplier nanoTime;
     private final AtomicInteger reserved = new AtomicInteger();
     private final TrafficTotals totals = new TrafficTotals();
+    private final ConnectionWatcher watcher;
     private volatile ScheduledExecutorService scheduler;
 
     public PeerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
@@ -77,6 +75,7 @@ public class PeerConnectionService implements SmartLifecycle {
         this.limits = limits;
         this.clock = clock;
         this.nanoTime = nanoTime;
+        this.watcher = new ConnectionWatcher(nanoTime, this::publish);
     }
 
     public PeerConnectionLimits limits() {
@@ -109,7 +108,7 @@ public class PeerConnectionService implements SmartLifecycle {
             ManagedPeerConnection connection =
                     new ManagedPeerConnection(peerConnection, clock.instant(), nanoTime.getAsLong());
             registry.register(connection);
-            watch(connection);
+            watcher.watch(connection);
             publish(RtcEventType.CREATED, connection.id(), Map.of());
             return connection;
         } catch (RuntimeException e) {
@@ -240,7 +239,7 @@ public class PeerConnectionService implements SmartLifecycle {
         RTCDataChannel channel = init == null
                 ? connection.peerConnection().createDataChannel(label)
                 : connection.peerConnection().createDataChannel(label, init);
-        watch(connection, channel);
+        watcher.watch(connection, channel);
         return channel;
     }
 
@@ -306,85 +305,6 @@ public class PeerConnectionService implements SmartLifecycle {
     }
 
     // ---- events
-
-    private void watch(ManagedPeerConnection connection) {
-        RTCPeerConnection pc = connection.peerConnection();
-        String id = connection.id();
-        connection.addSubscription(pc.onConnectionStateChange(state -> {
-            connection.touch(nanoTime.getAsLong());
-            publish(RtcEventType.CONNECTION_STATE, id, Map.of("state", state.toString()));
-        }));
-        connection.addSubscription(pc.onIceConnectionStateChange(state -> {
-            connection.touch(nanoTime.getAsLong());
-            publish(RtcEventType.ICE_CONNECTION_STATE, id, Map.of("state", state.toString()));
-        }));
-        connection.addSubscription(pc.onIceGatheringStateChange(state -> {
-            publish(RtcEventType.ICE_GATHERING_STATE, id, Map.of("state", state.toString()));
-        }));
-        connection.addSubscription(pc.onSignalingStateChange(state -> {
-            connection.touch(nanoTime.getAsLong());
-            publish(RtcEventType.SIGNALING_STATE, id, Map.of("state", state.toString()));
-        }));
-        connection.addSubscription(pc.onIceCandidate(candidate -> {
-            if (candidate == null) {
-                connection.markGatheringComplete();
-            } else {
-                connection.addLocalCandidate(candidate);
-            }
-            publish(RtcEventType.LOCAL_CANDIDATE, id, candidateData(candidate));
-        }));
-        connection.addSubscription(pc.onDataChannel(channel -> watch(connection, channel)));
-    }
-
-    private void watch(ManagedPeerConnection connection, RTCDataChannel channel) {
-        connection.addDataChannel(channel);
-        String id = connection.id();
-        // A channel the peer opened may already be open when it is announced: report the open exactly once.
-        AtomicBoolean openReported = new AtomicBoolean();
-        Runnable reportOpen = () -> {
-            if (openReported.compareAndSet(false, true)) {
-                connection.touch(nanoTime.getAsLong());
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("label", channel.getLabel());
-                data.put("id", channel.getId());
-                data.put("protocol", channel.getProtocol());
-                data.put("ordered", channel.isOrdered());
-                publish(RtcEventType.DATA_CHANNEL_OPEN, id, data);
-            }
-        };
-        connection.addSubscription(channel.onOpen(reportOpen));
-        if (channel.getReadyState() == RTCDataChannelState.OPEN) {
-            reportOpen.run();
-        }
-        connection.addSubscription(channel.onClose(() -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("label", channel.getLabel());
-            data.put("id", channel.getId());
-            connection.lastStats().dataChannels().stream()
-                    .filter(summary -> java.util.Objects.equals(summary.id(), channel.getId()))
-                    .findFirst()
-                    .ifPresent(summary -> {
-                        data.put("messagesSent", summary.messagesSent());
-                        data.put("messagesReceived", summary.messagesReceived());
-                        data.put("bytesSent", summary.bytesSent());
-                        data.put("bytesReceived", summary.bytesReceived());
-                    });
-            publish(RtcEventType.DATA_CHANNEL_CLOSE, id, data);
-        }));
-    }
-
-    private static Map<String, Object> candidateData(RTCIceCandidate candidate) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        if (candidate == null) {
-            data.put("candidate", null);
-            return data;
-        }
-        data.put("candidate", candidate.getCandidate());
-        data.put("sdpMid", candidate.getSdpMid());
-        data.put("sdpMLineIndex", candidate.getSdpMLineIndex());
-        data.put("usernameFragment", candidate.getUsernameFragment());
-        return data;
-    }
 
     private void publish(RtcEventType type, String id, Map<String, Object> data) {
         events.publish(new RtcEvent(type, id, clock.millis(), data));
