@@ -243,7 +243,7 @@ public final class RTCPeerConnection {
             }
             iceTransport.addRemoteCandidate(candidate);
             return null;
-        }).thenCompose(ignored -> CompletableFuture.completedFuture(null));
+        });
     }
 
     /** Completes when ICE gathering is complete (for signalling without trickle, such as WHIP). */
