@@ -169,8 +169,33 @@ public final class RTCIceGatherer implements Pump.Stage {
             setState(RTCIceGatheringState.COMPLETE);
             return;
         }
+        announce(now);
         agent.gather(now);
         context.pump().run();
+    }
+
+    /**
+     * Announced addresses (a public IP in front of a 1:1 NAT) become extra host candidates on the port of the
+     * first socket of their address family; packets sent to them arrive on that socket.
+     */
+    private void announce(long now) {
+        for (String announced : context.engine().settings().announcedAddresses()) {
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(announced);
+            } catch (UnknownHostException e) {
+                continue;  // RtcEngineSettings only takes IP literals, which never fail here
+            }
+            for (Map.Entry<Integer, UdpSocket> entry : List.copyOf(sockets.entrySet())) {
+                InetSocketAddress bound = entry.getValue().localAddress();
+                if (bound.getAddress().getClass() == address.getClass()) {
+                    int socketId = sockets.size();
+                    sockets.put(socketId, entry.getValue());
+                    agent.addHostSocket(now, socketId, new InetSocketAddress(address, bound.getPort()));
+                    break;
+                }
+            }
+        }
     }
 
     private DatagramReceiver receiver() {

@@ -85,6 +85,19 @@ class OrtcObjectsTest {
     }
 
     @Test
+    void announcedAddressesBecomeExtraHostCandidatesOnTheSamePort() {
+        try (RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults()
+                .withBindAddresses(List.of(InetAddress.getLoopbackAddress()))
+                .withAnnouncedAddresses(List.of("203.0.113.7")))) {
+            RTCIceGatherer gatherer = new RTCIceGatherer(ConnectionContext.create(engine), List.of());
+            await(gatherer.gather());
+            List<RTCIceCandidate> candidates = gatherer.getLocalCandidates();
+            assertThat(candidates).extracting(RTCIceCandidate::getIp).containsExactly("127.0.0.1", "203.0.113.7");
+            assertThat(candidates.get(1).getPort()).isEqualTo(candidates.get(0).getPort());
+        }
+    }
+
+    @Test
     void certificatesExpireAndHaveSha256Fingerprints() {
         RTCCertificate certificate = RTCCertificate.generateCertificate();
         assertThat(certificate.getExpires()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(28)));
