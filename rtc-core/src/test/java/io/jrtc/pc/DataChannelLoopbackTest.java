@@ -261,6 +261,35 @@ class DataChannelLoopbackTest {
         }
     }
 
+    @Test
+    void connectsOverIpv6() throws Exception {
+        try (PeerPair pair = new PeerPair(RTCConfiguration::new, java.net.InetAddress.getByName("::1"))) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("v6");
+            pair.negotiate();
+            awaitOpen(channel);
+            assertThat(pair.offerer.getLocalDescription().sdp()).contains(" ::1 ");
+        }
+    }
+
+    @Test
+    void closeReleasesTheUdpPorts() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("ports");
+            pair.negotiate();
+            awaitOpen(channel);
+            List<Integer> ports = pair.offerer.gatherer().getLocalCandidates().stream()
+                    .map(RTCIceCandidate::getPort).toList();
+            assertThat(ports).isNotEmpty();
+            await(pair.offerer.close());
+            for (int port : ports) {
+                try (java.net.DatagramSocket rebound = new java.net.DatagramSocket(port,
+                        java.net.InetAddress.getLoopbackAddress())) {
+                    assertThat(rebound.getLocalPort()).isEqualTo(port);
+                }
+            }
+        }
+    }
+
     static void awaitOpen(RTCDataChannel channel) {
         await().atMost(WAIT).until(() -> channel.getReadyState() == RTCDataChannelState.OPEN);
     }
