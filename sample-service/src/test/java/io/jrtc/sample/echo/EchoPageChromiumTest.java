@@ -47,7 +47,9 @@ class EchoPageChromiumTest {
     private static final String ROUND_TRIP = """
             const [text, size, done] = arguments;
             (async () => {
+              const started = performance.now();
               await echoTest.connect({ maxMessageSize: size });
+              const connected = performance.now();
               const pattern = new Uint8Array(size);
               for (let i = 0; i < size; i++) {
                 pattern[i] = (i * 7 + (i >> 8)) & 0xff;
@@ -55,13 +57,16 @@ class EchoPageChromiumTest {
               echoTest.send(text);
               echoTest.send(pattern.buffer);
               const received = await echoTest.waitForReceived(2, 20000);
+              const echoed = performance.now();
               const binary = received[1];
               const digest = binary instanceof ArrayBuffer
                 ? Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', binary)))
                     .map((b) => b.toString(16).padStart(2, '0')).join('')
                 : null;
-              return { sctpMaxMessageSize: echoTest.pc.sctp.maxMessageSize, text: received[0], binaryLength: binary instanceof ArrayBuffer ? binary.byteLength : -1,
-                       binarySha256: digest, state: document.getElementById('state').textContent };
+              return { sctpMaxMessageSize: echoTest.pc.sctp.maxMessageSize, text: received[0],
+                       binaryLength: binary instanceof ArrayBuffer ? binary.byteLength : -1, binarySha256: digest,
+                       connectMs: Math.round(connected - started), echoMs: Math.round(echoed - connected),
+                       state: document.getElementById('state').textContent };
             })().then(done, (error) => done({ error: String(error) }));
             """;
 
@@ -129,6 +134,9 @@ class EchoPageChromiumTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> echoed = (Map<String, Object>) driver.executeAsyncScript(ROUND_TRIP, TEXT, BINARY_SIZE);
 
+        // Timings, for when this gets slow: they end up in the surefire output file.
+        System.out.println("echo page: connected in " + echoed.get("connectMs") + " ms, both echoes in "
+                + echoed.get("echoMs") + " ms");
         assertThat(echoed).doesNotContainKey("error");
         assertThat(echoed.get("state")).isEqualTo("connected");
         assertThat(echoed.get("sctpMaxMessageSize")).isEqualTo((long) BINARY_SIZE);
