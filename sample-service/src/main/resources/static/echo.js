@@ -4,6 +4,8 @@
 //
 // Scriptable for tests through window.echoTest:
 //   await echoTest.connect()        -> resolves when the data channel is open; echoTest.sessionUrl is set
+//   await echoTest.connect({ maxMessageSize: 1048576 })
+//                                   -> the same, declaring that size as this browser's a=max-message-size
 //   echoTest.send(textOrArrayBuffer)
 //   echoTest.received               -> every echoed message in arrival order: strings, or ArrayBuffers for binary
 //   await echoTest.waitForReceived(n, timeoutMs)
@@ -55,7 +57,8 @@
     });
   }
 
-  async function connect() {
+  async function connect(options) {
+    const maxMessageSize = options && options.maxMessageSize;
     if (test.pc) {
       throw new Error('already connected');
     }
@@ -70,7 +73,8 @@
       channel.addEventListener('open', resolve, { once: true });
       channel.addEventListener('error', reject, { once: true });
     });
-    await pc.setLocalDescription(await pc.createOffer());
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(maxMessageSize ? declareMaxMessageSize(offer, maxMessageSize) : offer);
     await gatheringComplete(pc);
     setState('signalling');
     const response = await fetch('echo', {
@@ -88,6 +92,18 @@
     await opened;
     setState('connected');
     enableChat(true);
+  }
+
+  // Chromium offers a=max-message-size:262144 and sends nothing larger either (its RTCSctpTransport.maxMessageSize
+  // is the smaller of both sides' sizes), although it reassembles larger incoming messages. Declaring a larger size
+  // in its own offer raises both: the browser then sends messages up to that size, and the server, which never sends
+  // more than the client declared (RFC 8841 section 6), can echo them back.
+  function declareMaxMessageSize(offer, size) {
+    const line = 'a=max-message-size:' + size;
+    const sdp = /a=max-message-size:\d+/.test(offer.sdp)
+      ? offer.sdp.replace(/a=max-message-size:\d+/g, line)
+      : offer.sdp.replace(/(a=sctp-port:\d+\r\n)/g, '$1' + line + '\r\n');
+    return { type: offer.type, sdp };
   }
 
   function send(data) {
