@@ -1,0 +1,249 @@
+package io.jrtc.bench;
+
+import io.jrtc.pc.RTCCertificate;
+import io.jrtc.pc.RTCConfiguration;
+import io.jrtc.pc.RtcEngine;
+import io.jrtc.pc.RtcEngineSettings;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The sample service's echo endpoint under load, our RTCPeerConnection as the client, all on loopback. Prints one
+ * JSON line:
+ * <ol>
+ *   <li>{@code post_to_201_ms}: POST /echo until its 201, median and p99 of sequential sessions after a warm-up
+ *   (each session is connected, echoes one message, and is deleted);</li>
+ *   <li>{@code steps}: concurrent sessions ramped up in steps, each keeping its data channel busy with one message
+ *   every period; per step the echoes lost, the echo round-trip times, and the service's heap and live threads
+ *   from Actuator. {@code max_concurrent_sessions} is the largest step that held: every session connected, every
+ *   echo back, nothing backlogged, p99 round trip under the limit.</li>
+ * </ol>
+ * Usage: {@code EchoServiceBench http://127.0.0.1:<port>}; system properties {@code echo.bench.*} (see
+ * {@link Options}) tune it.
+ */
+public final class EchoServiceBench {
+    private static final double MIB = 1024.0 * 1024.0;
+    private static final int SETUP_CONCURRENCY = 8;
+    private static final long SETTLE_MILLIS = 2000;
+    private static final long GRACE_MILLIS = 3000;
+
+    /** The knobs, each an {@code echo.bench.<name>} system property. */
+    record Options(int warmup, int sequential, List<Integer> steps, int messageBytes, int periodMillis,
+            int windowSeconds, double rttLimitMillis, int budgetSeconds) {
+        static Options fromSystemProperties() {
+            List<Integer> steps = Arrays.stream(System.getProperty("echo.bench.steps",
+                    "50,100,200,400,800,1200,1600,2000").split(","))
+                    .map(String::strip).map(Integer::parseInt).toList();
+            return new Options(Integer.getInteger("echo.bench.warmup", 30),
+                    Integer.getInteger("echo.bench.sequential", 200), steps,
+                    Integer.getInteger("echo.bench.messageBytes", 1024),
+                    Integer.getInteger("echo.bench.periodMillis", 100),
+                    Integer.getInteger("echo.bench.windowSeconds", 6),
+                    Double.parseDouble(System.getProperty("echo.bench.rttLimitMillis", "250")),
+                    Integer.getInteger("echo.bench.budgetSeconds", 200));
+        }
+    }
+
+    private final Options options;
+    private final EchoBenchService service;
+    private final RtcEngine engine;
+    private final RTCConfiguration configuration;
+
+    private EchoServiceBench(Options options, EchoBenchService service, RtcEngine engine) {
+        this.options = options;
+        this.service = service;
+        this.engine = engine;
+        // One client certificate for every session, as a browser keeps one per origin: key generation is client
+        // work that would otherwise eat the two cores the service is measured on.
+        this.configuration = new RTCConfiguration(List.of(), List.of(RTCCertificate.generateCertificate()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: EchoServiceBench http://127.0.0.1:<port>");
+            System.exit(2);
+        }
+        Options options = Options.fromSystemProperties();
+        EchoBenchService service = new EchoBenchService(URI.create(args[0]));
+        if (!service.isHealthy()) {
+            throw new IllegalStateException("the service at " + args[0] + " is not healthy");
+        }
+        try (RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults()
+                .withBindAddresses(List.of(InetAddress.getLoopbackAddress())))) {
+            EchoServiceBench bench = new EchoServiceBench(options, service, engine);
+            String sequential = bench.sequentialSessions();
+            String ramp = bench.concurrentSessions();
+            System.out.println("{" + sequential + "," + ramp + "}");
+        }
+        // Netty's and the engine's pools are daemons, but a stuck close must not keep the run alive.
+        System.exit(0);
+    }
+
+    /** Part 1: {@code "post_to_201_ms":{...}}. */
+    private String sequentialSessions() throws Exception {
+        AtomicReference<CompletableFuture<byte[]>> pong = new AtomicReference<>(new CompletableFuture<>());
+        byte[] ping = "ping".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        double[] posts = new double[options.sequential()];
+        for (int i = -options.warmup(); i < options.sequential(); i++) {
+            EchoBenchSession session = EchoBenchSession.connect(engine, configuration, service,
+                    (s, echo) -> pong.get().complete(echo));
+            CompletableFuture<byte[]> echoed = new CompletableFuture<>();
+            pong.set(echoed);
+            session.channel().send(ping);
+            if (!Arrays.equals(echoed.get(5, TimeUnit.SECONDS), ping)) {
+                throw new IllegalStateException("the echo differs from what was sent");
+            }
+            session.end(service);
+            if (i >= 0) {
+                posts[i] = session.postNanos() / 1e6;
+            }
+        }
+        Arrays.sort(posts);
+        return "\"post_to_201_ms\":{\"median\":" + EchoBenchStep.number(EchoBenchPercentiles.median(posts))
+                + ",\"p99\":" + EchoBenchStep.number(EchoBenchPercentiles.nearestRank(posts, 99))
+                + ",\"n\":" + posts.length + "}";
+    }
+
+    /** Part 2: {@code "max_concurrent_sessions":..,"at_max":{..},"steps":[..],"stopped_by":".."}. */
+    private String concurrentSessions() throws Exception {
+        long start = System.nanoTime();
+        List<String> steps = new ArrayList<>();
+        EchoBenchStep held = null;
+        String stoppedBy = "cap";
+        ExecutorService setups = Executors.newFixedThreadPool(SETUP_CONCURRENCY);
+        EchoBenchTraffic traffic = new EchoBenchTraffic(options.messageBytes(), options.periodMillis());
+        double setupsPerSecond = Double.NaN;
+        try {
+            for (int i = 0; i < options.steps().size(); i++) {
+                int target = options.steps().get(i);
+                int toAdd = target - traffic.sessions().length;
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double estimate = (Double.isNaN(setupsPerSecond) ? 0 : toAdd / setupsPerSecond)
+                        + (SETTLE_MILLIS + GRACE_MILLIS) / 1e3 + options.windowSeconds();
+                if (elapsed + estimate > options.budgetSeconds()) {
+                    stoppedBy = "time budget";
+                    break;
+                }
+                EchoBenchStep step = runStep(i + 1, target, toAdd, setups, traffic);
+                if (step.setupsPerSecond() > 0) {
+                    setupsPerSecond = step.setupsPerSecond();
+                }
+                steps.add(step.toJson());
+                System.err.println("echo-bench step " + step.toJson());
+                if (!step.held(options.rttLimitMillis())) {
+                    stoppedBy = step.firstFailure(options.rttLimitMillis());
+                    break;
+                }
+                held = step;
+            }
+        } finally {
+            endAll(traffic.stop(), setups);
+            traffic.close();
+            setups.shutdownNow();
+        }
+        String atMax = held == null ? "null" : "{\"heap_mb\":" + EchoBenchStep.number(held.heapMb(), 1)
+                + ",\"threads\":" + EchoBenchStep.number(held.threads(), 0)
+                + ",\"echo_rtt_p99_ms\":" + EchoBenchStep.number(held.rttP99Millis()) + "}";
+        return String.format(Locale.ROOT, "\"max_concurrent_sessions\":%d,\"at_max\":%s,\"steps\":[%s],"
+                + "\"stopped_by\":\"%s\"", held == null ? 0 : held.sessions(), atMax, String.join(",", steps),
+                stoppedBy);
+    }
+
+    private EchoBenchStep runStep(int tag, int target, int toAdd, ExecutorService setups, EchoBenchTraffic traffic)
+            throws Exception {
+        long setupStart = System.nanoTime();
+        List<Future<EchoBenchSession>> added = new ArrayList<>();
+        for (int n = 0; n < toAdd; n++) {
+            added.add(setups.submit(() -> {
+                EchoBenchSession session = EchoBenchSession.connect(engine, configuration, service, traffic::onEcho);
+                traffic.add(session);
+                return session;
+            }));
+        }
+        int failures = 0;
+        String firstError = null;
+        double[] posts = new double[toAdd];
+        int connected = 0;
+        for (Future<EchoBenchSession> future : added) {
+            try {
+                posts[connected] = future.get().postNanos() / 1e6;
+                connected++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures++;
+                if (firstError == null) {
+                    firstError = String.valueOf(e.getCause());
+                }
+            }
+        }
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        double[] connectedPosts = Arrays.copyOf(posts, connected);
+        Arrays.sort(connectedPosts);
+
+        Thread.sleep(SETTLE_MILLIS);
+        int sessions = traffic.sessions().length;
+        long expected = (long) sessions * options.windowSeconds() * 1000 / options.periodMillis();
+        EchoBenchTraffic.Window window = traffic.startWindow(tag, (int) Math.min(Integer.MAX_VALUE - 8,
+                expected * 2 + 1024));
+        double clientCpuBefore = clientCpuSeconds();
+        long windowStart = System.nanoTime();
+        Thread.sleep(options.windowSeconds() * 1000L);
+        traffic.endWindow();
+        double clientCpu = (clientCpuSeconds() - clientCpuBefore) / ((System.nanoTime() - windowStart) / 1e9)
+                / Runtime.getRuntime().availableProcessors();
+        double serviceCpu = service.metric("process.cpu.usage");
+        long graceEnd = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+        while (window.echoed.sum() < window.sent.sum() && System.nanoTime() < graceEnd) {
+            Thread.sleep(20);
+        }
+        int silent = 0;
+        for (EchoBenchSession session : traffic.sessions()) {
+            if (session.windowEchoes == 0) {
+                silent++;
+            }
+        }
+        return new EchoBenchStep(target, sessions, failures, firstError, setupSeconds, connected / setupSeconds,
+                connectedPosts, window.sent.sum(), window.echoed.sum(), window.backlogged.sum(),
+                window.sendErrors.sum(), silent, window.sortedRttMillis(),
+                service.metric("jvm.memory.used?tag=area:heap") / MIB, service.metric("jvm.threads.live"),
+                serviceCpu, clientCpu);
+    }
+
+    /** Process CPU time of this (client) JVM in seconds. */
+    private static double clientCpuSeconds() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+            return hotspot.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    /** DELETEs every session, best effort and bounded in time: the service is stopped after the run anyway. */
+    private void endAll(EchoBenchSession[] sessions, ExecutorService setups) throws InterruptedException {
+        List<Future<?>> ends = new ArrayList<>();
+        for (EchoBenchSession session : sessions) {
+            ends.add(setups.submit(() -> {
+                session.end(service);
+                return null;
+            }));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (Future<?> end : ends) {
+            try {
+                end.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // best effort
+            }
+        }
+    }
+}
