@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Echo-service benchmark: starts sample-service on loopback, drives POST /echo sessions with jrtc's own
 # RTCPeerConnection as the client (io.jrtc.bench.EchoServiceBench), prints one JSON line, stops the service.
-# Environment: SERVICE_JAVA_OPTS (e.g. -Xmx1g) for the service JVM, BENCH_JAVA_OPTS (e.g.
-# -Decho.bench.steps=50,100) for the client JVM, ECHO_BENCH_SKIP_BUILD=1 to reuse the last build.
+# Environment: SERVICE_JAVA_OPTS (e.g. -Xmx1g) for the service JVM, SERVICE_ARGS (e.g.
+# --rtc.events.stats-interval=0) appended to its arguments, BENCH_JAVA_OPTS (e.g. -Decho.bench.steps=50,100) for the
+# client JVM, ECHO_BENCH_SKIP_BUILD=1 to reuse the last build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +38,7 @@ java ${SERVICE_JAVA_OPTS:-} -jar "$jar" \
   --rtc.bind-addresses=127.0.0.1 \
   --rtc.limits.max-peer-connections=100000 \
   --management.endpoints.web.exposure.include=health,metrics,prometheus \
-  >"$log" 2>&1 &
+  ${SERVICE_ARGS:-} >"$log" 2>&1 &
 service_pid=$!
 
 for _ in $(seq 1 120); do

@@ -18,7 +18,7 @@ final class EchoBenchService {
     record Answer(URI location, String sdp) {
     }
 
-    private static final Pattern VALUE = Pattern.compile("\"statistic\"\\s*:\\s*\"VALUE\"\\s*,\\s*\"value\"\\s*:\\s*"
+    private static final Pattern VALUE = Pattern.compile("\"statistic\"\\s*:\\s*\"(?:VALUE|COUNT|TOTAL)\"\\s*,\\s*\"value\"\\s*:\\s*"
             + "([-0-9.eE+]+)");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -70,7 +70,10 @@ final class EchoBenchService {
         }
     }
 
-    /** The VALUE of an Actuator metric, e.g. {@code jvm.memory.used?tag=area:heap}; NaN when unavailable. */
+    /**
+     * The first measurement (VALUE of a gauge, COUNT of a counter) of an Actuator metric in its base unit, e.g.
+     * {@code jvm.memory.used?tag=area:heap} in bytes, {@code process.cpu.time} in ns; NaN when unavailable.
+     */
     double metric(String nameAndTags) {
         try {
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/actuator/metrics/" + nameAndTags))

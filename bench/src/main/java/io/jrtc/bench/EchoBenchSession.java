@@ -22,7 +22,9 @@ final class EchoBenchSession {
     private final RTCDataChannel channel;
     private final CompletableFuture<Void> open = new CompletableFuture<>();
     private URI location;
+    private long gatherNanos;
     private long postNanos;
+    private long openNanos;
     /** Echoes of the current measuring window; written only by this connection's (serial) callbacks. */
     volatile int windowEchoes;
 
@@ -48,21 +50,35 @@ final class EchoBenchSession {
     }
 
     private void negotiate(EchoBenchService service) throws Exception {
+        long start = System.nanoTime();
         connection.setLocalDescription().get(STEP_TIMEOUT_S, TimeUnit.SECONDS);
         connection.gatheringComplete().get(STEP_TIMEOUT_S, TimeUnit.SECONDS);
         String offer = connection.getLocalDescription().sdp();
-        long start = System.nanoTime();
+        long posted = System.nanoTime();
+        gatherNanos = posted - start;
         EchoBenchService.Answer answer = service.postOffer(offer);
-        postNanos = System.nanoTime() - start;
+        long answered = System.nanoTime();
+        postNanos = answered - posted;
         location = answer.location();
         connection.setRemoteDescription(new RTCSessionDescription(answer.sdp(), RTCSdpType.ANSWER))
                 .get(STEP_TIMEOUT_S, TimeUnit.SECONDS);
         open.get(STEP_TIMEOUT_S, TimeUnit.SECONDS);
+        openNanos = System.nanoTime() - answered;
+    }
+
+    /** Nanoseconds from creating the offer until gathering completed. */
+    long gatherNanos() {
+        return gatherNanos;
     }
 
     /** Nanoseconds from sending POST /echo until its 201 arrived. */
     long postNanos() {
         return postNanos;
+    }
+
+    /** Nanoseconds from the 201 until our data channel opened (ICE checks, DTLS and SCTP handshakes, DCEP). */
+    long openNanos() {
+        return openNanos;
     }
 
     RTCDataChannel channel() {

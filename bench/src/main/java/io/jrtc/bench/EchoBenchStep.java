@@ -5,29 +5,50 @@ import java.util.Locale;
 /**
  * The figures of one step of the concurrent-session ramp.
  *
- * @param target         the number of sessions the step aimed at
- * @param sessions       the sessions that were busy during the measuring window
- * @param setupFailures  sessions of this step that failed to connect
- * @param firstError     the first setup failure, or null
- * @param setupPostsMs   POST /echo until 201 of the sessions added in this step, sorted, in ms
- * @param sent           messages sent in the measuring window
- * @param echoed         echoes of them received within the grace period after the window
- * @param backlogged     sends skipped because the channel had too much unacknowledged data
- * @param silentSessions sessions without a single echo in the window
- * @param rttMs          echo round-trip times of the window, sorted, in ms
- * @param serviceCpu     the service JVM's recent CPU use, 0..1 of the machine (Actuator process.cpu.usage)
- * @param clientCpu      this JVM's CPU use during the window, 0..1 of the machine
+ * @param target   the number of sessions the step aimed at
+ * @param sessions the sessions that were busy during the measuring window
  */
-record EchoBenchStep(int target, int sessions, int setupFailures, String firstError, double setupSeconds,
-        double setupsPerSecond, double[] setupPostsMs, long sent, long echoed, long backlogged, long sendErrors,
-        int silentSessions, double[] rttMs, double heapMb, double threads, double serviceCpu, double clientCpu) {
+record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resources resources) {
 
-    long lost() {
-        return sent - echoed;
+    /**
+     * Connecting the sessions this step added.
+     *
+     * @param failures  sessions that failed to connect
+     * @param firstError the first failure, or null
+     * @param gatherMs  creating the offer until gathering completed, sorted, in ms
+     * @param postMs    POST /echo until its 201, sorted, in ms
+     * @param openMs    the 201 until our data channel opened, sorted, in ms
+     */
+    record Setup(int failures, String firstError, double seconds, double perSecond, double[] gatherMs,
+            double[] postMs, double[] openMs) {
     }
 
-    double rttP99Millis() {
-        return EchoBenchPercentiles.nearestRank(rttMs, 99);
+    /**
+     * The measuring window's traffic.
+     *
+     * @param sent       messages sent in the window
+     * @param echoed     echoes of them received within the grace period after the window
+     * @param backlogged sends skipped because the channel had too much unacknowledged data
+     * @param silent     sessions without a single echo in the window
+     * @param rttMs      echo round-trip times, sorted, in ms
+     */
+    record Echoes(long sent, long echoed, long backlogged, long sendErrors, int silent, double[] rttMs) {
+        long lost() {
+            return sent - echoed;
+        }
+
+        double rttP99() {
+            return EchoBenchPercentiles.nearestRank(rttMs, 99);
+        }
+    }
+
+    /**
+     * The service's footprint after the window (Actuator), and CPU use during it as fractions of the whole machine
+     * (1.0 = both cores): the service's, ours (the client), and every process's ({@code machineCpu}, other tenants
+     * of the machine included).
+     */
+    record Resources(double heapMb, double threads, double openFiles, double serviceCpu, double clientCpu,
+            double machineCpu, double loadAverage) {
     }
 
     boolean held(double rttLimitMillis) {
@@ -36,37 +57,44 @@ record EchoBenchStep(int target, int sessions, int setupFailures, String firstEr
 
     /** Why the step did not hold, or null when it did. */
     String firstFailure(double rttLimitMillis) {
-        if (setupFailures > 0) {
+        if (setup.failures() > 0) {
             return "setup failures";
         }
-        if (sendErrors > 0) {
+        if (echoes.sendErrors() > 0) {
             return "send errors";
         }
-        if (lost() > 0 || silentSessions > 0) {
+        if (echoes.lost() > 0 || echoes.silent() > 0) {
             return "lost echoes";
         }
-        if (backlogged > 0) {
+        if (echoes.backlogged() > 0) {
             return "send backlog";
         }
-        if (!(rttP99Millis() < rttLimitMillis)) {
-            return "echo rtt p99 over " + rttLimitMillis + " ms";
+        if (!(echoes.rttP99() < rttLimitMillis)) {
+            return "echo rtt p99 over " + number(rttLimitMillis, 0) + " ms";
         }
         return null;
     }
 
     String toJson() {
-        return String.format(Locale.ROOT, "{\"sessions\":%d,\"target\":%d,\"setup_failures\":%d,\"setup_s\":%.1f,"
-                + "\"setups_per_s\":%.1f,\"setup_post_ms\":{\"median\":%s,\"p99\":%s},\"sent\":%d,\"echoed\":%d,"
-                + "\"lost\":%d,\"backlogged\":%d,\"send_errors\":%d,\"silent_sessions\":%d,"
-                + "\"echo_rtt_ms\":{\"p50\":%s,\"p99\":%s,\"max\":%s},\"heap_mb\":%s,\"threads\":%s,"
-                + "\"service_cpu\":%s,\"client_cpu\":%s%s}",
-                sessions, target, setupFailures, setupSeconds, setupsPerSecond,
-                number(EchoBenchPercentiles.median(setupPostsMs)), number(EchoBenchPercentiles.nearestRank(setupPostsMs, 99)),
-                sent, echoed, lost(), backlogged, sendErrors, silentSessions,
-                number(EchoBenchPercentiles.median(rttMs)), number(rttP99Millis()),
-                number(rttMs.length == 0 ? Double.NaN : rttMs[rttMs.length - 1]),
-                number(heapMb, 1), number(threads, 0), number(serviceCpu, 2), number(clientCpu, 2),
-                firstError == null ? "" : ",\"first_error\":\"" + escape(firstError) + "\"");
+        return String.format(Locale.ROOT, "{\"sessions\":%d,\"target\":%d,"
+                + "\"setup\":{\"failures\":%d,\"seconds\":%s,\"per_s\":%s,"
+                + "\"median_ms\":{\"gather\":%s,\"post\":%s,\"open\":%s},\"post_p99_ms\":%s},"
+                + "\"sent\":%d,\"echoed\":%d,\"lost\":%d,\"backlogged\":%d,\"send_errors\":%d,\"silent_sessions\":%d,"
+                + "\"echo_rtt_ms\":{\"p50\":%s,\"p99\":%s,\"max\":%s},"
+                + "\"heap_mb\":%s,\"threads\":%s,\"open_files\":%s,"
+                + "\"cpu\":{\"service\":%s,\"client\":%s,\"machine\":%s,\"loadavg\":%s}%s}",
+                sessions, target, setup.failures(), number(setup.seconds(), 1), number(setup.perSecond(), 1),
+                number(EchoBenchPercentiles.median(setup.gatherMs())),
+                number(EchoBenchPercentiles.median(setup.postMs())),
+                number(EchoBenchPercentiles.median(setup.openMs())),
+                number(EchoBenchPercentiles.nearestRank(setup.postMs(), 99)),
+                echoes.sent(), echoes.echoed(), echoes.lost(), echoes.backlogged(), echoes.sendErrors(),
+                echoes.silent(), number(EchoBenchPercentiles.median(echoes.rttMs())), number(echoes.rttP99()),
+                number(echoes.rttMs().length == 0 ? Double.NaN : echoes.rttMs()[echoes.rttMs().length - 1]),
+                number(resources.heapMb(), 1), number(resources.threads(), 0), number(resources.openFiles(), 0),
+                number(resources.serviceCpu()), number(resources.clientCpu()), number(resources.machineCpu()),
+                number(resources.loadAverage(), 1),
+                setup.firstError() == null ? "" : ",\"first_error\":\"" + escape(setup.firstError()) + "\"");
     }
 
     /** A JSON number with two decimals, or null for NaN (JSON has no NaN). */

@@ -4,7 +4,6 @@ import io.jrtc.pc.RTCCertificate;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RtcEngine;
 import io.jrtc.pc.RtcEngineSettings;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -12,10 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -136,8 +137,8 @@ public final class EchoServiceBench {
                     break;
                 }
                 EchoBenchStep step = runStep(i + 1, target, toAdd, setups, traffic);
-                if (step.setupsPerSecond() > 0) {
-                    setupsPerSecond = step.setupsPerSecond();
+                if (step.setup().perSecond() > 0) {
+                    setupsPerSecond = step.setup().perSecond();
                 }
                 steps.add(step.toJson());
                 System.err.println("echo-bench step " + step.toJson());
@@ -152,9 +153,9 @@ public final class EchoServiceBench {
             traffic.close();
             setups.shutdownNow();
         }
-        String atMax = held == null ? "null" : "{\"heap_mb\":" + EchoBenchStep.number(held.heapMb(), 1)
-                + ",\"threads\":" + EchoBenchStep.number(held.threads(), 0)
-                + ",\"echo_rtt_p99_ms\":" + EchoBenchStep.number(held.rttP99Millis()) + "}";
+        String atMax = held == null ? "null" : "{\"heap_mb\":" + EchoBenchStep.number(held.resources().heapMb(), 1)
+                + ",\"threads\":" + EchoBenchStep.number(held.resources().threads(), 0)
+                + ",\"echo_rtt_p99_ms\":" + EchoBenchStep.number(held.echoes().rttP99()) + "}";
         return String.format(Locale.ROOT, "\"max_concurrent_sessions\":%d,\"at_max\":%s,\"steps\":[%s],"
                 + "\"stopped_by\":\"%s\"", held == null ? 0 : held.sessions(), atMax, String.join(",", steps),
                 stoppedBy);
@@ -162,46 +163,19 @@ public final class EchoServiceBench {
 
     private EchoBenchStep runStep(int tag, int target, int toAdd, ExecutorService setups, EchoBenchTraffic traffic)
             throws Exception {
-        long setupStart = System.nanoTime();
-        List<Future<EchoBenchSession>> added = new ArrayList<>();
-        for (int n = 0; n < toAdd; n++) {
-            added.add(setups.submit(() -> {
-                EchoBenchSession session = EchoBenchSession.connect(engine, configuration, service, traffic::onEcho);
-                traffic.add(session);
-                return session;
-            }));
-        }
-        int failures = 0;
-        String firstError = null;
-        double[] posts = new double[toAdd];
-        int connected = 0;
-        for (Future<EchoBenchSession> future : added) {
-            try {
-                posts[connected] = future.get().postNanos() / 1e6;
-                connected++;
-            } catch (java.util.concurrent.ExecutionException e) {
-                failures++;
-                if (firstError == null) {
-                    firstError = String.valueOf(e.getCause());
-                }
-            }
-        }
-        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-        double[] connectedPosts = Arrays.copyOf(posts, connected);
-        Arrays.sort(connectedPosts);
-
+        EchoBenchStep.Setup setup = addSessions(toAdd, setups, traffic);
         Thread.sleep(SETTLE_MILLIS);
         int sessions = traffic.sessions().length;
         long expected = (long) sessions * options.windowSeconds() * 1000 / options.periodMillis();
+        double serviceCpuBefore = service.metric("process.cpu.time");
+        EchoBenchCpu.Reading before = EchoBenchCpu.Reading.now();
         EchoBenchTraffic.Window window = traffic.startWindow(tag, (int) Math.min(Integer.MAX_VALUE - 8,
                 expected * 2 + 1024));
-        double clientCpuBefore = clientCpuSeconds();
-        long windowStart = System.nanoTime();
         Thread.sleep(options.windowSeconds() * 1000L);
         traffic.endWindow();
-        double clientCpu = (clientCpuSeconds() - clientCpuBefore) / ((System.nanoTime() - windowStart) / 1e9)
-                / Runtime.getRuntime().availableProcessors();
-        double serviceCpu = service.metric("process.cpu.usage");
+        EchoBenchCpu.Reading after = EchoBenchCpu.Reading.now();
+        double serviceCpu = (service.metric("process.cpu.time") - serviceCpuBefore) / 1e9
+                / after.wallSecondsSince(before) / Runtime.getRuntime().availableProcessors();
         long graceEnd = System.nanoTime() + GRACE_MILLIS * 1_000_000;
         while (window.echoed.sum() < window.sent.sum() && System.nanoTime() < graceEnd) {
             Thread.sleep(20);
@@ -212,20 +186,56 @@ public final class EchoServiceBench {
                 silent++;
             }
         }
-        return new EchoBenchStep(target, sessions, failures, firstError, setupSeconds, connected / setupSeconds,
-                connectedPosts, window.sent.sum(), window.echoed.sum(), window.backlogged.sum(),
-                window.sendErrors.sum(), silent, window.sortedRttMillis(),
+        EchoBenchStep.Echoes echoes = new EchoBenchStep.Echoes(window.sent.sum(), window.echoed.sum(),
+                window.backlogged.sum(), window.sendErrors.sum(), silent, window.sortedRttMillis());
+        EchoBenchStep.Resources resources = new EchoBenchStep.Resources(
                 service.metric("jvm.memory.used?tag=area:heap") / MIB, service.metric("jvm.threads.live"),
-                serviceCpu, clientCpu);
+                service.metric("process.files.open"), serviceCpu, after.clientFractionSince(before),
+                after.machineFractionSince(before), EchoBenchCpu.loadAverage());
+        return new EchoBenchStep(target, sessions, setup, echoes, resources);
     }
 
-    /** Process CPU time of this (client) JVM in seconds. */
-    private static double clientCpuSeconds() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
-            return hotspot.getProcessCpuTime() / 1e9;
+    /** Connects {@code count} more sessions, {@value #SETUP_CONCURRENCY} at a time, each busy once connected. */
+    private EchoBenchStep.Setup addSessions(int count, ExecutorService setups, EchoBenchTraffic traffic)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        List<Future<EchoBenchSession>> added = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            added.add(setups.submit(() -> {
+                EchoBenchSession session = EchoBenchSession.connect(engine, configuration, service, traffic::onEcho);
+                traffic.add(session);
+                return session;
+            }));
         }
-        return Double.NaN;
+        int failures = 0;
+        String firstError = null;
+        double[] gathers = new double[count];
+        double[] posts = new double[count];
+        double[] opens = new double[count];
+        int connected = 0;
+        for (Future<EchoBenchSession> future : added) {
+            try {
+                EchoBenchSession session = future.get();
+                gathers[connected] = session.gatherNanos() / 1e6;
+                posts[connected] = session.postNanos() / 1e6;
+                opens[connected] = session.openNanos() / 1e6;
+                connected++;
+            } catch (ExecutionException e) {
+                failures++;
+                if (firstError == null) {
+                    firstError = String.valueOf(e.getCause());
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EchoBenchStep.Setup(failures, firstError, seconds, connected / seconds,
+                sorted(gathers, connected), sorted(posts, connected), sorted(opens, connected));
+    }
+
+    private static double[] sorted(double[] values, int count) {
+        double[] copy = Arrays.copyOf(values, count);
+        Arrays.sort(copy);
+        return copy;
     }
 
     /** DELETEs every session, best effort and bounded in time: the service is stopped after the run anyway. */
