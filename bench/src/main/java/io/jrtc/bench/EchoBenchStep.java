@@ -5,10 +5,12 @@ import java.util.Locale;
 /**
  * The figures of one step of the concurrent-session ramp.
  *
- * @param target   the number of sessions the step aimed at
- * @param sessions the sessions that were busy during the measuring window
+ * @param target        the number of sessions the step aimed at
+ * @param sessions      the sessions that were busy during the measuring window
+ * @param retriedRttP99 NaN, or the p99 round trip of a first window that failed only on it and was measured again
  */
-record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resources resources) {
+record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resources resources,
+        double retriedRttP99) {
 
     /**
      * Connecting the sessions this step added.
@@ -45,10 +47,10 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
     /**
      * The service's footprint after the window (Actuator), and CPU use during it as fractions of the whole machine
      * (1.0 = both cores): the service's, ours (the client), and every process's ({@code machineCpu}, other tenants
-     * of the machine included).
+     * of the machine included); {@code serviceMicrosPerEcho} is the service's CPU time per echoed message.
      */
-    record Resources(double heapMb, double threads, double openFiles, double serviceCpu, double clientCpu,
-            double machineCpu, double loadAverage) {
+    record Resources(double heapMb, double threads, double openFiles, double serviceCpu, double serviceMicrosPerEcho,
+            double clientCpu, double machineCpu, double loadAverage) {
     }
 
     boolean held(double rttLimitMillis) {
@@ -82,7 +84,7 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
                 + "\"sent\":%d,\"echoed\":%d,\"lost\":%d,\"backlogged\":%d,\"send_errors\":%d,\"silent_sessions\":%d,"
                 + "\"echo_rtt_ms\":{\"p50\":%s,\"p99\":%s,\"max\":%s},"
                 + "\"heap_mb\":%s,\"threads\":%s,\"open_files\":%s,"
-                + "\"cpu\":{\"service\":%s,\"client\":%s,\"machine\":%s,\"loadavg\":%s}%s}",
+                + "\"cpu\":{\"service\":%s,\"service_us_per_echo\":%s,\"client\":%s,\"machine\":%s,\"loadavg\":%s}%s%s}",
                 sessions, target, setup.failures(), number(setup.seconds(), 1), number(setup.perSecond(), 1),
                 number(EchoBenchPercentiles.median(setup.gatherMs())),
                 number(EchoBenchPercentiles.median(setup.postMs())),
@@ -92,8 +94,9 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
                 echoes.silent(), number(EchoBenchPercentiles.median(echoes.rttMs())), number(echoes.rttP99()),
                 number(echoes.rttMs().length == 0 ? Double.NaN : echoes.rttMs()[echoes.rttMs().length - 1]),
                 number(resources.heapMb(), 1), number(resources.threads(), 0), number(resources.openFiles(), 0),
-                number(resources.serviceCpu()), number(resources.clientCpu()), number(resources.machineCpu()),
-                number(resources.loadAverage(), 1),
+                number(resources.serviceCpu()), number(resources.serviceMicrosPerEcho(), 0),
+                number(resources.clientCpu()), number(resources.machineCpu()), number(resources.loadAverage(), 1),
+                Double.isNaN(retriedRttP99) ? "" : ",\"retried_after_rtt_p99_ms\":" + number(retriedRttP99),
                 setup.firstError() == null ? "" : ",\"first_error\":\"" + escape(setup.firstError()) + "\"");
     }
 

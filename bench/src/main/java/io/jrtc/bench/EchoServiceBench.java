@@ -60,6 +60,8 @@ public final class EchoServiceBench {
     private final EchoBenchService service;
     private final RtcEngine engine;
     private final RTCConfiguration configuration;
+    /** Measuring windows so far: each window's messages carry its number. */
+    private int windows;
 
     private EchoServiceBench(Options options, EchoBenchService service, RtcEngine engine) {
         this.options = options;
@@ -131,12 +133,12 @@ public final class EchoServiceBench {
                 int toAdd = target - traffic.sessions().length;
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double estimate = (Double.isNaN(setupsPerSecond) ? 0 : toAdd / setupsPerSecond)
-                        + (SETTLE_MILLIS + GRACE_MILLIS) / 1e3 + options.windowSeconds();
+                        + (SETTLE_MILLIS + GRACE_MILLIS) / 1e3 + options.windowSeconds() * 2;
                 if (elapsed + estimate > options.budgetSeconds()) {
                     stoppedBy = "time budget";
                     break;
                 }
-                EchoBenchStep step = runStep(i + 1, target, toAdd, setups, traffic);
+                EchoBenchStep step = runStep(target, toAdd, setups, traffic);
                 if (step.setup().perSecond() > 0) {
                     setupsPerSecond = step.setup().perSecond();
                 }
@@ -161,21 +163,35 @@ public final class EchoServiceBench {
                 stoppedBy);
     }
 
-    private EchoBenchStep runStep(int tag, int target, int toAdd, ExecutorService setups, EchoBenchTraffic traffic)
+    /**
+     * Adds sessions up to {@code target}, lets them settle, and measures one window. A window that failed only on
+     * round-trip time is measured once more: the machine is shared, and one burst of someone else's work is not
+     * the service's limit; the step then reports the second window and the first one's p99.
+     */
+    private EchoBenchStep runStep(int target, int toAdd, ExecutorService setups, EchoBenchTraffic traffic)
             throws Exception {
         EchoBenchStep.Setup setup = addSessions(toAdd, setups, traffic);
         Thread.sleep(SETTLE_MILLIS);
+        EchoBenchStep step = measure(target, setup, traffic, Double.NaN);
+        String failure = step.firstFailure(options.rttLimitMillis());
+        if (failure != null && failure.startsWith("echo rtt")) {
+            step = measure(target, setup, traffic, step.echoes().rttP99());
+        }
+        return step;
+    }
+
+    private EchoBenchStep measure(int target, EchoBenchStep.Setup setup, EchoBenchTraffic traffic,
+            double retriedRttP99) throws Exception {
         int sessions = traffic.sessions().length;
         long expected = (long) sessions * options.windowSeconds() * 1000 / options.periodMillis();
         double serviceCpuBefore = service.metric("process.cpu.time");
         EchoBenchCpu.Reading before = EchoBenchCpu.Reading.now();
-        EchoBenchTraffic.Window window = traffic.startWindow(tag, (int) Math.min(Integer.MAX_VALUE - 8,
+        EchoBenchTraffic.Window window = traffic.startWindow(++windows, (int) Math.min(Integer.MAX_VALUE - 8,
                 expected * 2 + 1024));
         Thread.sleep(options.windowSeconds() * 1000L);
         traffic.endWindow();
         EchoBenchCpu.Reading after = EchoBenchCpu.Reading.now();
-        double serviceCpu = (service.metric("process.cpu.time") - serviceCpuBefore) / 1e9
-                / after.wallSecondsSince(before) / Runtime.getRuntime().availableProcessors();
+        double serviceCpuSeconds = (service.metric("process.cpu.time") - serviceCpuBefore) / 1e9;
         long graceEnd = System.nanoTime() + GRACE_MILLIS * 1_000_000;
         while (window.echoed.sum() < window.sent.sum() && System.nanoTime() < graceEnd) {
             Thread.sleep(20);
@@ -190,9 +206,11 @@ public final class EchoServiceBench {
                 window.backlogged.sum(), window.sendErrors.sum(), silent, window.sortedRttMillis());
         EchoBenchStep.Resources resources = new EchoBenchStep.Resources(
                 service.metric("jvm.memory.used?tag=area:heap") / MIB, service.metric("jvm.threads.live"),
-                service.metric("process.files.open"), serviceCpu, after.clientFractionSince(before),
+                service.metric("process.files.open"),
+                serviceCpuSeconds / after.wallSecondsSince(before) / Runtime.getRuntime().availableProcessors(),
+                serviceCpuSeconds * 1e6 / Math.max(1, echoes.echoed()), after.clientFractionSince(before),
                 after.machineFractionSince(before), EchoBenchCpu.loadAverage());
-        return new EchoBenchStep(target, sessions, setup, echoes, resources);
+        return new EchoBenchStep(target, sessions, setup, echoes, resources, retriedRttP99);
     }
 
     /** Connects {@code count} more sessions, {@value #SETUP_CONCURRENCY} at a time, each busy once connected. */
