@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU use over an interval, to tell a slow service from a busy machine: this (client) JVM's CPU time, the whole
@@ -11,10 +12,11 @@ import java.nio.file.Path;
  */
 final class EchoBenchCpu {
     /** One reading; fractions are of the whole machine (1.0 = every core busy). */
-    record Reading(long wallNanos, double clientCpuSeconds, long machineBusyTicks, long machineTotalTicks) {
+    record Reading(long wallNanos, double clientCpuSeconds, long machineBusyTicks, long machineTotalTicks,
+            long udpReceiveDrops) {
         static Reading now() {
             long[] machine = machineTicks();
-            return new Reading(System.nanoTime(), processCpuSeconds(), machine[0], machine[1]);
+            return new Reading(System.nanoTime(), processCpuSeconds(), machine[0], machine[1], readUdpReceiveDrops());
         }
 
         double clientFractionSince(Reading start) {
@@ -47,6 +49,24 @@ final class EchoBenchCpu {
             return hotspot.getProcessCpuTime() / 1e9;
         }
         return Double.NaN;
+    }
+
+    /** Datagrams dropped for full socket receive buffers since boot (/proc/net/snmp Udp RcvbufErrors); 0 if unknown. */
+    private static long readUdpReceiveDrops() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                if (lines.get(i).startsWith("Udp:") && lines.get(i + 1).startsWith("Udp:")) {
+                    List<String> names = List.of(lines.get(i).trim().split("\\s+"));
+                    String[] values = lines.get(i + 1).trim().split("\\s+");
+                    int index = names.indexOf("RcvbufErrors");
+                    return index < 0 ? 0 : Long.parseLong(values[index]);
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** {busy, total} jiffies of all cores since boot; {0, 0} where /proc/stat is unreadable. */

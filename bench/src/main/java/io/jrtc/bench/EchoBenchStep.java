@@ -48,11 +48,12 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
      * The service's footprint after the window (Actuator), and CPU use during it as fractions of the whole machine
      * (1.0 = both cores): the service's, ours (the client), and every process's ({@code machineCpu}, other tenants
      * of the machine included); {@code serviceMicrosPerEcho} is the service's CPU time per echoed message.
-     * {@code heapMb} is heap in use, garbage included; {@code oldGenAfterGcMb} the long-lived pool after the last
-     * collection that measured it (Micrometer's jvm.gc.live.data.size), closer to what the sessions retain.
+     * {@code heapMb} is heap in use, garbage included. {@code udpReceiveDrops} counts datagrams the kernel dropped
+     * for full socket receive buffers during the window, machine-wide (Linux {@code /proc/net/snmp} RcvbufErrors):
+     * on loopback the only loss there is, each costing an SCTP retransmission.
      */
-    record Resources(double heapMb, double oldGenAfterGcMb, double threads, double openFiles, double serviceCpu, double serviceMicrosPerEcho,
-            double clientCpu, double machineCpu, double loadAverage) {
+    record Resources(double heapMb, double threads, double openFiles, double serviceCpu, double serviceMicrosPerEcho,
+            double clientCpu, double machineCpu, double loadAverage, long udpReceiveDrops) {
     }
 
     boolean held(double rttLimitMillis) {
@@ -85,7 +86,7 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
                 + "\"median_ms\":{\"gather\":%s,\"post\":%s,\"open\":%s},\"post_p99_ms\":%s},"
                 + "\"sent\":%d,\"echoed\":%d,\"lost\":%d,\"backlogged\":%d,\"send_errors\":%d,\"silent_sessions\":%d,"
                 + "\"echo_rtt_ms\":{\"p50\":%s,\"p99\":%s,\"max\":%s},"
-                + "\"heap_mb\":%s,\"old_gen_after_gc_mb\":%s,\"threads\":%s,\"open_files\":%s,"
+                + "\"heap_mb\":%s,\"threads\":%s,\"open_files\":%s,\"udp_rcvbuf_drops\":%d,"
                 + "\"cpu\":{\"service\":%s,\"service_us_per_echo\":%s,\"client\":%s,\"machine\":%s,\"loadavg\":%s}%s%s}",
                 sessions, target, setup.failures(), number(setup.seconds(), 1), number(setup.perSecond(), 1),
                 number(EchoBenchPercentiles.median(setup.gatherMs())),
@@ -95,7 +96,8 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
                 echoes.sent(), echoes.echoed(), echoes.lost(), echoes.backlogged(), echoes.sendErrors(),
                 echoes.silent(), number(EchoBenchPercentiles.median(echoes.rttMs())), number(echoes.rttP99()),
                 number(echoes.rttMs().length == 0 ? Double.NaN : echoes.rttMs()[echoes.rttMs().length - 1]),
-                number(resources.heapMb(), 1), number(resources.oldGenAfterGcMb(), 1), number(resources.threads(), 0), number(resources.openFiles(), 0),
+                number(resources.heapMb(), 1), number(resources.threads(), 0), number(resources.openFiles(), 0),
+                resources.udpReceiveDrops(),
                 number(resources.serviceCpu()), number(resources.serviceMicrosPerEcho(), 0),
                 number(resources.clientCpu()), number(resources.machineCpu()), number(resources.loadAverage(), 1),
                 Double.isNaN(retriedRttP99) ? "" : ",\"retried_after_rtt_p99_ms\":" + number(retriedRttP99),
