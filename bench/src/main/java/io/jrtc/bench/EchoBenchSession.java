@@ -2,7 +2,9 @@ package io.jrtc.bench;
 
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCDataChannel;
+import io.jrtc.pc.RTCIceConnectionState;
 import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCPeerConnectionState;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.RtcEngine;
@@ -25,6 +27,9 @@ final class EchoBenchSession {
     private long gatherNanos;
     private long postNanos;
     private long openNanos;
+    private long answeredAt;
+    private volatile long iceConnectedAt;
+    private volatile long connectedAt;
     /** Echoes of the current measuring window; written only by this connection's (serial) callbacks. */
     volatile int windowEchoes;
 
@@ -33,6 +38,16 @@ final class EchoBenchSession {
         connection = engine.newPeerConnection(configuration);
         channel = connection.createDataChannel("echo");
         channel.onOpen(() -> open.complete(null));
+        connection.onIceConnectionStateChange(state -> {
+            if (state == RTCIceConnectionState.CONNECTED && iceConnectedAt == 0) {
+                iceConnectedAt = System.nanoTime();
+            }
+        });
+        connection.onConnectionStateChange(state -> {
+            if (state == RTCPeerConnectionState.CONNECTED && connectedAt == 0) {
+                connectedAt = System.nanoTime();
+            }
+        });
         channel.onMessage(message -> onEcho.accept(this, message.data()));
     }
 
@@ -58,6 +73,7 @@ final class EchoBenchSession {
         gatherNanos = posted - start;
         EchoBenchService.Answer answer = service.postOffer(offer);
         long answered = System.nanoTime();
+        answeredAt = answered;
         postNanos = answered - posted;
         location = answer.location();
         connection.setRemoteDescription(new RTCSessionDescription(answer.sdp(), RTCSdpType.ANSWER))
@@ -79,6 +95,16 @@ final class EchoBenchSession {
     /** Nanoseconds from the 201 until our data channel opened (ICE checks, DTLS and SCTP handshakes, DCEP). */
     long openNanos() {
         return openNanos;
+    }
+
+    /** Nanoseconds from the 201 until ICE connected (as our listener saw it). */
+    long iceNanos() {
+        return iceConnectedAt - answeredAt;
+    }
+
+    /** Nanoseconds from the 201 until the connection state was connected: ICE and DTLS done. */
+    long connectedNanos() {
+        return connectedAt - answeredAt;
     }
 
     RTCDataChannel channel() {

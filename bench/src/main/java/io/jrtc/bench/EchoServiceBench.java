@@ -98,6 +98,9 @@ public final class EchoServiceBench {
         AtomicReference<CompletableFuture<byte[]>> pong = new AtomicReference<>(new CompletableFuture<>());
         byte[] ping = "ping".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         double[] posts = new double[options.sequential()];
+        double[] ices = new double[options.sequential()];
+        double[] connecteds = new double[options.sequential()];
+        double[] opens = new double[options.sequential()];
         double serviceCpuBefore = Double.NaN;
         for (int i = -options.warmup(); i < options.sequential(); i++) {
             if (i == 0) {
@@ -114,6 +117,9 @@ public final class EchoServiceBench {
             session.end(service);
             if (i >= 0) {
                 posts[i] = session.postNanos() / 1e6;
+                ices[i] = session.iceNanos() / 1e6;
+                connecteds[i] = session.connectedNanos() / 1e6;
+                opens[i] = session.openNanos() / 1e6;
             }
         }
         // Everything one session costs the service (offer to DELETE), as nothing else runs meanwhile; the fresh
@@ -121,7 +127,14 @@ public final class EchoServiceBench {
         double serviceCpuMillis = (serviceCpuWithoutJitNanos() - serviceCpuBefore) / 1e6
                 / Math.max(1, options.sequential());
         Arrays.sort(posts);
-        return "\"post_to_201_ms\":{\"median\":" + EchoBenchStep.number(EchoBenchPercentiles.median(posts))
+        Arrays.sort(ices);
+        Arrays.sort(connecteds);
+        Arrays.sort(opens);
+        String afterAnswer = "\"after_201_median_ms\":{\"ice_connected\":"
+                + EchoBenchStep.number(EchoBenchPercentiles.median(ices))
+                + ",\"connected\":" + EchoBenchStep.number(EchoBenchPercentiles.median(connecteds))
+                + ",\"channel_open\":" + EchoBenchStep.number(EchoBenchPercentiles.median(opens)) + "}";
+        return afterAnswer + ",\"post_to_201_ms\":{\"median\":" + EchoBenchStep.number(EchoBenchPercentiles.median(posts))
                 + ",\"p99\":" + EchoBenchStep.number(EchoBenchPercentiles.nearestRank(posts, 99))
                 + ",\"n\":" + posts.length + ",\"service_cpu_ms_per_session\":"
                 + EchoBenchStep.number(serviceCpuMillis, 1) + "}";
