@@ -16,12 +16,13 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
      * Connecting the sessions this step added.
      *
      * @param failures  sessions that failed to connect
+     * @param skipped   sessions not attempted because the time budget ran out: setup was too slow
      * @param firstError the first failure, or null
      * @param gatherMs  creating the offer until gathering completed, sorted, in ms
      * @param postMs    POST /echo until its 201, sorted, in ms
      * @param openMs    the 201 until our data channel opened, sorted, in ms
      */
-    record Setup(int failures, String firstError, double seconds, double perSecond, double[] gatherMs,
+    record Setup(int failures, int skipped, String firstError, double seconds, double perSecond, double[] gatherMs,
             double[] postMs, double[] openMs) {
     }
 
@@ -48,11 +49,12 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
      * The service's footprint after the window (Actuator), and CPU use during it as fractions of the whole machine
      * (1.0 = both cores): the service's, ours (the client), and every process's ({@code machineCpu}, other tenants
      * of the machine included); {@code serviceMicrosPerEcho} is the service's CPU time per echoed message.
-     * {@code heapMb} is heap in use, garbage included. {@code udpReceiveDrops} counts datagrams the kernel dropped
+     * {@code heapMb} is heap in use, garbage included; {@code peerConnections} the service's open connections and
+     * {@code reaped} how many it has reaped so far (idle, failed). {@code udpReceiveDrops} counts datagrams the kernel dropped
      * for full socket receive buffers during the window, machine-wide (Linux {@code /proc/net/snmp} RcvbufErrors):
      * on loopback the only loss there is, each costing an SCTP retransmission.
      */
-    record Resources(double heapMb, double threads, double openFiles, double serviceCpu, double serviceMicrosPerEcho,
+    record Resources(double heapMb, double threads, double openFiles, double peerConnections, double reaped, double serviceCpu, double serviceMicrosPerEcho,
             double clientCpu, double machineCpu, double loadAverage, long udpReceiveDrops) {
     }
 
@@ -64,6 +66,9 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
     String firstFailure(double rttLimitMillis) {
         if (setup.failures() > 0) {
             return "setup failures";
+        }
+        if (setup.skipped() > 0) {
+            return "setup too slow for the time budget";
         }
         if (echoes.sendErrors() > 0) {
             return "send errors";
@@ -82,13 +87,13 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
 
     String toJson() {
         return String.format(Locale.ROOT, "{\"sessions\":%d,\"target\":%d,"
-                + "\"setup\":{\"failures\":%d,\"seconds\":%s,\"per_s\":%s,"
+                + "\"setup\":{\"failures\":%d,\"skipped\":%d,\"seconds\":%s,\"per_s\":%s,"
                 + "\"median_ms\":{\"gather\":%s,\"post\":%s,\"open\":%s},\"post_p99_ms\":%s},"
                 + "\"sent\":%d,\"echoed\":%d,\"lost\":%d,\"backlogged\":%d,\"send_errors\":%d,\"silent_sessions\":%d,"
                 + "\"echo_rtt_ms\":{\"p50\":%s,\"p99\":%s,\"max\":%s},"
-                + "\"heap_mb\":%s,\"threads\":%s,\"open_files\":%s,\"udp_rcvbuf_drops\":%d,"
+                + "\"heap_mb\":%s,\"threads\":%s,\"open_files\":%s,\"service_pcs\":%s,\"reaped\":%s,\"udp_rcvbuf_drops\":%d,"
                 + "\"cpu\":{\"service\":%s,\"service_us_per_echo\":%s,\"client\":%s,\"machine\":%s,\"loadavg\":%s}%s%s}",
-                sessions, target, setup.failures(), number(setup.seconds(), 1), number(setup.perSecond(), 1),
+                sessions, target, setup.failures(), setup.skipped(), number(setup.seconds(), 1), number(setup.perSecond(), 1),
                 number(EchoBenchPercentiles.median(setup.gatherMs())),
                 number(EchoBenchPercentiles.median(setup.postMs())),
                 number(EchoBenchPercentiles.median(setup.openMs())),
@@ -97,6 +102,7 @@ record EchoBenchStep(int target, int sessions, Setup setup, Echoes echoes, Resou
                 echoes.silent(), number(EchoBenchPercentiles.median(echoes.rttMs())), number(echoes.rttP99()),
                 number(echoes.rttMs().length == 0 ? Double.NaN : echoes.rttMs()[echoes.rttMs().length - 1]),
                 number(resources.heapMb(), 1), number(resources.threads(), 0), number(resources.openFiles(), 0),
+                number(resources.peerConnections(), 0), number(resources.reaped(), 0),
                 resources.udpReceiveDrops(),
                 number(resources.serviceCpu()), number(resources.serviceMicrosPerEcho(), 0),
                 number(resources.clientCpu()), number(resources.machineCpu()), number(resources.loadAverage(), 1),

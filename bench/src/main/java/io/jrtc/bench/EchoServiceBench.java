@@ -124,8 +124,12 @@ public final class EchoServiceBench {
         }
         // Everything one session costs the service (offer to DELETE), as nothing else runs meanwhile; the fresh
         // service's JIT compiling is not a per-session cost.
+        // jvm.compilation.time is elapsed time, so this is approximate, and meaningless over a handful of sessions.
         double serviceCpuMillis = (serviceCpuWithoutJitNanos() - serviceCpuBefore) / 1e6
                 / Math.max(1, options.sequential());
+        if (options.sequential() < 50 || serviceCpuMillis <= 0) {
+            serviceCpuMillis = Double.NaN;
+        }
         Arrays.sort(posts);
         Arrays.sort(ices);
         Arrays.sort(connecteds);
@@ -138,6 +142,12 @@ public final class EchoServiceBench {
                 + ",\"p99\":" + EchoBenchStep.number(EchoBenchPercentiles.nearestRank(posts, 99))
                 + ",\"n\":" + posts.length + ",\"service_cpu_ms_per_session\":"
                 + EchoBenchStep.number(serviceCpuMillis, 1) + "}";
+    }
+
+    /** Connections the service has reaped; its counter appears with the first reaping, so none means 0. */
+    private double reapedSoFar() {
+        double reaped = service.metric("rtc.peer.connections.reaped");
+        return Double.isNaN(reaped) ? 0 : reaped;
     }
 
     /** The service's CPU time minus its JIT compilers' time, in ns. */
@@ -165,7 +175,8 @@ public final class EchoServiceBench {
                     stoppedBy = "time budget";
                     break;
                 }
-                EchoBenchStep step = runStep(target, toAdd, setups, traffic);
+                long budgetEnd = start + TimeUnit.SECONDS.toNanos(options.budgetSeconds());
+                EchoBenchStep step = runStep(target, toAdd, setups, traffic, budgetEnd);
                 if (step.setup().perSecond() > 0) {
                     setupsPerSecond = step.setup().perSecond();
                 }
@@ -195,11 +206,17 @@ public final class EchoServiceBench {
      * round-trip time is measured once more: the machine is shared, and one burst of someone else's work is not
      * the service's limit; the step then reports the second window and the first one's p99.
      */
-    private EchoBenchStep runStep(int target, int toAdd, ExecutorService setups, EchoBenchTraffic traffic)
-            throws Exception {
-        EchoBenchStep.Setup setup = addSessions(toAdd, setups, traffic);
+    private EchoBenchStep runStep(int target, int toAdd, ExecutorService setups, EchoBenchTraffic traffic,
+            long budgetEnd) throws Exception {
+        // Leave time for one window: a step whose sessions cannot all connect in time did not hold anyway.
+        long setupDeadline = budgetEnd - TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS + GRACE_MILLIS
+                + options.windowSeconds() * 1000L);
+        EchoBenchStep.Setup setup = addSessions(toAdd, setups, traffic, setupDeadline);
         Thread.sleep(SETTLE_MILLIS);
         EchoBenchStep step = measure(target, setup, traffic, Double.NaN);
+        if (setup.skipped() > 0) {
+            return step;
+        }
         String failure = step.firstFailure(options.rttLimitMillis());
         if (failure != null && failure.startsWith("echo rtt")) {
             step = measure(target, setup, traffic, step.echoes().rttP99());
@@ -233,7 +250,8 @@ public final class EchoServiceBench {
                 window.backlogged.sum(), window.sendErrors.sum(), silent, window.sortedRttMillis());
         EchoBenchStep.Resources resources = new EchoBenchStep.Resources(
                 service.metric("jvm.memory.used?tag=area:heap") / MIB, service.metric("jvm.threads.live"),
-                service.metric("process.files.open"),
+                service.metric("process.files.open"), service.metric("rtc.peer.connections"),
+                reapedSoFar(),
                 serviceCpuSeconds / after.wallSecondsSince(before) / Runtime.getRuntime().availableProcessors(),
                 serviceCpuSeconds * 1e6 / Math.max(1, echoes.echoed()), after.clientFractionSince(before),
                 after.machineFractionSince(before), EchoBenchCpu.loadAverage(),
@@ -241,13 +259,19 @@ public final class EchoServiceBench {
         return new EchoBenchStep(target, sessions, setup, echoes, resources, retriedRttP99);
     }
 
-    /** Connects {@code count} more sessions, {@value #SETUP_CONCURRENCY} at a time, each busy once connected. */
-    private EchoBenchStep.Setup addSessions(int count, ExecutorService setups, EchoBenchTraffic traffic)
-            throws InterruptedException {
+    /**
+     * Connects {@code count} more sessions, {@value #SETUP_CONCURRENCY} at a time, each busy once connected; those
+     * not started by {@code deadline} are not attempted.
+     */
+    private EchoBenchStep.Setup addSessions(int count, ExecutorService setups, EchoBenchTraffic traffic,
+            long deadline) throws InterruptedException {
         long start = System.nanoTime();
         List<Future<EchoBenchSession>> added = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             added.add(setups.submit(() -> {
+                if (System.nanoTime() > deadline) {
+                    return null;
+                }
                 EchoBenchSession session = EchoBenchSession.connect(engine, configuration, service, traffic::onEcho);
                 traffic.add(session);
                 return session;
@@ -259,9 +283,14 @@ public final class EchoServiceBench {
         double[] posts = new double[count];
         double[] opens = new double[count];
         int connected = 0;
+        int skipped = 0;
         for (Future<EchoBenchSession> future : added) {
             try {
                 EchoBenchSession session = future.get();
+                if (session == null) {
+                    skipped++;
+                    continue;
+                }
                 gathers[connected] = session.gatherNanos() / 1e6;
                 posts[connected] = session.postNanos() / 1e6;
                 opens[connected] = session.openNanos() / 1e6;
@@ -274,7 +303,7 @@ public final class EchoServiceBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new EchoBenchStep.Setup(failures, firstError, seconds, connected / seconds,
+        return new EchoBenchStep.Setup(failures, skipped, firstError, seconds, connected / seconds,
                 sorted(gathers, connected), sorted(posts, connected), sorted(opens, connected));
     }
 
