@@ -24,12 +24,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * JSON line:
  * <ol>
  *   <li>{@code post_to_201_ms}: POST /echo until its 201, median and p99 of sequential sessions after a warm-up
- *   (each session is connected, echoes one message, and is deleted);</li>
+ *   (each session is connected, echoes one message, and is deleted), with the service's CPU per session
+ *   (approximate: JIT time subtracted); {@code after_201_median_ms}: when our side saw ICE connected, the
+ *   connection connected (DTLS done) and the channel open, counted from the 201;</li>
  *   <li>{@code steps}: concurrent sessions ramped up in steps, each keeping its data channel busy with one message
- *   every period; per step the echoes lost, the echo round-trip times, and the service's heap and live threads
- *   from Actuator. {@code max_concurrent_sessions} is the largest step that held: every session connected, every
- *   echo back, nothing backlogged, p99 round trip under the limit.</li>
+ *   every period; per step the setup times, the echoes lost, the echo round-trip times, the service's heap, live
+ *   threads, open files and connections from Actuator, and CPU use of service, client and the whole machine
+ *   (shared with other work: a step is judged together with {@code cpu.machine}).
+ *   {@code max_concurrent_sessions} is the largest step that held: every session connected in time, every echo
+ *   back, nothing backlogged, p99 round trip under the limit; {@code stopped_by} says why the ramp ended.</li>
  * </ol>
+ * The run keeps to {@code echo.bench.budgetSeconds} for the ramp, so the whole script stays within ~5 minutes.
  * Usage: {@code EchoServiceBench http://127.0.0.1:<port>}; system properties {@code echo.bench.*} (see
  * {@link Options}) tune it.
  */
