@@ -12,6 +12,7 @@ import io.jrtc.spring.autoconfigure.service.InMemoryPeerConnectionRegistry;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionLimits;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionRegistry;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
+import io.jrtc.spring.autoconfigure.service.RtcCertificates;
 import io.jrtc.spring.autoconfigure.service.RtcConfigurationFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,12 +38,19 @@ class PeerConnectionServiceConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RtcConfigurationFactory rtcConfigurationFactory(RtcProperties properties,
+    RtcCertificates rtcCertificates() {
+        return new RtcCertificates();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RtcConfigurationFactory rtcConfigurationFactory(RtcProperties properties, RtcCertificates certificates,
             ObjectProvider<RTCConfigurationCustomizer> customizers) {
         List<RTCIceServer> defaults = iceServers(properties);
         List<RTCConfigurationCustomizer> ordered = customizers.orderedStream().toList();
         return requested -> {
-            RTCConfiguration configuration = new RTCConfiguration(requested == null ? defaults : requested);
+            RTCConfiguration configuration = new RTCConfiguration(requested == null ? defaults : requested,
+                    List.of(certificates.current()));
             for (RTCConfigurationCustomizer customizer : ordered) {
                 configuration = customizer.customize(configuration);
             }

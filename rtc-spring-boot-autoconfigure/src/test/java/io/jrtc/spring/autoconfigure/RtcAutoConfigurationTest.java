@@ -20,6 +20,7 @@ import io.jrtc.spring.autoconfigure.service.InMemoryPeerConnectionRegistry;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionLimits;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionRegistry;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
+import io.jrtc.spring.autoconfigure.service.RtcCertificates;
 import io.jrtc.spring.autoconfigure.service.RtcConfigurationFactory;
 
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,19 @@ class RtcAutoConfigurationTest {
             assertThat(context.getBean(PeerConnectionLimits.class)).isEqualTo(PeerConnectionLimits.defaults());
             assertThat(context.getBean(RtcConfigurationFactory.class).create(null).getIceServers()).isEmpty();
         });
+    }
+
+    @Test
+    void connectionsShareTheServiceCertificateAndAnAppCertificateSourceWins() {
+        runner.run(context -> {
+            RtcConfigurationFactory factory = context.getBean(RtcConfigurationFactory.class);
+            RTCConfiguration first = factory.create(null);
+            assertThat(first.getCertificates()).hasSize(1);
+            assertThat(factory.create(null).getCertificates()).isEqualTo(first.getCertificates());
+        });
+        RtcCertificates own = new RtcCertificates();
+        runner.withBean(RtcCertificates.class, () -> own).run(context ->
+                assertThat(context.getBean(RtcCertificates.class)).isSameAs(own));
     }
 
     @Test
