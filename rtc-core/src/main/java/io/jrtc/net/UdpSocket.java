@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -23,6 +24,16 @@ import java.util.function.Consumer;
  */
 public final class UdpSocket implements AutoCloseable {
     private static final int MAX_DATAGRAM = 65536;
+    /**
+     * Datagrams read per loop turn before the batch is handed on ({@link DatagramReceiver#onReadComplete}): the
+     * layers above then answer a whole batch at once (one SACK, one flush) instead of one datagram at a time.
+     */
+    private static final int DATAGRAMS_PER_READ = 64;
+    /**
+     * With epoll, one recvmmsg call fills a {@link #MAX_DATAGRAM}-byte buffer in slots of this size; a larger
+     * datagram would be truncated. WebRTC datagrams stay below the path MTU (DTLS accepts at most 2048 bytes).
+     */
+    private static final int MAX_BATCHED_DATAGRAM = 4096;
 
     private final Channel channel;
     private final InetSocketAddress localAddress;
@@ -72,8 +83,12 @@ public final class UdpSocket implements AutoCloseable {
                 .channel(loops.datagramChannelClass())
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(DATAGRAMS_PER_READ))
                 .handler(new Inbound(holder, receiver));
+        if (loops.isEpoll()) {
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_BATCHED_DATAGRAM);
+        }
         bootstrap.bind(local).addListener((ChannelFuture future) -> {
             if (future.isSuccess()) {
                 UdpSocket socket = new UdpSocket(future.channel());
