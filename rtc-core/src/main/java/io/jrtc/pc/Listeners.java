@@ -27,10 +27,11 @@ final class Listeners<T> {
         return listeners.isEmpty();
     }
 
+    /**
+     * Queues the event; the listeners are read when it runs, so one added by an earlier callback of the same
+     * connection (an {@code onMessage} added in {@code onDataChannel}) still gets it.
+     */
     void emit(T value) {
-        if (listeners.isEmpty()) {
-            return;
-        }
         executor.execute(() -> {
             for (Consumer<T> listener : listeners) {
                 try {

@@ -41,6 +41,7 @@ public final class RTCIceGatherer implements Pump.Stage {
     private DatagramReceiver nonStunReceiver = (socket, sender, data, length) -> { };
     private Runnable afterReceive = () -> { };
     private Consumer<IceEvent> connectivityEvents = event -> { };
+    private Consumer<RTCIceCandidate> connectionCandidateListener = candidate -> { };
     private String sdpMid;
     private Integer sdpMLineIndex;
     private boolean gatherStarted;
@@ -168,8 +169,33 @@ public final class RTCIceGatherer implements Pump.Stage {
             setState(RTCIceGatheringState.COMPLETE);
             return;
         }
+        announce(now);
         agent.gather(now);
         context.pump().run();
+    }
+
+    /**
+     * Announced addresses (a public IP in front of a 1:1 NAT) become extra host candidates on the port of the
+     * first socket of their address family; packets sent to them arrive on that socket.
+     */
+    private void announce(long now) {
+        for (String announced : context.engine().settings().announcedAddresses()) {
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(announced);
+            } catch (UnknownHostException e) {
+                continue;  // RtcEngineSettings only takes IP literals, which never fail here
+            }
+            for (Map.Entry<Integer, UdpSocket> entry : List.copyOf(sockets.entrySet())) {
+                InetSocketAddress bound = entry.getValue().localAddress();
+                if (bound.getAddress().getClass() == address.getClass()) {
+                    int socketId = sockets.size();
+                    sockets.put(socketId, entry.getValue());
+                    agent.addHostSocket(now, socketId, new InetSocketAddress(address, bound.getPort()));
+                    break;
+                }
+            }
+        }
     }
 
     private DatagramReceiver receiver() {
@@ -295,12 +321,21 @@ public final class RTCIceGatherer implements Pump.Stage {
                 localParameters.usernameFragment());
         localCandidates.add(gathered);
         candidateListeners.emit(gathered);
+        connectionCandidateListener.accept(gathered);
     }
 
     void onGatheringComplete() {
         setState(RTCIceGatheringState.COMPLETE);
         candidateListeners.emit(null);
-        complete.complete(null);
+        connectionCandidateListener.accept(null);
+        // Completes after the end-of-candidates events queued above, so the candidate list is final by then.
+        CompletableFuture<Void> done = complete;
+        context.callbacks().execute(() -> done.complete(null));
+    }
+
+    /** The peer connection's icecandidate event, fed on the loop so that it keeps its place in the order. */
+    void setConnectionCandidateListener(Consumer<RTCIceCandidate> listener) {
+        this.connectionCandidateListener = listener;
     }
 
     /**

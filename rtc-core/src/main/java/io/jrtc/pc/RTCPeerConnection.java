@@ -243,7 +243,7 @@ public final class RTCPeerConnection {
             }
             iceTransport.addRemoteCandidate(candidate);
             return null;
-        }).thenCompose(ignored -> CompletableFuture.completedFuture(null));
+        });
     }
 
     /** Completes when ICE gathering is complete (for signalling without trickle, such as WHIP). */
@@ -423,8 +423,8 @@ public final class RTCPeerConnection {
         dtlsTransport = new RTCDtlsTransport(iceTransport, certificates);
         sctp = new RTCSctpTransport(dtlsTransport);
         states.watch(gatherer, iceTransport, dtlsTransport);
-        gatherer.onLocalCandidate(events.iceCandidate::emit);
-        sctp.onDataChannel(events.dataChannel::emit);
+        gatherer.setConnectionCandidateListener(events.iceCandidate::emit);
+        sctp.setConnectionDataChannelListener(events.dataChannel::emit);
     }
 
     private String applicationMidForOffer() {

@@ -44,6 +44,7 @@ public final class RTCSctpTransport implements Pump.Stage {
     private boolean started;
     private SctpAssociation association;
     private DataChannelEngine engine;
+    private Consumer<RTCDataChannel> connectionDataChannelListener = channel -> { };
     private volatile int dataChannelsOpened;
     private volatile int dataChannelsClosed;
 
@@ -128,6 +129,11 @@ public final class RTCSctpTransport implements Pump.Stage {
         }
         closeAllChannels();
         setState(RTCSctpTransportState.CLOSED);
+    }
+
+    /** The peer connection's datachannel event, fed on the loop so that it keeps its place in the order. */
+    void setConnectionDataChannelListener(Consumer<RTCDataChannel> listener) {
+        this.connectionDataChannelListener = listener;
     }
 
     // ---- data channels (called by RTCDataChannel) ----
@@ -324,7 +330,9 @@ public final class RTCSctpTransport implements Pump.Stage {
             RTCDataChannel channel = RTCDataChannel.openedByRemote(this, remote.handle());
             channels.put(remote.handle(), channel);
             dataChannelsOpened++;
+            // W3C order: the datachannel event first, then the channel's open event.
             dataChannelListeners.emit(channel);
+            connectionDataChannelListener.accept(channel);
             channel.onOpened();
         } else if (event instanceof DataChannelEvent.Message message) {
             RTCDataChannel channel = channels.get(message.handle());

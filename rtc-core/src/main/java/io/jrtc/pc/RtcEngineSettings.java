@@ -20,9 +20,18 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
         bindAddresses = List.copyOf(bindAddresses);
         announcedAddresses = List.copyOf(announcedAddresses);
         new PortRange(minPort, maxPort);
+        for (String address : announcedAddresses) {
+            if (!isIpLiteral(address)) {
+                throw new IllegalArgumentException("announced address '" + address + "' is not an IP literal");
+            }
+        }
         if (eventLoopThreads < 0) {
             throw new IllegalArgumentException("eventLoopThreads must be >= 0");
         }
+    }
+
+    private static boolean isIpLiteral(String address) {
+        return address.matches("\\d{1,3}(\\.\\d{1,3}){3}") || address.contains(":") && address.matches("[0-9a-fA-F:.]+");
     }
 
     public static RtcEngineSettings defaults() {

@@ -69,7 +69,7 @@ final class DataReceiver {
             return Outcome.INVALID_STREAM;
         }
         long cum = tracker.cumulativeTsn();
-        if (!hasRoom(tsn, c.payload().length, undelivered)) {
+        if (tsn - cum > ReassemblyQueue.MAX_CAPACITY || !hasRoom(tsn, c.payload().length, undelivered)) {
             ackNow = true;
             return Outcome.NO_SPACE;
         }
@@ -121,7 +121,7 @@ final class DataReceiver {
     void onForwardTsn(ForwardTsnChunk chunk) {
         ackNow = true;
         long newCum = tracker.unwrap(chunk.newCumulativeTsn());
-        if (newCum <= tracker.cumulativeTsn()) {
+        if (newCum <= tracker.cumulativeTsn() || newCum - tracker.cumulativeTsn() > ReassemblyQueue.MAX_CAPACITY) {
             return;
         }
         reassembly.forwardTsn(newCum);
@@ -150,8 +150,9 @@ final class DataReceiver {
         return ackNow || delayedAckDeadline != Long.MAX_VALUE;
     }
 
+    /** When the delayed SACK is due; an immediate SACK goes out with the next {@code pollTransmit}. */
     long ackDeadline() {
-        return ackNow ? Long.MIN_VALUE : delayedAckDeadline;
+        return delayedAckDeadline;
     }
 
     void onTimeout(long now) {

@@ -21,12 +21,10 @@ final class DataSender {
         void bufferedAmountLow(int streamId);
     }
 
-    private static final int INITIAL_RING = 1024;
     private static final int MAX_OUTSTANDING_CHUNKS = 1 << 18;
     private static final int FAST_RETRANSMIT_THRESHOLD = 3;
 
     final SendQueue queue = new SendQueue();
-    private final int mtu;
     private final int maxFragment;
     private final SctpCounters counters;
     private final RtoEstimator rto;
@@ -35,17 +33,12 @@ final class DataSender {
     private final LongMinHeap retransmits = new LongMinHeap();
     private final TsnIntervalSet.RangeConsumer onNewlyGapAcked = this::newlyGapAcked;
     private final TsnIntervalSet.RangeConsumer onMissing = this::missing;
-    private OutstandingChunk[] ring = new OutstandingChunk[INITIAL_RING];
-    private int ringMask = INITIAL_RING - 1;
+    private final OutstandingRing outstanding = new OutstandingRing();
+    private final CongestionController congestion;
     private long headTsn;
     private long nextTsn;
     private long flightSize;
     private long peerRwnd;
-    private long cwnd;
-    private long ssthresh;
-    private long partialBytesAcked;
-    private boolean inFastRecovery;
-    private long fastRecoveryExit;
     private boolean fastRetransmitPending;
     private boolean partialReliability;
     private long advancedPeerAckPoint;
@@ -58,11 +51,11 @@ final class DataSender {
     private long rttSampleSentAt;
 
     DataSender(SctpConfig config, SctpCounters counters, RtoEstimator rto, Listener listener) {
-        this.mtu = config.mtu();
         this.maxFragment = (config.mtu() - 12 - DataChunk.HEADER_LENGTH) & ~3;
         this.counters = counters;
         this.rto = rto;
         this.listener = listener;
+        this.congestion = new CongestionController(config.mtu());
     }
 
     /** Starts sending at our initial TSN; ssthresh begins at the peer's window (RFC 9260 §7.2.1). */
@@ -72,13 +65,12 @@ final class DataSender {
         advancedPeerAckPoint = headTsn - 1;
         ackPointScan = headTsn;
         peerRwnd = peerWindow;
-        ssthresh = peerWindow;
-        cwnd = Math.min(4L * mtu, Math.max(2L * mtu, 4380));
+        congestion.start(peerWindow);
         partialReliability = peerSupportsForwardTsn;
     }
 
     long congestionWindow() {
-        return cwnd;
+        return congestion.cwnd();
     }
 
     long peerReceiveWindow() {
@@ -114,7 +106,7 @@ final class DataSender {
 
     /** Whether a packet built now would carry DATA (used to piggyback a pending SACK). */
     boolean hasDataToSend() {
-        boolean cwndOpen = flightSize < cwnd || fastRetransmitPending;
+        boolean cwndOpen = flightSize < congestion.cwnd() || fastRetransmitPending;
         if (!retransmits.isEmpty()) {
             return cwndOpen;
         }
@@ -129,8 +121,16 @@ final class DataSender {
      * Returns whether any DATA was added.
      */
     boolean fill(PacketBuilder packet, long now) {
+        boolean added = sendRetransmissions(packet, now);
+        if (!retransmits.isEmpty()) {
+            return added;
+        }
+        return sendNewData(packet, now) || added;
+    }
+
+    /** Lowest TSN first; the first packet after a fast retransmit ignores cwnd. True if any chunk went out. */
+    private boolean sendRetransmissions(PacketBuilder packet, long now) {
         boolean ignoreCwnd = fastRetransmitPending;
-        fastRetransmitPending = false;
         boolean added = false;
         while (!retransmits.isEmpty()) {
             long tsn = retransmits.peek();
@@ -139,8 +139,8 @@ final class DataSender {
                 retransmits.poll();
                 continue;
             }
-            if (!ignoreCwnd && flightSize >= cwnd) {
-                return added;
+            if (!ignoreCwnd && flightSize >= congestion.cwnd()) {
+                break;
             }
             if (partialReliability && now >= c.message.expiresAt) {
                 retransmits.poll();
@@ -148,20 +148,35 @@ final class DataSender {
                 continue;
             }
             if (!packet.fits(DataChunk.HEADER_LENGTH + c.length)) {
-                return added;
+                break;
             }
             retransmits.poll();
             write(packet, tsn, c);
             c.state = OutstandingChunk.IN_FLIGHT;
             c.transmissions++;
             c.sentAt = now;
+            c.missIndications = 0;
             flightSize += c.length;
             counters.retransmissions++;
             added = true;
-            startT3IfStopped(now);
+            if (tsn == headTsn) {
+                // RFC 9260 §6.3.2 R4 / §7.2.4 step 4: the earliest outstanding chunk goes out again.
+                t3Deadline = now + rto.rto();
+            } else {
+                startT3IfStopped(now);
+            }
         }
+        if (added || retransmits.isEmpty()) {
+            fastRetransmitPending = false;
+        }
+        return added;
+    }
+
+    /** New chunks while cwnd and the peer's window allow (§6.1 A and B). True if any chunk went out. */
+    private boolean sendNewData(PacketBuilder packet, long now) {
+        boolean added = false;
         int lastDataAt = -1;
-        while (flightSize < cwnd) {
+        while (flightSize < congestion.cwnd()) {
             OutgoingMessage m = queue.current();
             if (m == null) {
                 break;
@@ -216,7 +231,7 @@ final class DataSender {
         }
         boolean last = m.nextOffset + length == m.data.length;
         long tsn = nextTsn++;
-        OutstandingChunk c = push(tsn);
+        OutstandingChunk c = outstanding.claim(headTsn, tsn);
         c.message = m;
         c.offset = m.nextOffset;
         c.length = length;
@@ -284,14 +299,9 @@ final class DataSender {
             rto.measure(now - rttSampleSentAt);
         }
         if (cumAdvanced) {
-            adjustCwndOnAck(flightBefore);
+            congestion.onCumulativeAckAdvanced(flightBefore, newlyAckedBytes);
         }
-        if (flightSize == 0) {
-            partialBytesAcked = 0;
-        }
-        if (inFastRecovery && cumAck >= fastRecoveryExit) {
-            inFastRecovery = false;
-        }
+        congestion.afterSack(flightSize, cumAck);
         countMissIndications(cumAdvanced);
         if (headTsn == nextTsn) {
             t3Deadline = Long.MAX_VALUE;
@@ -345,32 +355,13 @@ final class DataSender {
         }
     }
 
-    /** RFC 9260 §7.2.1 slow start and §7.2.2 congestion avoidance; cwnd is not capped otherwise. */
-    private void adjustCwndOnAck(long flightBefore) {
-        if (inFastRecovery) {
-            return;
-        }
-        boolean fullyUsed = flightBefore + mtu > cwnd;
-        if (cwnd <= ssthresh) {
-            if (fullyUsed) {
-                cwnd += Math.min(newlyAckedBytes, mtu);
-            }
-        } else {
-            partialBytesAcked += newlyAckedBytes;
-            if (partialBytesAcked >= cwnd && fullyUsed) {
-                partialBytesAcked -= cwnd;
-                cwnd += mtu;
-            }
-        }
-    }
-
     /**
      * RFC 9260 §7.2.4 with HTNA: each in-flight TSN reported missing below the highest newly acknowledged TSN (below
      * the highest gap-acked TSN when the cumulative ack moved during fast recovery) gets a miss indication; the
      * third one marks it for fast retransmission, once.
      */
     private void countMissIndications(boolean cumAdvanced) {
-        long limit = inFastRecovery && cumAdvanced ? gapAcked.highest(headTsn - 1) : highestNewlyAcked;
+        long limit = congestion.inFastRecovery() && cumAdvanced ? gapAcked.highest(headTsn - 1) : highestNewlyAcked;
         if (limit > headTsn) {
             gapAcked.forEachHole(headTsn, limit - 1, onMissing);
         }
@@ -388,13 +379,7 @@ final class DataSender {
 
     private void fastRetransmit(long tsn, OutstandingChunk c) {
         counters.fastRetransmits++;
-        if (!inFastRecovery) {
-            ssthresh = Math.max(cwnd / 2, 4L * mtu);
-            cwnd = ssthresh;
-            partialBytesAcked = 0;
-            inFastRecovery = true;
-            fastRecoveryExit = nextTsn - 1;
-        }
+        congestion.onFastRetransmit(nextTsn - 1);
         c.fastRetransmitted = true;
         if (partialReliability && c.message.shouldAbandon(c.transmissions, sackNow)) {
             abandon(c.message);
@@ -424,10 +409,7 @@ final class DataSender {
             return false;
         }
         counters.t3Expirations++;
-        ssthresh = Math.max(cwnd / 2, 4L * mtu);
-        cwnd = mtu;
-        partialBytesAcked = 0;
-        inFastRecovery = false;
+        congestion.onRetransmissionTimeout();
         rto.backOff();
         for (long tsn = headTsn; tsn < nextTsn; tsn++) {
             OutstandingChunk c = chunk(tsn);
@@ -533,30 +515,7 @@ final class DataSender {
     // ------------------------------------------------------------------------------------------------ plumbing
 
     OutstandingChunk chunk(long tsn) {
-        return ring[(int) (tsn & ringMask)];
-    }
-
-    private OutstandingChunk push(long tsn) {
-        if (nextTsn - headTsn > ring.length) {
-            growRing();
-        }
-        int slot = (int) (tsn & ringMask);
-        OutstandingChunk c = ring[slot];
-        if (c == null) {
-            c = new OutstandingChunk();
-            ring[slot] = c;
-        }
-        return c;
-    }
-
-    private void growRing() {
-        OutstandingChunk[] bigger = new OutstandingChunk[ring.length * 2];
-        int mask = bigger.length - 1;
-        for (long tsn = headTsn; tsn < nextTsn - 1; tsn++) {
-            bigger[(int) (tsn & mask)] = ring[(int) (tsn & ringMask)];
-        }
-        ring = bigger;
-        ringMask = mask;
+        return outstanding.get(tsn);
     }
 
     private void release(OutboundStream s, long bytes) {

@@ -18,7 +18,8 @@ final class ReassemblyQueue {
     private static final int E = DataChunk.FLAG_ENDING;
     private static final int U = DataChunk.FLAG_UNORDERED;
     private static final int INITIAL_CAPACITY = 256;
-    private static final int MAX_CAPACITY = 1 << 20;
+    /** Fragments are never held further than this many TSNs ahead; farther DATA is dropped unacknowledged. */
+    static final int MAX_CAPACITY = 1 << 20;
 
     private final InboundStreams streams;
     private final long maxMessageSize;

@@ -2,26 +2,13 @@ package io.jrtc.sctp;
 
 import io.jrtc.sctp.wire.AbortChunk;
 import io.jrtc.sctp.wire.Chunk;
-import io.jrtc.sctp.wire.ChunkType;
 import io.jrtc.sctp.wire.CookieAckChunk;
-import io.jrtc.sctp.wire.CookieEchoChunk;
 import io.jrtc.sctp.wire.Crc32c;
-import io.jrtc.sctp.wire.DataChunk;
 import io.jrtc.sctp.wire.ErrorCause;
-import io.jrtc.sctp.wire.ErrorChunk;
 import io.jrtc.sctp.wire.ForwardTsnChunk;
-import io.jrtc.sctp.wire.HeartbeatAckChunk;
-import io.jrtc.sctp.wire.HeartbeatChunk;
-import io.jrtc.sctp.wire.InitAckChunk;
-import io.jrtc.sctp.wire.InitChunk;
 import io.jrtc.sctp.wire.ReConfigChunk;
-import io.jrtc.sctp.wire.SackChunk;
 import io.jrtc.sctp.wire.SctpPacket;
 import io.jrtc.sctp.wire.SctpParseException;
-import io.jrtc.sctp.wire.ShutdownAckChunk;
-import io.jrtc.sctp.wire.ShutdownChunk;
-import io.jrtc.sctp.wire.ShutdownCompleteChunk;
-import io.jrtc.sctp.wire.UnknownChunk;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -59,11 +46,10 @@ public final class SctpAssociation {
     int peerTag;
     int outboundStreams;
     private boolean cookieAckDue;
-    private boolean shutdownDue;
-    private boolean shutdownAckDue;
-    private long shutdownDeadline = Long.MAX_VALUE;
     private int errorCount;
     private final Heartbeats heartbeats;
+    private final GracefulShutdown shutdown;
+    private final InboundDispatcher inbound;
 
     public SctpAssociation(SctpConfig config) {
         this.config = config;
@@ -75,6 +61,8 @@ public final class SctpAssociation {
         this.resets = new StreamResetHandler(sender, receiver, rto, events::add);
         this.handshake = new Handshake(config, this, rto);
         this.heartbeats = new Heartbeats(config, rto, handshake.random());
+        this.shutdown = new GracefulShutdown(this, sender, receiver, rto);
+        this.inbound = new InboundDispatcher(this, handshake, receiver, sender, heartbeats, shutdown, resets);
         this.outboundStreams = config.maxOutboundStreams();
     }
 
@@ -122,7 +110,7 @@ public final class SctpAssociation {
 
     /** Bytes of the stream's messages queued or in flight and not yet cumulatively acknowledged. */
     public long bufferedAmount(int streamId) {
-        OutboundStream s = sender.queue.existingStream(streamId);
+        OutboundStream s = streamId < 0 ? null : sender.queue.existingStream(streamId);
         return s == null ? 0 : s.buffered;
     }
 
@@ -159,10 +147,10 @@ public final class SctpAssociation {
             return;
         }
         if (state.compareTo(SctpState.ESTABLISHED) < 0) {
-            terminate(new SctpEvent.Closed("shut down before the association was established"));
+            closeWith(new SctpEvent.Closed("shut down before the association was established"));
         } else if (state == SctpState.ESTABLISHED) {
             state = SctpState.SHUTDOWN_PENDING;
-            progressShutdown();
+            shutdown.progress(now);
         }
     }
 
@@ -176,7 +164,7 @@ public final class SctpAssociation {
             urgent.add(singleChunkPacket(peerTag,
                     new AbortChunk(false, List.of(ErrorCause.userInitiatedAbort(reason)))));
         }
-        terminate(new SctpEvent.Aborted(reason));
+        closeWith(new SctpEvent.Aborted(reason));
     }
 
     public SctpState state() {
@@ -199,13 +187,23 @@ public final class SctpAssociation {
         return counters.snapshot();
     }
 
+    /** The receiver's cumulative TSN, for tests that craft packets around it. */
+    long receiverCumulativeTsn() {
+        return receiver.cumulativeTsn();
+    }
+
+    /** The highest TSN the peer acknowledged cumulatively, for tests that craft packets around it. */
+    long senderCumulativeAck() {
+        return sender.cumulativeAck();
+    }
+
     // ------------------------------------------------------------------------------------------------ sans-IO
 
     /** One SCTP packet as received from DTLS. Malformed or foreign packets are counted and dropped. */
     public void handleReceive(long now, byte[] data, int off, int len) {
         this.now = now;
         try {
-            if (data == null || off < 0 || len < SctpPacket.COMMON_HEADER_LENGTH || off + len > data.length
+            if (data == null || off < 0 || len < SctpPacket.COMMON_HEADER_LENGTH || len > data.length - off
                     || !crc.verify(data, off, len)) {
                 drop("bad checksum or length");
                 return;
@@ -215,15 +213,16 @@ public final class SctpAssociation {
                 drop("wrong port or no chunks");
                 return;
             }
-            if (process(p, len)) {
+            if (inbound.process(now, p, len)) {
                 receiver.afterPacket(now);
-                progressShutdown();
+                shutdown.progress(now);
             }
         } catch (SctpParseException e) {
             drop(e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "SCTP packet processing failed", e);
             counters.packetsDropped++;
+            counters.internalErrors++;
         }
     }
 
@@ -247,16 +246,13 @@ public final class SctpAssociation {
         if (resets.onTimeout(now) && !countError("RE-CONFIG")) {
             return;
         }
-        if (now >= shutdownDeadline) {
+        if (shutdown.expired(now)) {
             if (!countError("T2-shutdown")) {
                 return;
             }
-            rto.backOff();
-            shutdownDeadline = now + rto.rto();
-            shutdownDue = state == SctpState.SHUTDOWN_SENT;
-            shutdownAckDue = state == SctpState.SHUTDOWN_ACK_SENT;
+            shutdown.retransmit(now);
         }
-        progressShutdown();
+        shutdown.progress(now);
     }
 
     /** The next SCTP packet to hand to DTLS, or null. */
@@ -282,7 +278,7 @@ public final class SctpAssociation {
         if (receiver.ackDue() || (receiver.ackPending() && sending && sender.hasDataToSend())) {
             packet.add(receiver.buildSack(packet.remaining(), undeliveredBytes));
         }
-        addShutdownChunks();
+        shutdown.addChunks(packet);
         if (sender.forwardTsnDue()) {
             ForwardTsnChunk f = sender.takeForwardTsn(packet.remaining(), now);
             if (f != null) {
@@ -308,15 +304,18 @@ public final class SctpAssociation {
         long t = handshake.deadline();
         if (state.compareTo(SctpState.ESTABLISHED) >= 0) {
             t = Math.min(t, sender.t3Deadline());
-            t = Math.min(t, Math.max(receiver.ackDeadline(), now));
+            t = Math.min(t, receiver.ackDeadline());
             t = Math.min(t, heartbeats.deadline());
             t = Math.min(t, resets.deadline());
-            t = Math.min(t, shutdownDeadline);
+            t = Math.min(t, shutdown.deadline());
         }
         return t;
     }
 
-    /** The next event, or null. Taking messages reopens the receive window. */
+    /**
+     * The next event, or null. Taking messages reopens the receive window, which may queue a window update: drain
+     * {@link #pollTransmit()} afterwards, as after every other call.
+     */
     public SctpEvent pollEvent() {
         SctpEvent e = events.poll();
         if (e instanceof SctpEvent.MessageReceived m) {
@@ -326,227 +325,10 @@ public final class SctpAssociation {
         return e;
     }
 
-    // ------------------------------------------------------------------------------------------------ receive
-
-    /** Dispatches the chunks of a checksummed packet; returns false when the packet was not for us. */
-    private boolean process(SctpPacket p, int length) {
-        List<Chunk> chunks = p.chunks();
-        Chunk first = chunks.get(0);
-        int vtag = p.verificationTag();
-        if (first instanceof InitChunk init) {
-            if (chunks.size() != 1 || vtag != 0 || terminated) {
-                return drop("INIT bundled, with a tag, or after close");
-            }
-            accepted(length);
-            handshake.onInit(now, init);
-            return true;
-        }
-        int start = 0;
-        if (first instanceof CookieEchoChunk echo && !terminated) {
-            if (!handshake.onCookieEcho(now, vtag, echo)) {
-                return drop("unusable COOKIE ECHO");
-            }
-            start = 1;
-        } else if (first instanceof AbortChunk abort) {
-            return onAbort(vtag, abort, length);
-        } else if (first instanceof ShutdownCompleteChunk complete) {
-            return onShutdownComplete(vtag, complete, length);
-        } else if (terminated || state == SctpState.CLOSED) {
-            return outOfTheBlue(p);
-        } else if (vtag != localTag) {
-            return drop("verification tag mismatch");
-        }
-        accepted(length);
-        for (int i = start; i < chunks.size() && !terminated; i++) {
-            if (!dispatch(chunks.get(i), vtag, length)) {
-                break;
-            }
-        }
-        return true;
-    }
-
-    /** Handles one chunk; false stops processing the rest of the packet. */
-    private boolean dispatch(Chunk c, int vtag, int length) {
-        switch (c.type()) {
-            case ChunkType.DATA -> onData((DataChunk) c);
-            case ChunkType.SACK -> onSack((SackChunk) c);
-            case ChunkType.INIT_ACK -> handshake.onInitAck(now, (InitAckChunk) c);
-            case ChunkType.COOKIE_ACK -> handshake.onCookieAck(now);
-            case ChunkType.HEARTBEAT -> control.add(new HeartbeatAckChunk(((HeartbeatChunk) c).info()));
-            case ChunkType.HEARTBEAT_ACK -> {
-                if (heartbeats.onAck(now, ((HeartbeatAckChunk) c).info())) {
-                    errorCount = 0;
-                }
-            }
-            case ChunkType.ABORT -> {
-                onAbort(vtag, (AbortChunk) c, 0);
-                return false;
-            }
-            case ChunkType.SHUTDOWN -> onShutdown(((ShutdownChunk) c).cumulativeTsnAck());
-            case ChunkType.SHUTDOWN_ACK -> onShutdownAck();
-            case ChunkType.SHUTDOWN_COMPLETE -> onShutdownComplete(vtag, (ShutdownCompleteChunk) c, 0);
-            case ChunkType.ERROR -> handshake.onError(now, (ErrorChunk) c);
-            case ChunkType.FORWARD_TSN -> {
-                if (dataFlows()) {
-                    receiver.onForwardTsn((ForwardTsnChunk) c);
-                }
-            }
-            case ChunkType.RE_CONFIG -> {
-                if (state.compareTo(SctpState.ESTABLISHED) >= 0) {
-                    resets.onReConfig(now, (ReConfigChunk) c);
-                }
-            }
-            case ChunkType.INIT, ChunkType.COOKIE_ECHO -> {
-                return drop("INIT or COOKIE ECHO bundled with other chunks");
-            }
-            default -> {
-                return onUnknown((UnknownChunk) c);
-            }
-        }
-        return true;
-    }
-
-    private boolean onUnknown(UnknownChunk c) {
-        ChunkType.UnrecognizedAction action = ChunkType.UnrecognizedAction.of(c.type());
-        if (action.report()) {
-            control.add(new ErrorChunk(List.of(ErrorCause.unrecognizedChunk(c.toBytes()))));
-        }
-        return action.skip();
-    }
-
-    private boolean dataFlows() {
-        if (state == SctpState.COOKIE_ECHOED) {
-            // The peer only sends DATA or SACK once established: our COOKIE ACK was lost (RFC 9260 §5.1 D).
-            handshake.onCookieAck(now);
-        }
-        return state.compareTo(SctpState.ESTABLISHED) >= 0;
-    }
-
-    private void onData(DataChunk d) {
-        if (!dataFlows()) {
-            return;
-        }
-        counters.dataChunksReceived++;
-        switch (receiver.onData(d, undeliveredBytes)) {
-            case DUPLICATE -> counters.duplicateTsns++;
-            case INVALID_STREAM ->
-                    control.add(new ErrorChunk(List.of(ErrorCause.invalidStreamIdentifier(d.streamId()))));
-            case EMPTY -> abortWith(ErrorCause.noUserData(d.tsn()));
-            case TOO_LARGE -> abortWith(ErrorCause.protocolViolation("message exceeds max-message-size"));
-            default -> {
-            }
-        }
-        if (state == SctpState.SHUTDOWN_SENT) {
-            // RFC 9260 §9.2: answer every DATA packet with SHUTDOWN and restart T2.
-            shutdownDue = true;
-            shutdownDeadline = now + rto.rto();
-        }
-    }
-
-    private void onSack(SackChunk s) {
-        if (!dataFlows()) {
-            return;
-        }
-        if (sender.onSack(now, s) || s.advertisedReceiverWindowCredit() == 0) {
-            // Progress, or a closed window being probed (RFC 9260 §6.1): the peer is alive.
-            errorCount = 0;
-        }
-    }
-
-    private boolean onAbort(int vtag, AbortChunk abort, int length) {
-        boolean tagOk = abort.reflectedTag()
-                ? vtag == peerTag && peerTag != 0 || state == SctpState.COOKIE_WAIT && vtag == localTag
-                : vtag == localTag && localTag != 0;
-        if (!tagOk || terminated || state == SctpState.CLOSED) {
-            return drop("ABORT with a foreign tag");
-        }
-        if (length > 0) {
-            accepted(length);
-        }
-        terminate(new SctpEvent.Aborted(abort.describe()));
-        return true;
-    }
-
-    private boolean onShutdownComplete(int vtag, ShutdownCompleteChunk c, int length) {
-        boolean tagOk = c.reflectedTag() ? vtag == peerTag : vtag == localTag;
-        if (!tagOk || state != SctpState.SHUTDOWN_ACK_SENT) {
-            return drop("unexpected SHUTDOWN COMPLETE");
-        }
-        if (length > 0) {
-            accepted(length);
-        }
-        terminate(new SctpEvent.Closed("shutdown complete"));
-        return true;
-    }
-
-    /** RFC 9260 §8.4: out-of-the-blue packets; only a SHUTDOWN ACK is answered (SHUTDOWN COMPLETE, T bit). */
-    private boolean outOfTheBlue(SctpPacket p) {
-        for (Chunk c : p.chunks()) {
-            if (c instanceof ShutdownAckChunk) {
-                urgent.add(singleChunkPacket(p.verificationTag(), new ShutdownCompleteChunk(true)));
-                break;
-            }
-        }
-        return drop("out of the blue");
-    }
-
     private void deliver(int streamId, int ppid, byte[] data, boolean unordered) {
         counters.messagesReceived++;
         undeliveredBytes += data.length;
         events.add(new SctpEvent.MessageReceived(streamId, ppid, data, unordered));
-    }
-
-    // ------------------------------------------------------------------------------------------------ shutdown
-
-    private void onShutdown(int cumulativeTsnAck) {
-        switch (state) {
-            case ESTABLISHED, SHUTDOWN_PENDING, SHUTDOWN_RECEIVED -> {
-                sender.onShutdownCumulativeAck(now, cumulativeTsnAck);
-                state = SctpState.SHUTDOWN_RECEIVED;
-            }
-            case SHUTDOWN_SENT -> {
-                state = SctpState.SHUTDOWN_ACK_SENT;
-                shutdownDue = false;
-                shutdownAckDue = true;
-                shutdownDeadline = now + rto.rto();
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void onShutdownAck() {
-        if (state == SctpState.SHUTDOWN_SENT || state == SctpState.SHUTDOWN_ACK_SENT) {
-            urgent.add(singleChunkPacket(peerTag, new ShutdownCompleteChunk(false)));
-            terminate(new SctpEvent.Closed("shutdown complete"));
-        }
-    }
-
-    /** Moves SHUTDOWN-PENDING / SHUTDOWN-RECEIVED on once all our data is acknowledged (RFC 9260 §9.2). */
-    private void progressShutdown() {
-        if (terminated || !sender.allDataAcknowledged()) {
-            return;
-        }
-        if (state == SctpState.SHUTDOWN_PENDING) {
-            state = SctpState.SHUTDOWN_SENT;
-            shutdownDue = true;
-            shutdownDeadline = now + rto.rto();
-        } else if (state == SctpState.SHUTDOWN_RECEIVED) {
-            state = SctpState.SHUTDOWN_ACK_SENT;
-            shutdownAckDue = true;
-            shutdownDeadline = now + rto.rto();
-        }
-    }
-
-    private void addShutdownChunks() {
-        if (shutdownDue) {
-            shutdownDue = false;
-            packet.add(new ShutdownChunk((int) receiver.cumulativeTsn()));
-        }
-        if (shutdownAckDue) {
-            shutdownAckDue = false;
-            packet.add(new ShutdownAckChunk());
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ plumbing
@@ -568,6 +350,14 @@ public final class SctpAssociation {
         events.add(new SctpEvent.Connected());
     }
 
+    long undeliveredBytes() {
+        return undeliveredBytes;
+    }
+
+    void resetErrorCount() {
+        errorCount = 0;
+    }
+
     void sendCookieAck() {
         cookieAckDue = true;
     }
@@ -581,7 +371,7 @@ public final class SctpAssociation {
     }
 
     void handshakeFailed(String reason) {
-        terminate(new SctpEvent.Aborted(reason));
+        closeWith(new SctpEvent.Aborted(reason));
     }
 
     /** Increments the association error counter (RFC 9260 §8.1); false when the association has failed. */
@@ -593,21 +383,23 @@ public final class SctpAssociation {
         return false;
     }
 
-    private void abortWith(ErrorCause cause) {
+    /** Sends ABORT with {@code cause} (when the peer's tag is known) and ends the association. */
+    void abortWith(ErrorCause cause) {
         if (terminated) {
             return;
         }
         if (peerTag != 0) {
             urgent.add(singleChunkPacket(peerTag, new AbortChunk(false, List.of(cause))));
         }
-        terminate(new SctpEvent.Aborted(cause.describe()));
+        closeWith(new SctpEvent.Aborted(cause.describe()));
     }
 
-    private void terminate(SctpEvent event) {
+    /** Ends the association for good and reports why. */
+    void closeWith(SctpEvent event) {
         terminated = true;
         state = SctpState.CLOSED;
         control.clear();
-        shutdownDeadline = Long.MAX_VALUE;
+        shutdown.stop();
         handshake.stop();
         events.add(event);
     }
@@ -628,12 +420,13 @@ public final class SctpAssociation {
         return p;
     }
 
-    private void accepted(int length) {
+    void accepted(int length) {
         counters.packetsReceived++;
         counters.bytesReceived += length;
     }
 
-    private boolean drop(String why) {
+    /** Counts and logs a dropped packet; returns false so callers can {@code return drop(...)}. */
+    boolean drop(String why) {
         counters.packetsDropped++;
         LOG.log(System.Logger.Level.DEBUG, "dropped SCTP packet: {0}", why);
         return false;

@@ -16,6 +16,8 @@ final class SctpCounters {
     long t3Expirations;
     long abandonedMessages;
     long duplicateTsns;
+    /** Packets whose processing hit a bug (caught so the network never makes the engine throw); tests want 0. */
+    long internalErrors;
 
     SctpStats snapshot() {
         return new SctpStats(packetsSent, bytesSent, packetsReceived, bytesReceived, packetsDropped, messagesSent,

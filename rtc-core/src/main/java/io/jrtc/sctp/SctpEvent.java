@@ -18,7 +18,10 @@ public sealed interface SctpEvent {
         }
     }
 
-    /** The peer reset these incoming streams (RFC 6525): their sequence numbers start again at 0. */
+    /**
+     * The peer reset these incoming streams (RFC 6525): their sequence numbers start again at 0. An empty array
+     * means every stream.
+     */
     record IncomingStreamsReset(int[] streamIds) implements SctpEvent {
         @Override
         public String toString() {

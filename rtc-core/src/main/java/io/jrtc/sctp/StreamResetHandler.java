@@ -80,6 +80,9 @@ final class StreamResetHandler {
         if (inFlight == null && !pending.isEmpty()) {
             prepareRequest(now);
         }
+        if (!(requestDue && inFlight != null) && responses.isEmpty()) {
+            return null;
+        }
         List<ReConfigParameter> params = new ArrayList<>(2);
         if (requestDue && inFlight != null) {
             requestDue = false;

@@ -42,7 +42,7 @@ public final class ChromiumPeer extends ScriptedPeer {
      * Chromium's command line (also documented in {@code interop/CHROMIUM_FLAGS.md}). The tests run inside the
      * network namespace jrtc-test: no DNS, no internet, only lo and the veth pair jt0/jt1.
      */
-    static final List<String> FLAGS = List.of(
+    public static final List<String> FLAGS = List.of(
             // No display here: the new headless mode is the full browser (same WebRTC stack), without a window.
             "--headless=new",
             // The sandbox needs setuid/user-namespace support and refuses to run as root; tests run as root here.

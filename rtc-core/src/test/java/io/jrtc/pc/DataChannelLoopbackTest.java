@@ -227,6 +227,69 @@ class DataChannelLoopbackTest {
         return sdp.lines().filter(l -> l.startsWith("a=ice-ufrag:")).findFirst().orElseThrow();
     }
 
+    @Test
+    void eventsKeepW3cOrderForListenersAddedInCallbacks() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("order");
+            channel.onOpen(() -> channel.send("first"));
+            CompletableFuture<Void> remoteOpen = new CompletableFuture<>();
+            LinkedBlockingQueue<RTCDataChannelMessage> received = new LinkedBlockingQueue<>();
+            pair.answerer.onDataChannel(remote -> {
+                remote.onOpen(() -> remoteOpen.complete(null));
+                remote.onMessage(received::add);
+            });
+            List<RTCIceCandidate> candidates = new CopyOnWriteArrayList<>();
+            CompletableFuture<Void> endOfCandidates = new CompletableFuture<>();
+            pair.offerer.onIceCandidate(c -> {
+                if (c == null) {
+                    endOfCandidates.complete(null);
+                } else {
+                    candidates.add(c);
+                }
+            });
+            await(pair.offerer.setLocalDescription());
+            await(pair.offerer.gatheringComplete());
+            assertThat(endOfCandidates).as("end-of-candidates before gatheringComplete").isDone();
+            assertThat(candidates).isNotEmpty();
+            await(pair.answerer.setRemoteDescription(pair.offerer.getLocalDescription()));
+            await(pair.answerer.setLocalDescription());
+            await(pair.answerer.gatheringComplete());
+            await(pair.offerer.setRemoteDescription(pair.answerer.getLocalDescription()));
+
+            await(remoteOpen);
+            assertThat(take(received).text()).isEqualTo("first");
+        }
+    }
+
+    @Test
+    void connectsOverIpv6() throws Exception {
+        try (PeerPair pair = new PeerPair(RTCConfiguration::new, java.net.InetAddress.getByName("::1"))) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("v6");
+            pair.negotiate();
+            awaitOpen(channel);
+            assertThat(pair.offerer.getLocalDescription().sdp()).contains(" ::1 ");
+        }
+    }
+
+    @Test
+    void closeReleasesTheUdpPorts() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("ports");
+            pair.negotiate();
+            awaitOpen(channel);
+            List<Integer> ports = pair.offerer.gatherer().getLocalCandidates().stream()
+                    .map(RTCIceCandidate::getPort).toList();
+            assertThat(ports).isNotEmpty();
+            await(pair.offerer.close());
+            for (int port : ports) {
+                try (java.net.DatagramSocket rebound = new java.net.DatagramSocket(port,
+                        java.net.InetAddress.getLoopbackAddress())) {
+                    assertThat(rebound.getLocalPort()).isEqualTo(port);
+                }
+            }
+        }
+    }
+
     static void awaitOpen(RTCDataChannel channel) {
         await().atMost(WAIT).until(() -> channel.getReadyState() == RTCDataChannelState.OPEN);
     }

@@ -19,8 +19,11 @@ final class PeerPair implements AutoCloseable {
     }
 
     PeerPair(java.util.function.Supplier<RTCConfiguration> configuration) {
-        engine = RtcEngine.create(RtcEngineSettings.defaults()
-                .withBindAddresses(List.of(InetAddress.getLoopbackAddress())));
+        this(configuration, InetAddress.getLoopbackAddress());
+    }
+
+    PeerPair(java.util.function.Supplier<RTCConfiguration> configuration, InetAddress bindAddress) {
+        engine = RtcEngine.create(RtcEngineSettings.defaults().withBindAddresses(List.of(bindAddress)));
         offerer = engine.newPeerConnection(configuration.get());
         answerer = engine.newPeerConnection(configuration.get());
     }

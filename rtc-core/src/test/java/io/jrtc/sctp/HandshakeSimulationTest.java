@@ -60,6 +60,25 @@ class HandshakeSimulationTest {
     }
 
     @Test
+    void staleCookieMakesTheInitiatorStartOver() {
+        SctpConfig patient = new SctpConfig(5000, 5000, 4L << 20, 1200, 65535, 65535, 256L << 10, seconds(1), ms(220),
+                seconds(10), 20, 10, seconds(30), 0);
+        SctpSimulation sim = new SctpSimulation(5, patient, SctpConfig.defaults());
+        boolean[] staleReported = {false};
+        // COOKIE ECHOs arrive 61 s late, after Valid.Cookie.Life, until the peer has reported a stale cookie.
+        sim.aToB.extraDelay = p -> firstChunkIs(p, ChunkType.COOKIE_ECHO) && !staleReported[0] ? seconds(61) : 0;
+        sim.bToA.dropFilter = p -> {
+            staleReported[0] |= firstChunkIs(p, ChunkType.ERROR);
+            return false;
+        };
+        sim.a.association.connect(sim.now);
+        assertThat(sim.runUntil(() -> sim.a.has(SctpEvent.Connected.class) && sim.b.has(SctpEvent.Connected.class),
+                seconds(120))).as(sim::describe).isTrue();
+        assertThat(staleReported[0]).isTrue();
+        assertThat(sim.now - 1_000_000_000L).isBetween(seconds(61), seconds(62));
+    }
+
+    @Test
     void unansweredInitGivesUp() {
         SctpSimulation sim = new SctpSimulation(4);
         sim.aToB.up = false;

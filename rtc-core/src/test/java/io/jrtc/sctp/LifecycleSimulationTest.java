@@ -94,6 +94,41 @@ class LifecycleSimulationTest {
     }
 
     @Test
+    void resetRequestOvertakingItsDataIsAnsweredInProgressAndRetried() {
+        SctpSimulation sim = connected(new SctpSimulation(40));
+        int[] reconfigs = {0};
+        boolean[] droppedData = {false};
+        sim.aToB.dropFilter = p -> {
+            int type = p[12] & 0xFF;
+            if (type == 0x82) {
+                reconfigs[0]++;
+            }
+            // Lose the first DATA packet so the request arrives before the last assigned TSN.
+            if (type == 0 && !droppedData[0]) {
+                droppedData[0] = true;
+                return true;
+            }
+            return false;
+        };
+        for (int i = 0; i < 5; i++) {
+            sim.a.association.send(sim.now, 4, 51, new byte[] {(byte) i}, false, null, null);
+        }
+        sim.a.association.resetStreams(sim.now, 4);
+        sim.a.association.send(sim.now, 4, 51, new byte[] {5}, false, null, null);
+        assertThat(sim.runUntil(() -> sim.a.has(SctpEvent.OutgoingStreamsReset.class)
+                && sim.b.eventsOf(SctpEvent.MessageReceived.class).size() == 6, seconds(30)))
+                .as(sim::describe).isTrue();
+        assertThat(reconfigs[0]).as("request repeated after 'in progress'").isGreaterThanOrEqualTo(2);
+        assertThat(sim.b.eventsOf(SctpEvent.IncomingStreamsReset.class)).hasSize(1);
+        List<SctpEvent> bEvents = sim.b.events;
+        int resetAt = bEvents.indexOf(sim.b.eventsOf(SctpEvent.IncomingStreamsReset.class).get(0));
+        assertThat(bEvents.subList(0, resetAt).stream().filter(SctpEvent.MessageReceived.class::isInstance))
+                .hasSize(5);
+        assertThat(sim.b.eventsOf(SctpEvent.MessageReceived.class)).extracting(m -> (int) m.data()[0])
+                .containsExactly(0, 1, 2, 3, 4, 5);
+    }
+
+    @Test
     void heartbeatsAreAnsweredAndKeepAnIdleAssociationUp() {
         SctpSimulation sim = connected(new SctpSimulation(34));
         long aSent = sim.a.association.stats().packetsSent();

@@ -16,6 +16,8 @@ final class SimulatedLink {
     long bandwidth;
     /** Packets for which this returns true are dropped (deterministic loss of specific packets). */
     Predicate<byte[]> dropFilter = p -> false;
+    /** Extra delay for chosen packets, e.g. to make one arrive after its cookie went stale. */
+    java.util.function.ToLongFunction<byte[]> extraDelay = p -> 0;
     /** When false everything is dropped (a cut cable). */
     boolean up = true;
     long delivered;
@@ -54,6 +56,7 @@ final class SimulatedLink {
             departure = Math.max(now, busyUntil) + packet.length * 1_000_000_000L / bandwidth;
             busyUntil = departure;
         }
+        departure += extraDelay.applyAsLong(packet);
         long first = departure + delayNanos + jitter(random);
         delivered++;
         if (random.nextDouble() < duplicateRate) {

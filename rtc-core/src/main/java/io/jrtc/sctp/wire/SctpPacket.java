@@ -70,6 +70,7 @@ public record SctpPacket(int sourcePort, int destinationPort, int verificationTa
 
     /** Parses one chunk's value; {@code off}/{@code len} cover the bytes after the 4-byte chunk header. */
     public static Chunk parseChunk(int type, int flags, byte[] b, int off, int len) throws SctpParseException {
+        SctpParseException.require(off >= 0 && len >= 0 && off <= b.length - len, "chunk beyond the buffer");
         return switch (type) {
             case ChunkType.DATA -> DataChunk.parse(flags, b, off, len);
             case ChunkType.INIT -> InitChunk.parse(b, off, len);

@@ -1,0 +1,77 @@
+package io.jrtc.spring.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.jrtc.pc.RtcEngine;
+import io.jrtc.pc.RtcEngineSettings;
+import io.jrtc.spring.autoconfigure.diagnostics.PortRangeUnavailableException;
+import io.jrtc.spring.autoconfigure.diagnostics.PortRangeProbe;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine: shared event loops, the UDP port range and bind addresses, from {@code rtc.*}. */
+@Configuration(proxyBeanMethods = false)
+class RtcEngineConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RtcEngineSettings rtcEngineSettings(RtcProperties properties,
+            ObjectProvider<RtcEngineSettingsCustomizer> customizers) {
+        int min = properties.getPortRange().getMin();
+        int max = properties.getPortRange().getMax();
+        RtcEngineSettings settings;
+        try {
+            settings = RtcEngineSettings.defaults().withPortRange(min, max);
+        } catch (IllegalArgumentException e) {
+            throw new PortRangeUnavailableException(min, max, "any address", e.getMessage(), e);
+        }
+        settings = settings
+                .withEventLoopThreads(properties.getEventLoopThreads())
+                .withBindAddresses(bindAddresses(properties))
+                .withIncludeLoopback(properties.isIncludeLoopback())
+                .withAnnouncedAddresses(List.copyOf(properties.getAnnouncedAddresses()));
+        for (RtcEngineSettingsCustomizer customizer : customizers.orderedStream().toList()) {
+            settings = customizer.customize(settings);
+        }
+        return settings;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    RtcEngine rtcEngine(RtcEngineSettings settings) {
+        PortRangeProbe.check(settings.minPort(), settings.maxPort(), settings.bindAddresses());
+        try {
+            return RtcEngine.create(settings);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SocketException) {
+                    throw new PortRangeUnavailableException(settings.minPort(), settings.maxPort(),
+                            settings.bindAddresses().isEmpty() ? "the wildcard address"
+                                    : settings.bindAddresses().toString(), cause.getMessage(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static List<InetAddress> bindAddresses(RtcProperties properties) {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (String text : properties.getBindAddresses()) {
+            try {
+                addresses.add(InetAddress.getByName(text.trim()));
+            } catch (UnknownHostException e) {
+                throw new PortRangeUnavailableException(properties.getPortRange().getMin(),
+                        properties.getPortRange().getMax(), text,
+                        "rtc.bind-addresses names an address that does not resolve", e);
+            }
+        }
+        return addresses;
+    }
+}

@@ -1,0 +1,370 @@
+package io.jrtc.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code rtc.*} configuration of the WebRTC engine, the peer-connection service and its web endpoints.
+ */
+@ConfigurationProperties("rtc")
+public class RtcProperties {
+
+    /**
+     * STUN and TURN servers every new peer connection uses unless a request names its own.
+     */
+    private List<IceServer> iceServers = new ArrayList<>();
+
+    private final PortRange portRange = new PortRange();
+
+    /**
+     * Local addresses to gather host candidates on. Empty means every non-loopback interface that is up.
+     */
+    private List<String> bindAddresses = new ArrayList<>();
+
+    /**
+     * Whether loopback interfaces also give host candidates (useful for tests on one machine).
+     */
+    private boolean includeLoopback = false;
+
+    /**
+     * Public addresses announced as extra host candidates, for a server behind a static NAT (1:1) mapping.
+     */
+    private List<String> announcedAddresses = new ArrayList<>();
+
+    /**
+     * Number of event-loop threads shared by every peer connection; 0 means one per available processor.
+     */
+    private int eventLoopThreads = 0;
+
+    private final Limits limits = new Limits();
+
+    private final Rest rest = new Rest();
+
+    private final Events events = new Events();
+
+    public List<IceServer> getIceServers() {
+        return iceServers;
+    }
+
+    public void setIceServers(List<IceServer> iceServers) {
+        this.iceServers = iceServers;
+    }
+
+    public PortRange getPortRange() {
+        return portRange;
+    }
+
+    public List<String> getBindAddresses() {
+        return bindAddresses;
+    }
+
+    public void setBindAddresses(List<String> bindAddresses) {
+        this.bindAddresses = bindAddresses;
+    }
+
+    public boolean isIncludeLoopback() {
+        return includeLoopback;
+    }
+
+    public void setIncludeLoopback(boolean includeLoopback) {
+        this.includeLoopback = includeLoopback;
+    }
+
+    public List<String> getAnnouncedAddresses() {
+        return announcedAddresses;
+    }
+
+    public void setAnnouncedAddresses(List<String> announcedAddresses) {
+        this.announcedAddresses = announcedAddresses;
+    }
+
+    public int getEventLoopThreads() {
+        return eventLoopThreads;
+    }
+
+    public void setEventLoopThreads(int eventLoopThreads) {
+        this.eventLoopThreads = eventLoopThreads;
+    }
+
+    public Limits getLimits() {
+        return limits;
+    }
+
+    public Rest getRest() {
+        return rest;
+    }
+
+    public Events getEvents() {
+        return events;
+    }
+
+    /** One STUN or TURN server (W3C RTCIceServer). */
+    public static class IceServer {
+
+        /**
+         * URLs of the server: "stun:host[:port]", "turn:host[:port][?transport=udp|tcp]" or "turns:host[:port]".
+         */
+        private List<String> urls = new ArrayList<>();
+
+        /**
+         * User name for a TURN server.
+         */
+        private String username;
+
+        /**
+         * Password for a TURN server.
+         */
+        private String credential;
+
+        public List<String> getUrls() {
+            return urls;
+        }
+
+        public void setUrls(List<String> urls) {
+            this.urls = urls;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getCredential() {
+            return credential;
+        }
+
+        public void setCredential(String credential) {
+            this.credential = credential;
+        }
+    }
+
+    /** The UDP ports ICE binds its sockets to. */
+    public static class PortRange {
+
+        /**
+         * Lowest UDP port to bind; 0 (with max 0) lets the operating system choose ephemeral ports.
+         */
+        private int min = 0;
+
+        /**
+         * Highest UDP port to bind; 0 (with min 0) lets the operating system choose ephemeral ports.
+         */
+        private int max = 0;
+
+        public int getMin() {
+            return min;
+        }
+
+        public void setMin(int min) {
+            this.min = min;
+        }
+
+        public int getMax() {
+            return max;
+        }
+
+        public void setMax(int max) {
+            this.max = max;
+        }
+    }
+
+    /** Bounds that protect the service from too many or too large requests and from forgotten connections. */
+    public static class Limits {
+
+        /**
+         * Most peer connections open at once; creating one more answers 503 with Retry-After.
+         */
+        private int maxPeerConnections = 100;
+
+        /**
+         * Largest session description accepted, in bytes of UTF-8; a larger one answers 413.
+         */
+        private int maxSdpBytes = 65536;
+
+        /**
+         * How long a connection may stay not connected (new, failed, disconnected) before it is closed and removed.
+         */
+        private Duration idleTimeout = Duration.ofSeconds(60);
+
+        /**
+         * Longest lifetime of any connection, connected or not, before it is closed and removed.
+         */
+        private Duration sessionTimeout = Duration.ofHours(12);
+
+        /**
+         * Longest wait for one signalling operation (offer, answer, candidates, statistics) of a request.
+         */
+        private Duration operationTimeout = Duration.ofSeconds(10);
+
+        public int getMaxPeerConnections() {
+            return maxPeerConnections;
+        }
+
+        public void setMaxPeerConnections(int maxPeerConnections) {
+            this.maxPeerConnections = maxPeerConnections;
+        }
+
+        public int getMaxSdpBytes() {
+            return maxSdpBytes;
+        }
+
+        public void setMaxSdpBytes(int maxSdpBytes) {
+            this.maxSdpBytes = maxSdpBytes;
+        }
+
+        public Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+
+        public Duration getSessionTimeout() {
+            return sessionTimeout;
+        }
+
+        public void setSessionTimeout(Duration sessionTimeout) {
+            this.sessionTimeout = sessionTimeout;
+        }
+
+        public Duration getOperationTimeout() {
+            return operationTimeout;
+        }
+
+        public void setOperationTimeout(Duration operationTimeout) {
+            this.operationTimeout = operationTimeout;
+        }
+    }
+
+    /** The REST API that manages peer connections. */
+    public static class Rest {
+
+        /**
+         * Whether the REST API is served (needs a servlet web application with Spring MVC).
+         */
+        private boolean enabled = true;
+
+        /**
+         * Path under which the REST API is served.
+         */
+        private String basePath = "/api/rtc";
+
+        /**
+         * Bearer token every REST request must present (Authorization: Bearer ...); none means no authentication.
+         */
+        private String bearerToken;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getBasePath() {
+            return basePath;
+        }
+
+        public void setBasePath(String basePath) {
+            this.basePath = basePath;
+        }
+
+        public String getBearerToken() {
+            return bearerToken;
+        }
+
+        public void setBearerToken(String bearerToken) {
+            this.bearerToken = bearerToken;
+        }
+    }
+
+    /** The WebSocket stream of peer-connection events. */
+    public static class Events {
+
+        /**
+         * Whether the WebSocket event stream is served (needs Spring WebSocket).
+         */
+        private boolean enabled = true;
+
+        /**
+         * Path of the WebSocket event stream.
+         */
+        private String path = "/api/rtc/events";
+
+        /**
+         * How often each connection's statistics are sampled for the "stats" event and the metrics; 0 turns it off.
+         */
+        private Duration statsInterval = Duration.ofSeconds(1);
+
+        /**
+         * Origin patterns allowed to open the event stream from a browser; empty means the same origin only.
+         */
+        private List<String> allowedOriginPatterns = new ArrayList<>();
+
+        /**
+         * Most events queued for one WebSocket client; a client that falls further behind is disconnected.
+         */
+        private int maxQueuedEvents = 1000;
+
+        /**
+         * Longest time one event may take to send to a client before it is disconnected.
+         */
+        private Duration sendTimeLimit = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public Duration getStatsInterval() {
+            return statsInterval;
+        }
+
+        public void setStatsInterval(Duration statsInterval) {
+            this.statsInterval = statsInterval;
+        }
+
+        public List<String> getAllowedOriginPatterns() {
+            return allowedOriginPatterns;
+        }
+
+        public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+            this.allowedOriginPatterns = allowedOriginPatterns;
+        }
+
+        public int getMaxQueuedEvents() {
+            return maxQueuedEvents;
+        }
+
+        public void setMaxQueuedEvents(int maxQueuedEvents) {
+            this.maxQueuedEvents = maxQueuedEvents;
+        }
+
+        public Duration getSendTimeLimit() {
+            return sendTimeLimit;
+        }
+
+        public void setSendTimeLimit(Duration sendTimeLimit) {
+            this.sendTimeLimit = sendTimeLimit;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.jrtc.spring.autoconfigure.events;
+
+/** The kinds of {@link RtcEvent}; the wire name is the lower-case, dash-separated constant name. */
+public enum RtcEventType {
+    /** A peer connection was created. data: {} */
+    CREATED,
+    /** RTCPeerConnection.connectionState changed. data: {state} */
+    CONNECTION_STATE,
+    /** RTCPeerConnection.iceConnectionState changed. data: {state} */
+    ICE_CONNECTION_STATE,
+    /** RTCPeerConnection.iceGatheringState changed. data: {state} */
+    ICE_GATHERING_STATE,
+    /** RTCPeerConnection.signalingState changed. data: {state} */
+    SIGNALING_STATE,
+    /** A local ICE candidate was gathered, or gathering ended. data: {candidate, sdpMid, sdpMLineIndex, usernameFragment} or {candidate: null} */
+    LOCAL_CANDIDATE,
+    /** A data channel opened. data: {label, id, protocol, ordered} */
+    DATA_CHANNEL_OPEN,
+    /** A data channel closed. data: {label, id, messagesSent, messagesReceived, bytesSent, bytesReceived} */
+    DATA_CHANNEL_CLOSE,
+    /** Periodic statistics sample. data: see {@code StatsSummary#toMap()} */
+    STATS,
+    /** The reaper closed the connection. data: {reason: idle|failed|session-timeout} */
+    REAPED,
+    /** The connection was closed and removed. data: {reason} */
+    CLOSED;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,427 @@
+package io.jrtc.spring.autoconfigure.service;
+
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+import io.jrtc.pc.RTCDataChannel;
+import io.jrtc.pc.RTCDataChannelInit;
+import io.jrtc.pc.RTCIceCandidate;
+import io.jrtc.pc.RTCIceServer;
+import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCPeerConnectionState;
+import io.jrtc.pc.RTCSdpType;
+import io.jrtc.pc.RTCSessionDescription;
+import io.jrtc.pc.RTCStatsReport;
+import io.jrtc.pc.RtcEngine;
+import io.jrtc.spring.autoconfigure.events.RtcEvent;
+import io.jrtc.spring.autoconfigure.events.RtcEventBus;
+import io.jrtc.spring.autoconfigure.events.RtcEventType;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Creates, finds and closes the peer connections of this application, within {@link PeerConnectionLimits}: at most
+ * so many open, session descriptions at most so large, and a reaper (one scheduled task for all connections) that
+ * closes connections left idle, failed or too old. Every state change, local candidate and data-channel event is
+ * published on the {@link RtcEventBus}, and statistics are sampled periodically for the event stream and metrics.
+ *
+ * <p>As a {@link SmartLifecycle} it stops late (after the web server): stopping closes every connection, and the
+ * engine's own close then releases every port.
+ */
+public class PeerConnectionService implements SmartLifecycle {
+    private static final System.Logger LOG = System.getLogger(PeerConnectionService.class.getName());
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+    private static final long END_OF_CANDIDATES_GRACE_MILLIS = 1_000;
+
+    private final RtcEngine engine;
+    private final RtcConfigurationFactory configurations;
+    private final PeerConnectionRegistry registry;
+    private final RtcEventBus events;
+    private final PeerConnectionLimits limits;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final AtomicInteger reserved = new AtomicInteger();
+    private final TrafficTotals totals = new TrafficTotals();
+    private final ConnectionWatcher watcher;
+    private volatile ScheduledExecutorService scheduler;
+
+    public PeerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
+            PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits) {
+        this(engine, configurations, registry, events, limits, Clock.systemUTC(), System::nanoTime);
+    }
+
+    /** With an explicit wall clock (event timestamps) and monotonic clock (timeouts), for deterministic tests. */
+    public PeerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
+            PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits, Clock clock,
+            LongSupplier nanoTime) {
+        this.engine = engine;
+        this.configurations = configurations;
+        this.registry = registry;
+        this.events = events;
+        this.limits = limits;
+        this.clock = clock;
+        this.nanoTime = nanoTime;
+        this.watcher = new ConnectionWatcher(nanoTime, this::publish);
+    }
+
+    public PeerConnectionLimits limits() {
+        return limits;
+    }
+
+    public RtcEngine engine() {
+        return engine;
+    }
+
+    public TrafficTotals totals() {
+        return totals;
+    }
+
+    // ---- connections
+
+    /**
+     * Creates a peer connection.
+     *
+     * @param iceServers the ICE servers for this connection, or null for the configured ones
+     * @throws PeerConnectionLimitExceededException when {@code maxPeerConnections} are open
+     */
+    public ManagedPeerConnection create(List<RTCIceServer> iceServers) {
+        if (reserved.incrementAndGet() > limits.maxPeerConnections()) {
+            reserved.decrementAndGet();
+            throw new PeerConnectionLimitExceededException(limits.maxPeerConnections());
+        }
+        try {
+            RTCPeerConnection peerConnection = engine.newPeerConnection(configurations.create(iceServers));
+            ManagedPeerConnection connection =
+                    new ManagedPeerConnection(peerConnection, clock.instant(), nanoTime.getAsLong());
+            registry.register(connection);
+            watcher.watch(connection);
+            publish(RtcEventType.CREATED, connection.id(), Map.of());
+            return connection;
+        } catch (RuntimeException e) {
+            reserved.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** @throws UnknownPeerConnectionException when no such connection is open */
+    public ManagedPeerConnection get(String id) {
+        return registry.find(id).orElseThrow(() -> new UnknownPeerConnectionException(id));
+    }
+
+    public Collection<ManagedPeerConnection> list() {
+        return registry.all();
+    }
+
+    public int size() {
+        return registry.size();
+    }
+
+    /** How many open connections are in each connection state (every state present, zero when none). */
+    public Map<RTCPeerConnectionState, Long> countByState() {
+        Map<RTCPeerConnectionState, Long> counts = new EnumMap<>(RTCPeerConnectionState.class);
+        for (RTCPeerConnectionState state : RTCPeerConnectionState.values()) {
+            counts.put(state, 0L);
+        }
+        for (ManagedPeerConnection connection : registry.all()) {
+            counts.merge(connection.peerConnection().getConnectionState(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** Closes and removes the connection; completes when its sockets are released. */
+    public CompletableFuture<Void> close(String id) {
+        return close(id, "closed");
+    }
+
+    private CompletableFuture<Void> close(String id, String reason) {
+        ManagedPeerConnection connection = registry.remove(id).orElse(null);
+        if (connection == null) {
+            return CompletableFuture.failedFuture(new UnknownPeerConnectionException(id));
+        }
+        reserved.decrementAndGet();
+        connection.unsubscribeAll();
+        CompletableFuture<Void> closed;
+        try {
+            closed = connection.peerConnection().close();
+        } catch (RuntimeException e) {
+            closed = CompletableFuture.failedFuture(e);
+        }
+        return closed.whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.log(Level.DEBUG, "closing " + id + " failed", error);
+            }
+            publish(RtcEventType.CLOSED, id, Map.of("reason", reason));
+        });
+    }
+
+    /** Closes every connection and waits (boundedly) until they have released their sockets. */
+    public void closeAll() {
+        List<CompletableFuture<Void>> closing = registry.all().stream()
+                .map(connection -> close(connection.id(), "shutdown").exceptionally(error -> null))
+                .toList();
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "not every peer connection closed within " + CLOSE_WAIT_MILLIS + " ms", e);
+        }
+    }
+
+    // ---- signalling
+
+    /** Applies a remote offer and answers it: setRemoteDescription, createAnswer, setLocalDescription. */
+    public CompletableFuture<RTCSessionDescription> acceptOffer(String id, RTCSessionDescription offer) {
+        requireType(offer, RTCSdpType.OFFER);
+        checkSdpSize(offer.sdp());
+        RTCPeerConnection pc = touch(id).peerConnection();
+        return pc.setRemoteDescription(offer)
+                .thenCompose(ignored -> pc.createAnswer())
+                .thenCompose(answer -> pc.setLocalDescription(answer))
+                .thenApply(ignored -> pc.getLocalDescription());
+    }
+
+    /** Makes this side's offer: createOffer, setLocalDescription. */
+    public CompletableFuture<RTCSessionDescription> createOffer(String id) {
+        RTCPeerConnection pc = touch(id).peerConnection();
+        return pc.createOffer()
+                .thenCompose(offer -> pc.setLocalDescription(offer))
+                .thenApply(ignored -> pc.getLocalDescription());
+    }
+
+    /** Applies the remote answer to this side's offer. */
+    public CompletableFuture<Void> acceptAnswer(String id, RTCSessionDescription answer) {
+        if (answer.type() != RTCSdpType.ANSWER && answer.type() != RTCSdpType.PRANSWER) {
+            throw new IllegalArgumentException("expected a session description of type answer or pranswer, not "
+                    + answer.type());
+        }
+        checkSdpSize(answer.sdp());
+        return touch(id).peerConnection().setRemoteDescription(answer);
+    }
+
+    /** Adds a remote candidate; null signals the end of remote candidates. */
+    public CompletableFuture<Void> addRemoteCandidate(String id, RTCIceCandidate candidate) {
+        return touch(id).peerConnection().addIceCandidate(candidate);
+    }
+
+    /**
+     * Completes when the connection's ICE gathering is complete and its end-of-candidates signal has reached this
+     * service, so {@link ManagedPeerConnection#localCandidates()} holds every candidate.
+     */
+    public CompletableFuture<Void> gatheringComplete(String id) {
+        ManagedPeerConnection connection = touch(id);
+        if (connection.isGatheringComplete()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // Listeners run after the stack's own future completes; wait (boundedly) for the null candidate too.
+        return connection.peerConnection().gatheringComplete()
+                .thenCompose(ignored -> connection.endOfCandidates()
+                        .completeOnTimeout(null, END_OF_CANDIDATES_GRACE_MILLIS, TimeUnit.MILLISECONDS));
+    }
+
+    public RTCDataChannel createDataChannel(String id, String label, RTCDataChannelInit init) {
+        ManagedPeerConnection connection = touch(id);
+        RTCDataChannel channel = init == null
+                ? connection.peerConnection().createDataChannel(label)
+                : connection.peerConnection().createDataChannel(label, init);
+        watcher.watch(connection, channel);
+        return channel;
+    }
+
+    public CompletableFuture<RTCStatsReport> stats(String id) {
+        return get(id).peerConnection().getStats();
+    }
+
+    /**
+     * Waits for an operation of this service for at most the operation timeout and unwraps its failure, so callers
+     * see the stack's own exceptions (SdpSyntaxError, InvalidStateError, ...).
+     */
+    public <T> T await(CompletableFuture<T> operation, String description) {
+        Duration timeout = limits.operationTimeout();
+        try {
+            return operation.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RtcOperationTimeoutException(description + " (interrupted)", timeout);
+        } catch (TimeoutException e) {
+            throw new RtcOperationTimeoutException(description, timeout);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(description + " failed", cause);
+        }
+    }
+
+    /**
+     * @throws SdpTooLargeException when the description exceeds {@code maxSdpBytes}
+     */
+    public void checkSdpSize(String sdp) {
+        if (sdp == null) {
+            throw new IllegalArgumentException("the session description has no sdp");
+        }
+        // UTF-8 is at most 3 bytes per char: only measure exactly near the limit.
+        if ((long) sdp.length() * 3 > limits.maxSdpBytes()) {
+            int bytes = sdp.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > limits.maxSdpBytes()) {
+                throw new SdpTooLargeException(bytes, limits.maxSdpBytes());
+            }
+        }
+    }
+
+    private static void requireType(RTCSessionDescription description, RTCSdpType expected) {
+        if (description.type() != expected) {
+            throw new IllegalArgumentException("expected a session description of type " + expected + ", not "
+                    + description.type());
+        }
+    }
+
+    private ManagedPeerConnection touch(String id) {
+        ManagedPeerConnection connection = get(id);
+        connection.touch(nanoTime.getAsLong());
+        return connection;
+    }
+
+    // ---- events
+
+    private void publish(RtcEventType type, String id, Map<String, Object> data) {
+        events.publish(new RtcEvent(type, id, clock.millis(), data));
+    }
+
+    // ---- periodic work
+
+    /**
+     * Closes every connection whose {@linkplain ManagedPeerConnection#expiryReason expiry} has come, publishing a
+     * {@code reaped} event for each. The scheduler calls this; tests call it with a controlled clock.
+     *
+     * @return how many connections were reaped
+     */
+    public int reapExpired() {
+        long now = nanoTime.getAsLong();
+        long idle = limits.idleTimeout().toNanos();
+        long session = limits.sessionTimeout().toNanos();
+        int reaped = 0;
+        for (ManagedPeerConnection connection : registry.all()) {
+            String reason = connection.expiryReason(now, idle, session);
+            if (reason != null && registry.find(connection.id()).isPresent()) {
+                publish(RtcEventType.REAPED, connection.id(), Map.of("reason", reason));
+                close(connection.id(), reason).exceptionally(error -> null);
+                reaped++;
+            }
+        }
+        return reaped;
+    }
+
+    /** Samples every connection's statistics once, publishing a {@code stats} event per connection. */
+    public void sampleStats() {
+        for (ManagedPeerConnection connection : registry.all()) {
+            CompletableFuture<RTCStatsReport> report;
+            try {
+                report = connection.peerConnection().getStats();
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "statistics of " + connection.id() + " unavailable", e);
+                continue;
+            }
+            report.orTimeout(limits.operationTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((stats, error) -> {
+                        if (error != null) {
+                            LOG.log(Level.DEBUG, "statistics of " + connection.id() + " unavailable", error);
+                            return;
+                        }
+                        recordStats(connection, StatsSummary.of(stats));
+                    });
+        }
+    }
+
+    void recordStats(ManagedPeerConnection connection, StatsSummary summary) {
+        StatsSummary previous = connection.replaceStats(summary);
+        totals.addGrowth(previous, summary);
+        publish(RtcEventType.STATS, connection.id(), summary.toMap());
+    }
+
+    private long reaperPeriodMillis() {
+        Duration shortest = limits.idleTimeout();
+        if (shortest.isZero() || (!limits.sessionTimeout().isZero()
+                && limits.sessionTimeout().compareTo(shortest) < 0)) {
+            shortest = limits.sessionTimeout();
+        }
+        long quarter = shortest.isZero() ? 5_000 : shortest.toMillis() / 4;
+        return Math.max(100, Math.min(5_000, quarter));
+    }
+
+    // ---- lifecycle
+
+    @Override
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rtc-peer-connection-reaper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long reaperPeriod = reaperPeriodMillis();
+        executor.scheduleWithFixedDelay(guarded(this::reapExpired), reaperPeriod, reaperPeriod,
+                TimeUnit.MILLISECONDS);
+        if (!limits.statsInterval().isZero()) {
+            long statsPeriod = Math.max(10, limits.statsInterval().toMillis());
+            executor.scheduleAtFixedRate(guarded(this::sampleStats), statsPeriod, statsPeriod,
+                    TimeUnit.MILLISECONDS);
+        }
+        scheduler = executor;
+    }
+
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "periodic peer-connection task failed", e);
+            }
+        };
+    }
+
+    @Override
+    public synchronized void stop() {
+        ScheduledExecutorService executor = scheduler;
+        scheduler = null;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        closeAll();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Stops after the web server (lower phase), so no request creates a connection while they are closed. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+}

@@ -1,0 +1,116 @@
+package io.jrtc.spring.autoconfigure.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.jrtc.pc.RTCStats;
+import io.jrtc.pc.RTCStatsReport;
+
+/**
+ * The few numbers of a W3C statistics report that dashboards plot: transport bytes, data-channel messages and the
+ * round-trip time of the selected candidate pair (W3C webrtc-stats: RTCTransportStats, RTCIceCandidatePairStats,
+ * RTCDataChannelStats).
+ *
+ * @param roundTripTime currentRoundTripTime of the selected pair in seconds, or null before one is measured
+ */
+public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent, long messagesReceived,
+        Double roundTripTime, List<DataChannelSummary> dataChannels) {
+
+    public static final StatsSummary EMPTY = new StatsSummary(0, 0, 0, 0, null, List.of());
+
+    public StatsSummary {
+        dataChannels = List.copyOf(dataChannels);
+    }
+
+    /** One data channel's counters. */
+    public record DataChannelSummary(String label, Integer id, String state, long messagesSent,
+            long messagesReceived, long bytesSent, long bytesReceived) {
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("label", label);
+            map.put("id", id);
+            map.put("state", state);
+            map.put("messagesSent", messagesSent);
+            map.put("messagesReceived", messagesReceived);
+            map.put("bytesSent", bytesSent);
+            map.put("bytesReceived", bytesReceived);
+            return map;
+        }
+    }
+
+    public static StatsSummary of(RTCStatsReport report) {
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (RTCStats stats : report.values()) {
+            members.add(stats.toMap());
+        }
+        return of(members);
+    }
+
+    /** Summarises reports given as their W3C member maps (each with at least "id" and "type"). */
+    public static StatsSummary of(Iterable<Map<String, Object>> reports) {
+        long bytesSent = 0;
+        long bytesReceived = 0;
+        List<String> selectedPairIds = new ArrayList<>();
+        Map<String, Map<String, Object>> pairs = new LinkedHashMap<>();
+        List<DataChannelSummary> channels = new ArrayList<>();
+        for (Map<String, Object> stats : reports) {
+            switch (String.valueOf(stats.get("type"))) {
+                case "transport" -> {
+                    bytesSent += longOf(stats.get("bytesSent"));
+                    bytesReceived += longOf(stats.get("bytesReceived"));
+                    if (stats.get("selectedCandidatePairId") instanceof String pairId) {
+                        selectedPairIds.add(pairId);
+                    }
+                }
+                case "candidate-pair" -> pairs.put(String.valueOf(stats.get("id")), stats);
+                case "data-channel" -> channels.add(new DataChannelSummary(
+                        stats.get("label") instanceof String label ? label : null,
+                        stats.get("dataChannelIdentifier") instanceof Number id ? id.intValue() : null,
+                        stats.get("state") instanceof String state ? state : null,
+                        longOf(stats.get("messagesSent")), longOf(stats.get("messagesReceived")),
+                        longOf(stats.get("bytesSent")), longOf(stats.get("bytesReceived"))));
+                default -> {
+                }
+            }
+        }
+        long messagesSent = channels.stream().mapToLong(DataChannelSummary::messagesSent).sum();
+        long messagesReceived = channels.stream().mapToLong(DataChannelSummary::messagesReceived).sum();
+        return new StatsSummary(bytesSent, bytesReceived, messagesSent, messagesReceived,
+                roundTripTime(selectedPairIds, pairs), channels);
+    }
+
+    private static Double roundTripTime(List<String> selectedPairIds, Map<String, Map<String, Object>> pairs) {
+        for (String id : selectedPairIds) {
+            Map<String, Object> pair = pairs.get(id);
+            if (pair != null && pair.get("currentRoundTripTime") instanceof Number rtt) {
+                return rtt.doubleValue();
+            }
+        }
+        // No transport named its pair: fall back to a nominated, succeeded one.
+        for (Map<String, Object> pair : pairs.values()) {
+            if (Boolean.TRUE.equals(pair.get("nominated")) && "succeeded".equals(pair.get("state"))
+                    && pair.get("currentRoundTripTime") instanceof Number rtt) {
+                return rtt.doubleValue();
+            }
+        }
+        return null;
+    }
+
+    private static long longOf(Object value) {
+        return value instanceof Number number ? number.longValue() : 0;
+    }
+
+    /** The JSON-ready form used as the data of a {@code stats} event. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("bytesSent", bytesSent);
+        map.put("bytesReceived", bytesReceived);
+        map.put("messagesSent", messagesSent);
+        map.put("messagesReceived", messagesReceived);
+        map.put("roundTripTime", roundTripTime);
+        map.put("dataChannels", dataChannels.stream().map(DataChannelSummary::toMap).toList());
+        return map;
+    }
+}

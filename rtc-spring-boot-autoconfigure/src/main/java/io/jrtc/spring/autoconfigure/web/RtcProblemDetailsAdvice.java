@@ -1,0 +1,121 @@
+package io.jrtc.spring.autoconfigure.web;
+
+import java.net.URI;
+
+import io.jrtc.pc.InvalidStateError;
+import io.jrtc.pc.RTCError;
+import io.jrtc.pc.SdpSyntaxError;
+import io.jrtc.spring.autoconfigure.service.PeerConnectionLimitExceededException;
+import io.jrtc.spring.autoconfigure.service.RtcOperationTimeoutException;
+import io.jrtc.spring.autoconfigure.service.SdpTooLargeException;
+import io.jrtc.spring.autoconfigure.service.UnknownPeerConnectionException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error of an {@link RtcApi} controller as an RFC 9457 {@code application/problem+json} document:
+ * 400 malformed SDP (with the line), 404 unknown connection, 409 wrong signalling state, 413 SDP too large, 415
+ * wrong content type, 503 with Retry-After at the connection limit, 504 when the stack did not answer in time.
+ * Scoped to {@link RtcApi} controllers so the application's own error handling stays as it is. The
+ * {@link ResponseStatus} annotations let springdoc list these responses in the OpenAPI document.
+ */
+@RestControllerAdvice(annotations = RtcApi.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+    /** Problem type URIs name the failure kind (RFC 9457 section 3.1.1); they are identifiers, not links. */
+    static final String TYPE_PREFIX = "urn:jrtc:problem:";
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    @ExceptionHandler(UnknownPeerConnectionException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ProblemDetail unknown(UnknownPeerConnectionException e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-peer-connection", "Unknown peer connection",
+                e.getMessage());
+        problem.setProperty("peerConnectionId", e.getPeerConnectionId());
+        return problem;
+    }
+
+    @ExceptionHandler(SdpSyntaxError.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ProblemDetail sdpSyntax(SdpSyntaxError e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "sdp-syntax", "Malformed session description",
+                e.getMessage());
+        problem.setProperty("line", e.getLineNumber());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidStateError.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ProblemDetail invalidState(InvalidStateError e) {
+        return problem(HttpStatus.CONFLICT, "invalid-state", "Wrong signalling state", e.getMessage());
+    }
+
+    @ExceptionHandler(SdpTooLargeException.class)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+    ProblemDetail tooLarge(SdpTooLargeException e) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "sdp-too-large",
+                "Session description too large", e.getMessage());
+        problem.setProperty("limit", e.getLimit());
+        return problem;
+    }
+
+    @ExceptionHandler(PeerConnectionLimitExceededException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    ProblemDetail limit(PeerConnectionLimitExceededException e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "peer-connection-limit",
+                "Too many peer connections", e.getMessage());
+        problem.setProperty("limit", e.getLimit());
+        return problem;
+    }
+
+    @ExceptionHandler(RtcOperationTimeoutException.class)
+    @ResponseStatus(HttpStatus.GATEWAY_TIMEOUT)
+    ProblemDetail timeout(RtcOperationTimeoutException e) {
+        return problem(HttpStatus.GATEWAY_TIMEOUT, "operation-timeout", "The WebRTC stack did not answer in time",
+                e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+    }
+
+    @ExceptionHandler(RTCError.class)
+    ProblemDetail rtcError(RTCError e) {
+        return problem(HttpStatus.BAD_REQUEST, "rtc-error", e.getClass().getSimpleName(), e.getMessage());
+    }
+
+    /** A body cut off at the size limit arrives here wrapped by the message converter. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SdpTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

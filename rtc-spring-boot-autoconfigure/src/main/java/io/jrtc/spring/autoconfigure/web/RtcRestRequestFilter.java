@@ -1,0 +1,174 @@
+package io.jrtc.spring.autoconfigure.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.jrtc.spring.autoconfigure.service.SdpTooLargeException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Guards the REST API and the event stream: a configured bearer token must be presented (RFC 6750: the
+ * Authorization header, or the {@code access_token} query parameter for browsers' WebSocket handshakes), and a
+ * request body may not exceed the SDP limit plus room for its JSON envelope, so an oversized body is refused
+ * (413) without being read into memory.
+ */
+public class RtcRestRequestFilter extends OncePerRequestFilter {
+    /** Room for the JSON around an SDP: type, field names, escapes of CRLF. */
+    static final int ENVELOPE_BYTES = 16 * 1024;
+
+    private final byte[] bearerToken;
+    private final long maxBodyBytes;
+    private final long maxSdpBytes;
+    private final JsonMapper jsonMapper;
+
+    /**
+     * @param bearerToken the token, or null/blank for none
+     */
+    public RtcRestRequestFilter(String bearerToken, long maxSdpBytes, JsonMapper jsonMapper) {
+        this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null
+                : bearerToken.getBytes(StandardCharsets.UTF_8);
+        this.maxSdpBytes = maxSdpBytes;
+        // SDP in JSON doubles at worst (\r\n escapes), so allow that plus the envelope.
+        this.maxBodyBytes = 2 * maxSdpBytes + ENVELOPE_BYTES;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (bearerToken != null && !authorized(request)) {
+            boolean presented = presentedToken(request) != null;
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                    presented ? "Bearer realm=\"rtc\", error=\"invalid_token\"" : "Bearer realm=\"rtc\"");
+            write(response, request.getRequestURI(), RtcProblemDetailsAdvice.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "Unauthorized", presented ? "The bearer token is not valid"
+                            : "This API needs a bearer token: send 'Authorization: Bearer <token>'"));
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (length > maxBodyBytes) {
+            write(response, request.getRequestURI(), RtcProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "sdp-too-large",
+                    "Session description too large",
+                    new SdpTooLargeException(length, maxSdpBytes).getMessage()));
+            return;
+        }
+        chain.doFilter(new BoundedBodyRequest(request, maxBodyBytes, maxSdpBytes), response);
+    }
+
+    private boolean authorized(HttpServletRequest request) {
+        String presented = presentedToken(request);
+        return presented != null
+                && MessageDigest.isEqual(bearerToken, presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String presentedToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        return request.getParameter("access_token");
+    }
+
+    private void write(HttpServletResponse response, String requestUri, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", requestUri);
+        response.getOutputStream().write(jsonMapper.writeValueAsBytes(body));
+    }
+
+    /** Fails reading past the limit, for bodies sent without a Content-Length. */
+    private static final class BoundedBodyRequest extends HttpServletRequestWrapper {
+        private final long maxBodyBytes;
+        private final long maxSdpBytes;
+        private ServletInputStream bounded;
+
+        BoundedBodyRequest(HttpServletRequest request, long maxBodyBytes, long maxSdpBytes) {
+            super(request);
+            this.maxBodyBytes = maxBodyBytes;
+            this.maxSdpBytes = maxSdpBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (bounded == null) {
+                bounded = new BoundedInputStream(super.getInputStream(), maxBodyBytes, maxSdpBytes);
+            }
+            return bounded;
+        }
+    }
+
+    private static final class BoundedInputStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long max;
+        private final long maxSdpBytes;
+        private long read;
+
+        BoundedInputStream(ServletInputStream in, long max, long maxSdpBytes) {
+            this.in = in;
+            this.max = max;
+            this.maxSdpBytes = maxSdpBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw new SdpTooLargeException(-1, maxSdpBytes);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
