@@ -60,6 +60,14 @@ final class SegmentedWriter {
         }
     }
 
+    /** Drops what is queued and not flushed (the socket is closing). */
+    void discard() {
+        if (run != null) {
+            run.release();
+            run = null;
+        }
+    }
+
     private boolean joins(InetSocketAddress destination, int length) {
         return segmentation && !runClosed && length <= segmentSize && segments < maxSegments
                 && run.readableBytes() + length <= MAX_RUN_BYTES && destination.equals(runDestination);

@@ -146,6 +146,16 @@ public final class UdpSocket implements AutoCloseable {
 
     @Override
     public void close() {
+        // A run not flushed yet holds a pooled buffer; it is the loop's, so it is let go of there.
+        if (channel.eventLoop().inEventLoop()) {
+            writer.discard();
+        } else {
+            try {
+                channel.eventLoop().execute(writer::discard);
+            } catch (java.util.concurrent.RejectedExecutionException loopGone) {
+                // the loop is shutting down and takes its buffers with it
+            }
+        }
         channel.close();
     }
 
