@@ -1,5 +1,6 @@
 package io.jrtc.dtls;
 
+import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -8,6 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.NoSuchPaddingException;
 import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.tls.crypto.impl.TlsAEADCipherImpl;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
 /**
@@ -32,6 +34,16 @@ final class DtlsCrypto {
     private static final class JdkFirstTlsCrypto extends JcaTlsCrypto {
         JdkFirstTlsCrypto() {
             super(new JdkFirstHelper(), null, new SecureRandom(), new SecureRandom());
+        }
+
+        /** AES-GCM without BouncyCastle's per-record parameter lookup; other AEAD ciphers as BouncyCastle does. */
+        @Override
+        protected TlsAEADCipherImpl createAEADCipher(String cipherName, String algorithm, int keySize,
+                                                     boolean isEncrypting) throws GeneralSecurityException {
+            if ("AES/GCM/NoPadding".equals(cipherName)) {
+                return new JdkGcmCipher(getHelper().createCipher(cipherName), keySize, isEncrypting);
+            }
+            return super.createAEADCipher(cipherName, algorithm, keySize, isEncrypting);
         }
     }
 

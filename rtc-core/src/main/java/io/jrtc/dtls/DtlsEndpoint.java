@@ -131,14 +131,27 @@ public final class DtlsEndpoint implements AutoCloseable {
         if (current == DtlsState.CLOSED || current == DtlsState.FAILED) {
             return;
         }
-        if (len > DtlsConfig.MAX_DATAGRAM_SIZE || !transport.offerInbound(Arrays.copyOfRange(data, off, off + len))) {
-            droppedDatagrams++;
-            LOG.log(Level.DEBUG, "dropped a {0}-byte DTLS datagram (oversized or queue full)", len);
+        if (len > DtlsConfig.MAX_DATAGRAM_SIZE) {
+            drop(len);
             return;
         }
         if (current == DtlsState.CONNECTED) {
+            // Decrypted right here: the datagram is lent to BouncyCastle rather than copied into the queue.
+            transport.lend(data, off, len);
             processEstablishedInput();
+            if (transport.takeBackLent() && state.get() == DtlsState.CONNECTED) {
+                drop(len);
+            }
+            return;
         }
+        if (!transport.offerInbound(Arrays.copyOfRange(data, off, off + len))) {
+            drop(len);
+        }
+    }
+
+    private void drop(int len) {
+        droppedDatagrams++;
+        LOG.log(Level.DEBUG, "dropped a {0}-byte DTLS datagram (oversized or queue full)", len);
     }
 
     /** The next datagram to send, or null. */

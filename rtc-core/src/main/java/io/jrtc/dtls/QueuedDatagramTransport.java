@@ -30,6 +30,10 @@ final class QueuedDatagramTransport implements DatagramTransport {
     private final WouldBlockException wouldBlock = new WouldBlockException();
     private volatile boolean blocking = true;
     private volatile boolean closed;
+    // Owner thread, non-blocking mode only: a datagram lent for one receive call, taken after the queued ones.
+    private byte[] lent;
+    private int lentOffset;
+    private int lentLength;
 
     /**
      * @param sendLimit largest datagram the handshake may send (the MTU)
@@ -48,7 +52,24 @@ final class QueuedDatagramTransport implements DatagramTransport {
     }
 
     boolean hasInbound() {
-        return !closed && !inbound.isEmpty();
+        return !closed && (lent != null || !inbound.isEmpty());
+    }
+
+    /**
+     * Non-blocking mode, owner thread: lends the caller's datagram to the next {@link #receive}, without copying it
+     * into the queue. The caller must {@link #takeBackLent()} before its array changes.
+     */
+    void lend(byte[] data, int offset, int length) {
+        lent = data;
+        lentOffset = offset;
+        lentLength = length;
+    }
+
+    /** Forgets a lent datagram; returns whether it was still unread. */
+    boolean takeBackLent() {
+        boolean unread = lent != null;
+        lent = null;
+        return unread;
     }
 
     byte[] pollOutbound() {
@@ -84,6 +105,9 @@ final class QueuedDatagramTransport implements DatagramTransport {
             }
         } else {
             datagram = closed ? null : inbound.poll();
+            if (datagram == null && lent != null && !closed) {
+                return receiveLent(buf, off, len);
+            }
             if (datagram == null || datagram == CLOSED_MARK) {
                 throw wouldBlock;
             }
@@ -97,6 +121,16 @@ final class QueuedDatagramTransport implements DatagramTransport {
         }
         System.arraycopy(datagram, 0, buf, off, datagram.length);
         return datagram.length;
+    }
+
+    private int receiveLent(byte[] buf, int off, int len) {
+        byte[] data = lent;
+        lent = null;
+        if (lentLength > len) {
+            return -1;
+        }
+        System.arraycopy(data, lentOffset, buf, off, lentLength);
+        return lentLength;
     }
 
     private byte[] awaitInbound(int waitMillis) throws IOException {

@@ -105,6 +105,10 @@ final class CheckList {
         }
     }
 
+    Triggered peekTriggered() {
+        return triggered.peek();
+    }
+
     Triggered pollTriggered() {
         return triggered.poll();
     }

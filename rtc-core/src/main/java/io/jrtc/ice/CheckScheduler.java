@@ -31,9 +31,14 @@ final class CheckScheduler {
         return work && credentials.canCheck() ? nextCheckAt : Long.MAX_VALUE;
     }
 
-    /** Sends the next check if one is due; returns whether it did. */
+    /**
+     * Sends the next check if one is due; returns whether it did. The nomination of a pair that has already
+     * succeeded goes out at once rather than in the next Ta slot: pacing (RFC 8445 §14.2) keeps new checks from
+     * flooding the network and NATs with new bindings, and this one only repeats a check on a working path. It
+     * saves the controlled agent a Ta before it can select the pair and DTLS can start.
+     */
     boolean sendPaced(long now, IceRole role) {
-        if (!credentials.canCheck() || (nextCheckAt != UNSET && now < nextCheckAt)) {
+        if (!credentials.canCheck() || (nextCheckAt != UNSET && now < nextCheckAt && !nominationDue())) {
             return false;
         }
         CheckList.Triggered t = checkList.pollTriggered();
@@ -50,6 +55,11 @@ final class CheckScheduler {
         }
         nextCheckAt = now + config.checkIntervalNanos();
         return true;
+    }
+
+    private boolean nominationDue() {
+        CheckList.Triggered next = checkList.peekTriggered();
+        return next != null && next.useCandidate() && next.pair().state() == IceCandidatePairState.SUCCEEDED;
     }
 
     /** A triggered check for a pair the peer just checked (RFC 8445 §7.3.1.4). */

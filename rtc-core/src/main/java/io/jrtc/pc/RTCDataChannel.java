@@ -2,6 +2,7 @@ package io.jrtc.pc;
 
 import io.jrtc.datachannel.DataChannelEngine;
 import io.jrtc.datachannel.DataChannelHandle;
+import io.jrtc.sctp.SctpAssociation;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,8 +26,9 @@ public final class RTCDataChannel {
     private final Listeners<Void> bufferedAmountLowListeners;
     private final Listeners<Throwable> errorListeners;
     private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private volatile long sctpBufferedAmount;
+    // Grows in send() and shrinks only when SCTP releases bytes (acknowledged or abandoned), so the value any thread
+    // reads never dips while a message moves from the outbox into SCTP.
+    private final AtomicLong bufferedAmount = new AtomicLong();
     private volatile long bufferedAmountLowThreshold;
     private volatile RTCDataChannelState readyState = RTCDataChannelState.CONNECTING;
     private volatile Integer id;
@@ -34,10 +36,12 @@ public final class RTCDataChannel {
     private volatile long bytesSent;
     private volatile long messagesReceived;
     private volatile long bytesReceived;
-    // Set by senders, cleared on the loop: a burst of sends between two loop turns still counts as having been
-    // above the threshold, so the bufferedamountlow event is not missed.
-    private volatile boolean aboveThreshold;
     private DataChannelHandle handle;
+    // On the loop: the stream's SCTP buffered amount last seen; of it, the bytes of send() and those of DCEP
+    // messages on the same stream (OPEN or ACK, queued ahead of any data), which are not in the buffered amount.
+    private long sctpBuffered;
+    private long sctpHeldBytes;
+    private long sctpControlBytes;
 
     /** Opens a channel on an SCTP transport, as the reference allows without a peer connection. */
     public RTCDataChannel(RTCSctpTransport transport, RTCDataChannelParameters parameters) {
@@ -109,7 +113,7 @@ public final class RTCDataChannel {
 
     /** Bytes queued by {@link #send} and not yet acknowledged by the remote. */
     public long getBufferedAmount() {
-        return queuedBytes.get() + sctpBufferedAmount;
+        return bufferedAmount.get();
     }
 
     public long getBufferedAmountLowThreshold() {
@@ -189,10 +193,7 @@ public final class RTCDataChannel {
             throw new TypeError("message of " + data.length + " bytes exceeds the remote's max-message-size of "
                     + transport.remoteMaxMessageSize());
         }
-        long buffered = queuedBytes.addAndGet(data.length) + sctpBufferedAmount;
-        if (buffered > bufferedAmountLowThreshold) {
-            aboveThreshold = true;
-        }
+        bufferedAmount.addAndGet(data.length);
         outbox.add(new Outgoing(data, binary));
         transport.outputReady(this);
     }
@@ -212,34 +213,56 @@ public final class RTCDataChannel {
         this.id = handle.id();
     }
 
-    boolean drainOutbox(DataChannelEngine engine) {
+    boolean drainOutbox(DataChannelEngine engine, SctpAssociation association) {
         boolean moved = false;
         Outgoing next;
         while ((next = outbox.poll()) != null) {
-            queuedBytes.addAndGet(-next.data().length);
             moved = true;
+            int length = next.data().length;
             if (handle == null || readyState != RTCDataChannelState.OPEN) {
+                release(length);
                 continue;
             }
             try {
+                long before = association.bufferedAmount(handle.id());
                 engine.send(handle, next.data(), next.binary());
+                sctpBuffered += association.bufferedAmount(handle.id()) - before;
+                sctpHeldBytes += length;
                 messagesSent++;
-                bytesSent += next.data().length;
+                bytesSent += length;
             } catch (RuntimeException e) {
+                release(length);
                 errorListeners.emit(new OperationError("send failed: " + e.getMessage(), e));
             }
         }
         return moved;
     }
 
-    void updateBufferedAmount(long sctpBuffered) {
-        sctpBufferedAmount = sctpBuffered;
+    /** The stream's SCTP buffered amount now: what SCTP let go of since the last call leaves the buffered amount. */
+    void updateBufferedAmount(long sctpNow) {
+        long change = sctpNow - sctpBuffered;
+        sctpBuffered = sctpNow;
+        if (change > 0) {
+            sctpControlBytes += change;
+            return;
+        }
+        long released = -change;
+        long control = Math.min(released, sctpControlBytes);
+        sctpControlBytes -= control;
+        // The rest is ours; an empty message occupies one byte in SCTP but none in the buffered amount.
+        long ours = Math.min(released - control, sctpHeldBytes);
+        sctpHeldBytes -= ours;
+        release(ours);
+    }
+
+    /** W3C: bufferedamountlow fires when the buffered amount falls from above the threshold to at most it. */
+    private void release(long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        long after = bufferedAmount.addAndGet(-bytes);
         long threshold = bufferedAmountLowThreshold;
-        long buffered = getBufferedAmount();
-        if (buffered > threshold) {
-            aboveThreshold = true;
-        } else if (aboveThreshold) {
-            aboveThreshold = false;
+        if (after <= threshold && after + bytes > threshold) {
             bufferedAmountLowListeners.emit(null);
         }
     }

@@ -99,8 +99,11 @@ public final class RTCIceGatherer implements Pump.Stage {
      * Completes when gathering is complete; fails when no socket could be bound.
      */
     public CompletableFuture<Void> gather() {
-        CompletableFuture<List<InetSocketAddress>> stunServers =
-                CompletableFuture.supplyAsync(this::resolveStunServers, context.engine().callbackPool());
+        // Names are resolved off the loop (DNS blocks); with no servers there is nothing to resolve, and the detour
+        // through the pool would only add two thread hand-offs to every connection's setup.
+        CompletableFuture<List<InetSocketAddress>> stunServers = iceServers.isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(this::resolveStunServers, context.engine().callbackPool());
         stunServers.thenAcceptAsync(this::startGathering, context.pump().loop())
                 .exceptionally(failure -> {
                     complete.completeExceptionally(failure);

@@ -242,7 +242,7 @@ public final class RTCSctpTransport implements Pump.Stage {
         boolean moved = false;
         RTCDataChannel channel;
         while ((channel = channelsWithOutput.poll()) != null) {
-            moved |= channel.drainOutbox(engine);
+            moved |= channel.drainOutbox(engine, association);
         }
         return moved;
     }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -126,11 +127,31 @@ public final class RtcEngine implements AutoCloseable {
         connections.remove(connection);
     }
 
+    /**
+     * Up to {@code max} threads; a task goes to an idle thread if there is one, else to a new thread, else it waits
+     * in the queue. Idle threads end after 30 s. (A ThreadPoolExecutor whose core size is its maximum starts a new
+     * thread for each of its first {@code max} tasks even while others sit idle, so every DTLS handshake of the
+     * first 64 paid for a thread start.)
+     */
     private static ExecutorService elasticPool(String name, int max) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(max, max, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads(name));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        HandOffQueue queue = new HandOffQueue();
+        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, daemonThreads(name),
+                (task, pool) -> {
+                    if (pool.isShutdown()) {
+                        throw new RejectedExecutionException(name + " pool is shut down");
+                    }
+                    queue.put(task);
+                });
+    }
+
+    /** Offering only hands a task to a waiting thread, so the pool grows to its maximum before tasks queue. */
+    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
     }
 
     private static ThreadFactory daemonThreads(String name) {

@@ -282,6 +282,18 @@ class IceAgentMessagesTest {
     }
 
     @Test
+    void nominationOfTheOnlyValidPairGoesOutAtOnceNotInTheNextTaSlot() throws Exception {
+        IceAgent agent = ScriptedPeer.agent(IceRole.CONTROLLING, 1);
+        agent.addRemoteCandidate(0, ScriptedPeer.peerHostCandidate());
+        byte[] check = drain(agent).get(0).data();
+
+        deliver(agent, 10 * MS, ScriptedPeer.successFor(check, AGENT_ADDRESS, REMOTE.password()));
+
+        // 10 ms after the first check, well inside its Ta of 50 ms: no timer has to fire first.
+        assertThat(drain(agent)).singleElement().satisfies(t -> assertThat(parse(t).useCandidate()).isTrue());
+    }
+
+    @Test
     void responsesWithBadIntegrityAreIgnored() throws Exception {
         IceAgent agent = ScriptedPeer.agent(IceRole.CONTROLLING, 1);
         agent.addRemoteCandidate(0, ScriptedPeer.peerHostCandidate());

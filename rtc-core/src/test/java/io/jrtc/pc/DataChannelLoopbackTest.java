@@ -64,6 +64,30 @@ class DataChannelLoopbackTest {
     }
 
     @Test
+    void bufferedAmountCountsSentBytesUntilAcknowledgedThenFallsToZeroFiringLow() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("buffered");
+            pair.negotiate();
+            awaitOpen(channel);
+            channel.setBufferedAmountLowThreshold(64 * 1024);
+            Semaphore lows = new Semaphore(0);
+            channel.onBufferedAmountLow(lows::release);
+            long peak = 0;
+            long sent = 0;
+            for (int i = 0; i < 64; i++) {
+                channel.send(new byte[16 * 1024]);
+                sent += 16 * 1024;
+                peak = Math.max(peak, channel.getBufferedAmount());
+            }
+            channel.send(new byte[0]);
+
+            assertThat(peak).isPositive().isLessThanOrEqualTo(sent);
+            await().atMost(WAIT).until(() -> channel.getBufferedAmount() == 0);
+            assertThat(lows.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS)).as("bufferedamountlow").isTrue();
+        }
+    }
+
+    @Test
     void channelsOpenedFromEachSideAndNegotiatedChannelWorkWithTrickle() throws Exception {
         try (PeerPair pair = new PeerPair()) {
             RTCDataChannel first = pair.offerer.createDataChannel("first");
