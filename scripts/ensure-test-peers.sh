@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The interop tests run against real peers: headless Chromium driven through chromedriver, and aiortc in
-# Debian's Python. Install them when we can (root), otherwise stop with the exact line to run.
+# Debian's Python, and openssl for the DTLS interop test. Install them when we can (root), otherwise stop
+# with the exact line to run.
 set -euo pipefail
-packages=(chromium chromium-driver python3-aiortc)
+packages=(chromium chromium-driver python3-aiortc openssl)
 missing() {
   [ -x /usr/bin/chromium ] || return 0
   [ -x /usr/bin/chromedriver ] || return 0
   /usr/bin/python3 -c 'import aiortc' 2>/dev/null || return 0
+  [ -x /usr/bin/openssl ] || return 0
   return 1
 }
 missing || exit 0

@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +47,8 @@ class OpensslInteropTest {
 
     @BeforeEach
     void setUp() {
-        Assumptions.assumeTrue(Files.isExecutable(OPENSSL), "needs /usr/bin/openssl");
+        assertThat(Files.isExecutable(OPENSSL)).as("/usr/bin/openssl, installed by scripts/ensure-test-peers.sh")
+                .isTrue();
         executor = Executors.newSingleThreadExecutor();
     }
 
