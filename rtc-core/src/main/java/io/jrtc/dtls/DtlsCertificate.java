@@ -5,25 +5,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
-import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.bc.BcECContentSignerBuilder;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 
@@ -38,15 +50,19 @@ public final class DtlsCertificate {
     public static final Duration BACKDATE = Duration.ofDays(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ECDomainParameters P256 = new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1,
+        CustomNamedCurves.getByOID(SECObjectIdentifiers.secp256r1));
 
     private final PrivateKey privateKey;
+    private final AsymmetricKeyParameter signingKey;
     private final X509Certificate x509;
     private final byte[] der;
     private final Certificate tlsChain;
     private final List<DtlsFingerprint> fingerprints;
 
-    private DtlsCertificate(PrivateKey privateKey, X509Certificate x509) {
+    private DtlsCertificate(PrivateKey privateKey, AsymmetricKeyParameter signingKey, X509Certificate x509) {
         this.privateKey = privateKey;
+        this.signingKey = signingKey;
         this.x509 = x509;
         try {
             this.der = x509.getEncoded();
@@ -71,23 +87,29 @@ public final class DtlsCertificate {
      * {@code now - BACKDATE} for {@link #VALIDITY}.
      */
     public static DtlsCertificate generate(Instant now) {
+        // BouncyCastle's lightweight P-256 rather than the JDK's: about ten times faster, and every peer connection
+        // without a configured certificate makes one.
+        ECKeyPairGenerator generator = new ECKeyPairGenerator();
+        generator.init(new ECKeyGenerationParameters(P256, RANDOM));
+        AsymmetricCipherKeyPair keyPair = generator.generateKeyPair();
+        byte[] nameBytes = new byte[8];
+        RANDOM.nextBytes(nameBytes);
+        X500Name name = new X500Name("CN=" + HexFormat.of().formatHex(nameBytes));
+        Instant notBefore = now.minus(BACKDATE);
+        Instant notAfter = notBefore.plus(VALIDITY);
+        BigInteger serial = new BigInteger(63, RANDOM).add(BigInteger.ONE);
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-            KeyPair keyPair = generator.generateKeyPair();
-            byte[] nameBytes = new byte[8];
-            RANDOM.nextBytes(nameBytes);
-            X500Name name = new X500Name("CN=" + HexFormat.of().formatHex(nameBytes));
-            Instant notBefore = now.minus(BACKDATE);
-            Instant notAfter = notBefore.plus(VALIDITY);
-            BigInteger serial = new BigInteger(63, RANDOM).add(BigInteger.ONE);
-            var builder = new JcaX509v3CertificateBuilder(name, serial, Date.from(notBefore), Date.from(notAfter),
-                name, keyPair.getPublic());
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate());
+            var builder = new X509v3CertificateBuilder(name, serial, Date.from(notBefore), Date.from(notAfter), name,
+                SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(keyPair.getPublic()));
+            var signatureAlgorithm = new DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withECDSA");
+            var signer = new BcECContentSignerBuilder(signatureAlgorithm,
+                new DefaultDigestAlgorithmIdentifierFinder().find(signatureAlgorithm)).build(keyPair.getPrivate());
             byte[] encoded = builder.build(signer).getEncoded();
-            return new DtlsCertificate(keyPair.getPrivate(), parseX509(encoded));
+            byte[] pkcs8 = PrivateKeyInfoFactory.createPrivateKeyInfo(keyPair.getPrivate()).getEncoded();
+            PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return new DtlsCertificate(privateKey, keyPair.getPrivate(), parseX509(encoded));
         } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("JDK cannot generate an ECDSA P-256 certificate", e);
+            throw new IllegalStateException("cannot generate an ECDSA P-256 certificate", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,7 +125,11 @@ public final class DtlsCertificate {
         if (!(privateKey instanceof ECPrivateKey)) {
             throw new IllegalArgumentException("DTLS certificate key must be EC, got " + privateKey.getAlgorithm());
         }
-        return new DtlsCertificate(privateKey, certificate);
+        try {
+            return new DtlsCertificate(privateKey, PrivateKeyFactory.createKey(privateKey.getEncoded()), certificate);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("EC private key cannot be read", e);
+        }
     }
 
     /** The end of the validity period (notAfter). */
@@ -135,6 +161,11 @@ public final class DtlsCertificate {
 
     public PrivateKey privateKey() {
         return privateKey;
+    }
+
+    /** The private key as BouncyCastle's lightweight API signs with it (the handshake's ECDSA signatures). */
+    AsymmetricKeyParameter signingKey() {
+        return signingKey;
     }
 
     public X509Certificate x509Certificate() {

@@ -1,75 +1,51 @@
 package io.jrtc.dtls;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.NoSuchPaddingException;
-import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.tls.crypto.impl.TlsAEADCipherImpl;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.TlsAEADCipher;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
- * The one BouncyCastle TLS crypto backend of this package: JCE-based, so bulk encryption runs on the JDK's AES-GCM
- * intrinsics rather than BouncyCastle's pure-Java ciphers. It is stateless apart from its SecureRandoms and safe to
- * share between connections.
- *
- * <p>BouncyCastle's TLS code builds ChaCha20-Poly1305 from a "ChaCha7539" cipher and a "Poly1305" MAC, which the JDK
- * does not offer under those names; only such ciphers and MACs come from an unregistered BouncyCastle provider, so
- * the JVM's provider list is left alone.
+ * The one BouncyCastle TLS crypto backend of this package. The handshake's elliptic-curve work (ECDHE key pairs and
+ * agreement, ECDSA signing and verification) runs on BouncyCastle's lightweight P-256, which is about ten times
+ * faster than the JDK 17 provider's (measured: 0.08-0.16 ms against 0.5-1.0 ms per operation, and a handshake needs
+ * about eight of them in sequence). Bulk AES-GCM record protection runs on the JDK's {@link Cipher}, whose AES and
+ * GHASH intrinsics BouncyCastle's pure-Java GCM cannot match. Stateless apart from its SecureRandom, so shared by
+ * every connection.
  */
 final class DtlsCrypto {
-    private static final JcaTlsCrypto INSTANCE = new JdkFirstTlsCrypto();
+    private static final BcTlsCrypto INSTANCE = new JdkGcmTlsCrypto();
 
     private DtlsCrypto() {
     }
 
-    static JcaTlsCrypto get() {
+    static BcTlsCrypto get() {
         return INSTANCE;
     }
 
-    private static final class JdkFirstTlsCrypto extends JcaTlsCrypto {
-        JdkFirstTlsCrypto() {
-            super(new JdkFirstHelper(), null, new SecureRandom(), new SecureRandom());
+    private static final class JdkGcmTlsCrypto extends BcTlsCrypto {
+        JdkGcmTlsCrypto() {
+            super(new SecureRandom());
         }
 
-        /** AES-GCM without BouncyCastle's per-record parameter lookup; other AEAD ciphers as BouncyCastle does. */
         @Override
-        protected TlsAEADCipherImpl createAEADCipher(String cipherName, String algorithm, int keySize,
-                                                     boolean isEncrypting) throws GeneralSecurityException {
-            if ("AES/GCM/NoPadding".equals(cipherName)) {
-                return new JdkGcmCipher(getHelper().createCipher(cipherName), keySize, isEncrypting);
-            }
-            return super.createAEADCipher(cipherName, algorithm, keySize, isEncrypting);
-        }
-    }
-
-    /** JDK providers first; BouncyCastle's for the ciphers and MACs the JDK lacks. */
-    private static final class JdkFirstHelper extends DefaultJcaJceHelper {
-        @Override
-        public Cipher createCipher(String algorithm) throws NoSuchAlgorithmException, NoSuchPaddingException {
+        protected TlsAEADCipher createCipher_AES_GCM(TlsCryptoParameters cryptoParams, int cipherKeySize,
+                                                     int macSize) throws IOException {
             try {
-                return super.createCipher(algorithm);
-            } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
-                return Cipher.getInstance(algorithm, Fallback.PROVIDER);
+                return new TlsAEADCipher(cryptoParams, jdkGcm(cipherKeySize, true), jdkGcm(cipherKeySize, false),
+                    cipherKeySize, macSize, TlsAEADCipher.AEAD_GCM, null);
+            } catch (GeneralSecurityException e) {
+                throw new TlsFatalAlert(AlertDescription.internal_error, "JDK AES-GCM unavailable", e);
             }
         }
 
-        @Override
-        public Mac createMac(String algorithm) throws NoSuchAlgorithmException {
-            try {
-                return super.createMac(algorithm);
-            } catch (NoSuchAlgorithmException e) {
-                return Mac.getInstance(algorithm, Fallback.PROVIDER);
-            }
+        private static JdkGcmCipher jdkGcm(int keySize, boolean encrypting) throws GeneralSecurityException {
+            return new JdkGcmCipher(Cipher.getInstance("AES/GCM/NoPadding"), keySize, encrypting);
         }
-    }
-
-    /** Loaded only when the JDK lacks an algorithm. */
-    private static final class Fallback {
-        static final Provider PROVIDER = new BouncyCastleProvider();
     }
 }

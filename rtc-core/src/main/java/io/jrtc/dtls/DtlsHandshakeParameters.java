@@ -13,7 +13,7 @@ import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 
 /** What both handshake sides share: cipher suites, the ECDSA signer, the use_srtp rules and the SRTP export. */
 final class DtlsHandshakeParameters {
@@ -114,7 +114,7 @@ final class DtlsHandshakeParameters {
         if (algorithm == null) {
             return null;
         }
-        return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), DtlsCrypto.get(),
-            certificate.privateKey(), certificate.tlsCertificateChain(), algorithm);
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), DtlsCrypto.get(),
+            certificate.signingKey(), certificate.tlsCertificateChain(), algorithm);
     }
 }

@@ -67,6 +67,19 @@ class DtlsEndpointTest {
     }
 
     @Test
+    void theServerAnswersTheFirstClientHelloWithoutACookieRoundTrip() {
+        DtlsPair pair = new DtlsPair(executor, FAST).start();
+
+        assertThat(pair.awaitConnected(LIMIT)).isTrue();
+
+        // RFC 6347 §4.1: a 13-byte record header, then the handshake message type (1 ClientHello, 2 ServerHello,
+        // 3 HelloVerifyRequest).
+        assertThat(pair.serverSide.sent.get(0)[0]).isEqualTo((byte) 22);
+        assertThat(pair.serverSide.sent.get(0)[13]).isEqualTo((byte) 2);
+        assertThat(pair.clientSide.sent).filteredOn(d -> d[0] == 22 && d[13] == 1).hasSize(1);
+    }
+
+    @Test
     void applicationDataFlowsBothWaysIncluding1200ByteDatagrams() {
         DtlsPair pair = new DtlsPair(executor, FAST).start();
         assertThat(pair.awaitConnected(LIMIT)).isTrue();

@@ -52,13 +52,4 @@ class DtlsHandshakeParametersTest {
         assertThat(TlsUtils.getSupportedCipherSuites(DtlsCrypto.get(), DtlsHandshakeParameters.CLIENT_SUITES))
             .containsExactly(DtlsHandshakeParameters.CLIENT_SUITES);
     }
-
-    @Test
-    void aesGcmComesFromTheJdkAndOnlyChaChaPartsFromBouncyCastle() throws Exception {
-        var helper = DtlsCrypto.get().getHelper();
-
-        assertThat(helper.createCipher("AES/GCM/NoPadding").getProvider().getName()).isEqualTo("SunJCE");
-        assertThat(helper.createCipher("ChaCha7539").getProvider().getName()).isEqualTo("BC");
-        assertThat(helper.createMac("Poly1305").getProvider().getName()).isEqualTo("BC");
-    }
 }
