@@ -51,7 +51,8 @@ public final class DataChannelEngine {
     /**
      * Creates a channel. A negotiated one uses {@code config.id()} and opens as soon as the association is up; an
      * in-band one gets the next free id of our parity and sends DATA_CHANNEL_OPEN (now, or when the association
-     * comes up), becoming open on the peer's ACK.
+     * comes up), becoming open once the OPEN is sent, as browsers do: RFC 8832 §6.6 lets the opener send before the
+     * ACK, as long as those messages go out ordered.
      *
      * @throws IllegalArgumentException when a negotiated id is out of range or in use
      * @throws IllegalStateException    when the association has closed or no id of our parity is free
@@ -138,7 +139,8 @@ public final class DataChannelEngine {
         }
         DataChannelConfig c = channel.config();
         Long lifetime = c.maxPacketLifeTime() == null ? null : c.maxPacketLifeTime().longValue();
-        sender.sendMessage(channel.id(), ppid, payload, !c.ordered(), c.maxRetransmits(), lifetime);
+        boolean unordered = !c.ordered() && !channel.awaitingAck();
+        sender.sendMessage(channel.id(), ppid, payload, unordered, c.maxRetransmits(), lifetime);
     }
 
     /** Sends a string message (UTF-8, PPID 51, or 56 when empty). */
@@ -257,6 +259,7 @@ public final class DataChannelEngine {
             channel.markOpenSent();
             // DCEP messages are always reliable and ordered (RFC 8832 §6).
             sender.sendMessage(channel.id(), Ppid.DCEP, open.encode(), false, null, null);
+            markOpen(channel);
         }
     }
 
@@ -272,9 +275,9 @@ public final class DataChannelEngine {
             acceptRemoteOpen(streamId, open);
         } else {
             DataChannelHandle channel = channels.get(streamId);
-            if (channel != null && channel.state() == DataChannelState.CONNECTING && channel.openSent()) {
-                markOpen(channel);
-            } else if (channel == null || !channel.openSent()) {
+            if (channel != null && channel.openSent()) {
+                channel.markAcknowledged();
+            } else {
                 drop(streamId, "DATA_CHANNEL_ACK for no channel we opened");
             }
         }
@@ -307,9 +310,9 @@ public final class DataChannelEngine {
             drop(streamId, "message for no channel");
             return;
         }
-        if (channel.state() == DataChannelState.CONNECTING && channel.openSent()) {
-            // The peer sends data only after it sent its ACK; an unordered message may overtake the ACK.
-            markOpen(channel);
+        if (channel.awaitingAck()) {
+            // The peer sends data only after its ACK, which an unordered message may overtake: it counts as the ACK.
+            channel.markAcknowledged();
         }
         if (channel.state() != DataChannelState.OPEN) {
             drop(streamId, "message for a channel that is " + channel.state());

@@ -12,6 +12,7 @@ public final class DataChannelHandle {
     private final boolean openedByRemote;
     private DataChannelState state = DataChannelState.CONNECTING;
     private boolean openSent;
+    private boolean acknowledged;
 
     DataChannelHandle(DataChannelEngine engine, SctpStreamSender sender, DataChannelConfig config, int priority,
                       boolean openedByRemote) {
@@ -96,5 +97,17 @@ public final class DataChannelHandle {
 
     void markOpenSent() {
         openSent = true;
+    }
+
+    /**
+     * Our DATA_CHANNEL_OPEN is out and neither its ACK nor any other message on the stream came back yet: until
+     * then every message goes out ordered, so none can overtake the OPEN (RFC 8832 §6.6).
+     */
+    boolean awaitingAck() {
+        return openSent && !acknowledged;
+    }
+
+    void markAcknowledged() {
+        acknowledged = true;
     }
 }

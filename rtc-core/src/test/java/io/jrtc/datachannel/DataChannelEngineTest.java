@@ -30,11 +30,12 @@ class DataChannelEngineTest {
     }
 
     @Test
-    void theDtlsClientOpensEvenIdsAndTheChannelOpensOnTheAck() throws Exception {
+    void theDtlsClientOpensEvenIdsAndTheChannelIsOpenOnceItsOpenIsSent() throws Exception {
         DataChannelHandle chat = client.open(DataChannelConfig.reliable("chat"));
 
         assertThat(chat.id()).isZero();
-        assertThat(chat.state()).isEqualTo(DataChannelState.CONNECTING);
+        assertThat(chat.state()).isEqualTo(DataChannelState.OPEN);
+        assertThat(link.client.events()).containsExactly(new Opened(chat));
         assertThat(link.client.sent).singleElement().satisfies(s -> {
             assertThat(s.streamId()).isZero();
             assertThat(s.ppid()).isEqualTo(Ppid.DCEP);
@@ -56,10 +57,27 @@ class DataChannelEngineTest {
         assertThat(remote.priority()).isEqualTo(256);
         assertThat(link.server.sent).singleElement()
                 .satisfies(s -> assertThat(s.data()).containsExactly(DcepAck.MESSAGE_TYPE));
-        assertThat(link.client.events()).containsExactly(new Opened(chat));
-        assertThat(chat.state()).isEqualTo(DataChannelState.OPEN);
+        assertThat(link.client.events()).isEmpty();
+        assertThat(client.droppedMessages()).isZero();
         assertThat(client.open(DataChannelConfig.reliable("second")).id()).isEqualTo(2);
         assertThat(client.open(DataChannelConfig.reliable("third")).id()).isEqualTo(4);
+    }
+
+    @Test
+    void anUnorderedChannelSendsOrderedUntilTheAckSoNothingOvertakesItsOpen() {
+        DataChannelHandle fast = client.open(new DataChannelConfig("u", false, null, 0, "", false, null));
+        client.send(fast, new byte[] {1}, true);
+        link.deliverAll();
+        client.send(fast, new byte[] {2}, true);
+
+        assertThat(link.client.sent).extracting(LinkedSctp.Sent::unordered).containsExactly(false, false, true);
+        assertThat(link.client.sent.get(1).maxRetransmits()).isZero();
+        assertThat(remoteCounterpartMessages(link.server)).containsExactly(1);
+    }
+
+    private static List<Integer> remoteCounterpartMessages(LinkedSctp.Side side) {
+        return side.events().stream().filter(Message.class::isInstance)
+                .map(e -> (int) ((Message) e).data()[0]).toList();
     }
 
     @Test
@@ -91,9 +109,9 @@ class DataChannelEngineTest {
         fresh.client.engine.onAssociationEstablished();
 
         assertThat(fresh.client.sent).singleElement().satisfies(s -> assertThat(s.ppid()).isEqualTo(Ppid.DCEP));
-        assertThat(fresh.client.events()).containsExactly(new Opened(negotiated));
+        assertThat(fresh.client.events()).containsExactlyInAnyOrder(new Opened(inBand), new Opened(negotiated));
         fresh.deliverAll();
-        assertThat(fresh.client.events()).containsExactly(new Opened(inBand));
+        assertThat(fresh.client.events()).isEmpty();
         assertThat(fresh.server.events()).singleElement().isInstanceOf(ChannelOpenedByRemote.class);
     }
 
@@ -239,7 +257,7 @@ class DataChannelEngineTest {
 
         client.handleIncomingStreamReset(new int[] {0, 99});
 
-        assertThat(link.client.events()).containsExactly(new Closing(chat), new Closed(chat));
+        assertThat(link.client.events()).containsExactly(new Opened(chat), new Closing(chat), new Closed(chat));
         assertThat(link.client.resets).singleElement().satisfies(ids -> assertThat(ids).containsExactly(0));
     }
 
@@ -261,25 +279,26 @@ class DataChannelEngineTest {
     }
 
     @Test
-    void dataBeforeTheAckOpensTheChannelImplicitly() {
+    void aMessageOvertakingTheAckCountsAsTheAck() {
         DataChannelHandle chat = client.open(new DataChannelConfig("u", false, null, null, "", false, null));
+        link.client.events();
         link.dropAll();
 
         client.handleMessage(0, Ppid.BINARY, new byte[] {42});
+        client.send(chat, new byte[] {7}, true);
         client.handleMessage(0, Ppid.DCEP, DcepAck.INSTANCE.encode());
 
-        List<DataChannelEvent> events = link.client.events();
-        assertThat(events).hasSize(2);
-        assertThat(events.get(0)).isEqualTo(new Opened(chat));
-        assertThat(events.get(1)).isInstanceOf(Message.class);
+        assertThat(link.client.events()).singleElement().isInstanceOf(Message.class);
+        assertThat(link.client.sent).last().satisfies(s -> assertThat(s.unordered()).isTrue());
         assertThat(client.droppedMessages()).isZero();
     }
 
     @Test
     void sendingBeforeOpenIsRefused() {
-        DataChannelHandle chat = client.open(DataChannelConfig.reliable("chat"));
+        DataChannelEngine early = new LinkedSctp(16).client.engine;
+        DataChannelHandle chat = early.open(DataChannelConfig.reliable("chat"));
 
-        assertThatThrownBy(() -> client.send(chat, new byte[1], true)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> early.send(chat, new byte[1], true)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("connecting");
     }
 
