@@ -17,6 +17,12 @@ import java.net.InetSocketAddress;
 final class SegmentedWriter {
     /** A whole run must fit one IP datagram, headers included. */
     private static final int MAX_RUN_BYTES = 60_000;
+    /**
+     * Bytes handed to the channel before they are flushed even though more follow: a sender emitting a whole
+     * congestion window in one loop turn would otherwise hold all of it until the end of the turn, leaving the
+     * receiver idle meanwhile.
+     */
+    private static final int FLUSH_BYTES = 64 * 1024;
 
     private final Channel channel;
     private final int maxSegments;
@@ -26,6 +32,7 @@ final class SegmentedWriter {
     private int segmentSize;
     private int segments;
     private boolean runClosed;
+    private int unflushedBytes;
 
     SegmentedWriter(Channel channel, int maxSegments) {
         this.channel = channel;
@@ -33,7 +40,10 @@ final class SegmentedWriter {
         this.segmentation = maxSegments > 1;
     }
 
-    /** Queues one datagram (copied); nothing reaches the socket before {@link #flush()}. */
+    /**
+     * Queues one datagram (copied); it reaches the socket at the latest on {@link #flush()}, earlier once
+     * {@link #FLUSH_BYTES} are waiting.
+     */
     void write(InetSocketAddress destination, byte[] data, int offset, int length) {
         if (run != null && !joins(destination, length)) {
             closeRun();
@@ -56,6 +66,9 @@ final class SegmentedWriter {
     void flush() {
         if (run != null) {
             closeRun();
+        }
+        if (unflushedBytes > 0) {
+            unflushedBytes = 0;
             channel.flush();
         }
     }
@@ -76,6 +89,15 @@ final class SegmentedWriter {
     private void closeRun() {
         ByteBuf buf = run;
         run = null;
+        unflushedBytes += buf.readableBytes();
+        writeRun(buf);
+        if (unflushedBytes >= FLUSH_BYTES) {
+            unflushedBytes = 0;
+            channel.flush();
+        }
+    }
+
+    private void writeRun(ByteBuf buf) {
         if (segments == 1) {
             channel.write(new DatagramPacket(buf, runDestination), channel.voidPromise());
             return;

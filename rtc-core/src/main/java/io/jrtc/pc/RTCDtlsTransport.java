@@ -111,9 +111,11 @@ public final class RTCDtlsTransport implements Pump.Stage {
     }
 
     /** Encrypts and sends one datagram of the layer above; on the loop, once connected. */
+    /** Encrypts and hands the record straight to ICE, so a long burst reaches the socket while it is produced. */
     void send(byte[] data, int offset, int length) {
         if (state == RTCDtlsTransportState.CONNECTED) {
             endpoint.send(data, offset, length);
+            drainTransmits();
         }
     }
 

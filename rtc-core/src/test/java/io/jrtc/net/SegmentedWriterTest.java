@@ -73,6 +73,28 @@ class SegmentedWriterTest {
         sent.forEach(DatagramPacket::release);
     }
 
+    @Test
+    void aLongBurstReachesTheSocketWhileItIsWrittenNotOnlyAtTheFlush() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        SegmentedWriter writer = new SegmentedWriter(channel, 16);
+        int datagrams = 0;
+        List<DatagramPacket> early = List.of();
+        while (early.isEmpty() && datagrams < 1000) {
+            writer.write(PEER, bytes(1200, datagrams), 0, 1200);
+            datagrams++;
+            early = outbound(channel);
+        }
+
+        // At least 64 KiB in complete runs are flushed at once: here four runs of 16 datagrams.
+        assertThat(datagrams).isEqualTo(4 * 16 + 1);
+        assertThat(early).hasSize(4);
+        writer.flush();
+        List<DatagramPacket> rest = outbound(channel);
+        assertThat(rest).hasSize(1);
+        early.forEach(DatagramPacket::release);
+        rest.forEach(DatagramPacket::release);
+    }
+
     private static List<DatagramPacket> outbound(EmbeddedChannel channel) {
         List<DatagramPacket> packets = new ArrayList<>();
         Object message;
