@@ -19,6 +19,7 @@ final class JdkGcmCipher implements TlsAEADCipherImpl {
     private final int mode;
     private final int keySize;
     private SecretKey key;
+    private int tagLength;
 
     JdkGcmCipher(Cipher cipher, int keySize, boolean encrypting) {
         this.cipher = cipher;
@@ -36,6 +37,7 @@ final class JdkGcmCipher implements TlsAEADCipherImpl {
 
     @Override
     public void init(byte[] nonce, int macSize) {
+        tagLength = macSize;
         try {
             cipher.init(mode, key, new GCMParameterSpec(macSize * 8, nonce));
         } catch (GeneralSecurityException e) {
@@ -43,9 +45,10 @@ final class JdkGcmCipher implements TlsAEADCipherImpl {
         }
     }
 
+    /** Computed rather than asked of the JDK cipher, whose answer re-runs its IV-reuse checks on every record. */
     @Override
     public int getOutputSize(int inputLength) {
-        return cipher.getOutputSize(inputLength);
+        return mode == Cipher.ENCRYPT_MODE ? inputLength + tagLength : Math.max(0, inputLength - tagLength);
     }
 
     @Override

@@ -151,9 +151,13 @@ final class QueuedDatagramTransport implements DatagramTransport {
         if (closed) {
             return;
         }
-        outbound.add(Arrays.copyOfRange(buf, off, off + len));
         if (blocking) {
+            outbound.add(Arrays.copyOfRange(buf, off, off + len));
             handshakeOutput.run();
+        } else {
+            // BouncyCastle encodes each record into a fresh array and never touches it after sending it, so once
+            // connected a whole-array record is queued as is: no copy per record on the bulk path.
+            outbound.add(off == 0 && len == buf.length ? buf : Arrays.copyOfRange(buf, off, off + len));
         }
     }
 
