@@ -43,6 +43,11 @@ class PeerConnectionServiceConfiguration {
     }
 
     @Bean
+    CertificateWarmUp rtcCertificateWarmUp(ObjectProvider<RtcCertificates> certificates) {
+        return new CertificateWarmUp(certificates);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     RtcConfigurationFactory rtcConfigurationFactory(RtcProperties properties, RtcCertificates certificates,
             ObjectProvider<RTCConfigurationCustomizer> customizers) {

@@ -1,13 +1,16 @@
 package io.jrtc.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.jrtc.pc.RTCCertificate;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RTCPeerConnection;
@@ -24,7 +27,9 @@ import io.jrtc.spring.autoconfigure.service.RtcCertificates;
 import io.jrtc.spring.autoconfigure.service.RtcConfigurationFactory;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +68,18 @@ class RtcAutoConfigurationTest {
         RtcCertificates own = new RtcCertificates();
         runner.withBean(RtcCertificates.class, () -> own).run(context ->
                 assertThat(context.getBean(RtcCertificates.class)).isSameAs(own));
+    }
+
+    @Test
+    void theCertificateIsMadeInTheBackgroundOnceTheApplicationIsReadyNotDuringTheStart() {
+        RecordingCertificates own = new RecordingCertificates();
+        runner.withBean(RtcCertificates.class, () -> own).run(context -> {
+            assertThat(own.callers).isEmpty();
+            context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
+                    Duration.ZERO));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !own.callers.isEmpty());
+            assertThat(own.callers).containsExactly(CertificateWarmUp.THREAD_NAME);
+        });
     }
 
     @Test
@@ -171,6 +188,17 @@ class RtcAutoConfigurationTest {
     private static int freeUdpPort() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Records which threads asked for the certificate. */
+    static class RecordingCertificates extends RtcCertificates {
+        final List<String> callers = new CopyOnWriteArrayList<>();
+
+        @Override
+        public synchronized RTCCertificate current() {
+            callers.add(Thread.currentThread().getName());
+            return super.current();
         }
     }
 
