@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Two peer connections in one JVM over loopback, measured the way ../shared/peer-bench measures aiortc, Chromium
  * and Pion: setup (createOffer until the offerer's channel is open, descriptions exchanged after gathering,
  * median of 20 after 200 warm-up setups), 64 MiB of reliable ordered 16 KiB messages, and 1 KiB messages per second (each
- * the median of three transfers, after four warm-up transfers of each size),
+ * the median of three transfers, after ten warm-up transfers of each size),
  * sending while bufferedAmount < 1 MiB, else waiting for bufferedamountlow at 256 KiB. Prints one JSON line.
  */
 public final class DataChannelBench {
@@ -29,7 +29,7 @@ public final class DataChannelBench {
      * it is steady (the issue asks for a warm JVM).
      */
     private static final int WARM_UP_SETUPS = 200;
-    private static final int WARM_UP_TRANSFERS = 4;
+    private static final int WARM_UP_TRANSFERS = 10;
 
     public static void main(String[] args) throws Exception {
         int setupRuns = 20;
@@ -46,7 +46,7 @@ public final class DataChannelBench {
             }
             Arrays.sort(setups);
             // Warm both send paths up (JIT) as the setups are: the first transfers run at a fraction of the
-            // steady rate, the fourth and later at it.
+            // steady rate, about the tenth and later at it.
             for (int i = 0; i < WARM_UP_TRANSFERS; i++) {
                 throughput(engine, 64L << 20, 16 * 1024);
                 throughput(engine, 8L << 20, 1024);
