@@ -13,7 +13,8 @@ import java.util.Random;
  * A full ICE agent (RFC 8445) for one component over UDP, with trickle (RFC 8838) and consent freshness
  * (RFC 7675), as a sans-IO state machine driven by one thread.
  *
- * <p>The caller binds sockets and registers each with {@link #addHostSocket}; feeds every received STUN datagram
+ * <p>The caller binds sockets and registers each with {@link #addHostSocket}, and each TURN allocation it made
+ * with {@link #addRelaySocket}; feeds every received STUN datagram
  * to {@link #handleReceive}; calls {@link #handleTimeout} at {@link #pollTimeout()}; and after each call drains
  * {@link #pollTransmit()} and {@link #pollEvent()}. Checks use regular nomination (§8.1.1); the controlled side
  * follows the controlling side's USE-CANDIDATE.
@@ -38,6 +39,8 @@ public final class IceAgent {
     private IceConnectionState connectionState = IceConnectionState.NEW;
     private IceGatheringState gatheringState = IceGatheringState.NEW;
     private boolean remoteEndOfCandidates;
+    /** TURN allocations the caller is still making: gathering completes only after they ended. */
+    private int pendingRelayAllocations;
     private long checkingSince = UNSET;
     /** The latest time any call passed in: deadlines already past are reported as this, never earlier. */
     private long lastNow = UNSET;
@@ -64,26 +67,69 @@ public final class IceAgent {
     public IceCandidate addHostSocket(long now, int socketId, InetSocketAddress boundAddress) {
         advanceTo(now);
         IceCandidate host = locals.addHost(socketId, boundAddress);
-        if (closed) {
-            return host;
+        if (!closed) {
+            LocalCandidates.HostSocket socket = pairAndAnnounce(socketId);
+            if (gatheringState == IceGatheringState.GATHERING) {
+                gatherer.start(now, socket, stunServers);
+            }
+            runScheduledWork(now);
         }
+        return host;
+    }
+
+    /**
+     * Registers a TURN allocation the caller made as socket {@code socketId} and creates its relayed candidate (RFC
+     * 8445 §5.1.1.2, type preference 0): checks and data for pairs on it come out of {@link #pollTransmit()} with
+     * that socket id and a peer address, for the caller to send through its TURN client; what the TURN server relays
+     * back from a peer the caller feeds to {@link #handleReceive} with the same id. No STUN server is asked on it.
+     *
+     * @param mapped the server-reflexive address the TURN server reported (the candidate's related address), or null
+     * @param server the TURN server's address (it separates foundations)
+     */
+    public IceCandidate addRelaySocket(long now, int socketId, InetSocketAddress relayed, InetSocketAddress mapped,
+                                       InetSocketAddress server) {
+        advanceTo(now);
+        IceCandidate relay = locals.addRelay(socketId, relayed, mapped, server);
+        if (!closed) {
+            pairAndAnnounce(socketId);
+            runScheduledWork(now);
+        }
+        return relay;
+    }
+
+    /** A new socket pairs with every remote candidate and, once gathering began, announces its candidate. */
+    private LocalCandidates.HostSocket pairAndAnnounce(int socketId) {
         LocalCandidates.HostSocket socket = locals.socket(socketId);
         for (IceCandidate remote : remoteCandidates.all()) {
             checkList.pair(socket, remote, role);
         }
         if (gatheringState != IceGatheringState.NEW) {
-            outbox.emit(new IceEvent.CandidateGathered(host));
+            outbox.emit(new IceEvent.CandidateGathered(socket.host()));
         }
-        if (gatheringState == IceGatheringState.GATHERING) {
-            gatherer.start(now, socket, stunServers);
-        }
-        runScheduledWork(now);
-        return host;
+        return socket;
     }
 
     /**
-     * Starts gathering (RFC 8445 §5.1.1): reports every host candidate at once, then asks each STUN server for
-     * server-reflexive candidates, and reports completion when those transactions end (at once without servers).
+     * The caller began a TURN allocation: until {@link #relayAllocationEnded} balances it, gathering does not
+     * complete, so that end-of-candidates waits for the relayed candidate.
+     */
+    public void relayAllocationStarted() {
+        pendingRelayAllocations++;
+    }
+
+    /** A TURN allocation began with {@link #relayAllocationStarted} ended, with its candidate added or failed. */
+    public void relayAllocationEnded(long now) {
+        advanceTo(now);
+        if (pendingRelayAllocations > 0) {
+            pendingRelayAllocations--;
+        }
+        completeGatheringIfDone();
+    }
+
+    /**
+     * Starts gathering (RFC 8445 §5.1.1): reports every host and relayed candidate at once, then asks each STUN
+     * server for server-reflexive candidates, and reports completion when those transactions end (at once without
+     * servers) and no TURN allocation is pending.
      */
     public void gather(long now) {
         advanceTo(now);
@@ -95,7 +141,9 @@ public final class IceAgent {
             outbox.emit(new IceEvent.CandidateGathered(s.host()));
         }
         for (LocalCandidates.HostSocket s : locals.sockets()) {
-            gatherer.start(now, s, stunServers);
+            if (!s.relayed()) {
+                gatherer.start(now, s, stunServers);
+            }
         }
         completeGatheringIfDone();
     }
@@ -543,7 +591,7 @@ public final class IceAgent {
     }
 
     private void completeGatheringIfDone() {
-        if (gatheringState == IceGatheringState.GATHERING && gatherer.isIdle()) {
+        if (gatheringState == IceGatheringState.GATHERING && gatherer.isIdle() && pendingRelayAllocations == 0) {
             setGatheringState(IceGatheringState.COMPLETE);
         }
     }

@@ -13,11 +13,16 @@ import java.util.zip.CRC32;
 
 /**
  * The caller's sockets and the local candidates based on them (RFC 8445 §5.1): host candidates, server-reflexive
- * ones from STUN, and peer-reflexive ones learnt from check responses.
+ * ones from STUN, peer-reflexive ones learnt from check responses, and relayed ones on the caller's TURN
+ * allocations, each of which the agent treats as one more socket.
  */
 final class LocalCandidates {
-    /** One bound socket and its host candidate. */
-    record HostSocket(int socketId, InetSocketAddress bound, IceCandidate host, int localPreference) {
+    /**
+     * One socket and the candidate it stands for: a bound UDP socket and its host candidate, or a TURN allocation
+     * ({@code relayed}) and its relayed candidate, whose datagrams the caller carries through the TURN server.
+     */
+    record HostSocket(int socketId, InetSocketAddress bound, IceCandidate host, int localPreference,
+                      boolean relayed) {
         boolean sameFamily(InetAddress other) {
             return (bound.getAddress() instanceof Inet6Address) == (other instanceof Inet6Address);
         }
@@ -28,21 +33,38 @@ final class LocalCandidates {
     private final List<IceCandidate> candidates = new ArrayList<>();
 
     IceCandidate addHost(int socketId, InetSocketAddress bound) {
+        return addSocket(socketId, bound, IceCandidateType.HOST, null, null);
+    }
+
+    /**
+     * Adds a relayed candidate (RFC 8445 §5.1.1.2) on a TURN allocation the caller made, registered as socket
+     * {@code socketId}: its address is the relayed transport address, its related address the server-reflexive one
+     * the TURN server saw (XOR-MAPPED-ADDRESS), and its foundation separates TURN servers.
+     */
+    IceCandidate addRelay(int socketId, InetSocketAddress relayed, InetSocketAddress mapped,
+                          InetSocketAddress server) {
+        return addSocket(socketId, relayed, IceCandidateType.RELAY, mapped, server);
+    }
+
+    private IceCandidate addSocket(int socketId, InetSocketAddress address, IceCandidateType type,
+                                   InetSocketAddress related, InetSocketAddress server) {
         if (sockets.containsKey(socketId)) {
             throw new IllegalArgumentException("socket id already added: " + socketId);
         }
-        InetAddress ip = bound.getAddress();
-        if (ip == null || ip.isAnyLocalAddress() || bound.getPort() == 0) {
-            throw new IllegalArgumentException("need a concrete bound address and port: " + bound);
+        InetAddress ip = address.getAddress();
+        if (ip == null || ip.isAnyLocalAddress() || address.getPort() == 0) {
+            throw new IllegalArgumentException("need a concrete " + type + " address and port: " + address);
         }
         int localPreference = localPreference(ip);
-        long priority = IcePriority.candidatePriority(IceCandidateType.HOST.typePreference(), localPreference,
-                COMPONENT);
-        IceCandidate host = new IceCandidate(foundation(IceCandidateType.HOST, ip, null), COMPONENT, "udp", priority,
-                IpLiterals.format(ip), bound.getPort(), IceCandidateType.HOST, null, null, null);
-        sockets.put(socketId, new HostSocket(socketId, bound, host, localPreference));
-        candidates.add(host);
-        return host;
+        long priority = IcePriority.candidatePriority(type.typePreference(), localPreference, COMPONENT);
+        IceCandidate candidate = new IceCandidate(foundation(type, ip, server), COMPONENT, "udp", priority,
+                IpLiterals.format(ip), address.getPort(), type,
+                related == null ? null : IpLiterals.format(related.getAddress()),
+                related == null ? null : related.getPort(), null);
+        sockets.put(socketId, new HostSocket(socketId, address, candidate, localPreference,
+                type == IceCandidateType.RELAY));
+        candidates.add(candidate);
+        return candidate;
     }
 
     /**
@@ -129,8 +151,8 @@ final class LocalCandidates {
         return false;
     }
 
-    /** Forgets reflexive candidates, which an ICE restart gathers anew. */
+    /** Forgets reflexive candidates, which an ICE restart gathers anew; host and relayed ones stay with their sockets. */
     void clearReflexive() {
-        candidates.removeIf(c -> c.type() != IceCandidateType.HOST);
+        candidates.removeIf(c -> c.type() == IceCandidateType.SRFLX || c.type() == IceCandidateType.PRFLX);
     }
 }

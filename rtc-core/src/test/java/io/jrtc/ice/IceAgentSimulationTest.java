@@ -9,6 +9,7 @@ import io.jrtc.stun.StunClass;
 import io.jrtc.stun.StunMessage;
 import io.jrtc.stun.StunMethod;
 import io.jrtc.stun.UsernameAttribute;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,27 @@ class IceAgentSimulationTest {
         assertThat(b.agent.selectedPair().nominated()).isTrue();
         assertThat(a.states).startsWith(IceConnectionState.CHECKING, IceConnectionState.CONNECTED);
         assertThat(sim.now()).isLessThan(1_000 * SECOND + 2 * SECOND);
+    }
+
+    @Test
+    void connectsThroughARelayedCandidateAlone() {
+        Simulation sim = new Simulation(41);
+        InetSocketAddress relayed = SimPeer.address("203.0.113.200", 50000);
+        SimPeer a = sim.peer("A", config(IceRole.CONTROLLING, 10, 1)).relaySocket(sim.now(), 7, relayed,
+                SimPeer.address("192.0.2.1", 5000), SimPeer.address("203.0.113.200", 3478));
+        SimPeer b = sim.peer("B", config(IceRole.CONTROLLED, 20, 2)).socket(sim.now(), 1, "198.51.100.1", 6000);
+        Simulation.exchangeParameters(a, b);
+        a.agent.gather(sim.now());
+        b.agent.gather(sim.now());
+        sim.exchangeCandidates(a, b, true);
+
+        assertThat(sim.runUntil(() -> connected(a) && connected(b), 5 * SECOND)).isTrue();
+
+        assertThat(a.agent.selectedPair().local().type()).isEqualTo(IceCandidateType.RELAY);
+        assertThat(a.agent.selectedPair().localSocketId()).isEqualTo(7);
+        assertThat(b.agent.selectedPair().remoteAddress()).isEqualTo(relayed);
+        assertThat(b.agent.selectedPair().remote().type()).isEqualTo(IceCandidateType.RELAY);
+        assertThat(a.agent.localCandidates()).extracting(IceCandidate::type).containsOnly(IceCandidateType.RELAY);
     }
 
     /** A controlling A and a controlled B, one host socket each, parameters exchanged and gathering done. */

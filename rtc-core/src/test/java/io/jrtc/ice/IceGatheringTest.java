@@ -50,6 +50,55 @@ class IceGatheringTest {
     }
 
     @Test
+    void aRelayedCandidateIsAnnouncedWithoutAskingStunOnItAndGatheringWaitsForItsAllocation() {
+        Simulation sim = new Simulation(40);
+        List<InetSocketAddress> stunClients = new java.util.ArrayList<>();
+        sim.network.attach(STUN_SERVER, (now, local, from, data) -> stunClients.add(from));
+        InetSocketAddress turnServer = SimPeer.address("203.0.113.200", 3478);
+        InetSocketAddress relayed = SimPeer.address("203.0.113.200", 50000);
+        InetSocketAddress mapped = SimPeer.address("198.51.100.7", 40000);
+        SimPeer a = sim.peer("A", config(List.of(STUN_SERVER))).socket(sim.now(), 1, "192.0.2.1", 5000);
+        a.agent.relayAllocationStarted();
+
+        a.agent.gather(sim.now());
+        sim.runFor(10 * SECOND);
+        assertThat(a.agent.gatheringState()).as("the STUN query timed out, the allocation is pending")
+                .isEqualTo(IceGatheringState.GATHERING);
+
+        a.relaySocket(sim.now(), 2, relayed, mapped, turnServer);
+        a.agent.relayAllocationEnded(sim.now());
+        sim.drainAll();
+
+        assertThat(a.agent.gatheringState()).isEqualTo(IceGatheringState.COMPLETE);
+        List<IceCandidate> gathered = a.gatheredCandidates();
+        assertThat(gathered).extracting(IceCandidate::type).containsExactly(IceCandidateType.HOST, IceCandidateType.RELAY);
+        IceCandidate relay = gathered.get(1);
+        assertThat(relay.socketAddress()).isEqualTo(relayed);
+        assertThat(relay.relatedAddress()).isEqualTo("198.51.100.7");
+        assertThat(relay.relatedPort()).isEqualTo(40000);
+        assertThat(relay.priority() >>> 24).isZero();
+        assertThat(relay.foundation()).isNotEqualTo(gathered.get(0).foundation());
+        assertThat(stunClients).isNotEmpty().allMatch(from -> from.equals(SimPeer.address("192.0.2.1", 5000)));
+    }
+
+    @Test
+    void relayedCandidatesSurviveAnIceRestartAndAreAnnouncedAgain() {
+        IceAgent agent = new IceAgent(config(List.of()));
+        agent.addHostSocket(0, 1, SimPeer.address("192.0.2.1", 5000));
+        IceCandidate relay = agent.addRelaySocket(0, 2, SimPeer.address("203.0.113.200", 50000), null,
+                SimPeer.address("203.0.113.200", 3478));
+        agent.gather(0);
+        ScriptedPeer.events(agent);
+
+        agent.restart(1, IceParameters.random(new java.util.Random(5)));
+        agent.gather(1);
+
+        assertThat(ScriptedPeer.events(agent)).contains(new IceEvent.CandidateGathered(relay));
+        assertThat(agent.localCandidates()).contains(relay);
+        assertThat(relay.relatedAddress()).isNull();
+    }
+
+    @Test
     void serverReflexiveCandidateBehindNat() {
         Simulation sim = new Simulation(30);
         attachStunServer(sim.network, STUN_SERVER);

@@ -45,6 +45,24 @@ public final class SimPeer {
         return this;
     }
 
+    /**
+     * A TURN allocation as the agent sees it: a socket at the relayed address, registered as a relayed candidate.
+     * The simulated network delivers to and from that address directly, which is what the relay does for the peer.
+     */
+    public SimPeer relaySocket(long now, int socketId, InetSocketAddress relayed, InetSocketAddress mapped,
+                               InetSocketAddress server) {
+        sockets.put(socketId, relayed);
+        network.attach(relayed, (t, local, from, data) -> {
+            if (data.length > 0 && (data[0] & 0xFF) < 4) {
+                agent.handleReceive(t, socketId, from, data, 0, data.length);
+            } else {
+                agent.noteTrafficReceived(t, socketId, from);
+            }
+        });
+        agent.addRelaySocket(now, socketId, relayed, mapped, server);
+        return this;
+    }
+
     /** Sends application data (not STUN) on the selected pair, as a DTLS layer would. */
     public void sendAppData(long now) {
         IceCandidatePair p = agent.selectedPair();
