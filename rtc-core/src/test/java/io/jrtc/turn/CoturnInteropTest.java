@@ -142,6 +142,21 @@ class CoturnInteropTest {
         assertThat(nonces.get(0)).isNotEqualTo(nonces.get(1));
     }
 
+    @Test
+    void forbiddenPeerFailsThePermissionOnly() throws Exception {
+        start("--denied-peer-ip=127.0.0.77");
+        client.allocate(now());
+        await(TurnEvent.Allocated.class, e -> true);
+        InetAddress denied = InetAddress.getByName("127.0.0.77");
+
+        client.createPermission(now(), denied);
+
+        TurnEvent.PermissionFailed failed = await(TurnEvent.PermissionFailed.class, e -> true);
+        assertThat(failed.peer()).isEqualTo(denied);
+        assertThat(failed.errorCode()).isEqualTo(403);
+        assertThat(client.state()).isEqualTo(TurnClient.State.ALLOCATED);
+    }
+
     /** Client to peer through the relay, then the peer's answer back through the relay to the client. */
     private void exchange(InetSocketAddress peer, InetSocketAddress relayed, String out, String back)
             throws IOException, StunParseException {
