@@ -4,7 +4,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
-/** What a {@link TurnClient} reports to its owner. An error code of {@link #NO_RESPONSE} means the server was silent. */
+/**
+ * What a {@link TurnClient} reports to its owner. An error code of {@link #NO_RESPONSE} means the server was
+ * silent.
+ */
 public sealed interface TurnEvent {
     /** Error code of failures where the server sent no error response: the transaction timed out. */
     int NO_RESPONSE = 0;

@@ -7,15 +7,17 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** The ChannelData parser throws nothing but TurnParseException; valid messages round-trip, with or without padding. */
+/** ChannelData parsing throws nothing but TurnParseException; valid messages round-trip, padded or not. */
 class ChannelDataProperties {
     @Property(tries = 800)
-    void randomBytesOnlyThrowParseException(@ForAll @Size(max = 40) byte[] bytes, @ForAll @IntRange(max = 40) int cut) {
+    void randomBytesOnlyThrowParseException(@ForAll @Size(max = 40) byte[] bytes,
+            @ForAll @IntRange(max = 40) int cut) {
         int len = Math.min(cut, bytes.length);
         ChannelData.isChannelData(bytes, 0, len);
         try {
             ChannelData cd = ChannelData.parse(bytes, 0, len);
-            assertThat(cd.data().length).isBetween(len - ChannelData.HEADER_LENGTH - 3, len - ChannelData.HEADER_LENGTH);
+            assertThat(cd.data().length)
+                    .isBetween(len - ChannelData.HEADER_LENGTH - 3, len - ChannelData.HEADER_LENGTH);
         } catch (TurnParseException expected) {
             // the only exception parse may throw
         }

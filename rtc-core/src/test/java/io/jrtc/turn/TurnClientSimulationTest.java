@@ -275,7 +275,8 @@ class TurnClientSimulationTest {
         exchange();
         client.send(now, PEER, hello, 1, 3);
         exchange();
-        assertThat(server.channelData).containsExactly(new ChannelData(0x4000, "ell".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(server.channelData)
+                .containsExactly(new ChannelData(0x4000, "ell".getBytes(StandardCharsets.US_ASCII)));
 
         byte[] indication = ScriptedTurnServer.dataIndication(PEER, new byte[] {1, 2});
         client.handleReceive(now, ScriptedTurnServer.ADDRESS, indication, 0, indication.length);
