@@ -29,6 +29,10 @@ final class StunAttributeCodec {
             case StunAttributeType.USE_CANDIDATE -> UseCandidateAttribute.decode(len);
             case StunAttributeType.ICE_CONTROLLED -> IceControlledAttribute.decode(b, off, len);
             case StunAttributeType.ICE_CONTROLLING -> IceControllingAttribute.decode(b, off, len);
+            case StunAttributeType.LIFETIME -> LifetimeAttribute.decode(b, off, len);
+            case StunAttributeType.REQUESTED_TRANSPORT -> RequestedTransportAttribute.decode(b, off, len);
+            case StunAttributeType.CHANNEL_NUMBER -> ChannelNumberAttribute.decode(b, off, len);
+            case StunAttributeType.DATA -> DataAttribute.decode(b, off, len);
             default -> new RawAttribute(type, Arrays.copyOfRange(b, off, off + len));
         };
     }
@@ -43,7 +47,9 @@ final class StunAttributeCodec {
                             StunAttributeType.MESSAGE_INTEGRITY_SHA256, StunAttributeType.FINGERPRINT,
                             StunAttributeType.ERROR_CODE, StunAttributeType.UNKNOWN_ATTRIBUTES,
                             StunAttributeType.PRIORITY, StunAttributeType.USE_CANDIDATE,
-                            StunAttributeType.ICE_CONTROLLED, StunAttributeType.ICE_CONTROLLING -> true;
+                            StunAttributeType.ICE_CONTROLLED, StunAttributeType.ICE_CONTROLLING,
+                            StunAttributeType.LIFETIME, StunAttributeType.REQUESTED_TRANSPORT,
+                            StunAttributeType.CHANNEL_NUMBER, StunAttributeType.DATA -> true;
                     default -> false;
                 };
     }

@@ -16,6 +16,16 @@ public record XorAddressAttribute(int type, InetSocketAddress address) implement
         return new XorAddressAttribute(StunAttributeType.XOR_MAPPED_ADDRESS, address);
     }
 
+    /** XOR-PEER-ADDRESS (RFC 8656 §18.3): the peer of a permission, channel, Send or Data indication. */
+    public static XorAddressAttribute xorPeerAddress(InetSocketAddress address) {
+        return new XorAddressAttribute(StunAttributeType.XOR_PEER_ADDRESS, address);
+    }
+
+    /** XOR-RELAYED-ADDRESS (RFC 8656 §18.5): the address the server allocated for the client. */
+    public static XorAddressAttribute xorRelayedAddress(InetSocketAddress address) {
+        return new XorAddressAttribute(StunAttributeType.XOR_RELAYED_ADDRESS, address);
+    }
+
     static boolean isXorAddressType(int type) {
         return type == StunAttributeType.XOR_MAPPED_ADDRESS
                 || type == StunAttributeType.XOR_PEER_ADDRESS

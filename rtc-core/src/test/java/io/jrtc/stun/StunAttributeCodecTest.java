@@ -80,7 +80,8 @@ class StunAttributeCodecTest {
     @Test
     void unknownAttributesAndRaw() throws Exception {
         assertRoundTrip(new UnknownAttributesAttribute(List.of(0x0031, 0x7fff)), "00317fff");
-        assertRoundTrip(new RawAttribute(0x000D, hex("00000258")), "00000258");
+        assertRoundTrip(new RawAttribute(StunAttributeType.RESERVATION_TOKEN, hex("0102030405060708")),
+                "0102030405060708");
         assertRoundTrip(new FingerprintAttribute(0xe57a3bcf), "e57a3bcf");
     }
 

@@ -88,10 +88,10 @@ class StunMessageTest {
         byte[] bytes = new StunMessage(StunMethod.BINDING, StunClass.REQUEST, TID, List.of(
                 new RawAttribute(0x7001, new byte[] {1}),
                 new RawAttribute(0xC057, new byte[] {0, 1, 0, 1}),
-                new RawAttribute(StunAttributeType.LIFETIME, new byte[4]))).encode();
+                new RawAttribute(StunAttributeType.RESERVATION_TOKEN, new byte[8]))).encode();
         StunMessage parsed = StunMessage.parse(bytes);
 
-        assertThat(parsed.unknownComprehensionRequired()).containsExactly(0x7001, StunAttributeType.LIFETIME);
+        assertThat(parsed.unknownComprehensionRequired()).containsExactly(0x7001, StunAttributeType.RESERVATION_TOKEN);
         assertThat(parsed.first(0xC057)).isEqualTo(new RawAttribute(0xC057, new byte[] {0, 1, 0, 1}));
     }
 

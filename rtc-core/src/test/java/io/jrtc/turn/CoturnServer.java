@@ -1,0 +1,108 @@
+package io.jrtc.turn;
+
+import io.jrtc.stun.StunClass;
+import io.jrtc.stun.StunMessage;
+import io.jrtc.stun.StunMethod;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real coturn (Debian package {@code coturn}, installed by scripts/ensure-test-peers.sh) started as a child
+ * process on 127.0.0.1 and an ephemeral UDP port, with one long-term user, relaying to loopback peers. Its log goes
+ * to a file in the given directory, shown by {@link #log()} when a test fails.
+ */
+final class CoturnServer implements AutoCloseable {
+    static final Path TURNSERVER = Path.of("/usr/bin/turnserver");
+    static final String USER = "u";
+    static final String PASSWORD = "p";
+    static final String REALM = "jrtc.test";
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final Process process;
+    private final InetSocketAddress address;
+    private final Path logFile;
+
+    /** Starts turnserver and returns once it answers a STUN Binding request. */
+    CoturnServer(Path dir, String... extraOptions) throws IOException, InterruptedException {
+        int port = freeUdpPort();
+        address = new InetSocketAddress(LOOPBACK, port);
+        logFile = dir.resolve("turnserver.log");
+        List<String> command = new ArrayList<>(List.of(TURNSERVER.toString(),
+                "--listening-ip", "127.0.0.1", "--relay-ip", "127.0.0.1", "--listening-port", String.valueOf(port),
+                "--no-tls", "--no-dtls", "--no-tcp", "--no-cli", "--lt-cred-mech", "--fingerprint",
+                "--user", USER + ":" + PASSWORD, "--realm", REALM, "--allow-loopback-peers",
+                "--pidfile", dir.resolve("turnserver.pid").toString(), "--db", dir.resolve("turndb").toString(),
+                "--log-file", logFile.toString(), "--simple-log", "--no-stdout-log", "--verbose"));
+        command.addAll(List.of(extraOptions));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("turnserver.out").toFile()).start();
+        try {
+            awaitBindingAnswer();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    String log() {
+        try {
+            return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "(no turnserver log)";
+        } catch (IOException e) {
+            return "(turnserver log unreadable: " + e + ")";
+        }
+    }
+
+    private void awaitBindingAnswer() throws IOException {
+        byte[] tid = new byte[StunMessage.TRANSACTION_ID_LENGTH];
+        byte[] request = new StunMessage(StunMethod.BINDING, StunClass.REQUEST, tid, List.of()).encode();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            probe.setSoTimeout(50);
+            byte[] buffer = new byte[1500];
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("turnserver exited with " + process.exitValue() + ": " + log());
+                }
+                probe.send(new DatagramPacket(request, request.length, address));
+                try {
+                    probe.receive(new DatagramPacket(buffer, buffer.length));
+                    return;
+                } catch (SocketTimeoutException notYet) {
+                    // turnserver is still starting
+                }
+            }
+        }
+        throw new IllegalStateException("turnserver did not answer on " + address + " within 10 s: " + log());
+    }
+
+    private static int freeUdpPort() {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
