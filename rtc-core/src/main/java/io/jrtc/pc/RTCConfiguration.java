@@ -1,6 +1,7 @@
 package io.jrtc.pc;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Configuration of a peer connection (W3C RTCConfiguration). Unlike aiortc, no STUN server is used unless one is
@@ -9,6 +10,7 @@ import java.util.List;
 public final class RTCConfiguration {
     private final List<RTCIceServer> iceServers;
     private final List<RTCCertificate> certificates;
+    private final RTCIceTransportPolicy iceTransportPolicy;
 
     public RTCConfiguration() {
         this(List.of(), List.of());
@@ -19,8 +21,19 @@ public final class RTCConfiguration {
     }
 
     public RTCConfiguration(List<RTCIceServer> iceServers, List<RTCCertificate> certificates) {
+        this(iceServers, certificates, RTCIceTransportPolicy.ALL);
+    }
+
+    public RTCConfiguration(List<RTCIceServer> iceServers, List<RTCCertificate> certificates,
+                            RTCIceTransportPolicy iceTransportPolicy) {
         this.iceServers = List.copyOf(iceServers);
         this.certificates = List.copyOf(certificates);
+        this.iceTransportPolicy = Objects.requireNonNull(iceTransportPolicy, "iceTransportPolicy");
+    }
+
+    /** This configuration with another ICE transport policy. */
+    public RTCConfiguration withIceTransportPolicy(RTCIceTransportPolicy policy) {
+        return new RTCConfiguration(iceServers, certificates, policy);
     }
 
     public List<RTCIceServer> getIceServers() {
@@ -32,8 +45,13 @@ public final class RTCConfiguration {
         return certificates;
     }
 
+    /** {@code all} unless set: {@code relay} offers and uses TURN-relayed candidates only. */
+    public RTCIceTransportPolicy getIceTransportPolicy() {
+        return iceTransportPolicy;
+    }
+
     @Override
     public String toString() {
-        return "RTCConfiguration{iceServers=" + iceServers + "}";
+        return "RTCConfiguration{iceServers=" + iceServers + ", iceTransportPolicy=" + iceTransportPolicy + "}";
     }
 }

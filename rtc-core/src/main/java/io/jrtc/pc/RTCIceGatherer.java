@@ -24,15 +24,20 @@ import java.util.function.Consumer;
 
 /**
  * Gathers local candidates (the reference's RTCIceGatherer): binds a UDP socket per local address, from the
- * engine's port range, and asks the configured STUN servers for server-reflexive addresses. It owns the sockets
- * and the ICE agent that {@link RTCIceTransport} then runs checks with.
+ * engine's port range, asks the configured STUN servers for server-reflexive addresses and allocates a relayed
+ * address on each TURN server ({@code turn:} over UDP). It owns the sockets, the TURN allocations and the ICE agent
+ * that {@link RTCIceTransport} then runs checks with. Under the {@code relay} policy only relayed candidates are
+ * offered and used; the host sockets then only carry the TURN traffic.
  */
 public final class RTCIceGatherer implements Pump.Stage {
     private final ConnectionContext context;
     private final List<RTCIceServer> iceServers;
     private volatile IceParameters localParameters;
     private final IceAgent agent;
+    private final RTCIceTransportPolicy policy;
+    private final TurnRelays relays;
     private final Map<Integer, UdpSocket> sockets = new HashMap<>();
+    private int nextSocketId;
     private final List<RTCIceCandidate> localCandidates = new CopyOnWriteArrayList<>();
     private final Listeners<RTCIceGatheringState> stateListeners;
     private final Listeners<RTCIceCandidate> candidateListeners;
@@ -45,6 +50,7 @@ public final class RTCIceGatherer implements Pump.Stage {
     private String sdpMid;
     private Integer sdpMLineIndex;
     private boolean gatherStarted;
+    private List<TurnRelays.Server> turnServers = List.of();
     private boolean closed;
 
     public RTCIceGatherer() {
@@ -56,13 +62,19 @@ public final class RTCIceGatherer implements Pump.Stage {
     }
 
     RTCIceGatherer(ConnectionContext context, List<RTCIceServer> iceServers) {
+        this(context, iceServers, RTCIceTransportPolicy.ALL);
+    }
+
+    RTCIceGatherer(ConnectionContext context, List<RTCIceServer> iceServers, RTCIceTransportPolicy policy) {
         this.context = context;
         this.iceServers = List.copyOf(iceServers);
+        this.policy = policy;
         SecureRandom random = new SecureRandom();
         this.localParameters = IceParameters.random(random);
         IceAgentConfig config = IceAgentConfig.defaults(IceRole.CONTROLLING, localParameters,
                 random.nextLong(), random.nextLong());
         this.agent = new IceAgent(config);
+        this.relays = new TurnRelays(agent);
         this.stateListeners = context.listeners();
         this.candidateListeners = context.listeners();
         context.pump().add(this);
@@ -95,16 +107,16 @@ public final class RTCIceGatherer implements Pump.Stage {
     }
 
     /**
-     * Gathers host candidates on every configured address and server-reflexive ones from the STUN servers.
-     * Completes when gathering is complete; fails when no socket could be bound.
+     * Gathers host candidates on every configured address, server-reflexive ones from the STUN servers and relayed
+     * ones from the TURN servers. Completes when gathering is complete; fails when no socket could be bound.
      */
     public CompletableFuture<Void> gather() {
         // Names are resolved off the loop (DNS blocks); with no servers there is nothing to resolve, and the detour
         // through the pool would only add two thread hand-offs to every connection's setup.
-        CompletableFuture<List<InetSocketAddress>> stunServers = iceServers.isEmpty()
-                ? CompletableFuture.completedFuture(List.of())
-                : CompletableFuture.supplyAsync(this::resolveStunServers, context.engine().callbackPool());
-        stunServers.thenAcceptAsync(this::startGathering, context.pump().loop())
+        CompletableFuture<ResolvedServers> servers = iceServers.isEmpty()
+                ? CompletableFuture.completedFuture(new ResolvedServers(List.of(), List.of()))
+                : CompletableFuture.supplyAsync(this::resolveServers, context.engine().callbackPool());
+        servers.thenAcceptAsync(this::startGathering, context.pump().loop())
                 .exceptionally(failure -> {
                     complete.completeExceptionally(failure);
                     return null;
@@ -112,30 +124,48 @@ public final class RTCIceGatherer implements Pump.Stage {
         return complete;
     }
 
-    private List<InetSocketAddress> resolveStunServers() {
-        List<InetSocketAddress> servers = new ArrayList<>();
+    /** The configured servers with their names resolved. */
+    private record ResolvedServers(List<InetSocketAddress> stun, List<TurnRelays.Server> turn) {
+    }
+
+    /**
+     * STUN servers ({@code stun:}) and TURN servers over UDP ({@code turn:} without {@code transport=tcp}); TURN over
+     * TCP or TLS is not supported yet and skipped, and an unresolvable server yields no candidate, as in browsers.
+     */
+    private ResolvedServers resolveServers() {
+        List<InetSocketAddress> stun = new ArrayList<>();
+        List<TurnRelays.Server> turn = new ArrayList<>();
         for (RTCIceServer server : iceServers) {
             for (String url : server.urls()) {
                 IceServerUrl parsed = IceServerUrl.parse(url);
-                if (!parsed.scheme().equals("stun")) {
+                boolean udpTurn = parsed.scheme().equals("turn")
+                        && (parsed.transport() == null || parsed.transport().equals("udp"));
+                if (!parsed.scheme().equals("stun") && !udpTurn) {
                     continue;
                 }
+                InetSocketAddress address;
                 try {
-                    servers.add(new InetSocketAddress(InetAddress.getByName(parsed.host()), parsed.port()));
+                    address = new InetSocketAddress(InetAddress.getByName(parsed.host()), parsed.port());
                 } catch (UnknownHostException e) {
-                    // an unresolvable server yields no candidate, as in browsers
+                    continue;
+                }
+                if (udpTurn) {
+                    turn.add(new TurnRelays.Server(address, server.username(), server.credential()));
+                } else {
+                    stun.add(address);
                 }
             }
         }
-        return servers;
+        return new ResolvedServers(stun, turn);
     }
 
-    private void startGathering(List<InetSocketAddress> stunServers) {
+    private void startGathering(ResolvedServers servers) {
         if (gatherStarted || closed) {
             return;
         }
         gatherStarted = true;
-        agent.setStunServers(stunServers);
+        turnServers = servers.turn();
+        agent.setStunServers(relayOnly() ? List.of() : servers.stun());
         setState(RTCIceGatheringState.GATHERING);
         List<InetAddress> addresses = context.engine().gatheringAddresses();
         List<CompletableFuture<UdpSocket>> binds = new ArrayList<>();
@@ -162,9 +192,11 @@ public final class RTCIceGatherer implements Pump.Stage {
                 socket.close();
                 continue;
             }
-            int socketId = sockets.size();
+            int socketId = nextSocketId++;
             sockets.put(socketId, socket);
-            agent.addHostSocket(now, socketId, socket.localAddress());
+            if (!relayOnly()) {
+                agent.addHostSocket(now, socketId, socket.localAddress());
+            }
         }
         if (sockets.isEmpty() && !closed) {
             String reason = binds.isEmpty() ? "no local address to gather on" : "no UDP socket could be bound";
@@ -172,9 +204,16 @@ public final class RTCIceGatherer implements Pump.Stage {
             setState(RTCIceGatheringState.COMPLETE);
             return;
         }
-        announce(now);
+        if (!relayOnly()) {
+            announce(now);
+        }
+        relays.start(now, turnServers, Map.copyOf(sockets));
         agent.gather(now);
         context.pump().run();
+    }
+
+    private boolean relayOnly() {
+        return policy == RTCIceTransportPolicy.RELAY;
     }
 
     /**
@@ -192,7 +231,7 @@ public final class RTCIceGatherer implements Pump.Stage {
             for (Map.Entry<Integer, UdpSocket> entry : List.copyOf(sockets.entrySet())) {
                 InetSocketAddress bound = entry.getValue().localAddress();
                 if (bound.getAddress().getClass() == address.getClass()) {
-                    int socketId = sockets.size();
+                    int socketId = nextSocketId++;
                     sockets.put(socketId, entry.getValue());
                     agent.addHostSocket(now, socketId, new InetSocketAddress(address, bound.getPort()));
                     break;
@@ -205,7 +244,7 @@ public final class RTCIceGatherer implements Pump.Stage {
         return new DatagramReceiver() {
             @Override
             public void onDatagram(UdpSocket socket, InetSocketAddress sender, byte[] data, int length) {
-                if (closed || length == 0) {
+                if (closed || length == 0 || relays.handleDatagram(Pump.now(), socket, sender, data, length)) {
                     return;
                 }
                 int socketId = socketId(socket);
@@ -251,6 +290,10 @@ public final class RTCIceGatherer implements Pump.Stage {
 
     /** Sends one datagram from the socket the ICE agent chose; on the loop. */
     void send(int socketId, InetSocketAddress destination, byte[] data, int offset, int length) {
+        if (relays.isRelaySocket(socketId)) {
+            relays.send(Pump.now(), socketId, destination, data, offset, length);
+            return;
+        }
         UdpSocket socket = sockets.get(socketId);
         if (socket != null) {
             socket.send(destination, data, offset, length);
@@ -276,7 +319,9 @@ public final class RTCIceGatherer implements Pump.Stage {
 
     @Override
     public boolean pump(long now) {
-        boolean moved = drainTransmits();
+        boolean moved = relays.pump(now, () -> nextSocketId++,
+                (socket, sender, data, length) -> nonStunReceiver.onDatagram(socket, sender, data, length));
+        moved |= drainTransmits();
         IceEvent event;
         while ((event = agent.pollEvent()) != null) {
             moved = true;
@@ -295,12 +340,13 @@ public final class RTCIceGatherer implements Pump.Stage {
 
     @Override
     public long deadline() {
-        return closed ? Long.MAX_VALUE : agent.pollTimeout();
+        return closed ? Long.MAX_VALUE : Math.min(agent.pollTimeout(), relays.deadline());
     }
 
     @Override
     public void onTimeout(long now) {
         agent.handleTimeout(now);
+        relays.handleTimeout(now);
     }
 
     @Override
@@ -375,6 +421,7 @@ public final class RTCIceGatherer implements Pump.Stage {
     /** Releases every socket; on the loop. */
     void close() {
         closed = true;
+        relays.close(Pump.now());
         for (UdpSocket socket : sockets.values()) {
             socket.close();
         }

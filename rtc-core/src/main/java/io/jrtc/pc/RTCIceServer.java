@@ -49,4 +49,10 @@ public record RTCIceServer(List<String> urls, String username, String credential
     public String getCredentialType() {
         return credentialType;
     }
+
+    /** Without the credential, which has no business in logs. */
+    @Override
+    public String toString() {
+        return "RTCIceServer{urls=" + urls + (username == null ? "" : ", username=" + username) + "}";
+    }
 }

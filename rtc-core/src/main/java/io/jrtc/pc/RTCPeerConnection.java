@@ -417,7 +417,8 @@ public final class RTCPeerConnection {
             return;
         }
         applicationMid = mid;
-        gatherer = new RTCIceGatherer(context, configuration.getIceServers());
+        gatherer = new RTCIceGatherer(context, configuration.getIceServers(),
+                configuration.getIceTransportPolicy());
         gatherer.setSdpMid(mid, mLineIndex);
         iceTransport = new RTCIceTransport(gatherer);
         dtlsTransport = new RTCDtlsTransport(iceTransport, certificates);

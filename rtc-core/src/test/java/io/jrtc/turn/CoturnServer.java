@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
  * process on 127.0.0.1 and an ephemeral UDP port, with one long-term user, relaying to loopback peers. Its log goes
  * to a file in the given directory, shown by {@link #log()} when a test fails.
  */
-final class CoturnServer implements AutoCloseable {
-    static final Path TURNSERVER = Path.of("/usr/bin/turnserver");
-    static final String USER = "u";
-    static final String PASSWORD = "p";
+public final class CoturnServer implements AutoCloseable {
+    public static final Path TURNSERVER = Path.of("/usr/bin/turnserver");
+    public static final String USER = "u";
+    public static final String PASSWORD = "p";
     static final String REALM = "jrtc.test";
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -34,7 +34,7 @@ final class CoturnServer implements AutoCloseable {
     private final Path logFile;
 
     /** Starts turnserver and returns once it answers a STUN Binding request. */
-    CoturnServer(Path dir, String... extraOptions) throws IOException, InterruptedException {
+    public CoturnServer(Path dir, String... extraOptions) throws IOException, InterruptedException {
         int port = freeUdpPort();
         address = new InetSocketAddress(LOOPBACK, port);
         logFile = dir.resolve("turnserver.log");
@@ -55,11 +55,11 @@ final class CoturnServer implements AutoCloseable {
         }
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "(no turnserver log)";
         } catch (IOException e) {
