@@ -17,9 +17,9 @@ import java.util.function.IntSupplier;
 
 /**
  * The TURN allocations of one gatherer (RFC 8656 over UDP): one per TURN server, made from a host socket of the
- * server's address family, and registered with the ICE agent as a relayed socket once allocated. Checks and data
- * the agent sends on such a socket go out as Send indications (or ChannelData) to the server, after a permission
- * for the peer's address; what the server relays back goes to the agent or, if not STUN, to the layer above. All
+ * server's address family, and registered with the ICE agent as a relayed socket once allocated. Checks the agent
+ * sends on such a socket go out as Send indications to the server, after a permission for the peer's address, and
+ * data as ChannelData once a channel to the peer is bound; what the server relays back goes to the agent or, if not STUN, to the layer above. All
  * on the connection's loop.
  */
 final class TurnRelays {
@@ -105,7 +105,20 @@ final class TurnRelays {
             return;
         }
         relay.client.createPermission(now, peer.getAddress());
+        if ((data[offset] & 0xFF) >= 4) {
+            // The peer carries DTLS now: a channel saves 32 bytes per datagram (ChannelData instead of a Send
+            // indication, RFC 8656 §12); until the server confirms it, indications go on.
+            bindChannel(now, relay, peer);
+        }
         relay.client.send(now, peer, data, offset, length);
+    }
+
+    private static void bindChannel(long now, Relay relay, InetSocketAddress peer) {
+        try {
+            relay.client.bindChannel(now, peer);
+        } catch (IllegalStateException allChannelNumbersUsed) {
+            LOG.log(Level.DEBUG, "no channel for {0}; Send indications carry its data", peer);
+        }
     }
 
     /**
