@@ -39,8 +39,12 @@ public final class JrtcPeer implements InteropPeer {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     public JrtcPeer() {
+        this(new RTCConfiguration());
+    }
+
+    public JrtcPeer(RTCConfiguration configuration) {
         engine = RtcEngine.create(RtcEngineSettings.defaults());
-        pc = engine.newPeerConnection(new RTCConfiguration());
+        pc = engine.newPeerConnection(configuration);
         pc.onConnectionStateChange(state -> log.add("connectionState " + state));
         pc.onIceConnectionStateChange(state -> log.add("iceConnectionState " + state));
         pc.onDataChannel(this::track);

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real coturn (Debian package {@code coturn}, installed by scripts/ensure-test-peers.sh) started as a child
- * process on 127.0.0.1 and an ephemeral UDP port, with one long-term user, relaying to loopback peers. Its log goes
+ * process on 127.0.0.1 (or a given address) and an ephemeral UDP port, with one long-term user, relaying to
+ * loopback peers too. Its log goes
  * to a file in the given directory, shown by {@link #log()} when a test fails.
  */
 public final class CoturnServer implements AutoCloseable {
@@ -33,13 +34,19 @@ public final class CoturnServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final Path logFile;
 
-    /** Starts turnserver and returns once it answers a STUN Binding request. */
+    /** Starts turnserver on 127.0.0.1 and returns once it answers a STUN Binding request. */
     public CoturnServer(Path dir, String... extraOptions) throws IOException, InterruptedException {
-        int port = freeUdpPort();
-        address = new InetSocketAddress(LOOPBACK, port);
+        this(dir, LOOPBACK, extraOptions);
+    }
+
+    /** Starts turnserver listening and relaying on {@code ip}, and returns once it answers a Binding request. */
+    public CoturnServer(Path dir, InetAddress ip, String... extraOptions) throws IOException, InterruptedException {
+        int port = freeUdpPort(ip);
+        address = new InetSocketAddress(ip, port);
         logFile = dir.resolve("turnserver.log");
         List<String> command = new ArrayList<>(List.of(TURNSERVER.toString(),
-                "--listening-ip", "127.0.0.1", "--relay-ip", "127.0.0.1", "--listening-port", String.valueOf(port),
+                "--listening-ip", ip.getHostAddress(), "--relay-ip", ip.getHostAddress(),
+                "--listening-port", String.valueOf(port),
                 "--no-tls", "--no-dtls", "--no-tcp", "--no-cli", "--lt-cred-mech", "--fingerprint",
                 "--user", USER + ":" + PASSWORD, "--realm", REALM, "--allow-loopback-peers",
                 "--pidfile", dir.resolve("turnserver.pid").toString(), "--db", dir.resolve("turndb").toString(),
@@ -71,7 +78,7 @@ public final class CoturnServer implements AutoCloseable {
         byte[] tid = new byte[StunMessage.TRANSACTION_ID_LENGTH];
         byte[] request = new StunMessage(StunMethod.BINDING, StunClass.REQUEST, tid, List.of()).encode();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address.getAddress(), 0))) {
             probe.setSoTimeout(50);
             byte[] buffer = new byte[1500];
             while (System.nanoTime() < deadline) {
@@ -90,8 +97,8 @@ public final class CoturnServer implements AutoCloseable {
         throw new IllegalStateException("turnserver did not answer on " + address + " within 10 s: " + log());
     }
 
-    private static int freeUdpPort() {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+    private static int freeUdpPort(InetAddress ip) {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(ip, 0))) {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
