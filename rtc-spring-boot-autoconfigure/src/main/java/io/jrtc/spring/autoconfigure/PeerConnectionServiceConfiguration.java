@@ -55,7 +55,7 @@ class PeerConnectionServiceConfiguration {
         List<RTCConfigurationCustomizer> ordered = customizers.orderedStream().toList();
         return requested -> {
             RTCConfiguration configuration = new RTCConfiguration(requested == null ? defaults : requested,
-                    List.of(certificates.current()));
+                    List.of(certificates.current()), properties.getIceTransportPolicy());
             for (RTCConfigurationCustomizer customizer : ordered) {
                 configuration = customizer.customize(configuration);
             }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.jrtc.pc.RTCIceTransportPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,6 +17,12 @@ public class RtcProperties {
      * STUN and TURN servers every new peer connection uses unless a request names its own.
      */
     private List<IceServer> iceServers = new ArrayList<>();
+
+    /**
+     * Which candidates connections offer and use: ALL, or RELAY for TURN-relayed ones only (a TURN server must be
+     * among the ICE servers then).
+     */
+    private RTCIceTransportPolicy iceTransportPolicy = RTCIceTransportPolicy.ALL;
 
     private final PortRange portRange = new PortRange();
 
@@ -51,6 +58,14 @@ public class RtcProperties {
 
     public void setIceServers(List<IceServer> iceServers) {
         this.iceServers = iceServers;
+    }
+
+    public RTCIceTransportPolicy getIceTransportPolicy() {
+        return iceTransportPolicy;
+    }
+
+    public void setIceTransportPolicy(RTCIceTransportPolicy iceTransportPolicy) {
+        this.iceTransportPolicy = iceTransportPolicy;
     }
 
     public PortRange getPortRange() {

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.jrtc.pc.RTCCertificate;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCIceServer;
+import io.jrtc.pc.RTCIceTransportPolicy;
 import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RtcEngine;
 import io.jrtc.pc.RtcEngineSettings;
@@ -55,6 +56,15 @@ class RtcAutoConfigurationTest {
             assertThat(context.getBean(PeerConnectionLimits.class)).isEqualTo(PeerConnectionLimits.defaults());
             assertThat(context.getBean(RtcConfigurationFactory.class).create(null).getIceServers()).isEmpty();
         });
+    }
+
+    @Test
+    void theIceTransportPolicyIsAllUnlessRelayIsConfigured() {
+        runner.run(context -> assertThat(context.getBean(RtcConfigurationFactory.class).create(null)
+                .getIceTransportPolicy()).isEqualTo(RTCIceTransportPolicy.ALL));
+        runner.withPropertyValues("rtc.ice-transport-policy=relay").run(context ->
+                assertThat(context.getBean(RtcConfigurationFactory.class).create(null).getIceTransportPolicy())
+                        .isEqualTo(RTCIceTransportPolicy.RELAY));
     }
 
     @Test
