@@ -44,7 +44,9 @@ public final class CoturnServer implements AutoCloseable {
         int port = freeUdpPort(ip);
         address = new InetSocketAddress(ip, port);
         logFile = dir.resolve("turnserver.log");
-        List<String> command = new ArrayList<>(List.of(TURNSERVER.toString(),
+        // An empty configuration file: Debian's /etc/turnserver.conf sends the log to syslog, among other things.
+        Path config = Files.writeString(dir.resolve("turnserver.conf"), "");
+        List<String> command = new ArrayList<>(List.of(TURNSERVER.toString(), "-c", config.toString(),
                 "--listening-ip", ip.getHostAddress(), "--relay-ip", ip.getHostAddress(),
                 "--listening-port", String.valueOf(port),
                 "--no-tls", "--no-dtls", "--no-tcp", "--no-cli", "--lt-cred-mech", "--fingerprint",
