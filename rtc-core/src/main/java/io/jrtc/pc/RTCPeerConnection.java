@@ -27,7 +27,7 @@ public final class RTCPeerConnection {
     private final RTCConfiguration configuration;
     private final List<RTCCertificate> certificates;
     private final SignalingStateMachine signaling = new SignalingStateMachine();
-    private final LocalDescriptionFactory descriptions = new LocalDescriptionFactory(
+    private final LocalDescriptionFactory sdpFactory = new LocalDescriptionFactory(
             new SecureRandom().nextLong() & Long.MAX_VALUE);
     private final PeerConnectionEvents events;
     private final ConnectionStates states;
@@ -35,10 +35,7 @@ public final class RTCPeerConnection {
     private RTCIceGatherer gatherer;
     private RTCIceTransport iceTransport;
     private RTCDtlsTransport dtlsTransport;
-    private volatile RTCSessionDescription currentLocal;
-    private volatile RTCSessionDescription pendingLocal;
-    private volatile RTCSessionDescription currentRemote;
-    private volatile RTCSessionDescription pendingRemote;
+    private final SessionDescriptions descriptions = new SessionDescriptions();
     private RemoteDescription remote;
     private RTCSessionDescription lastOffer;
     private RTCSessionDescription lastAnswer;
@@ -91,9 +88,9 @@ public final class RTCPeerConnection {
                 throw new InvalidStateError("createOffer in signaling state " + toApi(state));
             }
             String setup = localSetup != null ? localSetup : "actpass";
-            SessionDescription sdp = descriptions.offer(sctp == null ? null : applicationMidForOffer(),
+            SessionDescription sdp = sdpFactory.offer(sctp == null ? null : applicationMidForOffer(),
                     sctp == null ? null : transportAttributes(setup));
-            addGatheredCandidates(sdp);
+            GatheredCandidateLines.addTo(sdp, gatherer);
             lastOffer = new RTCSessionDescription(sdp.toString(), RTCSdpType.OFFER);
             return lastOffer;
         });
@@ -108,9 +105,9 @@ public final class RTCPeerConnection {
                         + " (needs a remote offer)");
             }
             String setup = answerSetup();
-            SessionDescription sdp = descriptions.answer(remote.sdp(),
+            SessionDescription sdp = sdpFactory.answer(remote.sdp(),
                     remote.application() == null ? null : transportAttributes(setup));
-            addGatheredCandidates(sdp);
+            GatheredCandidateLines.addTo(sdp, gatherer);
             lastAnswer = new RTCSessionDescription(sdp.toString(), RTCSdpType.ANSWER);
             return lastAnswer;
         });
@@ -137,21 +134,13 @@ public final class RTCPeerConnection {
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
             SignalingState next = nextState(() -> signaling.nextOnSetLocal(type));
+            descriptions.setLocal(description);
             if (type == SdpType.OFFER) {
-                pendingLocal = description;
                 localSetup = localSetup == null ? "actpass" : localSetup;
                 if (iceTransport != null && !transportsStarted) {
                     iceTransport.setRole(RTCIceRole.CONTROLLING);
                 }
             } else {
-                if (type == SdpType.ANSWER) {
-                    currentLocal = description;
-                    currentRemote = pendingRemote;
-                    pendingLocal = null;
-                    pendingRemote = null;
-                } else {
-                    pendingLocal = description;
-                }
                 localSetup = sdp.media().stream().filter(m -> m.port() != 0 && m.setup() != null)
                         .map(m -> m.setup()).findFirst().orElse("active");
                 if (iceTransport != null && !transportsStarted) {
@@ -179,7 +168,7 @@ public final class RTCPeerConnection {
             SignalingState next = nextState(() -> signaling.nextOnSetRemote(type));
             RemoteDescription parsed = RemoteDescription.of(sdp, description.type());
             if (type != SdpType.OFFER) {
-                checkAnswerMatchesOffer(parsed);
+                parsed.checkAnswers(descriptions.pendingLocal());
             }
             boolean remoteRestarted = remote != null && remote.ice() != null && parsed.ice() != null
                     && !remote.ice().usernameFragment().equals(parsed.ice().usernameFragment());
@@ -190,22 +179,16 @@ public final class RTCPeerConnection {
                 }
                 iceTransport.updateRemoteParameters(parsed.ice());
             }
+            descriptions.setRemote(description);
             if (type == SdpType.OFFER) {
-                pendingRemote = description;
                 if (parsed.application() != null) {
                     ensureTransports(parsed.applicationMid(), parsed.applicationIndex());
                 }
             } else if (type == SdpType.ANSWER) {
-                currentRemote = description;
-                currentLocal = pendingLocal;
-                pendingLocal = null;
-                pendingRemote = null;
                 if (parsed.application() != null && iceTransport != null && !transportsStarted) {
                     iceTransport.setRole(RTCIceRole.CONTROLLING);
                 }
                 startTransports();
-            } else {
-                pendingRemote = description;
             }
             addRemoteCandidatesFromSdp(parsed);
             setSignalingState(next);
@@ -285,29 +268,29 @@ public final class RTCPeerConnection {
 
     // ---------------------------------------------------------------- state
 
+    /** The local description with the candidates gathered by now. */
     public RTCSessionDescription getLocalDescription() {
-        RTCSessionDescription local = pendingLocal != null ? pendingLocal : currentLocal;
-        return local == null ? null : withGatheredCandidates(local);
+        return GatheredCandidateLines.current(descriptions.local(), gatherer);
     }
 
     public RTCSessionDescription getRemoteDescription() {
-        return pendingRemote != null ? pendingRemote : currentRemote;
+        return descriptions.remote();
     }
 
     public RTCSessionDescription getCurrentLocalDescription() {
-        return currentLocal == null ? null : withGatheredCandidates(currentLocal);
+        return GatheredCandidateLines.current(descriptions.currentLocal(), gatherer);
     }
 
     public RTCSessionDescription getPendingLocalDescription() {
-        return pendingLocal == null ? null : withGatheredCandidates(pendingLocal);
+        return GatheredCandidateLines.current(descriptions.pendingLocal(), gatherer);
     }
 
     public RTCSessionDescription getCurrentRemoteDescription() {
-        return currentRemote;
+        return descriptions.currentRemote();
     }
 
     public RTCSessionDescription getPendingRemoteDescription() {
-        return pendingRemote;
+        return descriptions.pendingRemote();
     }
 
     public RTCSignalingState getSignalingState() {
@@ -495,30 +478,9 @@ public final class RTCPeerConnection {
         }
     }
 
-    private void checkAnswerMatchesOffer(RemoteDescription answer) {
-        RTCSessionDescription offer = pendingLocal;
-        if (offer == null) {
-            return;
-        }
-        SessionDescription ours = RemoteDescription.parse(offer.sdp());
-        if (ours.media().size() != answer.sdp().media().size()) {
-            throw new InvalidAccessError("the answer has " + answer.sdp().media().size()
-                    + " m-lines but the offer has " + ours.media().size());
-        }
-        for (int i = 0; i < ours.media().size(); i++) {
-            String offered = ours.media().get(i).mid();
-            String answered = answer.sdp().media().get(i).mid();
-            if (offered != null && answered != null && !offered.equals(answered)) {
-                throw new InvalidAccessError("m-line " + i + " of the answer has mid " + answered
-                        + " but the offer has " + offered);
-            }
-        }
-    }
-
     private void rollback(SignalingState next) {
-        pendingLocal = null;
-        pendingRemote = null;
-        if (currentRemote == null) {
+        descriptions.rollback();
+        if (descriptions.currentRemote() == null) {
             remote = null;
         }
         setSignalingState(next);
@@ -537,37 +499,6 @@ public final class RTCPeerConnection {
             signaling.apply(next);
             events.signalingState.emit(toApi(next));
         }
-    }
-
-    private void addGatheredCandidates(SessionDescription sdp) {
-        if (gatherer == null) {
-            return;
-        }
-        for (var m : sdp.media()) {
-            if (m.port() == 0) {
-                continue;
-            }
-            for (RTCIceCandidate candidate : gatherer.getLocalCandidates()) {
-                m.addAttribute("candidate", candidate.getCandidate().substring("candidate:".length()));
-            }
-            if (gatherer.getState() == RTCIceGatheringState.COMPLETE) {
-                m.addAttribute("end-of-candidates", null);
-            }
-        }
-    }
-
-    private RTCSessionDescription withGatheredCandidates(RTCSessionDescription description) {
-        if (gatherer == null || gatherer.getLocalCandidates().isEmpty()
-                && gatherer.getState() != RTCIceGatheringState.COMPLETE) {
-            return description;
-        }
-        SessionDescription sdp = RemoteDescription.parse(description.sdp());
-        for (var m : sdp.media()) {
-            m.removeAttributes("candidate");
-            m.removeAttributes("end-of-candidates");
-        }
-        addGatheredCandidates(sdp);
-        return new RTCSessionDescription(sdp.toString(), description.type());
     }
 
     private void checkOpen() {

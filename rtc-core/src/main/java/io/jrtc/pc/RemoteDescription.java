@@ -62,6 +62,31 @@ record RemoteDescription(SessionDescription sdp, MediaDescription application, R
                 maxMessageSize == null ? RTCSctpTransport.DEFAULT_REMOTE_MAX_MESSAGE_SIZE : maxMessageSize);
     }
 
+    /**
+     * An answer (or pranswer) must answer our offer m-line by m-line: as many m-lines, with the same mids
+     * (RFC 8829 §5.3.1, §5.8).
+     *
+     * @param offer our pending offer, or null when there is none to compare with
+     */
+    void checkAnswers(RTCSessionDescription offer) {
+        if (offer == null) {
+            return;
+        }
+        SessionDescription ours = parse(offer.sdp());
+        if (ours.media().size() != sdp.media().size()) {
+            throw new InvalidAccessError("the answer has " + sdp.media().size() + " m-lines but the offer has "
+                    + ours.media().size());
+        }
+        for (int i = 0; i < ours.media().size(); i++) {
+            String offered = ours.media().get(i).mid();
+            String answered = sdp.media().get(i).mid();
+            if (offered != null && answered != null && !offered.equals(answered)) {
+                throw new InvalidAccessError("m-line " + i + " of the answer has mid " + answered
+                        + " but the offer has " + offered);
+            }
+        }
+    }
+
     /** The remote's DTLS role as the parameters of {@link RTCDtlsTransport#start} want it. */
     RTCDtlsRole remoteDtlsRole() {
         return switch (setup) {
