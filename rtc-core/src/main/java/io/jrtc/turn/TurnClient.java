@@ -60,6 +60,8 @@ public final class TurnClient {
     private static final System.Logger LOG = System.getLogger(TurnClient.class.getName());
     static final long PERMISSION_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(240);
     static final long CHANNEL_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(540);
+    /** After a Refresh went unanswered, the next attempt, as long as the allocation has not expired yet. */
+    static final long REFRESH_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int MAX_STALE_NONCE_RETRIES = 3;
 
     private final TurnClientConfig config;
@@ -75,6 +77,7 @@ public final class TurnClient {
     private InetSocketAddress relayedAddress;
     private InetSocketAddress mappedAddress;
     private long refreshAt = Long.MAX_VALUE;
+    private long expiresAt = Long.MAX_VALUE;
     private int nextChannel = ChannelData.MIN_CHANNEL;
     private long droppedDatagrams;
 
@@ -360,6 +363,7 @@ public final class TurnClient {
             case REFRESH -> {
                 long lifetime = lifetimeOf(m);
                 refreshAt = now + refreshDelayNanos(lifetime);
+                expiresAt = now + TimeUnit.SECONDS.toNanos(lifetime);
                 events.add(new TurnEvent.Refreshed(lifetime));
             }
             case DEALLOCATE -> finishClose();
@@ -388,6 +392,7 @@ public final class TurnClient {
         mappedAddress = m.xorMappedAddress();
         state = State.ALLOCATED;
         refreshAt = now + refreshDelayNanos(lifetime);
+        expiresAt = now + TimeUnit.SECONDS.toNanos(lifetime);
         events.add(new TurnEvent.Allocated(relayedAddress, mappedAddress, lifetime));
     }
 
@@ -410,7 +415,15 @@ public final class TurnClient {
     private void onError(long now, TurnRequest r, int code, String reason) {
         LOG.log(System.Logger.Level.DEBUG, "TURN {0} failed: {1} {2}", r.kind, code, reason);
         switch (r.kind) {
-            case ALLOCATE, REFRESH -> fail(code, reason);
+            case ALLOCATE -> fail(code, reason);
+            case REFRESH -> {
+                // A lost Refresh is no reason to give up an allocation that still runs (RFC 8656 §7): try again.
+                if (code == TurnEvent.NO_RESPONSE && now + REFRESH_RETRY_NANOS < expiresAt) {
+                    refreshAt = now + REFRESH_RETRY_NANOS;
+                } else {
+                    fail(code, reason);
+                }
+            }
             case DEALLOCATE -> finishClose();
             case CREATE_PERMISSION -> {
                 permissions.remove(r.permissionPeer);

@@ -226,6 +226,35 @@ class TurnClientSimulationTest {
     }
 
     @Test
+    void anUnansweredRefreshIsRetriedWhileTheAllocationRuns() throws Exception {
+        allocate();
+        long allocatedAt = now;
+        server.dropRequests = TurnClientConfig.DEFAULT_RETRANSMISSION.maxTransmissions();
+
+        advanceTo(allocatedAt + 540 * SECOND + TurnClientConfig.DEFAULT_RETRANSMISSION.totalTimeoutNanos());
+        assertThat(server.requests(StunMethod.REFRESH)).hasSize(5);
+        assertThat(events).last().isInstanceOf(TurnEvent.Allocated.class);
+        advanceTo(now + TurnClient.REFRESH_RETRY_NANOS);
+
+        assertThat(server.requests(StunMethod.REFRESH)).hasSize(6);
+        assertThat(events).last().isEqualTo(new TurnEvent.Refreshed(600));
+        assertThat(client.state()).isEqualTo(TurnClient.State.ALLOCATED);
+    }
+
+    @Test
+    void aRefreshStillUnansweredWhenTheAllocationExpiresEndsIt() throws Exception {
+        allocate();
+        long allocatedAt = now;
+        server.dropRequests = Integer.MAX_VALUE;
+
+        advanceTo(allocatedAt + 700 * SECOND);
+
+        assertThat(events).last().isEqualTo(new TurnEvent.Failed(TurnEvent.NO_RESPONSE,
+                "no response from the TURN server"));
+        assertThat(client.state()).isEqualTo(TurnClient.State.FAILED);
+    }
+
+    @Test
     void peerErrorsAreReportedPerPeer() throws Exception {
         allocate();
         server.errors.put(StunMethod.CREATE_PERMISSION, ErrorCodeAttribute.FORBIDDEN);
