@@ -9,9 +9,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.jrtc.pc.RTCCertificate;
 import io.jrtc.pc.RTCConfiguration;
+import io.jrtc.pc.RTCDataChannelInit;
 import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RTCIceTransportPolicy;
 import io.jrtc.pc.RTCPeerConnection;
@@ -21,6 +23,7 @@ import io.jrtc.spring.autoconfigure.diagnostics.InvalidIceServerException;
 import io.jrtc.spring.autoconfigure.diagnostics.PortRangeUnavailableException;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
 import io.jrtc.spring.autoconfigure.service.InMemoryPeerConnectionRegistry;
+import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionLimits;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionRegistry;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
@@ -182,17 +185,44 @@ class RtcAutoConfigurationTest {
     }
 
     @Test
-    void closingTheContextClosesEveryConnectionAndTheEngine() {
+    void closingTheContextClosesEveryConnectionAndTheEngineAndReleasesEveryPort() throws Exception {
         RtcEngine[] engine = new RtcEngine[1];
-        runner.withPropertyValues("rtc.include-loopback=true").run(context -> {
+        int first = twoFreeLoopbackPorts();
+        runner.withPropertyValues("rtc.bind-addresses=127.0.0.1", "rtc.port-range.min=" + first,
+                "rtc.port-range.max=" + (first + 1)).run(context -> {
             PeerConnectionService service = context.getBean(PeerConnectionService.class);
-            service.create(null);
-            service.create(null);
+            for (int i = 0; i < 2; i++) {
+                ManagedPeerConnection connection = service.create(null);
+                service.createDataChannel(connection.id(), "gathers", RTCDataChannelInit.defaults());
+                service.createOffer(connection.id()).get(10, TimeUnit.SECONDS);
+                service.gatheringComplete(connection.id()).get(10, TimeUnit.SECONDS);
+                assertThat(connection.localCandidates()).isNotEmpty();
+            }
             assertThat(service.size()).isEqualTo(2);
             engine[0] = context.getBean(RtcEngine.class);
         });
         assertThat(engine[0].isRunning()).isFalse();
         assertThat(engine[0].openPeerConnections()).isZero();
+        for (int port = first; port <= first + 1; port++) {
+            try (DatagramSocket again = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    port))) {
+                assertThat(again.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
+    /** The first of two consecutive UDP ports free on loopback. */
+    private static int twoFreeLoopbackPorts() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        while (true) {
+            int first = freeUdpPort();
+            try (DatagramSocket a = new DatagramSocket(new InetSocketAddress(loopback, first));
+                 DatagramSocket b = new DatagramSocket(new InetSocketAddress(loopback, first + 1))) {
+                return first;
+            } catch (java.net.BindException taken) {
+                // try another pair
+            }
+        }
     }
 
     private static int freeUdpPort() throws Exception {
