@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Unprotects the SRTP and SRTCP packets this endpoint receives under one master key (RFC 3711 §3.3 and §3.4), for any
- * number of SSRCs. Thread-confined and allocation-free per accepted packet apart from what JCE allocates for AES-GCM.
+ * number of SSRCs. Thread-confined; the package allocates nothing per accepted packet, only JCE does internally
+ * (the HMAC result, the AES-GCM parameters and its buffered decryption).
  *
  * <p>Packets are unprotected in place in {@code packet[offset, offset + length)}; the methods return the length of the
  * plain RTP or RTCP packet that now starts at {@code offset}. Per SSRC the receiver estimates each SRTP packet's index

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Protects the RTP and RTCP packets this endpoint sends under one master key (RFC 3711 §3.3 and §3.4), for any number
- * of SSRCs. Thread-confined and allocation-free per packet apart from what JCE allocates for AES-GCM.
+ * of SSRCs. Thread-confined; the package allocates nothing per packet, only JCE does internally (the HMAC result,
+ * the AES-GCM parameters).
  *
  * <p>Packets are protected in place: the packet occupies {@code packet[offset, offset + length)}, the array must have
  * {@link SrtpProfile#rtpOverhead()} (or {@link SrtpProfile#rtcpOverhead()}) spare bytes after it, and the methods
@@ -109,8 +110,8 @@ public final class SrtpSender {
     private static void checkRoom(byte[] packet, int offset, int length, int overhead) {
         Objects.checkFromIndexSize(offset, length, packet.length);
         if (packet.length - offset - length < overhead) {
-            throw new IllegalArgumentException("SRTP needs " + overhead + " spare bytes after the packet, the array has "
-                    + (packet.length - offset - length));
+            throw new IllegalArgumentException("SRTP needs " + overhead + " spare bytes after the packet, the array "
+                    + "has " + (packet.length - offset - length));
         }
     }
 }
