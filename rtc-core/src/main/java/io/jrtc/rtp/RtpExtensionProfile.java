@@ -28,11 +28,13 @@ public final class RtpExtensionProfile {
     }
 
     /**
-     * Walks RFC 8285 elements from {@code at} to {@code end}, returning the offset of the next element header at or
-     * after {@code at} (skipping padding bytes), or {@code end} when there is none.
+     * Returns the offset of the next element header at or after {@code at}, skipping padding bytes, or {@code end}
+     * when there is none. A one-byte element header with id 0 counts as one padding byte whatever its length
+     * nibble (RFC 8285 §4.2 reserves id 0 for padding); in the two-byte form padding is a zero byte (§4.3).
      */
-    static int skipPadding(byte[] b, int at, int end) {
-        while (at < end && b[at] == 0) {
+    static int skipPadding(int profile, byte[] b, int at, int end) {
+        int mask = isOneByte(profile) ? 0xF0 : 0xFF;
+        while (at < end && (b[at] & mask) == 0) {
             at++;
         }
         return at;

@@ -68,8 +68,8 @@ public final class RtpHeader {
             return;
         }
         int headerLength = RtpExtensionProfile.elementHeaderLength(profile);
-        for (at = RtpExtensionProfile.skipPadding(b, at, end); at < end;
-             at = RtpExtensionProfile.skipPadding(b, at, end)) {
+        for (at = RtpExtensionProfile.skipPadding(profile, b, at, end); at < end;
+             at = RtpExtensionProfile.skipPadding(profile, b, at, end)) {
             if (RtpExtensionProfile.isOneByte(profile)
                     && RtpExtensionProfile.elementId(profile, b, at) == RtpExtensionProfile.ONE_BYTE_STOP_ID) {
                 return;
@@ -191,8 +191,8 @@ public final class RtpHeader {
         }
         int end = extensionOffset + extensionLength;
         int headerLength = RtpExtensionProfile.elementHeaderLength(extensionProfile);
-        for (int at = RtpExtensionProfile.skipPadding(buffer, extensionOffset, end); at < end;
-             at = RtpExtensionProfile.skipPadding(buffer, at, end)) {
+        for (int at = RtpExtensionProfile.skipPadding(extensionProfile, buffer, extensionOffset, end); at < end;
+             at = RtpExtensionProfile.skipPadding(extensionProfile, buffer, at, end)) {
             int id = RtpExtensionProfile.elementId(extensionProfile, buffer, at);
             if (RtpExtensionProfile.isOneByte(extensionProfile) && id == RtpExtensionProfile.ONE_BYTE_STOP_ID) {
                 return;
@@ -222,8 +222,8 @@ public final class RtpHeader {
         }
         int end = extensionOffset + extensionLength;
         int headerLength = RtpExtensionProfile.elementHeaderLength(extensionProfile);
-        for (int at = RtpExtensionProfile.skipPadding(buffer, extensionOffset, end); at < end;
-             at = RtpExtensionProfile.skipPadding(buffer, at, end)) {
+        for (int at = RtpExtensionProfile.skipPadding(extensionProfile, buffer, extensionOffset, end); at < end;
+             at = RtpExtensionProfile.skipPadding(extensionProfile, buffer, at, end)) {
             int elementId = RtpExtensionProfile.elementId(extensionProfile, buffer, at);
             if (RtpExtensionProfile.isOneByte(extensionProfile)
                     && elementId == RtpExtensionProfile.ONE_BYTE_STOP_ID) {

@@ -131,6 +131,14 @@ class RtpHeaderTest {
     }
 
     @Test
+    void oneByteIdZeroIsAPaddingByteWhateverItsLength() throws Exception {
+        byte[] wire = Hex.bytes("90 60 0001 00000002 00000003 | bede 0001 | 05 10 aa 00"); // pad, id 1, pad
+        RtpHeader h = RtpHeader.parse(wire, 0, wire.length);
+        assertThat(h.extensions()).hasSize(1);
+        assertThat(h.extensionOffset(1)).isEqualTo(18);
+    }
+
+    @Test
     void otherProfilesAreAnOpaqueBlock() throws Exception {
         byte[] wire = Hex.bytes("90 60 0001 00000002 00000003 | abcd 0001 | 11223344 | 99");
         RtpHeader h = RtpHeader.parse(wire, 0, wire.length);
