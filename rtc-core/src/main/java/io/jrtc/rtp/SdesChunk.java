@@ -47,8 +47,8 @@ public record SdesChunk(int ssrc, List<SdesItem> items) {
     }
 
     /**
-     * Parses a chunk starting at {@code off} (32-bit aligned relative to {@code base}) before {@code end}; returns
-     * it and leaves the offset after its padding in {@code next[0]}.
+     * Parses a chunk starting at {@code off} (32-bit aligned within the packet) before {@code end}; returns it and
+     * leaves the offset after its padding in {@code next[0]}.
      */
     static SdesChunk parse(byte[] b, int off, int end, int[] next) throws RtpParseException {
         RtpParseException.require(end - off >= 4, "SDES chunk without its SSRC");

@@ -37,6 +37,6 @@ class MultiplexedPacketKindTest {
         assertThat(kind("8f cd")).isEqualTo(MultiplexedPacketKind.RTCP);         // RTPFB 205
         assertThat(kind("80 c0")).isEqualTo(MultiplexedPacketKind.RTCP);         // 192, lowest of the range
         assertThat(kind("80 df")).isEqualTo(MultiplexedPacketKind.RTCP);         // 223, highest
-        assertThat(kind("80 e0".substring(0, 2))).isEqualTo(MultiplexedPacketKind.RTP); // too short to tell: RTP
+        assertThat(kind("80")).isEqualTo(MultiplexedPacketKind.RTP);             // no second byte: not RTCP
     }
 }
