@@ -1,5 +1,6 @@
 package io.jrtc.spring.autoconfigure;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +15,11 @@ import io.jrtc.spring.autoconfigure.service.PeerConnectionRegistry;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.service.RtcCertificates;
 import io.jrtc.spring.autoconfigure.service.RtcConfigurationFactory;
+import io.jrtc.spring.autoconfigure.service.TurnCredentials;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,12 +52,28 @@ class PeerConnectionServiceConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty("rtc.turn.shared-secret")
+    TurnCredentials rtcTurnCredentials(RtcProperties properties) {
+        RtcProperties.Turn turn = properties.getTurn();
+        return new TurnCredentials(turn.getUrls(), turn.getSharedSecret(), turn.getCredentialTtl(),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     RtcConfigurationFactory rtcConfigurationFactory(RtcProperties properties, RtcCertificates certificates,
-            ObjectProvider<RTCConfigurationCustomizer> customizers) {
-        List<RTCIceServer> defaults = iceServers(properties);
+            ObjectProvider<RTCConfigurationCustomizer> customizers, ObjectProvider<TurnCredentials> turn) {
+        List<RTCIceServer> configured = properties.createIceServers();
         List<RTCConfigurationCustomizer> ordered = customizers.orderedStream().toList();
+        TurnCredentials turnCredentials = turn.getIfAvailable();
         return requested -> {
-            RTCConfiguration configuration = new RTCConfiguration(requested == null ? defaults : requested,
+            List<RTCIceServer> servers = requested != null ? requested : configured;
+            if (requested == null && turnCredentials != null) {
+                // Fresh credentials per connection: they outlive no connection by more than the configured TTL.
+                servers = new ArrayList<>(servers);
+                servers.add(turnCredentials.issue("jrtc"));
+            }
+            RTCConfiguration configuration = new RTCConfiguration(servers,
                     List.of(certificates.current()), properties.getIceTransportPolicy());
             for (RTCConfigurationCustomizer customizer : ordered) {
                 configuration = customizer.customize(configuration);
@@ -77,17 +96,5 @@ class PeerConnectionServiceConfiguration {
     PeerConnectionService peerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
             PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits) {
         return new PeerConnectionService(engine, configurations, registry, events, limits);
-    }
-
-    /** Validated at startup, so a malformed URL fails the application with an explanation. */
-    static List<RTCIceServer> iceServers(RtcProperties properties) {
-        List<RTCIceServer> servers = new ArrayList<>();
-        List<RtcProperties.IceServer> configured = properties.getIceServers();
-        for (int i = 0; i < configured.size(); i++) {
-            RtcProperties.IceServer server = configured.get(i);
-            servers.add(IceServers.create("rtc.ice-servers[" + i + "]", server.getUrls(), server.getUsername(),
-                    server.getCredential()));
-        }
-        return List.copyOf(servers);
     }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RTCIceTransportPolicy;
+import io.jrtc.spring.autoconfigure.service.IceServers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -52,6 +54,8 @@ public class RtcProperties {
 
     private final Events events = new Events();
 
+    private final Turn turn = new Turn();
+
     public List<IceServer> getIceServers() {
         return iceServers;
     }
@@ -66,6 +70,20 @@ public class RtcProperties {
 
     public void setIceTransportPolicy(RTCIceTransportPolicy iceTransportPolicy) {
         this.iceTransportPolicy = iceTransportPolicy;
+    }
+
+    /**
+     * The configured ICE servers, validated: a malformed URL fails the application at startup with an explanation
+     * naming it ({@code rtc.ice-servers[n].urls[i]}).
+     */
+    public List<RTCIceServer> createIceServers() {
+        List<RTCIceServer> servers = new ArrayList<>();
+        for (int i = 0; i < iceServers.size(); i++) {
+            IceServer server = iceServers.get(i);
+            servers.add(IceServers.create("rtc.ice-servers[" + i + "]", server.getUrls(), server.getUsername(),
+                    server.getCredential()));
+        }
+        return List.copyOf(servers);
     }
 
     public PortRange getPortRange() {
@@ -114,6 +132,10 @@ public class RtcProperties {
 
     public Events getEvents() {
         return events;
+    }
+
+    public Turn getTurn() {
+        return turn;
     }
 
     /** One STUN or TURN server (W3C RTCIceServer). */
@@ -298,6 +320,53 @@ public class RtcProperties {
 
         public void setBearerToken(String bearerToken) {
             this.bearerToken = bearerToken;
+        }
+    }
+
+    /**
+     * A TURN server that shares a secret with this service and takes short-lived credentials derived from it (the
+     * "TURN REST API" scheme; coturn's use-auth-secret): the service's own connections use it, and clients get
+     * credentials for it from the REST API's ice-servers endpoint.
+     */
+    public static class Turn {
+
+        /**
+         * TURN URLs ("turn:host[:port]", "turns:host[:port]"); used only together with a shared secret.
+         */
+        private List<String> urls = new ArrayList<>();
+
+        /**
+         * The secret shared with the TURN server (coturn: static-auth-secret); none means no TURN credentials.
+         */
+        private String sharedSecret;
+
+        /**
+         * How long issued credentials stay valid.
+         */
+        private Duration credentialTtl = Duration.ofHours(12);
+
+        public List<String> getUrls() {
+            return urls;
+        }
+
+        public void setUrls(List<String> urls) {
+            this.urls = urls;
+        }
+
+        public String getSharedSecret() {
+            return sharedSecret;
+        }
+
+        public void setSharedSecret(String sharedSecret) {
+            this.sharedSecret = sharedSecret;
+        }
+
+        public Duration getCredentialTtl() {
+            return credentialTtl;
+        }
+
+        public void setCredentialTtl(Duration credentialTtl) {
+            this.credentialTtl = credentialTtl;
         }
     }
 

@@ -29,6 +29,7 @@ import io.jrtc.spring.autoconfigure.service.PeerConnectionRegistry;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.service.RtcCertificates;
 import io.jrtc.spring.autoconfigure.service.RtcConfigurationFactory;
+import io.jrtc.spring.autoconfigure.service.TurnCredentials;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -59,6 +60,24 @@ class RtcAutoConfigurationTest {
             assertThat(context.getBean(PeerConnectionLimits.class)).isEqualTo(PeerConnectionLimits.defaults());
             assertThat(context.getBean(RtcConfigurationFactory.class).create(null).getIceServers()).isEmpty();
         });
+    }
+
+    @Test
+    void aSharedSecretTurnServerJoinsEveryConnectionWithFreshCredentials() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(TurnCredentials.class));
+        runner.withPropertyValues("rtc.ice-servers[0].urls=stun:stun.example.org",
+                "rtc.turn.urls=turn:turn.example.org", "rtc.turn.shared-secret=shared").run(context -> {
+                    List<RTCIceServer> servers = context.getBean(RtcConfigurationFactory.class).create(null)
+                            .getIceServers();
+                    assertThat(servers).hasSize(2);
+                    assertThat(servers.get(1).urls()).containsExactly("turn:turn.example.org");
+                    assertThat(servers.get(1).username()).matches("\\d{10}:jrtc");
+                    assertThat(context.getBean(RtcConfigurationFactory.class)
+                            .create(List.of(new RTCIceServer("stun:own.example.org"))).getIceServers())
+                            .as("a request's own servers are used as given").hasSize(1);
+                });
+        runner.withPropertyValues("rtc.turn.urls=stun:not-turn.example.org", "rtc.turn.shared-secret=shared")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.jrtc.spring.autoconfigure.RtcProperties;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
+import io.jrtc.spring.autoconfigure.service.TurnCredentials;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The controller, its problem-details advice and the token/size filter. */
+/** The controllers, their problem-details advice and the token/size filter. */
 @Configuration(proxyBeanMethods = false)
 class RtcRestConfiguration {
 
@@ -22,6 +23,13 @@ class RtcRestConfiguration {
     @ConditionalOnMissingBean
     PeerConnectionController peerConnectionController(PeerConnectionService service) {
         return new PeerConnectionController(service);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IceServersController iceServersController(RtcProperties properties, ObjectProvider<TurnCredentials> turn) {
+        return new IceServersController(properties.createIceServers(),
+                turn.getIfAvailable());
     }
 
     @Bean
