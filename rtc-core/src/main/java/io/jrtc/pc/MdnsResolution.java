@@ -98,7 +98,15 @@ final class MdnsResolution implements AutoCloseable {
         MdnsSocket.open(loops, pump.loop(), (sender, data, length) -> {
             resolver.handleReceive(Pump.now(), data, 0, length);
             pump.run();
-        }).whenComplete((opened, failure) -> pump.loop().execute(() -> onOpened(opened, failure)));
+        }).whenComplete((opened, failure) -> {
+            try {
+                pump.loop().execute(() -> onOpened(opened, failure));
+            } catch (RejectedExecutionException loopGone) {
+                if (opened != null) {
+                    opened.close();
+                }
+            }
+        });
     }
 
     private void onOpened(MdnsSocket opened, Throwable failure) {

@@ -151,7 +151,7 @@ public final class RTCIceTransport {
                     candidate.protocol(), candidate.priority(), address.getHostAddress(), candidate.port(),
                     candidate.type(), candidate.relatedAddress(), candidate.relatedPort(), candidate.tcpType()));
         } else {
-            LOG.log(Level.DEBUG, () -> "dropping remote candidate " + candidate + ": " + failure.getMessage());
+            LOG.log(Level.DEBUG, () -> "dropping remote candidate " + candidate + ": " + failure);
         }
         if (pendingResolutions == 0 && endOfCandidatesHeld) {
             endOfCandidatesHeld = false;

@@ -154,7 +154,7 @@ class MdnsCandidateTest {
     }
 
     @Test
-    void namesResolveInParallelAndAnswersAreShared() throws Exception {
+    void namesResolveInParallelAndAnswersAreSharedAndCached() throws Exception {
         MdnsResolution resolution = engine.mdns();
         String first = newName();
         String second = newName();
@@ -170,6 +170,8 @@ class MdnsCandidateTest {
         assertThat(a.get(5, TimeUnit.SECONDS)).isEqualTo(one);
         assertThat(b.get(5, TimeUnit.SECONDS)).isEqualTo(two);
         assertThat(c.get(5, TimeUnit.SECONDS)).isEqualTo(one);
+        answers.clear();
+        assertThat(resolution.resolve(first).get(5, TimeUnit.SECONDS)).as("from the cache").isEqualTo(one);
         assertThat(resolution.resolve("example.com")).failsWithin(Duration.ofSeconds(5));
     }
 }
