@@ -1,14 +1,18 @@
 package io.jrtc.pc;
 
+import io.jrtc.ice.IceCandidate;
 import io.jrtc.ice.IceCandidatePair;
 import io.jrtc.ice.IceConnectionState;
 import io.jrtc.ice.IceEvent;
 import io.jrtc.ice.IceParameters;
 import io.jrtc.ice.IceRole;
 import io.jrtc.net.DatagramReceiver;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +20,7 @@ import java.util.function.Consumer;
  * {@link RTCIceGatherer}. Packets of the layers above go out over the selected candidate pair.
  */
 public final class RTCIceTransport {
+    private static final System.Logger LOG = System.getLogger(RTCIceTransport.class.getName());
     private final RTCIceGatherer gatherer;
     private final ConnectionContext context;
     private final List<RTCIceCandidate> remoteCandidates = new CopyOnWriteArrayList<>();
@@ -30,6 +35,10 @@ public final class RTCIceTransport {
     private volatile long packetsSent;
     private volatile long packetsReceived;
     private boolean started;
+    // On the loop: .local candidates being resolved, and an end-of-candidates held back until they are done.
+    private int pendingResolutions;
+    private boolean endOfCandidatesHeld;
+    private boolean stopped;
 
     public RTCIceTransport(RTCIceGatherer gatherer) {
         this.gatherer = gatherer;
@@ -93,14 +102,62 @@ public final class RTCIceTransport {
         return context.onLoop(() -> {
             long now = Pump.now();
             if (candidate == null) {
-                gatherer.agent().endOfRemoteCandidates(now);
-            } else if (!candidate.getIp().endsWith(".local")) {
-                // mDNS names are not resolved: the peer's checks reach us anyway and make it peer-reflexive.
+                endOfRemoteCandidates(now);
+            } else if (candidate.ice().isMdns()) {
+                resolveThenAdd(candidate.ice());
+            } else {
                 gatherer.agent().addRemoteCandidate(now, candidate.ice());
             }
             context.pump().run();
             return null;
         });
+    }
+
+    /**
+     * The agent fails once every pair failed after end-of-candidates (RFC 8838 §8.2), so while a {@code .local}
+     * name is being resolved its candidate still counts as coming: the end is passed on when the last is done.
+     */
+    private void endOfRemoteCandidates(long now) {
+        if (pendingResolutions > 0) {
+            endOfCandidatesHeld = true;
+        } else {
+            gatherer.agent().endOfRemoteCandidates(now);
+        }
+    }
+
+    /**
+     * Resolves the mDNS name of a remote candidate (draft-ietf-mmusic-mdns-ice-candidates §3.2.2) and adds the
+     * candidate with the address instead; a name that does not resolve drops its candidate. Never blocks.
+     */
+    private void resolveThenAdd(IceCandidate candidate) {
+        pendingResolutions++;
+        context.engine().mdns().resolve(candidate.address()).whenComplete((address, failure) -> {
+            try {
+                context.pump().loop().execute(() -> onResolved(candidate, address, failure));
+            } catch (RejectedExecutionException loopGone) {
+                // the engine closed; the connection went with it
+            }
+        });
+    }
+
+    private void onResolved(IceCandidate candidate, InetAddress address, Throwable failure) {
+        pendingResolutions--;
+        if (stopped) {
+            return;
+        }
+        long now = Pump.now();
+        if (address != null) {
+            gatherer.agent().addRemoteCandidate(now, new IceCandidate(candidate.foundation(), candidate.component(),
+                    candidate.protocol(), candidate.priority(), address.getHostAddress(), candidate.port(),
+                    candidate.type(), candidate.relatedAddress(), candidate.relatedPort(), candidate.tcpType()));
+        } else {
+            LOG.log(Level.DEBUG, () -> "dropping remote candidate " + candidate + ": " + failure);
+        }
+        if (pendingResolutions == 0 && endOfCandidatesHeld) {
+            endOfCandidatesHeld = false;
+            gatherer.agent().endOfRemoteCandidates(now);
+        }
+        context.pump().run();
     }
 
     /** New remote credentials after the first ones mean the remote restarted ICE (RFC 8445 §9); on the loop. */
@@ -120,6 +177,7 @@ public final class RTCIceTransport {
     }
 
     void stopOnLoop() {
+        stopped = true;
         gatherer.agent().close();
         gatherer.close();
         setState(RTCIceTransportState.CLOSED);

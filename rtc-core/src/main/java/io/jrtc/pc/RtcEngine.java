@@ -27,6 +27,7 @@ public final class RtcEngine implements AutoCloseable {
     private final ExecutorService callbacks;
     private final Set<RTCPeerConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private MdnsResolution mdns;
 
     private RtcEngine(RtcEngineSettings settings) {
         this.settings = settings;
@@ -92,6 +93,13 @@ public final class RtcEngine implements AutoCloseable {
                 // the loops shut down next and take whatever is left with them
             }
         }
+        MdnsResolution resolution;
+        synchronized (this) {
+            resolution = mdns;
+        }
+        if (resolution != null) {
+            resolution.close();
+        }
         loops.close();
         handshakes.shutdownNow();
         callbacks.shutdown();
@@ -99,6 +107,14 @@ public final class RtcEngine implements AutoCloseable {
 
     EventLoops loops() {
         return loops;
+    }
+
+    /** The engine's mDNS resolver, created on first use on a loop of its own choosing. */
+    synchronized MdnsResolution mdns() {
+        if (mdns == null) {
+            mdns = new MdnsResolution(loops, loops.next());
+        }
+        return mdns;
     }
 
     ExecutorService handshakeExecutor() {

@@ -77,8 +77,20 @@ public final class ChromiumPeer extends ScriptedPeer {
     private final Thread pump;
     private volatile boolean closing;
 
+    /** The Chromium flag that {@link #FLAGS} ends with: host candidates carry real addresses. */
+    private static final String NO_MDNS_FLAG = "--disable-features=WebRtcHideLocalIpsWithMdns";
+
     /** Starts chromedriver and Chromium, loads the page and waits until it takes commands. */
     public ChromiumPeer() {
+        this(false);
+    }
+
+    /**
+     * @param hideLocalIpsWithMdns whether Chromium runs in its default mode, offering host candidates as
+     *                             {@code <uuid>.local} mDNS names that the other peer has to resolve, instead of
+     *                             with {@link #FLAGS}' switch that puts the real addresses in
+     */
+    public ChromiumPeer(boolean hideLocalIpsWithMdns) {
         super("chromium");
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
         workDir = createWorkDir();
@@ -92,7 +104,8 @@ public final class ChromiumPeer extends ScriptedPeer {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments(FLAGS);
+        options.addArguments(hideLocalIpsWithMdns
+                ? FLAGS.stream().filter(flag -> !flag.equals(NO_MDNS_FLAG)).toList() : FLAGS);
         // A fresh profile per peer: no state carried between tests, and parallel browsers don't share a lock.
         options.addArguments("--user-data-dir=" + workDir.resolve("profile"));
         try {

@@ -1,0 +1,193 @@
+package io.jrtc.pc;
+
+import io.jrtc.mdns.DnsName;
+import io.jrtc.mdns.MdnsEvent;
+import io.jrtc.mdns.MdnsResolver;
+import io.jrtc.net.EventLoops;
+import io.jrtc.net.MdnsSocket;
+import io.netty.channel.EventLoop;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's one mDNS resolver and its port-5353 socket, driven on one event loop like a connection. The
+ * socket opens on the first resolve; a resolve is answered by a future that completes on this loop (callers hop
+ * to their own loop). Names that do not resolve, and every name still pending when the engine closes, fail
+ * their futures with {@link UnknownHostException}.
+ */
+final class MdnsResolution implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MdnsResolution.class.getName());
+
+    private final EventLoops loops;
+    private final Pump pump;
+    private final Map<String, List<CompletableFuture<InetAddress>>> waiting = new HashMap<>();
+    private MdnsResolver resolver = new MdnsResolver();
+    private MdnsSocket socket;
+    private boolean opening;
+    private boolean closed;
+
+    MdnsResolution(EventLoops loops, EventLoop loop) {
+        this.loops = loops;
+        this.pump = new Pump(loop);
+        pump.add(new Pump.Stage() {
+            @Override
+            public boolean pump(long now) {
+                return moveOutputs();
+            }
+
+            @Override
+            public long deadline() {
+                return resolver.pollTimeout();
+            }
+
+            @Override
+            public void onTimeout(long now) {
+                resolver.handleTimeout(now);
+            }
+
+            @Override
+            public void settle() {
+                if (socket != null) {
+                    socket.flush();
+                }
+            }
+        });
+    }
+
+    /** Resolves a {@code .local} name; never throws, a name that is not one fails the future. */
+    CompletableFuture<InetAddress> resolve(String name) {
+        CompletableFuture<InetAddress> result = new CompletableFuture<>();
+        try {
+            pump.loop().execute(() -> resolveOnLoop(name, result));
+        } catch (RejectedExecutionException loopGone) {
+            result.completeExceptionally(unresolved(name, "the engine is closed"));
+        }
+        return result;
+    }
+
+    private void resolveOnLoop(String name, CompletableFuture<InetAddress> result) {
+        if (closed) {
+            result.completeExceptionally(unresolved(name, "the engine is closed"));
+            return;
+        }
+        try {
+            resolver.resolve(Pump.now(), name);
+        } catch (IllegalArgumentException notLocal) {
+            result.completeExceptionally(unresolved(name, notLocal.getMessage()));
+            return;
+        }
+        // A cached answer is only an event so far: it completes this future when the pump drains it.
+        waiting.computeIfAbsent(DnsName.normalize(name), k -> new ArrayList<>()).add(result);
+        openSocket();
+        pump.run();
+    }
+
+    private void openSocket() {
+        if (socket != null || opening) {
+            return;
+        }
+        opening = true;
+        MdnsSocket.open(loops, pump.loop(), (sender, data, length) -> {
+            resolver.handleReceive(Pump.now(), data, 0, length);
+            pump.run();
+        }).whenComplete((opened, failure) -> {
+            try {
+                pump.loop().execute(() -> onOpened(opened, failure));
+            } catch (RejectedExecutionException loopGone) {
+                if (opened != null) {
+                    opened.close();
+                }
+            }
+        });
+    }
+
+    private void onOpened(MdnsSocket opened, Throwable failure) {
+        opening = false;
+        if (closed) {
+            if (opened != null) {
+                opened.close();
+            }
+            return;
+        }
+        if (failure != null) {
+            LOG.log(Level.DEBUG, () -> "cannot open the mDNS port: " + failure.getMessage());
+            // Fail what waits; the next resolve tries to open the port again.
+            resolver = new MdnsResolver();
+            failAll("cannot open the mDNS port: " + failure.getMessage());
+            return;
+        }
+        socket = opened;
+        pump.run();
+    }
+
+    private boolean moveOutputs() {
+        boolean moved = false;
+        if (socket != null) {
+            for (byte[] query = resolver.pollTransmit(); query != null; query = resolver.pollTransmit()) {
+                socket.send(query);
+                moved = true;
+            }
+        }
+        for (MdnsEvent event = resolver.pollEvent(); event != null; event = resolver.pollEvent()) {
+            moved = true;
+            if (event instanceof MdnsEvent.Resolved resolved) {
+                complete(resolved.name(), resolved.address(), null);
+            } else if (event instanceof MdnsEvent.Failed failed) {
+                LOG.log(Level.DEBUG, () -> "mDNS name did not resolve: " + failed.name());
+                complete(failed.name(), null, unresolved(failed.name(), "no mDNS response"));
+            }
+        }
+        return moved;
+    }
+
+    private void complete(String key, InetAddress address, UnknownHostException failure) {
+        List<CompletableFuture<InetAddress>> futures = waiting.remove(key);
+        if (futures == null) {
+            return;
+        }
+        for (CompletableFuture<InetAddress> future : futures) {
+            if (failure == null) {
+                future.complete(address);
+            } else {
+                future.completeExceptionally(failure);
+            }
+        }
+    }
+
+    private void failAll(String reason) {
+        for (String key : List.copyOf(waiting.keySet())) {
+            complete(key, null, unresolved(key, reason));
+        }
+    }
+
+    private static UnknownHostException unresolved(String name, String reason) {
+        return new UnknownHostException(name + ": " + reason);
+    }
+
+    /** Closes the socket and fails what is pending; waits briefly for the loop to do it. */
+    @Override
+    public void close() {
+        try {
+            pump.loop().submit(() -> {
+                closed = true;
+                pump.close();
+                if (socket != null) {
+                    socket.close();
+                }
+                failAll("the engine is closed");
+            }).await(2, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException | InterruptedException loopGone) {
+            if (loopGone instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
