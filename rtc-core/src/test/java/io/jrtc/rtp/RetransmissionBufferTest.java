@@ -1,0 +1,127 @@
+package io.jrtc.rtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The sender's packet history for NACKs (RFC 4585 §6.2.1) and RTX wrapping (RFC 4588 §4). */
+class RetransmissionBufferTest {
+    private static final long MS = 1_000_000L;
+    private static final int MEDIA_SSRC = 0x1111_2222;
+    private static final int RTX_SSRC = 0x3333_4444;
+
+    static byte[] packet(int seq, int payloadType, int payloadLength) {
+        byte[] payload = new byte[payloadLength];
+        for (int i = 0; i < payloadLength; i++) {
+            payload[i] = (byte) (seq + i);
+        }
+        RtpHeaderWriter writer = new RtpHeaderWriter().payloadType(payloadType).sequenceNumber(seq)
+                .timestamp(0x0102_0304).ssrc(MEDIA_SSRC).marker(true).addCsrc(0x0A0B_0C0D)
+                .addExtension(3, 0x1234, 2);
+        byte[] out = new byte[writer.packetLength(payloadLength, 0)];
+        writer.write(out, 0, payload, 0, payloadLength, 0);
+        return out;
+    }
+
+    @Test
+    void answersANackWithThePacketsStillHeld() {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(4, Duration.ofSeconds(1));
+        for (int seq = 65533; seq <= 65533 + 5; seq++) {
+            byte[] p = packet(seq & 0xFFFF, 96, 10);
+            buffer.handleSent(0, p, 0, p.length);
+        }
+        // Sent 65533..65535, 0..2; the last 4 are 65535, 0, 1, 2.
+        assertThat(buffer.holds(0, 65534)).isFalse();
+        assertThat(buffer.holds(0, 65535)).isTrue();
+        assertThat(buffer.holds(0, 3)).isFalse();
+        GenericNack nack = GenericNack.ofLost(1, MEDIA_SSRC, new int[] {65533, 65534, 65535, 0, 2, 2});
+        List<byte[]> resent = buffer.packetsFor(0, nack);
+        assertThat(resent).containsExactly(packet(65535, 96, 10), packet(0, 96, 10), packet(2, 96, 10));
+    }
+
+    @Test
+    void packetsOlderThanTheMaxAgeAreNoLongerHeld() {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(100, Duration.ofMillis(500));
+        byte[] first = packet(7, 96, 3);
+        byte[] second = packet(8, 96, 3);
+        buffer.handleSent(0, first, 0, first.length);
+        buffer.handleSent(300 * MS, second, 0, second.length);
+        assertThat(buffer.packet(500 * MS, 7)).isEqualTo(first);
+        assertThat(buffer.packet(500 * MS + 1, 7)).isNull();
+        assertThat(buffer.packet(500 * MS + 1, 8)).isEqualTo(second);
+        assertThat(buffer.packet(0, 9)).isNull();
+    }
+
+    @Test
+    void slotsAreReusedForLargerAndSmallerPackets() {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(2, Duration.ofSeconds(1));
+        byte[] small = packet(0, 96, 2);
+        byte[] large = packet(2, 96, 1000);
+        byte[] smallAgain = packet(4, 96, 1);
+        buffer.handleSent(0, small, 0, small.length);
+        buffer.handleSent(0, large, 0, large.length);
+        assertThat(buffer.packet(0, 2)).isEqualTo(large);
+        buffer.handleSent(0, smallAgain, 0, smallAgain.length);
+        assertThat(buffer.packet(0, 4)).isEqualTo(smallAgain);
+        assertThat(buffer.packet(0, 2)).isNull();   // two behind the newest with capacity 2
+        assertThatThrownBy(() -> buffer.handleSent(0, new byte[5], 0, 5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rtxWrapsWithOwnSsrcPayloadTypeAndSequenceNumbersAndUnwrapsToTheOriginal() throws RtpParseException {
+        RtxEncoder encoder = new RtxEncoder(RTX_SSRC, Map.of(96, 97), 65535);
+        RtxDecoder decoder = new RtxDecoder(MEDIA_SSRC, Map.of(97, 96));
+        byte[] original = packet(4242, 96, 20);
+
+        byte[] rtx = encoder.wrap(original, 0, original.length);
+        RtpHeader header = RtpHeader.parse(rtx, 0, rtx.length);
+        assertThat(header.payloadType()).isEqualTo(97);
+        assertThat(header.ssrc()).isEqualTo(RTX_SSRC);
+        assertThat(header.sequenceNumber()).isEqualTo(65535);
+        assertThat(header.timestamp()).isEqualTo(0x0102_0304);
+        assertThat(header.marker()).isTrue();
+        assertThat(header.csrc(0)).isEqualTo(0x0A0B_0C0D);
+        assertThat(header.payloadLength()).isEqualTo(22);
+        assertThat(Hex.of(rtx, header.payloadOffset(), 2)).isEqualTo("1092");   // 4242 = 0x1092
+        assertThat(encoder.nextSequenceNumber()).isZero();
+        assertThat(decoder.unwrap(rtx, 0, rtx.length)).isEqualTo(original);
+
+        byte[] second = packet(4243, 96, 1);
+        byte[] next = encoder.wrap(second, 0, second.length);
+        assertThat(RtpHeader.parse(next, 0, next.length).sequenceNumber()).isZero();
+    }
+
+    @Test
+    void rtxDropsThePaddingOfTheOriginal() throws RtpParseException {
+        RtpHeaderWriter writer = new RtpHeaderWriter().payloadType(96).sequenceNumber(9).ssrc(MEDIA_SSRC);
+        byte[] padded = new byte[writer.packetLength(3, 4)];
+        writer.write(padded, 0, new byte[] {1, 2, 3}, 0, 3, 4);
+        byte[] rtx = new RtxEncoder(RTX_SSRC, Map.of(96, 97), 0).wrap(padded, 0, padded.length);
+        assertThat(rtx).hasSize(12 + 2 + 3);
+        byte[] restored = new RtxDecoder(MEDIA_SSRC, Map.of(97, 96)).unwrap(rtx, 0, rtx.length);
+        RtpHeader header = RtpHeader.parse(restored, 0, restored.length);
+        assertThat(header.sequenceNumber()).isEqualTo(9);
+        assertThat(header.payloadLength()).isEqualTo(3);
+        assertThat(header.padding()).isFalse();
+    }
+
+    @Test
+    void theDecoderDropsWhatIsNotRtxOfItsStream() {
+        RtxDecoder decoder = new RtxDecoder(MEDIA_SSRC, Map.of(97, 96));
+        byte[] media = packet(1, 96, 4);
+        assertThat(decoder.unwrap(media, 0, media.length)).isNull();
+        RtpHeaderWriter writer = new RtpHeaderWriter().payloadType(97).sequenceNumber(1).ssrc(RTX_SSRC);
+        byte[] probe = new byte[writer.packetLength(1, 0)];
+        writer.write(probe, 0, new byte[] {0}, 0, 1, 0);
+        assertThat(decoder.unwrap(probe, 0, probe.length)).isNull();
+        assertThat(decoder.unwrap(new byte[3], 0, 3)).isNull();
+        assertThat(decoder.packetsDropped()).isEqualTo(3);
+        assertThatThrownBy(() -> new RtxEncoder(RTX_SSRC, Map.of(100, 101), 0).wrap(media, 0, media.length))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
