@@ -87,8 +87,23 @@ public final class ReceiveStatistics {
         return counted;
     }
 
-    /** Records a sender report from this source arrived at {@code now}, for LSR and DLSR (§6.4.1). */
+    /**
+     * Records a packet recovered by retransmission (e.g. unwrapped RTX, RFC 4588) arrived at {@code now}: it counts
+     * as received, but its transit time says nothing about network jitter, so the estimate is left alone.
+     */
+    public boolean handleRecoveredPacket(long now, int sequenceNumber) {
+        return updateSequence(sequenceNumber & 0xFFFF);
+    }
+
+    /**
+     * Records a sender report from this source arrived at {@code now}, for LSR and DLSR (§6.4.1).
+     *
+     * @throws IllegalArgumentException when the report is from another SSRC
+     */
     public void handleSenderReport(long now, SenderReport report) {
+        if (report.ssrc() != ssrc) {
+            throw new IllegalArgumentException("sender report of another source");
+        }
         handleSenderReport(now, report.ntpTimestamp());
     }
 
@@ -141,8 +156,12 @@ public final class ReceiveStatistics {
         return false;
     }
 
-    /** Appendix A.1 init_seq: the source is (re)validated at {@code seq}; jitter and SR info are kept. */
+    /**
+     * Appendix A.1 init_seq: the source is (re)validated at {@code seq}. A restarted sender picks a new timestamp
+     * base too, so the transit time starts over; the jitter estimate and SR info are kept.
+     */
     private void restart(int seq) {
+        haveTransit = false;
         baseSequence = seq;
         maxSequence = seq;
         badSequence = NO_BAD_SEQUENCE;

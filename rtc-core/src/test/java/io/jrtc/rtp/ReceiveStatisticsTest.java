@@ -70,6 +70,28 @@ class ReceiveStatisticsTest {
     }
 
     @Test
+    void recoveredPacketsCountAsReceivedButLeaveTheJitterAlone() {
+        ReceiveStatistics stats = new ReceiveStatistics(SSRC, 8000, 1);
+        receive(stats, 1, 3);
+        assertThat(stats.cumulativeLost()).isEqualTo(1);
+        assertThat(stats.handleRecoveredPacket(900 * MS, 2)).isTrue();   // very late, as a retransmission is
+        assertThat(stats.cumulativeLost()).isZero();
+        assertThat(stats.jitter()).isZero();
+    }
+
+    @Test
+    void aRestartedSourceStartsItsTransitTimeOver() {
+        ReceiveStatistics stats = new ReceiveStatistics(SSRC, 8000, 1);
+        receive(stats, 1, 2, 3);
+        stats.handlePacket(80 * MS, 30_000, 0x4000_0000);
+        stats.handlePacket(100 * MS, 30_001, 0x4000_0000 + 160);
+        assertThat(stats.packetsReceived()).isEqualTo(1);
+        assertThat(stats.jitter()).isZero();
+        stats.handlePacket(120 * MS, 30_002, 0x4000_0000 + 320);
+        assertThat(stats.jitter()).isZero();
+    }
+
+    @Test
     void duplicatesMakeCumulativeLostNegative() {
         ReceiveStatistics stats = new ReceiveStatistics(SSRC, 8000, 1);
         receive(stats, 10, 11, 11, 11, 12);
@@ -133,5 +155,7 @@ class ReceiveStatisticsTest {
         assertThat(block.lastSenderReport()).isEqualTo(0xB705_2030);
         assertThat(block.delaySinceLastSenderReport()).isEqualTo(0x0005_4000);   // 5.25 s in 1/65536 s
         assertThat(block.ssrc()).isEqualTo(SSRC);
+        assertThatThrownBy(() -> stats.handleSenderReport(0, new SenderReport(SSRC + 1, ntp, 0, 0, 0,
+                java.util.List.of()))).isInstanceOf(IllegalArgumentException.class);
     }
 }
