@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * for each again once it has been missing for the reorder delay, then again every round-trip time, at most
  * {@code maxRequests} times. A number leaves the list when it arrives (also as RTX, once unwrapped), after its
  * last request, when it has been missing longer than {@code maxAge}, or when the list would grow past
- * {@code maxListSize} (the oldest go first).
+ * {@code maxListSize} (the oldest go first). A forward jump of more than {@link ReceiveStatistics#MAX_DROPOUT}
+ * is taken as a restart, not loss: it empties the list.
  * <p>
  * Sans-IO: {@link #handleReceive}, {@link #handleTimeout}, then drain {@link #pollTransmit()} (null when empty);
  * {@link #pollTimeout()} is the next deadline. Times are nanoseconds on the caller's monotonic clock.
@@ -100,6 +101,12 @@ public final class NackGenerator {
         long extended = extender.extend(sequenceNumber);
         if (first || extended <= previousHighest) {
             missing.remove(extended);
+            return;
+        }
+        if (extended - previousHighest > ReceiveStatistics.MAX_DROPOUT) {
+            // A jump this far is a restarted sender or a stray packet (RFC 3550 Appendix A.1), not loss to repair.
+            packetsAbandoned += missing.size();
+            missing.clear();
             return;
         }
         long from = Math.max(previousHighest + 1, extended - maxListSize);

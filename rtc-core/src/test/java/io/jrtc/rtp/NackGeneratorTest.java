@@ -109,6 +109,18 @@ class NackGeneratorTest {
     }
 
     @Test
+    void aJumpBeyondTheMaxDropoutIsARestartNotLoss() {
+        NackGenerator nacks = generator(10, Duration.ofSeconds(5), 1000);
+        nacks.handleReceive(0, 100);
+        nacks.handleReceive(0, 103);
+        nacks.handleReceive(0, 103 + 3001);
+        assertThat(nacks.missingCount()).isZero();
+        assertThat(nacks.packetsAbandoned()).isEqualTo(2);
+        nacks.handleReceive(0, 103 + 3003);
+        assertThat(nacks.missingSequenceNumbers()).containsExactly(103 + 3002);
+    }
+
+    @Test
     void manyMissingNumbersAreSplitOverSeveralNacks() {
         NackGenerator nacks = generator(10, Duration.ofSeconds(5), 1000);
         nacks.handleReceive(0, 0);
