@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** Every media attribute parser fails only with SdpParseException, and what parses or is written parses back equal. */
 class MediaAttributePropertiesTest {
@@ -72,6 +73,40 @@ class MediaAttributePropertiesTest {
         assertThat(RtpMediaSection.parse(written)).isEqualTo(section);
         String text = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n" + written;
         assertThat(RtpMediaSection.parse(SessionDescription.parse(text).media().get(0))).isEqualTo(section);
+    }
+
+    @Property(tries = 500)
+    void mutatedRealOffersFailCleanlyOrRoundTrip(@ForAll("offers") String offer,
+            @ForAll @IntRange(min = 0, max = 100_000) int position, @ForAll("attributeShaped") String insert,
+            @ForAll @IntRange(min = 0, max = 3) int removed) {
+        int at = position % offer.length();
+        String mutated = offer.substring(0, at) + insert + offer.substring(Math.min(offer.length(), at + removed));
+        List<MediaDescription> sections;
+        try {
+            sections = SessionDescription.parse(mutated).media();
+        } catch (SdpParseException notAnSdp) {
+            return;
+        }
+        for (MediaDescription m : sections) {
+            RtpMediaSection typed;
+            try {
+                typed = RtpMediaSection.parse(m);
+            } catch (SdpParseException rejected) {
+                continue;
+            }
+            MediaDescription rewritten = m.copy();
+            typed.writeTo(rewritten);
+            try {
+                assertThat(RtpMediaSection.parse(rewritten)).isEqualTo(typed);
+            } catch (SdpParseException e) {
+                throw new AssertionError("rewritten section does not parse: " + rewritten, e);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> offers() {
+        return Arbitraries.of(RtpSdpSamples.CHROMIUM_AUDIO_VIDEO_OFFER, RtpSdpSamples.AIORTC_AUDIO_VIDEO_OFFER);
     }
 
     private static void parseOrReject(NamedParser parser, String text) {

@@ -128,6 +128,22 @@ class RtpMediaSectionTest {
     }
 
     @Test
+    void otherSsrcAttributesAreKeptInOrder() throws SdpParseException {
+        MediaDescription m = new MediaDescription("video", 9, "UDP/TLS/RTP/SAVPF", List.of("34"));
+        m.addAttribute("ssrc", "7 mslabel:stream1");
+        m.addAttribute("ssrc", "7 x-flag");
+        m.addAttribute("ssrc", "7 cname:c1");
+        RtpMediaSection section = RtpMediaSection.parse(m);
+        RtpSource source = section.sources().get(0);
+        assertThat(source.cname()).isEqualTo("c1");
+        assertThat(source.otherAttributes().keySet()).containsExactly("mslabel", "x-flag");
+        assertThat(source.otherAttributes().get("x-flag")).isNull();
+        assertThat(section.codec(34).mimeType()).isEqualTo("video/H263");
+        assertThat(section.toMediaDescription().attributeValues("ssrc"))
+                .containsExactly("7 cname:c1", "7 mslabel:stream1", "7 x-flag");
+    }
+
+    @Test
     void rejectsSectionsThatCannotBeTyped() {
         MediaDescription unmapped = new MediaDescription("video", 9, "UDP/TLS/RTP/SAVPF", List.of("96"));
         assertThatThrownBy(() -> RtpMediaSection.parse(unmapped)).isInstanceOf(SdpParseException.class);
