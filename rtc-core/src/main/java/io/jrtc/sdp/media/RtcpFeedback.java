@@ -15,6 +15,10 @@ public record RtcpFeedback(int payloadType, String type, String parameter) {
         if (payloadType != ANY_PAYLOAD_TYPE) {
             AttributeText.checkPayloadType(payloadType);
         }
+        checkMechanism(type, parameter);
+    }
+
+    private static void checkMechanism(String type, String parameter) {
         AttributeText.checkToken(type, "rtcp-fb type");
         if (parameter != null) {
             AttributeText.checkLineText(parameter, "rtcp-fb parameter");
@@ -28,7 +32,7 @@ public record RtcpFeedback(int payloadType, String type, String parameter) {
     /** The feedback mechanism a codec supports, without the payload type: "nack" + "pli". */
     public record Mechanism(String type, String parameter) {
         public Mechanism {
-            new RtcpFeedback(ANY_PAYLOAD_TYPE, type, parameter);
+            checkMechanism(type, parameter);
         }
 
         @Override

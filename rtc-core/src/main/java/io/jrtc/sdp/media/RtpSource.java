@@ -1,5 +1,7 @@
 package io.jrtc.sdp.media;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,14 +29,14 @@ public record RtpSource(long ssrc, String cname, Msid msid, Map<String, String> 
     }
 
     private static Map<String, String> copyOthers(Map<String, String> others) {
-        java.util.LinkedHashMap<String, String> copy = new java.util.LinkedHashMap<>();
+        Map<String, String> copy = new LinkedHashMap<>();
         others.forEach((name, value) -> {
-            new SsrcAttribute(0, name, value);
+            new SsrcAttribute(0, name, value); // validates that the line can be written and parsed back
             if (name.equals("cname") || name.equals("msid")) {
                 throw new IllegalArgumentException(name + " has its own component");
             }
             copy.put(name, value);
         });
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 }
