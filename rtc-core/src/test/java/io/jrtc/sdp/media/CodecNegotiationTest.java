@@ -169,6 +169,26 @@ class CodecNegotiationTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void answeringChromiumVideoProducesASectionChromeCanRead() throws SdpParseException {
+        RtpMediaSection offer = chromeVideo();
+        RtpCodec vp8 = RtpCodec.of("video/VP8", 90000, 0).withRtcpFeedback(List.of(NACK, PLI, TRANSPORT_CC));
+        List<RtpCodec> codecs = CodecNegotiation.answerCodecs(List.of(vp8, h264("42e01f", "1"), RTX),
+                offer.codecs());
+        List<ExtMap> extensions = CodecNegotiation.answerHeaderExtensions(
+                Set.of("urn:ietf:params:rtp-hdrext:sdes:mid"), offer.headerExtensions());
+        Direction direction = CodecNegotiation.answerDirection(offer.direction(), Direction.RECVONLY);
+        RtpMediaSection answer = new RtpMediaSection("video", offer.mid(), direction, codecs, extensions, List.of(),
+                List.of(), List.of(), offer.rtcpMux(), offer.rtcpReducedSize(), List.of(), null);
+
+        String text = answer.toMediaDescription().toString();
+        assertThat(text).startsWith("m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\n");
+        assertThat(text).contains("a=mid:1\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\na=recvonly\r\n"
+                + "a=rtcp-mux\r\na=rtcp-rsize\r\na=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 transport-cc\r\n"
+                + "a=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n");
+        assertThat(RtpMediaSection.parse(answer.toMediaDescription())).isEqualTo(answer);
+    }
+
     @Property(tries = 300)
     void assignedPayloadTypesAreDistinctAndAvoidReserved(
             @ForAll @Size(max = 20) List<@IntRange(min = -1, max = 127) Integer> preferred,
