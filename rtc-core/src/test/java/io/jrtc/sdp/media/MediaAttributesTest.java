@@ -44,7 +44,8 @@ class MediaAttributesTest {
         Fmtp h264 = Fmtp.parse("100 level-asymmetry-allowed=1; packetization-mode=1;profile-level-id=42001f");
         assertThat(h264.parameters().keySet())
                 .containsExactly("level-asymmetry-allowed", "packetization-mode", "profile-level-id");
-        assertThat(h264.toValue()).isEqualTo("100 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f");
+        assertThat(h264.toValue())
+                .isEqualTo("100 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f");
     }
 
     @ParameterizedTest

@@ -109,7 +109,8 @@ class RtpMediaSectionTest {
         assertThat(text).startsWith("m=audio 9 UDP/TLS/RTP/SAVPF 111 63 9 0 8 13 110 126\r\nc=IN IP4 0.0.0.0\r\n"
                 + "a=mid:0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n");
         assertThat(text).contains("a=sendrecv\r\na=msid:stream1 track-audio\r\na=rtcp-mux\r\na=rtcp-rsize\r\n"
-                + "a=rtpmap:111 opus/48000/2\r\na=rtcp-fb:111 transport-cc\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n");
+                + "a=rtpmap:111 opus/48000/2\r\na=rtcp-fb:111 transport-cc\r\n"
+                + "a=fmtp:111 minptime=10;useinbandfec=1\r\n");
         assertThat(text).endsWith("a=ssrc:1001 cname:ZqR3vC9XbXq2n1Ys\r\na=ssrc:1001 msid:stream1 track-audio\r\n");
     }
 
