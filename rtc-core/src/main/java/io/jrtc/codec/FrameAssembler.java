@@ -251,8 +251,36 @@ public final class FrameAssembler {
                 return;
             }
         }
-        floor = highest + 1;
+        floor = endOfHeadFrame() + 1;
         floorStartsFrame = false;
+    }
+
+    /**
+     * With no later frame start in sight, the head frame is taken to be the packets that share the timestamp of
+     * the first one present, so packets of the next frame that wait for their own first packet are kept.
+     */
+    private long endOfHeadFrame() {
+        long e = floor;
+        while (e <= highest && !present(e)) {
+            e++;
+        }
+        if (e > highest) {
+            return highest;
+        }
+        int timestamp = timestamps[slot(e)];
+        long end = e;
+        for (; e <= highest; e++) {
+            if (present(e)) {
+                if (timestamps[slot(e)] != timestamp) {
+                    break;
+                }
+                end = e;
+                if ((flags[slot(e)] & Depacketizer.FRAME_END) != 0) {
+                    break;
+                }
+            }
+        }
+        return end;
     }
 
     /** Remembers the start of the frame holding {@code ext} if that frame is now complete and a keyframe. */
