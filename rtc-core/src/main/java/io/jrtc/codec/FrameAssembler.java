@@ -14,8 +14,9 @@ import java.util.ArrayDeque;
  *
  * <p>The frame at the head waits for its missing packets until the stream has moved {@code maxWaitPackets} past
  * its first missing packet, until a later keyframe completes, or until {@link #skipIncompleteFrame()} is called (e.g. when NACKs for
- * it have gone unanswered); then it is dropped and counted. Memory is bounded by the ring capacity. Malformed
- * payloads are counted and dropped, never thrown. One thread drives an instance.
+ * it have gone unanswered); then it is dropped and counted. Memory is bounded by the ring capacity, and so is the
+ * number of packets in one frame. Malformed payloads are counted and dropped, never thrown. No clock is needed:
+ * every bound counts packets. One thread drives an instance.
  */
 public final class FrameAssembler {
     public static final int DEFAULT_CAPACITY = 512;
@@ -33,7 +34,7 @@ public final class FrameAssembler {
     private final int[] flags;
     private final int[] lengths;
     private final byte[][] payloads;
-    private final SequenceNumberExtender extender = new SequenceNumberExtender();
+    private SequenceNumberExtender extender = new SequenceNumberExtender();
     private final FrameRun run = new FrameRun();
     private final ArrayDeque<MediaFrame> ready = new ArrayDeque<>();
 
@@ -45,6 +46,7 @@ public final class FrameAssembler {
     private boolean floorStartsFrame;
     private long highest;
     private long completedKeyframeStart = NONE;
+    private int consecutiveLatePackets;
 
     private long malformedPackets;
     private long duplicatePackets;
@@ -102,12 +104,36 @@ public final class FrameAssembler {
             bits |= Depacketizer.FRAME_END;
         }
         long ext = extender.extend(sequenceNumber);
+        if (started && floorSettled && ext < floor) {
+            latePackets++;
+            if (++consecutiveLatePackets < maxWaitPackets) {
+                return;
+            }
+            restart();
+            ext = extender.extend(sequenceNumber);
+        }
+        consecutiveLatePackets = 0;
         if (!accept(ext)) {
             return;
         }
         store(ext, timestamp, bits, payload, off, len);
         noteCompletedKeyframe(ext);
         pump();
+    }
+
+    /**
+     * Forgets the stream after {@code maxWaitPackets} late packets in a row: the sender's sequence numbers jumped
+     * back (e.g. it restarted), and following them beats dropping everything.
+     */
+    private void restart() {
+        LOG.log(System.Logger.Level.DEBUG, "sequence numbers jumped back; restarting the frame assembler");
+        extender = new SequenceNumberExtender();
+        java.util.Arrays.fill(sequenceNumbers, NONE);
+        started = false;
+        floorSettled = false;
+        floorStartsFrame = false;
+        completedKeyframeStart = NONE;
+        droppedFrames++;
     }
 
     private boolean accept(long ext) {
@@ -118,7 +144,7 @@ public final class FrameAssembler {
             return true;
         }
         if (ext < floor) {
-            if (floorSettled || highest - ext >= capacity) {
+            if (highest - ext >= capacity) {
                 latePackets++;
                 return false;
             }

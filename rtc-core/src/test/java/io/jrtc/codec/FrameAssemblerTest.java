@@ -103,6 +103,21 @@ class FrameAssemblerTest {
     }
 
     @Test
+    void aStreamWhoseSequenceNumbersJumpBackIsFollowedAfterMaxWaitLatePackets() {
+        receive(100, 0, true, KEY_START);
+        assertThat(drain()).hasSize(1);
+        int seq = 40_000;                      // 25636 behind 100 the shorter way round: looks late
+        for (int i = 0; i < 15; i++) {
+            receive(seq + i, 10 + i, true, KEY_START);
+        }
+        assertThat(drain()).isEmpty();
+        assertThat(assembler.latePackets()).isEqualTo(15);
+        receive(seq + 15, 25, true, KEY_START);
+        receive(seq + 16, 26, true, DELTA_START);
+        assertThat(drain()).extracting(MediaFrame::rtpTimestamp).containsExactly(25, 26);
+    }
+
+    @Test
     void duplicatesAndMalformedPayloadsAreCountedAndDropped() {
         receive(0, 0, false, KEY_START);
         receive(0, 0, false, KEY_START);
