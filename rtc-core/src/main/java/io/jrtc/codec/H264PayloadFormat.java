@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
  * An FU-A sequence must run from S = 1 to E = 1 inside one frame with one NAL type, else the frame is dropped.
  */
 public final class H264PayloadFormat implements Depacketizer {
+    /** The RTP timestamp rate of H.264, fixed by RFC 6184 §5.1. */
+    public static final int CLOCK_RATE = 90_000;
     private static final int STAP_A_LENGTH_FIELD = 2;
     private static final byte[] START_CODE = {0, 0, 0, 1};
 

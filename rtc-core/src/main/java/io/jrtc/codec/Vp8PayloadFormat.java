@@ -6,6 +6,9 @@ package io.jrtc.codec;
  * when the P bit, the lowest bit of the first byte of the VP8 payload header (§4.3), is 0.
  */
 public final class Vp8PayloadFormat implements Depacketizer {
+    /** The RTP timestamp rate of VP8, fixed by RFC 7741 §4.1. */
+    public static final int CLOCK_RATE = 90_000;
+
     @Override
     public int inspect(byte[] payload, int off, int len) throws CodecParseException {
         int header = Vp8PayloadDescriptor.headerLength(payload, off, len);
