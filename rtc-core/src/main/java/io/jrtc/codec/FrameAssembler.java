@@ -4,6 +4,7 @@ import io.jrtc.rtp.RtpHeader;
 import io.jrtc.rtp.SequenceNumberExtender;
 import io.jrtc.rtp.SequenceNumbers;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * A sans-IO jitter buffer that turns the RTP packets of one SSRC, in any order, duplicated or lost, into complete
@@ -76,7 +77,7 @@ public final class FrameAssembler {
         this.mask = capacity - 1;
         this.maxWaitPackets = maxWaitPackets;
         this.sequenceNumbers = new long[capacity];
-        java.util.Arrays.fill(sequenceNumbers, NONE);
+        Arrays.fill(sequenceNumbers, NONE);
         this.timestamps = new int[capacity];
         this.flags = new int[capacity];
         this.lengths = new int[capacity];
@@ -128,7 +129,7 @@ public final class FrameAssembler {
     private void restart() {
         LOG.log(System.Logger.Level.DEBUG, "sequence numbers jumped back; restarting the frame assembler");
         extender = new SequenceNumberExtender();
-        java.util.Arrays.fill(sequenceNumbers, NONE);
+        Arrays.fill(sequenceNumbers, NONE);
         started = false;
         floorSettled = false;
         floorStartsFrame = false;

@@ -67,6 +67,30 @@ public final class H264NalUnits {
         }
     }
 
+    /**
+     * Whether an Annex B access unit decodes on its own: it carries an IDR slice and the SPS and PPS it needs
+     * (H.264 §7.4.1.2.1), as a WebRTC keyframe does. Scans start codes without copying.
+     */
+    public static boolean isSelfContainedKeyframe(byte[] accessUnit, int off, int len) {
+        if (accessUnit == null || off < 0 || len < 0 || len > accessUnit.length - off) {
+            throw new IllegalArgumentException("Annex B slice outside the buffer");
+        }
+        boolean sps = false;
+        boolean pps = false;
+        boolean idr = false;
+        int end = off + len;
+        for (int i = off; i + 3 < end; i++) {
+            if (accessUnit[i] == 0 && accessUnit[i + 1] == 0 && accessUnit[i + 2] == 1) {
+                int type = type(accessUnit[i + 3]);
+                sps |= type == TYPE_SPS;
+                pps |= type == TYPE_PPS;
+                idr |= type == TYPE_IDR_SLICE;
+                i += 2;
+            }
+        }
+        return sps && pps && idr;
+    }
+
     /** Joins NAL units into an Annex B byte stream with four-byte start codes. */
     public static byte[] joinAnnexB(List<byte[]> nalUnits) {
         int total = 0;

@@ -5,7 +5,8 @@ import java.io.ByteArrayOutputStream;
 /**
  * Depacketizes H.264 in packetization-mode 1 (RFC 6184 §6.3): single NAL unit packets (§5.6), STAP-A (§5.7.1)
  * and FU-A (§5.8); the interleaved-mode types STAP-B, MTAP and FU-B are rejected. A frame comes out as an Annex B
- * access unit with four-byte start codes. A packet marks a keyframe when it carries an IDR slice (type 5).
+ * access unit with four-byte start codes. A packet marks a keyframe when it carries an IDR slice (type 5);
+ * {@link H264NalUnits#isSelfContainedKeyframe} also checks that the frame brought its SPS and PPS.
  * An FU-A sequence must run from S = 1 to E = 1 inside one frame with one NAL type, else the frame is dropped.
  */
 public final class H264PayloadFormat implements Depacketizer {

@@ -64,6 +64,9 @@ class H264PayloadFormatTest {
         MediaFrame frame = assembler.poll();
         assertThat(frame.data()).isEqualTo(stream);
         assertThat(frame.keyframe()).isTrue();
+        assertThat(H264NalUnits.isSelfContainedKeyframe(frame.data(), 0, frame.data().length)).isTrue();
+        byte[] idrOnly = H264NalUnits.joinAnnexB(List.of(IDR));
+        assertThat(H264NalUnits.isSelfContainedKeyframe(idrOnly, 0, idrOnly.length)).isFalse();
         assertThat(H264NalUnits.splitAnnexB(new byte[] {0, 0, 1, 0x41, (byte) 0x9A, 0, 0, 0, 0, 1, 0x41, 0x01, 0},
                 0, 13)).containsExactly(new byte[] {0x41, (byte) 0x9A}, new byte[] {0x41, 0x01});
     }
