@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     private static final String[] PROTOCOLS = {
         "io.jrtc.sdp..", "io.jrtc.stun..", "io.jrtc.turn..", "io.jrtc.ice..", "io.jrtc.dtls..", "io.jrtc.sctp..",
-        "io.jrtc.datachannel..", "io.jrtc.srtp..", "io.jrtc.rtp..", "io.jrtc.mdns.."
+        "io.jrtc.datachannel..", "io.jrtc.srtp..", "io.jrtc.rtp..", "io.jrtc.mdns..", "io.jrtc.codec.."
     };
     /** DTLS is BouncyCastle's real-time handshake by design; the other machines take time as an input. */
     private static final String[] CLOCK_FREE = {
         "io.jrtc.sdp..", "io.jrtc.stun..", "io.jrtc.turn..", "io.jrtc.ice..", "io.jrtc.sctp..",
-        "io.jrtc.datachannel..", "io.jrtc.srtp..", "io.jrtc.rtp..", "io.jrtc.mdns.."
+        "io.jrtc.datachannel..", "io.jrtc.srtp..", "io.jrtc.rtp..", "io.jrtc.mdns..", "io.jrtc.codec.."
     };
 
     private static JavaClasses classes;

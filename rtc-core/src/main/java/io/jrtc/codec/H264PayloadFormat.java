@@ -1,0 +1,113 @@
+package io.jrtc.codec;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Depacketizes H.264 in packetization-mode 1 (RFC 6184 §6.3): single NAL unit packets (§5.6), STAP-A (§5.7.1)
+ * and FU-A (§5.8); the interleaved-mode types STAP-B, MTAP and FU-B are rejected. A frame comes out as an Annex B
+ * access unit with four-byte start codes. A packet marks a keyframe when it carries an IDR slice (type 5);
+ * {@link H264NalUnits#isSelfContainedKeyframe} also checks that the frame brought its SPS and PPS.
+ * An FU-A sequence must run from S = 1 to E = 1 inside one frame with one NAL type, else the frame is dropped.
+ */
+public final class H264PayloadFormat implements Depacketizer {
+    /** The RTP timestamp rate of H.264, fixed by RFC 6184 §5.1. */
+    public static final int CLOCK_RATE = 90_000;
+    private static final int STAP_A_LENGTH_FIELD = 2;
+    private static final byte[] START_CODE = {0, 0, 0, 1};
+
+    @Override
+    public int inspect(byte[] payload, int off, int len) throws CodecParseException {
+        CodecParseException.require(payload != null && off >= 0 && len >= 1 && len <= payload.length - off,
+                "empty H.264 payload or slice outside the buffer");
+        int type = H264NalUnits.type(payload[off]);
+        if (type >= 1 && type <= 23) {
+            return nalFlags(type, len > 1 ? payload[off + 1] & 0xFF : -1);
+        }
+        if (type == H264NalUnits.TYPE_STAP_A) {
+            return inspectStapA(payload, off, len);
+        }
+        if (type == H264NalUnits.TYPE_FU_A) {
+            CodecParseException.require(len >= 2, "FU-A without an FU header");
+            int fuHeader = payload[off + 1] & 0xFF;
+            boolean start = (fuHeader & 0x80) != 0;
+            CodecParseException.require(!(start && (fuHeader & 0x40) != 0), "FU-A with both S and E (§5.8)");
+            CodecParseException.require((fuHeader & 0x1F) >= 1 && (fuHeader & 0x1F) <= 23,
+                    "FU-A carries a non-NAL-unit type");
+            int flags = nalFlags(fuHeader & 0x1F, start && len > 2 ? payload[off + 2] & 0xFF : -1);
+            return start ? flags : flags & KEYFRAME;
+        }
+        throw new CodecParseException("NAL type " + type + " is not allowed in packetization-mode 1");
+    }
+
+    private static int inspectStapA(byte[] payload, int off, int len) throws CodecParseException {
+        int end = off + len;
+        int at = off + 1;
+        CodecParseException.require(at < end, "empty STAP-A");
+        int flags = 0;
+        boolean first = true;
+        while (at < end) {
+            CodecParseException.require(end - at >= STAP_A_LENGTH_FIELD, "STAP-A size field truncated");
+            int size = (payload[at] & 0xFF) << 8 | payload[at + 1] & 0xFF;
+            at += STAP_A_LENGTH_FIELD;
+            CodecParseException.require(size >= 1 && size <= end - at, "STAP-A NAL unit size out of bounds");
+            int type = H264NalUnits.type(payload[at]);
+            CodecParseException.require(type >= 1 && type <= 23, "STAP-A holds a non-NAL-unit type " + type);
+            int nalFlags = nalFlags(type, size > 1 ? payload[at + 1] & 0xFF : -1);
+            flags |= first ? nalFlags : nalFlags & KEYFRAME;
+            first = false;
+            at += size;
+        }
+        return flags;
+    }
+
+    private static int nalFlags(int type, int firstSliceByte) {
+        return (H264NalUnits.opensAccessUnit(type, firstSliceByte) ? FRAME_START : 0)
+                | (type == H264NalUnits.TYPE_IDR_SLICE ? KEYFRAME : 0);
+    }
+
+    @Override
+    public byte[] assemble(PacketRun packets) throws CodecParseException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(packets.totalLength() + 64);
+        int fuType = -1;
+        for (int i = 0; i < packets.size(); i++) {
+            byte[] b = packets.payload(i);
+            int len = packets.length(i);
+            inspect(b, 0, len);
+            int type = H264NalUnits.type(b[0]);
+            if (type == H264NalUnits.TYPE_FU_A) {
+                fuType = appendFragment(out, b, len, fuType);
+                continue;
+            }
+            CodecParseException.require(fuType < 0, "FU-A sequence interrupted before its end fragment");
+            if (type == H264NalUnits.TYPE_STAP_A) {
+                for (int at = 1; at < len; ) {
+                    int size = (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
+                    out.write(START_CODE, 0, START_CODE.length);
+                    out.write(b, at + STAP_A_LENGTH_FIELD, size);
+                    at += STAP_A_LENGTH_FIELD + size;
+                }
+            } else {
+                out.write(START_CODE, 0, START_CODE.length);
+                out.write(b, 0, len);
+            }
+        }
+        CodecParseException.require(fuType < 0, "frame ends inside an FU-A sequence");
+        return out.toByteArray();
+    }
+
+    /** Appends one FU-A fragment; returns the NAL type still being reassembled, or -1 after the end fragment. */
+    private static int appendFragment(ByteArrayOutputStream out, byte[] b, int len, int fuType)
+            throws CodecParseException {
+        int fuHeader = b[1] & 0xFF;
+        int type = fuHeader & 0x1F;
+        if ((fuHeader & 0x80) != 0) {
+            CodecParseException.require(fuType < 0, "FU-A start inside another FU-A sequence");
+            out.write(START_CODE, 0, START_CODE.length);
+            out.write((b[0] & 0xE0) | type);
+        } else {
+            CodecParseException.require(fuType == type, "FU-A fragment without its start fragment");
+        }
+        out.write(b, 2, len - 2);
+        return (fuHeader & 0x40) != 0 ? -1 : type;
+    }
+}
