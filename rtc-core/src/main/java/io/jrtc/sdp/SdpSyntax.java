@@ -2,8 +2,11 @@ package io.jrtc.sdp;
 
 import java.util.List;
 
-/** The small grammar pieces of RFC 8866 §9 shared by the model's validation and the parser. */
-final class SdpSyntax {
+/**
+ * The small grammar pieces of RFC 8866 §9 shared by the model's validation, the parser and the typed media
+ * attributes of {@code io.jrtc.sdp.media}.
+ */
+public final class SdpSyntax {
     private SdpSyntax() {
     }
 
@@ -13,7 +16,7 @@ final class SdpSyntax {
                 || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x5E && c <= 0x7E);
     }
 
-    static boolean isToken(String s) {
+    public static boolean isToken(String s) {
         if (s == null || s.isEmpty()) {
             return false;
         }
@@ -39,7 +42,7 @@ final class SdpSyntax {
     }
 
     /** A non-empty string without spaces or control characters (RFC 8866 non-ws-string). */
-    static boolean isNonWhitespace(String s) {
+    public static boolean isNonWhitespace(String s) {
         if (s == null || s.isEmpty()) {
             return false;
         }
@@ -85,7 +88,7 @@ final class SdpSyntax {
     }
 
     /** Text that can sit on one SDP line: no NUL, CR or LF (these would end or corrupt the line). */
-    static String requireLineText(String value, String what) {
+    public static String requireLineText(String value, String what) {
         if (value == null) {
             throw new IllegalArgumentException(what + " must not be null");
         }
@@ -98,7 +101,7 @@ final class SdpSyntax {
         return value;
     }
 
-    static String requireToken(String value, String what) {
+    public static String requireToken(String value, String what) {
         if (!isToken(value)) {
             throw new IllegalArgumentException(what + " is not a valid token: '" + value + "'");
         }

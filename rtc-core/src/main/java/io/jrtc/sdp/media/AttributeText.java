@@ -1,6 +1,7 @@
 package io.jrtc.sdp.media;
 
 import io.jrtc.sdp.SdpParseException;
+import io.jrtc.sdp.SdpSyntax;
 
 /**
  * Grammar pieces shared by the typed media attribute parsers (RFC 8866 §9): fields split on single spaces,
@@ -67,32 +68,12 @@ final class AttributeText {
 
     /** RFC 8866 token-char: visible ASCII except the separators. */
     static boolean isToken(String s) {
-        if (s == null || s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean tokenChar = c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2A || c == 0x2B || c == 0x2D
-                    || c == 0x2E || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x5E && c <= 0x7E);
-            if (!tokenChar) {
-                return false;
-            }
-        }
-        return true;
+        return SdpSyntax.isToken(s);
     }
 
     /** Non-empty visible text without spaces (RFC 8866 non-ws-string). */
     static boolean isNonWhitespace(String s) {
-        if (s == null || s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c <= 0x20 || c == 0x7F) {
-                return false;
-            }
-        }
-        return true;
+        return SdpSyntax.isNonWhitespace(s);
     }
 
     static String requireToken(String name, String value, String text, String what) throws SdpParseException {
@@ -104,23 +85,11 @@ final class AttributeText {
 
     /** For constructors: IllegalArgumentException on text that could not be written back on one line. */
     static String checkLineText(String text, String what) {
-        if (text == null) {
-            throw new IllegalArgumentException(what + " must not be null");
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException(what + " contains a CR, LF or NUL character");
-            }
-        }
-        return text;
+        return SdpSyntax.requireLineText(text, what);
     }
 
     static String checkToken(String text, String what) {
-        if (!isToken(text)) {
-            throw new IllegalArgumentException(what + " is not a token: '" + text + "'");
-        }
-        return text;
+        return SdpSyntax.requireToken(text, what);
     }
 
     static int checkPayloadType(int payloadType) {
