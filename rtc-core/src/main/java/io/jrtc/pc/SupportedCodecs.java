@@ -151,8 +151,8 @@ final class SupportedCodecs {
      * supported codecs matching each preference in turn, each followed by its RTX format. A preference for RTX
      * itself is accepted and adds nothing, as RTX always follows its codec. An empty list restores the defaults.
      *
-     * @throws IllegalArgumentException naming the first preference that matches no supported codec of the kind
-     *         (the W3C InvalidModificationError case)
+     * @throws IllegalArgumentException naming the first preference that matches no supported codec of the kind,
+     *         or when the preferences name only RTX (the W3C InvalidModificationError cases)
      */
     static List<RtpCodec> preferred(String kind, List<RTCRtpCodecCapability> preferences) {
         List<RtpCodec> supported = codecs(kind);
@@ -176,6 +176,9 @@ final class SupportedCodecs {
                 throw new IllegalArgumentException("codec preference is not a supported " + kind + " codec: "
                         + preference);
             }
+        }
+        if (result.isEmpty()) {
+            throw new IllegalArgumentException("codec preferences name only RTX, no media codec: " + preferences);
         }
         return List.copyOf(result);
     }

@@ -186,4 +186,11 @@ class SupportedCodecsTest {
         assertThatThrownBy(() -> SupportedCodecs.preferred("audio", List.of(monoOpus)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void preferencesNamingOnlyRtxAreRejected() {
+        RTCRtpCodecCapability rtx = new RTCRtpCodecCapability("video/rtx", 90000);
+        assertThatThrownBy(() -> SupportedCodecs.preferred("video", List.of(rtx)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only RTX");
+    }
 }
