@@ -47,8 +47,9 @@ public final class OpusDecoder {
             samplesPerChannel = decoder.decode(packet, off, len, pcmBuffer, 0, pcmBuffer.length / channels, false);
         } catch (OpusException e) {
             throw new CodecParseException("Opus packet rejected: " + e.getMessage());
-        } catch (RuntimeException e) {
-            // The port indexes arrays straight from bitstream fields; a hostile packet can trip it mid-frame.
+        } catch (RuntimeException | AssertionError e) {
+            // The port indexes arrays straight from bitstream fields and keeps libopus's internal assertions as
+            // unconditional AssertionErrors; a hostile packet can trip either mid-frame and leave the state broken.
             decoder = newDecoder();
             throw new CodecParseException("Opus packet broke the decoder: " + e);
         }
@@ -71,7 +72,8 @@ public final class OpusDecoder {
         int produced;
         try {
             produced = decoder.decode(null, 0, 0, pcmBuffer, 0, samplesPerChannel, false);
-        } catch (OpusException | RuntimeException e) {
+        } catch (OpusException | RuntimeException | AssertionError e) {
+            // History left by a hostile packet can trip the concealment too: start over and conceal with silence.
             decoder = newDecoder();
             produced = 0;
         }

@@ -17,9 +17,19 @@ public final class BufferedTrack extends MediaStreamTrack {
         this.queue = new FrameQueue(capacity);
     }
 
-    /** Delivers a frame to the oldest pending {@link #recv()}, or buffers it. */
+    /**
+     * Delivers a frame to the oldest pending {@link #recv()}, or buffers it.
+     *
+     * @throws IllegalArgumentException for raw audio on a video track or a raw picture on an audio track
+     */
     public void push(Frame frame) {
-        queue.offer(Objects.requireNonNull(frame, "frame"));
+        Objects.requireNonNull(frame, "frame");
+        if (frame instanceof AudioFrame && getKind() != MediaKind.AUDIO
+                || frame instanceof VideoFrame && getKind() != MediaKind.VIDEO) {
+            throw new IllegalArgumentException(frame.getClass().getSimpleName() + " pushed into a " + getKind()
+                    + " track");
+        }
+        queue.offer(frame);
     }
 
     /** Frames dropped because the buffer was full. */

@@ -84,7 +84,7 @@ class OpusCodecTest {
         assertThatThrownBy(() -> decoder.decodeLost(100)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 2000)
     void randomPacketsOnlyThrowTheParseException(@ForAll @Size(max = 200) byte[] packet) {
         OpusDecoder decoder = new OpusDecoder(RATE, 2);
         try {

@@ -46,6 +46,20 @@ class BufferedTrackTest {
     }
 
     @Test
+    void rawFramesMustMatchTheTrackKind() {
+        BufferedTrack video = new BufferedTrack(MediaKind.VIDEO, 2);
+        assertThatThrownBy(() -> video.push(audio(0))).isInstanceOf(IllegalArgumentException.class);
+        video.push(new VideoFrame(2, 2, new byte[6], 0));
+        video.push(new EncodedFrame("video/VP8", 90_000, new byte[] {1}, 3_000, true));
+        assertThat(video.bufferedFrames()).isEqualTo(2);
+        assertThat(new EncodedFrame("audio/opus", 48_000, new byte[0], 0, true).kind()).isEqualTo(MediaKind.AUDIO);
+        assertThatThrownBy(() -> new VideoFrame(2, 2, new byte[5], 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AudioFrame(new short[3], 48_000, 2, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(audio(0).durationNanos()).isEqualTo(20_000_000L);
+    }
+
+    @Test
     void overflowDropsTheOldestFrames() {
         BufferedTrack track = new BufferedTrack(MediaKind.AUDIO, 3);
         for (int i = 0; i < 5; i++) {
@@ -60,7 +74,7 @@ class BufferedTrackTest {
 
     @Test
     void stopFailsPendingAndLaterRecvAndIgnoresLaterPushes() {
-        BufferedTrack track = new BufferedTrack(MediaKind.VIDEO, 3);
+        BufferedTrack track = new BufferedTrack(MediaKind.AUDIO, 3);
         CompletableFuture<Frame> pending = track.recv();
         track.stop();
         assertThat(track.getReadyState()).isEqualTo(MediaStreamTrackState.ENDED).hasToString("ended");
