@@ -111,6 +111,23 @@ class OpusCodecTest {
         }
     }
 
+    /** Whatever PCM a track produces (noise, full-scale clipping), the encoder makes a packet its decoder takes. */
+    @Property(tries = 300)
+    void anyPcmEncodesToADecodablePacket(@ForAll @Size(min = 960, max = 960) short[] pcm,
+                                         @ForAll boolean fullScale) throws CodecParseException {
+        if (fullScale) {
+            for (int i = 0; i < pcm.length; i++) {
+                pcm[i] = pcm[i] < 0 ? Short.MIN_VALUE : Short.MAX_VALUE;
+            }
+        }
+        OpusEncoder encoder = new OpusEncoder(RATE, 1, 32_000);
+        OpusDecoder decoder = new OpusDecoder(RATE, 1);
+        for (int i = 0; i < 3; i++) {
+            byte[] packet = encoder.encode(pcm, FRAME);
+            assertThat(decoder.decode(packet, 0, packet.length)).hasSize(FRAME);
+        }
+    }
+
     static short[] tone(double hz, int amplitude, int samplesPerChannel, int channels) {
         short[] pcm = new short[samplesPerChannel * channels];
         for (int i = 0; i < samplesPerChannel; i++) {
