@@ -1,0 +1,54 @@
+package io.jrtc.media;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A track whose frames its producer (an RTP receiver) pushes in: a bounded buffer that drops the oldest frame
+ * when the consumer lags, so a slow reader sees the newest media rather than ever-older media. Pushing after
+ * {@link #stop()} is ignored; stopping discards what is buffered.
+ */
+public final class BufferedTrack extends MediaStreamTrack {
+    private final FrameQueue queue;
+
+    /** @param capacity frames held for a consumer that has not asked yet, at least 1 */
+    public BufferedTrack(MediaKind kind, int capacity) {
+        super(kind);
+        this.queue = new FrameQueue(capacity);
+    }
+
+    /**
+     * Delivers a frame to the oldest pending {@link #recv()}, or buffers it.
+     *
+     * @throws IllegalArgumentException for raw audio on a video track or a raw picture on an audio track
+     */
+    public void push(Frame frame) {
+        Objects.requireNonNull(frame, "frame");
+        if (frame instanceof AudioFrame && getKind() != MediaKind.AUDIO
+                || frame instanceof VideoFrame && getKind() != MediaKind.VIDEO) {
+            throw new IllegalArgumentException(frame.getClass().getSimpleName() + " pushed into a " + getKind()
+                    + " track");
+        }
+        queue.offer(frame);
+    }
+
+    /** Frames dropped because the buffer was full. */
+    public long droppedFrames() {
+        return queue.dropped();
+    }
+
+    /** Frames pushed and not yet received. */
+    public int bufferedFrames() {
+        return queue.size();
+    }
+
+    @Override
+    public CompletableFuture<Frame> recv() {
+        return queue.poll(this::endedError);
+    }
+
+    @Override
+    protected void onStop() {
+        queue.close(this::endedError);
+    }
+}
