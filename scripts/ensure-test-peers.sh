@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The interop tests run against real peers: headless Chromium driven through chromedriver, and aiortc in
-# Debian's Python, openssl for the DTLS interop test, and coturn (its turnserver binary, started by the TURN
-# client test on an ephemeral port) for the TURN test. Install them when we can (root), otherwise stop with
-# the exact line to run.
+# Debian's Python (with PyAV and numpy for its audio tracks), openssl for the DTLS interop test, and coturn
+# (its turnserver binary, started by the TURN client test on an ephemeral port) for the TURN test. Install
+# them when we can (root), otherwise stop with the exact line to run.
 set -euo pipefail
-packages=(chromium chromium-driver python3-aiortc openssl coturn)
+packages=(chromium chromium-driver python3-aiortc python3-numpy openssl coturn)
 missing() {
   [ -x /usr/bin/chromium ] || return 0
   [ -x /usr/bin/chromedriver ] || return 0
-  /usr/bin/python3 -c 'import aiortc' 2>/dev/null || return 0
+  /usr/bin/python3 -c "import aiortc, av, numpy" 2>/dev/null || return 0
   [ -x /usr/bin/openssl ] || return 0
   [ -x /usr/bin/turnserver ] || return 0
   return 1

@@ -3,7 +3,8 @@
 Protocol (one JSON object per line):
   stdin  <- commands  {"id": 7, "cmd": "createOffer", ...arguments}
   stdout -> replies   {"event": "reply", "id": 7, "ok": true, "result": ...}  or  "ok": false, "error": "..."
-  stdout -> events    {"event": "log"|"connectionState"|"channelOpen"|"channelClosed"|"message"|"bulkDone", ...}
+  stdout -> events    {"event": "log"|"connectionState"|"channelOpen"|"channelClosed"|"message"|"bulkDone"|"audio",
+                       ...}
 Payloads ("data") are base64 of the raw bytes (UTF-8 for text). Everything else (aiortc's logging, stray prints)
 goes to stderr, which the Java side keeps as the peer's log.
 
@@ -12,15 +13,19 @@ Must run on Debian's /usr/bin/python3 with the python3-aiortc package (aiortc 1.
 
 import asyncio
 import base64
+import fractions
 import hashlib
 import json
 import logging
+import math
 import random
 import sys
 import time
 import traceback
 
-from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
+import av
+import numpy
+from aiortc import MediaStreamTrack, RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 
 BULK_HIGH_WATER = 1 << 20  # stop handing data to the channel above 1 MiB buffered ...
 BULK_LOW_WATER = 256 << 10  # ... and resume when it drains to 256 KiB (bufferedamountlow)
@@ -51,6 +56,57 @@ class BulkReceiver:
         self.started = None
 
 
+class ToneTrack(MediaStreamTrack):
+    """A sine tone as 20 ms frames of 48 kHz mono s16, paced in real time."""
+    kind = "audio"
+    RATE = 48000
+    SAMPLES = 960
+
+    def __init__(self, frequency):
+        super().__init__()
+        self.frequency = frequency
+        self.pts = 0
+        self.start = None
+
+    async def recv(self):
+        if self.start is None:
+            self.start = time.monotonic()
+        due = self.start + self.pts / self.RATE
+        delay = due - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        t = (numpy.arange(self.SAMPLES) + self.pts) / self.RATE
+        samples = (8000 * numpy.sin(2 * math.pi * self.frequency * t)).astype(numpy.int16)
+        frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
+        frame.sample_rate = self.RATE
+        frame.pts = self.pts
+        frame.time_base = fractions.Fraction(1, self.RATE)
+        self.pts += self.SAMPLES
+        return frame
+
+
+async def measure_audio(track):
+    """Skips the first half second, then counts zero crossings over a second of the first channel."""
+    skipped = 0
+    crossings = 0
+    samples = 0
+    rate = 0
+    previous = 0
+    while samples < 48000:
+        frame = await track.recv()
+        if skipped < 25:
+            skipped += 1
+            continue
+        rate = frame.sample_rate
+        channels = len(frame.layout.channels)
+        pcm = frame.to_ndarray().reshape(-1)[::channels].astype(numpy.int32)
+        signs = numpy.concatenate(([previous], pcm)) >= 0
+        crossings += int(numpy.count_nonzero(signs[1:] != signs[:-1]))
+        previous = int(pcm[-1])
+        samples += len(pcm)
+    return crossings / 2 / (samples / rate)
+
+
 class Peer:
     def __init__(self):
         # No ICE servers: aiortc's default contacts a public STUN server, and tests never leave the namespace.
@@ -60,6 +116,8 @@ class Peer:
         self.bulk = {}
         self.pc.on("connectionstatechange", self.on_connection_state)
         self.pc.on("datachannel", self.on_remote_channel)
+        self.pc.on("track", self.on_track)
+        self.measurements = set()
 
     # --- events -------------------------------------------------------------------------------------------------
 
@@ -73,6 +131,22 @@ class Peer:
         self.track(channel)
         if channel.readyState == "open":
             self.on_open(channel)
+
+    def on_track(self, track):
+        log(f"remote track {track.kind} {track.id}")
+        if track.kind == "audio":
+            task = asyncio.ensure_future(self.report_audio(track))
+            self.measurements.add(task)
+            task.add_done_callback(self.measurements.discard)
+
+    async def report_audio(self, track):
+        try:
+            frequency = await measure_audio(track)
+        except Exception as error:
+            log(f"audio measurement failed: {type(error).__name__}: {error}")
+            return
+        log(f"remote audio: {frequency:.1f} Hz")
+        emit({"event": "audio", "frequency": frequency})
 
     def track(self, channel):
         label = channel.label
@@ -127,6 +201,10 @@ class Peer:
         self.track(channel)
         if channel.readyState == "open":
             self.on_open(channel)
+        return None
+
+    async def cmd_addToneTrack(self, frequency):
+        self.pc.addTrack(ToneTrack(frequency))
         return None
 
     async def cmd_createOffer(self):

@@ -7,25 +7,14 @@ package io.jrtc.codec;
  * Packets are not flagged as keyframes, so a late packet is waited for rather than skipped by the next one: give
  * the {@link FrameAssembler} a small {@code maxWaitPackets} for audio.
  */
-public final class OpusPayloadFormat implements Depacketizer {
+public final class OpusPayloadFormat extends OnePacketPerFrame {
     /** The RTP timestamp rate of Opus, fixed by RFC 7587 §4.1. */
     public static final int CLOCK_RATE = 48_000;
     /** Opus packets of at most this many bytes carry no audio: DTX / comfort noise, as libwebrtc classifies them. */
     public static final int MAX_DTX_PACKET_LENGTH = 2;
 
-    @Override
-    public int inspect(byte[] payload, int off, int len) throws CodecParseException {
-        CodecParseException.require(payload != null && off >= 0 && len >= 0 && len <= payload.length - off,
-                "payload slice outside the buffer");
-        return FRAME_START | FRAME_END;
-    }
-
-    @Override
-    public byte[] assemble(PacketRun packets) throws CodecParseException {
-        CodecParseException.require(packets.size() == 1, "an Opus frame is exactly one RTP packet");
-        byte[] frame = new byte[packets.length(0)];
-        System.arraycopy(packets.payload(0), 0, frame, 0, frame.length);
-        return frame;
+    public OpusPayloadFormat() {
+        super("Opus");
     }
 
     /**

@@ -2,12 +2,12 @@ package io.jrtc.pc;
 
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SessionDescription;
-import java.util.ArrayList;
+import io.jrtc.sdp.media.RtpMediaSection;
 import java.util.List;
 
 /**
- * Writes our offers and answers (JSEP, RFC 8829 §5.2 and §5.3). Today the data-channel m-line; audio and video
- * m-lines slot in beside it, each one {@link MediaDescription}, under one BUNDLE group.
+ * Writes the m-sections of our offers and answers (JSEP, RFC 8829 §5.2 and §5.3) and puts them in one session
+ * with every accepted section under one BUNDLE group (RFC 8843), all on the same ICE and DTLS transport.
  */
 final class LocalDescriptionFactory {
     private final long sessionId;
@@ -21,53 +21,57 @@ final class LocalDescriptionFactory {
     record TransportAttributes(RTCIceParameters ice, List<RTCDtlsFingerprint> fingerprints, String setup) {
     }
 
-    SessionDescription offer(String applicationMid, TransportAttributes transport) {
-        SessionDescription sdp = newSession();
-        if (applicationMid != null) {
-            sdp.addAttribute("group", "BUNDLE " + applicationMid);
-            sdp.addMedia(applicationSection(applicationMid, transport));
-        }
-        return sdp;
-    }
-
-    /**
-     * Answers each remote m-line in order: the first data-channel m-line is accepted, every other one is
-     * rejected with port 0 (RFC 8829 §5.3.1) until media lands.
-     */
-    SessionDescription answer(SessionDescription remoteOffer, TransportAttributes transport) {
-        SessionDescription sdp = newSession();
-        List<MediaDescription> sections = new ArrayList<>();
-        String accepted = null;
-        for (MediaDescription remote : remoteOffer.media()) {
-            boolean application = remote.media().equals("application") && remote.port() != 0
-                    && remote.protocol().toUpperCase().contains("SCTP");
-            if (application && accepted == null) {
-                accepted = remote.mid();
-                sections.add(applicationSection(remote.mid(), transport));
-            } else {
-                sections.add(rejected(remote));
-            }
-        }
-        if (accepted != null) {
-            sdp.addAttribute("group", "BUNDLE " + accepted);
-        }
-        for (MediaDescription section : sections) {
-            sdp.addMedia(section);
-        }
-        return sdp;
-    }
-
-    private SessionDescription newSession() {
+    /** A session of these sections; the accepted ones (port not 0) form the BUNDLE group, first one the tag. */
+    SessionDescription session(List<MediaDescription> sections) {
         SessionDescription sdp = SessionDescription.create(sessionId);
         sdp.setOrigin(sdp.origin().withSessionVersion(++sessionVersion));
+        List<String> bundled = sections.stream().filter(m -> m.port() != 0 && m.mid() != null)
+                .map(MediaDescription::mid).toList();
+        if (!bundled.isEmpty()) {
+            sdp.addAttribute("group", "BUNDLE " + String.join(" ", bundled));
+        }
         sdp.addAttribute("extmap-allow-mixed", null);
         sdp.addAttribute("msid-semantic", " WMS");
+        sections.forEach(sdp::addMedia);
         return sdp;
     }
 
-    private static MediaDescription applicationSection(String mid, TransportAttributes transport) {
+    static MediaDescription applicationSection(String mid, TransportAttributes transport) {
         MediaDescription m = new MediaDescription("application", 9, "UDP/DTLS/SCTP", List.of("webrtc-datachannel"));
         m.setConnection("IN IP4 0.0.0.0");
+        addTransportAttributes(m, transport);
+        m.addAttribute("mid", mid);
+        m.addAttribute("sctp-port", Integer.toString(RTCSctpTransport.DEFAULT_PORT));
+        m.addAttribute("max-message-size", Long.toString(RTCSctpTransport.MAX_MESSAGE_SIZE));
+        return m;
+    }
+
+    /** An audio or video section (RFC 8829 §5.2.1): the transport attributes, then the RTP view. */
+    static MediaDescription rtpSection(RtpMediaSection rtp, TransportAttributes transport) {
+        MediaDescription m = new MediaDescription(rtp.kind(), 9, RtpMediaSection.JSEP_PROTOCOL,
+                rtp.codecs().stream().map(c -> Integer.toString(c.payloadType())).toList());
+        m.setConnection("IN IP4 0.0.0.0");
+        m.addAttribute("rtcp", "9 IN IP4 0.0.0.0");
+        addTransportAttributes(m, transport);
+        rtp.writeTo(m);
+        return m;
+    }
+
+    /** A rejected or stopped m-line: port 0, its formats and mid kept so the other side can match it. */
+    static MediaDescription rejected(String media, String protocol, List<String> formats, String mid) {
+        MediaDescription m = new MediaDescription(media, 0, protocol, formats);
+        m.setConnection("IN IP4 0.0.0.0");
+        if (mid != null) {
+            m.addAttribute("mid", mid);
+        }
+        return m;
+    }
+
+    static MediaDescription rejected(MediaDescription remote) {
+        return rejected(remote.media(), remote.protocol(), remote.formats(), remote.mid());
+    }
+
+    private static void addTransportAttributes(MediaDescription m, TransportAttributes transport) {
         m.addAttribute("ice-ufrag", transport.ice().usernameFragment());
         m.addAttribute("ice-pwd", transport.ice().password());
         m.addAttribute("ice-options", "trickle");
@@ -75,18 +79,5 @@ final class LocalDescriptionFactory {
             m.addAttribute("fingerprint", fingerprint.algorithm() + " " + fingerprint.value());
         }
         m.addAttribute("setup", transport.setup());
-        m.addAttribute("mid", mid);
-        m.addAttribute("sctp-port", Integer.toString(RTCSctpTransport.DEFAULT_PORT));
-        m.addAttribute("max-message-size", Long.toString(RTCSctpTransport.MAX_MESSAGE_SIZE));
-        return m;
-    }
-
-    private static MediaDescription rejected(MediaDescription remote) {
-        MediaDescription m = new MediaDescription(remote.media(), 0, remote.protocol(), remote.formats());
-        m.setConnection("IN IP4 0.0.0.0");
-        if (remote.mid() != null) {
-            m.addAttribute("mid", remote.mid());
-        }
-        return m;
     }
 }

@@ -8,6 +8,7 @@ final class PeerConnectionEvents {
     final Listeners<RTCSignalingState> signalingState;
     final Listeners<RTCIceCandidate> iceCandidate;
     final Listeners<RTCDataChannel> dataChannel;
+    final Listeners<RTCTrackEvent> track;
 
     PeerConnectionEvents(ConnectionContext context) {
         connectionState = context.listeners();
@@ -16,5 +17,6 @@ final class PeerConnectionEvents {
         signalingState = context.listeners();
         iceCandidate = context.listeners();
         dataChannel = context.listeners();
+        track = context.listeners();
     }
 }

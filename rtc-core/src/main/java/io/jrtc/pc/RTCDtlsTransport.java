@@ -29,6 +29,7 @@ public final class RTCDtlsTransport implements Pump.Stage {
     private RTCDtlsParameters remoteParameters;
     private DtlsEndpoint endpoint;
     private Consumer<byte[]> applicationData = data -> { };
+    private MediaReceiver mediaReceiver = (data, length) -> { };
     private Consumer<RTCDtlsTransportState> internalStateListener = s -> { };
     private String failureReason;
 
@@ -106,11 +107,26 @@ public final class RTCDtlsTransport implements Pump.Stage {
         this.applicationData = receiver;
     }
 
+    /** SRTP and SRTCP datagrams (RFC 7983: first byte 128..191) that arrive on this transport's ICE path. */
+    interface MediaReceiver {
+        void onDatagram(byte[] data, int length);
+    }
+
+    void setMediaReceiver(MediaReceiver receiver) {
+        this.mediaReceiver = receiver;
+    }
+
+    /** Sends an SRTP or SRTCP datagram beside the DTLS records (RFC 5764 §5.1.2); on the loop. */
+    void sendUnencrypted(byte[] data, int offset, int length) {
+        if (state == RTCDtlsTransportState.CONNECTED) {
+            transport.send(data, offset, length);
+        }
+    }
+
     void setInternalStateListener(Consumer<RTCDtlsTransportState> listener) {
         this.internalStateListener = listener;
     }
 
-    /** Encrypts and sends one datagram of the layer above; on the loop, once connected. */
     /** Encrypts and hands the record straight to ICE, so a long burst reaches the socket while it is produced. */
     void send(byte[] data, int offset, int length) {
         if (state == RTCDtlsTransportState.CONNECTED) {
@@ -147,8 +163,12 @@ public final class RTCDtlsTransport implements Pump.Stage {
 
     private void onDatagram(byte[] data, int length) {
         int first = data[0] & 0xFF;
+        if (first >= 128 && first <= 191) {
+            mediaReceiver.onDatagram(data, length);  // RFC 7983: RTP or RTCP
+            return;
+        }
         if (first < 20 || first > 63) {
-            return;  // RFC 7983: not DTLS (RTP would be 128..191 and belongs to media, not here)
+            return;  // RFC 7983: not DTLS
         }
         if (endpoint == null) {
             if (early.size() < EARLY_DATAGRAMS && state == RTCDtlsTransportState.NEW) {

@@ -1,13 +1,22 @@
 package io.jrtc.pc;
 
 import io.jrtc.ice.IceParameters;
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.sdp.InvalidStateException;
+import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SdpType;
 import io.jrtc.sdp.SessionDescription;
 import io.jrtc.sdp.SignalingState;
 import io.jrtc.sdp.SignalingStateMachine;
+import io.jrtc.sdp.media.RtpMediaSection;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -19,8 +28,6 @@ import java.util.function.Supplier;
  * there; listeners run in order on the engine's callback pool.
  */
 public final class RTCPeerConnection {
-    private static final String APPLICATION_MID = "0";
-
     private final String id = "pc-" + UUID.randomUUID();
     private final RtcEngine engine;
     private final ConnectionContext context;
@@ -40,8 +47,15 @@ public final class RTCPeerConnection {
     private RTCSessionDescription lastOffer;
     private RTCSessionDescription lastAnswer;
     private String localSetup;
+    private final Transceivers transceivers;
+    /** The m-lines of the last description applied, in order: later offers keep them in place (RFC 8829 §5.2.2). */
+    private List<MLine> mLines = List.of();
+    /** What the last offer we created put on new m-lines, until it is applied. */
+    private final Map<String, RTCRtpTransceiver> proposedMids = new HashMap<>();
+    private String proposedApplicationMid;
     private String applicationMid;
     private boolean transportsStarted;
+    private boolean sctpStarted;
     /** New local ICE credentials for the next offer or answer, while an ICE restart is under way. */
     private RTCIceParameters pendingIceRestart;
     private volatile boolean closed;
@@ -63,6 +77,7 @@ public final class RTCPeerConnection {
                 ? List.of(RTCCertificate.generateCertificate()) : this.configuration.getCertificates();
         this.events = new PeerConnectionEvents(context);
         this.states = new ConnectionStates(events);
+        this.transceivers = new Transceivers(context, events.track::emit);
         engine.register(this);
     }
 
@@ -88,8 +103,7 @@ public final class RTCPeerConnection {
                 throw new InvalidStateError("createOffer in signaling state " + toApi(state));
             }
             String setup = localSetup != null ? localSetup : "actpass";
-            SessionDescription sdp = sdpFactory.offer(sctp == null ? null : applicationMidForOffer(),
-                    sctp == null ? null : transportAttributes(setup));
+            SessionDescription sdp = sdpFactory.session(offerSections(setup));
             GatheredCandidateLines.addTo(sdp, gatherer);
             lastOffer = new RTCSessionDescription(sdp.toString(), RTCSdpType.OFFER);
             return lastOffer;
@@ -104,9 +118,7 @@ public final class RTCPeerConnection {
                 throw new InvalidStateError("createAnswer in signaling state " + toApi(state)
                         + " (needs a remote offer)");
             }
-            String setup = answerSetup();
-            SessionDescription sdp = sdpFactory.answer(remote.sdp(),
-                    remote.application() == null ? null : transportAttributes(setup));
+            SessionDescription sdp = sdpFactory.session(answerSections());
             GatheredCandidateLines.addTo(sdp, gatherer);
             lastAnswer = new RTCSessionDescription(sdp.toString(), RTCSdpType.ANSWER);
             return lastAnswer;
@@ -137,10 +149,12 @@ public final class RTCPeerConnection {
             descriptions.setLocal(description);
             if (type == SdpType.OFFER) {
                 localSetup = localSetup == null ? "actpass" : localSetup;
+                associateLocalOffer(sdp);
                 if (iceTransport != null && !transportsStarted) {
                     iceTransport.setRole(RTCIceRole.CONTROLLING);
                 }
             } else {
+                transceivers.applyAnswer(sdp, true);
                 localSetup = sdp.media().stream().filter(m -> m.port() != 0 && m.setup() != null)
                         .map(m -> m.setup()).findFirst().orElse("active");
                 if (iceTransport != null && !transportsStarted) {
@@ -149,6 +163,7 @@ public final class RTCPeerConnection {
                 }
                 startTransports();
             }
+            noteMLines(sdp);
             applyIceRestart(sdp);
             gatherIfNeeded();
             setSignalingState(next);
@@ -181,15 +196,26 @@ public final class RTCPeerConnection {
             }
             descriptions.setRemote(description);
             if (type == SdpType.OFFER) {
+                if (parsed.transport() != null) {
+                    ensureTransports();
+                }
                 if (parsed.application() != null) {
-                    ensureTransports(parsed.applicationMid(), parsed.applicationIndex());
+                    ensureSctp();
+                    applicationMid = parsed.applicationMid();
                 }
-            } else if (type == SdpType.ANSWER) {
-                if (parsed.application() != null && iceTransport != null && !transportsStarted) {
-                    iceTransport.setRole(RTCIceRole.CONTROLLING);
+                transceivers.associateRemoteOffer(sdp);
+                transceivers.applyRemote(sdp, false);
+            } else {
+                transceivers.applyRemote(sdp, true);
+                if (type == SdpType.ANSWER) {
+                    transceivers.applyAnswer(sdp, false);
+                    if (parsed.transport() != null && iceTransport != null && !transportsStarted) {
+                        iceTransport.setRole(RTCIceRole.CONTROLLING);
+                    }
+                    startTransports();
                 }
-                startTransports();
             }
+            noteMLines(sdp);
             addRemoteCandidatesFromSdp(parsed);
             setSignalingState(next);
             return null;
@@ -215,7 +241,7 @@ public final class RTCPeerConnection {
                 if (mid == null && index == null) {
                     throw new TypeError("a candidate needs sdpMid or sdpMLineIndex");
                 }
-                if (mid != null ? !mid.equals(applicationMid) : index != remote.applicationIndex()) {
+                if (!remote.accepts(mid, index)) {
                     throw new OperationError("no m-line with mid " + mid + " / index " + index + " to add "
                             + "the candidate to");
                 }
@@ -260,10 +286,103 @@ public final class RTCPeerConnection {
         }
         RTCDataChannelParameters parameters = RTCDataChannelParameters.of(label, init);
         RTCSctpTransport transport = onLoop(() -> {
-            ensureTransports(applicationMidForOffer(), 0);
+            ensureTransports();
+            ensureSctp();
             return sctp;
         }).join();
         return new RTCDataChannel(transport, parameters);
+    }
+
+    // ---------------------------------------------------------------- media
+
+    /**
+     * Sends a track: reuses a transceiver of its kind that sends nothing and was never sending, else adds a
+     * sendrecv one (W3C addTrack). The offer or answer that follows carries it.
+     */
+    public RTCRtpSender addTrack(MediaStreamTrack track) {
+        if (track == null) {
+            throw new TypeError("addTrack needs a track");
+        }
+        return onLoop(() -> {
+            checkOpen();
+            for (RTCRtpTransceiver t : transceivers.all()) {
+                if (t.getSender().getTrack() == track) {
+                    throw new InvalidAccessError("track " + track.getId() + " is already sent");
+                }
+            }
+            ensureTransports();
+            for (RTCRtpTransceiver t : transceivers.all()) {
+                if (t.kind() == track.getKind() && !t.isStopped() && t.getSender().getTrack() == null
+                        && !t.getSender().hasSent()) {
+                    t.getSender().replaceTrack(track);
+                    t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.SENDRECV
+                            : RTCRtpTransceiverDirection.SENDONLY);
+                    return t.getSender();
+                }
+            }
+            return transceivers.add(track.getKind(), track, RTCRtpTransceiverDirection.SENDRECV).getSender();
+        }).join();
+    }
+
+    /** Stops sending the sender's track (W3C removeTrack); the next negotiation says we no longer send. */
+    public void removeTrack(RTCRtpSender sender) {
+        onLoop(() -> {
+            checkOpen();
+            for (RTCRtpTransceiver t : transceivers.all()) {
+                if (t.getSender() == sender && !t.isStopped()) {
+                    sender.replaceTrack(null);
+                    t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.RECVONLY
+                            : RTCRtpTransceiverDirection.INACTIVE);
+                    return null;
+                }
+            }
+            throw new InvalidAccessError("the sender is not one of this connection's");
+        }).join();
+    }
+
+    /** Adds a transceiver for a kind ("audio" or "video") with nothing to send yet. */
+    public RTCRtpTransceiver addTransceiver(String kind, RTCRtpTransceiverDirection direction) {
+        MediaKind mediaKind;
+        try {
+            mediaKind = MediaKind.of(kind);
+        } catch (IllegalArgumentException unknown) {
+            throw new TypeError("kind must be audio or video: " + kind);
+        }
+        return addTransceiver(mediaKind, null, direction);
+    }
+
+    /** Adds a transceiver that sends this track. */
+    public RTCRtpTransceiver addTransceiver(MediaStreamTrack track, RTCRtpTransceiverDirection direction) {
+        if (track == null) {
+            throw new TypeError("addTransceiver needs a track or a kind");
+        }
+        return addTransceiver(track.getKind(), track, direction);
+    }
+
+    private RTCRtpTransceiver addTransceiver(MediaKind kind, MediaStreamTrack track,
+            RTCRtpTransceiverDirection direction) {
+        RTCRtpTransceiverDirection wanted = direction == null ? RTCRtpTransceiverDirection.SENDRECV : direction;
+        if (wanted == RTCRtpTransceiverDirection.STOPPED) {
+            throw new TypeError("a new transceiver cannot be stopped");
+        }
+        return onLoop(() -> {
+            checkOpen();
+            ensureTransports();
+            return transceivers.add(kind, track, wanted);
+        }).join();
+    }
+
+    public List<RTCRtpTransceiver> getTransceivers() {
+        return transceivers.all();
+    }
+
+    public List<RTCRtpSender> getSenders() {
+        return transceivers.all().stream().filter(t -> !t.isStopped()).map(RTCRtpTransceiver::getSender).toList();
+    }
+
+    public List<RTCRtpReceiver> getReceivers() {
+        return transceivers.all().stream().filter(t -> !t.isStopped()).map(RTCRtpTransceiver::getReceiver)
+                .toList();
     }
 
     // ---------------------------------------------------------------- state
@@ -315,7 +434,8 @@ public final class RTCPeerConnection {
     }
 
     public CompletableFuture<RTCStatsReport> getStats() {
-        return onLoop(() -> new StatsCollector(this, sctp, dtlsTransport, iceTransport, certificates).collect());
+        return onLoop(() -> new StatsCollector(this, sctp, dtlsTransport, iceTransport, certificates,
+                transceivers.all()).collect());
     }
 
     // ---------------------------------------------------------------- events
@@ -339,6 +459,11 @@ public final class RTCPeerConnection {
     /** Each local candidate as gathered, then {@code null} when gathering is complete. */
     public Subscription onIceCandidate(Consumer<RTCIceCandidate> listener) {
         return events.iceCandidate.add(listener);
+    }
+
+    /** A remote track is coming: once per transceiver, when a remote description first says the remote sends. */
+    public Subscription onTrack(Consumer<RTCTrackEvent> listener) {
+        return events.track.add(listener);
     }
 
     /** Data channels the remote side opened. */
@@ -365,6 +490,7 @@ public final class RTCPeerConnection {
             return;
         }
         closed = true;
+        transceivers.stopAll();
         if (sctp != null) {
             sctp.stopOnLoop();
         }
@@ -395,24 +521,134 @@ public final class RTCPeerConnection {
         return gatherer;
     }
 
-    private void ensureTransports(String mid, int mLineIndex) {
+    /** The bundle's ICE and DTLS transports, created for the first data channel, transceiver or remote offer. */
+    private void ensureTransports() {
+        if (gatherer != null) {
+            return;
+        }
+        gatherer = new RTCIceGatherer(context, configuration.getIceServers(),
+                configuration.getIceTransportPolicy());
+        gatherer.setSdpMid("0", 0);
+        iceTransport = new RTCIceTransport(gatherer);
+        dtlsTransport = new RTCDtlsTransport(iceTransport, certificates);
+        states.watch(gatherer, iceTransport, dtlsTransport);
+        gatherer.setConnectionCandidateListener(events.iceCandidate::emit);
+        transceivers.attachTransports(dtlsTransport);
+    }
+
+    private void ensureSctp() {
         if (sctp != null) {
             return;
         }
-        applicationMid = mid;
-        gatherer = new RTCIceGatherer(context, configuration.getIceServers(),
-                configuration.getIceTransportPolicy());
-        gatherer.setSdpMid(mid, mLineIndex);
-        iceTransport = new RTCIceTransport(gatherer);
-        dtlsTransport = new RTCDtlsTransport(iceTransport, certificates);
         sctp = new RTCSctpTransport(dtlsTransport);
-        states.watch(gatherer, iceTransport, dtlsTransport);
-        gatherer.setConnectionCandidateListener(events.iceCandidate::emit);
         sctp.setConnectionDataChannelListener(events.dataChannel::emit);
+        startSctpIfNegotiated();
     }
 
-    private String applicationMidForOffer() {
-        return applicationMid != null ? applicationMid : APPLICATION_MID;
+    /** A previous m-line, kept in place in later offers. */
+    private record MLine(String mid, String media, String protocol, List<String> formats) {
+    }
+
+    /**
+     * Our offer's sections: the m-lines negotiated before in their places (stopped ones rejected), then a new
+     * one for each transceiver without an m-line, then the data channels' if new (RFC 8829 §5.2.1, §5.2.2).
+     */
+    private List<MediaDescription> offerSections(String setup) {
+        proposedMids.clear();
+        proposedApplicationMid = null;
+        if (gatherer == null) {
+            return List.of();
+        }
+        LocalDescriptionFactory.TransportAttributes transport = transportAttributes(setup);
+        List<MediaDescription> sections = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (MLine line : mLines) {
+            used.add(line.mid());
+            RTCRtpTransceiver t = transceivers.byMid(line.mid());
+            if (line.mid() != null && line.mid().equals(applicationMid) && sctp != null) {
+                sections.add(LocalDescriptionFactory.applicationSection(line.mid(), transport));
+            } else if (t != null && !t.isStopped()) {
+                sections.add(LocalDescriptionFactory.rtpSection(transceivers.offerSection(t, line.mid()), transport));
+            } else {
+                sections.add(LocalDescriptionFactory.rejected(line.media(), line.protocol(), line.formats(),
+                        line.mid()));
+            }
+        }
+        for (RTCRtpTransceiver t : transceivers.unassociated()) {
+            String mid = nextMid(used);
+            proposedMids.put(mid, t);
+            sections.add(LocalDescriptionFactory.rtpSection(transceivers.offerSection(t, mid), transport));
+        }
+        if (sctp != null && (applicationMid == null || !used.contains(applicationMid))) {
+            proposedApplicationMid = applicationMid != null ? applicationMid : nextMid(used);
+            sections.add(LocalDescriptionFactory.applicationSection(proposedApplicationMid, transport));
+        }
+        return sections;
+    }
+
+    private static String nextMid(Set<String> used) {
+        for (int i = 0; ; i++) {
+            if (used.add(Integer.toString(i))) {
+                return Integer.toString(i);
+            }
+        }
+    }
+
+    /**
+     * Our answer's sections, one per remote m-line in its order: the first data-channel m-line and every audio or
+     * video one we can take are accepted, the rest rejected with port 0 (RFC 8829 §5.3.1).
+     */
+    private List<MediaDescription> answerSections() {
+        List<MediaDescription> sections = new ArrayList<>();
+        LocalDescriptionFactory.TransportAttributes transport = gatherer == null || remote.transport() == null
+                ? null : transportAttributes(answerSetup());
+        for (MediaDescription m : remote.sdp().media()) {
+            MediaDescription answer = null;
+            if (transport != null && m == remote.application()) {
+                answer = LocalDescriptionFactory.applicationSection(m.mid(), transport);
+            } else if (transport != null && m.port() != 0 && Transceivers.isRtp(m)) {
+                RTCRtpTransceiver t = transceivers.byMid(m.mid());
+                RtpMediaSection offered = Transceivers.parse(m);
+                RtpMediaSection ours = t == null || offered == null ? null : transceivers.answerSection(t, offered);
+                answer = ours == null ? null : LocalDescriptionFactory.rtpSection(ours, transport);
+            }
+            sections.add(answer != null ? answer : LocalDescriptionFactory.rejected(m));
+        }
+        return sections;
+    }
+
+    /** Our offer is applied: its new m-lines now belong to what they were written for. */
+    private void associateLocalOffer(SessionDescription sdp) {
+        for (MediaDescription m : sdp.media()) {
+            if (m.mid() == null || m.port() == 0) {
+                continue;
+            }
+            if (m.media().equals("application") && m.mid().equals(proposedApplicationMid)) {
+                applicationMid = m.mid();
+            }
+            RTCRtpTransceiver t = proposedMids.get(m.mid());
+            if (t != null && t.getMid() == null && Transceivers.isRtp(m)) {
+                t.setMid(m.mid());
+            }
+        }
+    }
+
+    /** Remembers the m-lines and points candidate events at the bundle's first one (its transport). */
+    private void noteMLines(SessionDescription sdp) {
+        List<MLine> lines = new ArrayList<>();
+        for (MediaDescription m : sdp.media()) {
+            lines.add(new MLine(m.mid(), m.media(), m.protocol(), m.formats()));
+        }
+        mLines = List.copyOf(lines);
+        if (gatherer != null) {
+            for (int i = 0; i < sdp.media().size(); i++) {
+                MediaDescription m = sdp.media().get(i);
+                if (m.port() != 0 && m.mid() != null) {
+                    gatherer.setSdpMid(m.mid(), i);
+                    break;
+                }
+            }
+        }
     }
 
     private LocalDescriptionFactory.TransportAttributes transportAttributes(String setup) {
@@ -452,28 +688,40 @@ public final class RTCPeerConnection {
     }
 
     private void startTransports() {
-        if (transportsStarted || remote == null || remote.application() == null || iceTransport == null) {
+        if (transportsStarted || remote == null || remote.transport() == null || iceTransport == null) {
+            startSctpIfNegotiated();
             return;
         }
         transportsStarted = true;
         iceTransport.start(remote.ice());
-        dtlsTransport.start(new RTCDtlsParameters(remote.fingerprints(), remote.remoteDtlsRole()));
+        dtlsTransport.start(new RTCDtlsParameters(remote.fingerprints(), remote.remoteDtlsRole()))
+                .thenRun(transceivers::onTransportReady);
+        startSctpIfNegotiated();
+    }
+
+    /** SCTP starts once the transports run and a negotiation accepted a data-channel m-line. */
+    private void startSctpIfNegotiated() {
+        if (sctp == null || sctpStarted || !transportsStarted || remote == null || remote.application() == null) {
+            return;
+        }
+        sctpStarted = true;
         sctp.start(new RTCSctpCapabilities(remote.maxMessageSize()), remote.sctpPort());
     }
 
     private void addRemoteCandidatesFromSdp(RemoteDescription parsed) {
-        if (parsed.application() == null || iceTransport == null) {
+        MediaDescription transport = parsed.transport();
+        if (transport == null || iceTransport == null) {
             return;
         }
-        for (String value : parsed.application().candidates()) {
+        for (String value : transport.candidates()) {
             try {
-                iceTransport.addRemoteCandidate(new RTCIceCandidate(value, parsed.applicationMid(),
-                        parsed.applicationIndex(), parsed.ice().usernameFragment()));
+                iceTransport.addRemoteCandidate(new RTCIceCandidate(value, parsed.transportMid(),
+                        parsed.transportIndex(), parsed.ice().usernameFragment()));
             } catch (IllegalArgumentException malformed) {
                 // one bad candidate line does not spoil the others (browsers skip it too)
             }
         }
-        if (parsed.application().endOfCandidates()) {
+        if (transport.endOfCandidates()) {
             iceTransport.addRemoteCandidate(null);
         }
     }

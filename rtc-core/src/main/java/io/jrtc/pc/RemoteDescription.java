@@ -5,13 +5,15 @@ import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SdpParseException;
 import io.jrtc.sdp.SessionDescription;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A parsed remote description and what the transports need from it, checked once on arrival so that a wrong
  * description fails {@code setRemoteDescription} with a reason, not the connection later.
  */
-record RemoteDescription(SessionDescription sdp, MediaDescription application, RTCIceParameters ice,
-                         List<RTCDtlsFingerprint> fingerprints, String setup, int sctpPort, long maxMessageSize) {
+record RemoteDescription(SessionDescription sdp, MediaDescription transport, MediaDescription application,
+                         RTCIceParameters ice, List<RTCDtlsFingerprint> fingerprints, String setup, int sctpPort,
+                         long maxMessageSize) {
 
     static SessionDescription parse(String text) {
         try {
@@ -21,29 +23,36 @@ record RemoteDescription(SessionDescription sdp, MediaDescription application, R
         }
     }
 
-    /** Reads the transport parameters of the first usable data-channel m-line; {@code application} may be null. */
+    /**
+     * Reads the transport parameters of the first accepted m-line, which carries the bundle's transport (RFC 8843
+     * §7: every section is bundled on it), and notes the first data-channel m-line; either may be null.
+     */
     static RemoteDescription of(SessionDescription sdp, RTCSdpType type) {
+        MediaDescription transport = null;
         MediaDescription application = null;
         for (MediaDescription m : sdp.media()) {
-            if (m.media().equals("application") && m.port() != 0) {
+            if (m.port() == 0 || !isUsable(m)) {
+                continue;
+            }
+            transport = transport == null ? m : transport;
+            if (application == null && m.media().equals("application")) {
                 application = m;
-                break;
             }
         }
-        if (application == null) {
-            return new RemoteDescription(sdp, null, null, List.of(), null, 0, 0);
+        if (transport == null) {
+            return new RemoteDescription(sdp, null, null, null, List.of(), null, 0, 0);
         }
-        String mid = application.mid();
-        String ufrag = sdp.iceUfrag(application);
-        String pwd = sdp.icePwd(application);
+        String mid = transport.mid();
+        String ufrag = sdp.iceUfrag(transport);
+        String pwd = sdp.icePwd(transport);
         if (ufrag == null || pwd == null) {
             throw new InvalidAccessError("m-line " + mid + " has no a=ice-ufrag / a=ice-pwd");
         }
-        List<Fingerprint> sdpFingerprints = sdp.fingerprints(application);
+        List<Fingerprint> sdpFingerprints = sdp.fingerprints(transport);
         if (sdpFingerprints.isEmpty()) {
             throw new InvalidAccessError("m-line " + mid + " has no a=fingerprint: DTLS cannot be authenticated");
         }
-        String setup = sdp.setup(application);
+        String setup = sdp.setup(transport);
         if (setup == null) {
             setup = type == RTCSdpType.OFFER ? "actpass" : "active";
         }
@@ -53,11 +62,11 @@ record RemoteDescription(SessionDescription sdp, MediaDescription application, R
         if (type != RTCSdpType.OFFER && setup.equals("actpass")) {
             throw new InvalidAccessError("an answer must say a=setup:active or passive, not actpass");
         }
-        Integer port = application.sctpPort();
-        Long maxMessageSize = application.maxMessageSize();
+        Integer port = application == null ? null : application.sctpPort();
+        Long maxMessageSize = application == null ? null : application.maxMessageSize();
         List<RTCDtlsFingerprint> fingerprints = sdpFingerprints.stream()
                 .map(f -> new RTCDtlsFingerprint(f.algorithm(), f.value())).toList();
-        return new RemoteDescription(sdp, application, new RTCIceParameters(ufrag, pwd, sdp.iceLite()),
+        return new RemoteDescription(sdp, transport, application, new RTCIceParameters(ufrag, pwd, sdp.iceLite()),
                 fingerprints, setup, port == null ? RTCSctpTransport.DEFAULT_PORT : port,
                 maxMessageSize == null ? RTCSctpTransport.DEFAULT_REMOTE_MAX_MESSAGE_SIZE : maxMessageSize);
     }
@@ -94,6 +103,32 @@ record RemoteDescription(SessionDescription sdp, MediaDescription application, R
             case "passive" -> RTCDtlsRole.SERVER;
             default -> RTCDtlsRole.SERVER;  // actpass: we answer active and become the client (RFC 8842 §5.1)
         };
+    }
+
+    /** Data channels over SCTP, or audio and video over SRTP (RFC 8829 §5.1.2, §5.1.3); nothing else is ours. */
+    static boolean isUsable(MediaDescription m) {
+        String protocol = m.protocol().toUpperCase(Locale.ROOT);
+        return switch (m.media()) {
+            case "application" -> protocol.contains("SCTP");
+            case "audio", "video" -> protocol.contains("RTP/SAVP");
+            default -> false;
+        };
+    }
+
+    /** Whether a trickled candidate's mid or m-line index names an accepted m-line (they share one transport). */
+    boolean accepts(String mid, Integer index) {
+        if (mid != null) {
+            return sdp.media().stream().anyMatch(m -> mid.equals(m.mid()) && m.port() != 0);
+        }
+        return index != null && index >= 0 && index < sdp.media().size() && sdp.media().get(index).port() != 0;
+    }
+
+    String transportMid() {
+        return transport == null ? null : transport.mid();
+    }
+
+    int transportIndex() {
+        return transport == null ? -1 : sdp.media().indexOf(transport);
     }
 
     String applicationMid() {

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /** Assembles a W3C stats report from one connection's transports; runs on the connection's loop. */
 final class StatsCollector {
-    private static final String TRANSPORT_ID = "T01";
+    static final String TRANSPORT_ID = "T01";
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final RTCPeerConnection connection;
@@ -17,16 +19,18 @@ final class StatsCollector {
     private final RTCDtlsTransport dtls;
     private final RTCIceTransport ice;
     private final List<RTCCertificate> certificates;
-    private final double timestamp = System.currentTimeMillis();
+    private final List<RTCRtpTransceiver> transceivers;
+    private final double timestamp = now();
     private final List<RTCStats> stats = new ArrayList<>();
 
     StatsCollector(RTCPeerConnection connection, RTCSctpTransport sctp, RTCDtlsTransport dtls, RTCIceTransport ice,
-                   List<RTCCertificate> certificates) {
+                   List<RTCCertificate> certificates, List<RTCRtpTransceiver> transceivers) {
         this.connection = connection;
         this.sctp = sctp;
         this.dtls = dtls;
         this.ice = ice;
         this.certificates = certificates;
+        this.transceivers = transceivers;
     }
 
     RTCStatsReport collect() {
@@ -46,7 +50,26 @@ final class StatsCollector {
                 addDataChannel(channel);
             }
         }
+        for (RTCRtpTransceiver t : transceivers) {
+            t.getSender().addStats(stats, timestamp);
+            t.getReceiver().addStats(stats, timestamp);
+        }
         return new RTCStatsReport(stats);
+    }
+
+    /** A report of what {@code adder} puts in, made on the connection's loop (a sender's or receiver's stats). */
+    static CompletableFuture<RTCStatsReport> report(ConnectionContext context,
+            BiConsumer<List<RTCStats>, Double> adder) {
+        return context.onLoop(() -> {
+            List<RTCStats> entries = new ArrayList<>();
+            adder.accept(entries, now());
+            return new RTCStatsReport(entries);
+        });
+    }
+
+    /** W3C stats timestamps: milliseconds since the Unix epoch. */
+    static double now() {
+        return System.currentTimeMillis();
     }
 
     private void addTransport() {

@@ -41,6 +41,13 @@ class LayeringTest {
     }
 
     @Test
+    void mediaTracksKnowNothingOfConnectionsOrSockets() {
+        noClasses().that().resideInAPackage("io.jrtc.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.jrtc.pc..", "io.jrtc.net..", "io.netty..")
+                .check(classes);
+    }
+
+    @Test
     void protocolPackagesDependOnlyDownwards() {
         noClasses().that().resideInAnyPackage(PROTOCOLS)
                 .should().dependOnClassesThat().resideInAnyPackage("io.jrtc.pc..", "io.jrtc.net..")

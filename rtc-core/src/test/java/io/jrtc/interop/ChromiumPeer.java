@@ -61,6 +61,8 @@ public final class ChromiumPeer extends ScriptedPeer {
             "--disable-component-update",
             // No sign-in or sync service.
             "--disable-sync",
+            // WebAudio (tone tracks, measuring remote audio) runs without a user gesture on the page.
+            "--autoplay-policy=no-user-gesture-required",
             // Put the real interface address in host candidates instead of a random "<uuid>.local" mDNS name,
             // which the other peer (aiortc, jrtc) could not resolve: there is no mDNS between test peers.
             "--disable-features=WebRtcHideLocalIpsWithMdns");

@@ -79,4 +79,13 @@ public interface InteropPeer extends AutoCloseable {
     /** Closes the peer connection and stops the peer's process; never throws. */
     @Override
     void close();
+
+    /** Sends a sine tone as an audio track (addTrack); call before createOffer or acceptOffer. */
+    void addToneTrack(double frequency);
+
+    /**
+     * Waits for the remote's audio track, skips its first half second and measures the next second: returns its
+     * dominant frequency in Hz (by zero crossings).
+     */
+    double awaitAudioFrequency(Duration timeout);
 }

@@ -1,5 +1,9 @@
 package io.jrtc.interop;
 
+import io.jrtc.media.AudioMeasurements;
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.media.ToneAudioTrack;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCDataChannelInit;
@@ -37,6 +41,7 @@ public final class JrtcPeer implements InteropPeer {
     private final Map<String, BulkReceiver> bulks = new ConcurrentHashMap<>();
     private final Map<String, Boolean> echoing = new ConcurrentHashMap<>();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<Double> audioFrequency = new CompletableFuture<>();
 
     public JrtcPeer() {
         this(new RTCConfiguration());
@@ -48,6 +53,23 @@ public final class JrtcPeer implements InteropPeer {
         pc.onConnectionStateChange(state -> log.add("connectionState " + state));
         pc.onIceConnectionStateChange(state -> log.add("iceConnectionState " + state));
         pc.onDataChannel(this::track);
+        pc.onTrack(event -> {
+            log.add("remote track " + event.track().getKind() + " " + event.track().getId());
+            if (event.track().getKind() == MediaKind.AUDIO) {
+                CompletableFuture.runAsync(() -> measureAudio(event.track()));
+            }
+        });
+    }
+
+    private void measureAudio(MediaStreamTrack track) {
+        try {
+            double frequency = AudioMeasurements.dominantFrequency(track);
+            log.add(String.format("remote audio: %.1f Hz", frequency));
+            audioFrequency.complete(frequency);
+        } catch (Exception e) {
+            log.add("audio measurement failed: " + e);
+            audioFrequency.completeExceptionally(e);
+        }
     }
 
     public RTCPeerConnection peerConnection() {
@@ -182,6 +204,20 @@ public final class JrtcPeer implements InteropPeer {
     public void awaitChannelClosed(String label, Duration timeout) {
         waitFor("channel " + label + " closed", timeout,
                 () -> channel(label).getReadyState() == RTCDataChannelState.CLOSED);
+    }
+
+    @Override
+    public void addToneTrack(double frequency) {
+        pc.addTrack(new ToneAudioTrack(frequency, 8000));
+    }
+
+    @Override
+    public double awaitAudioFrequency(Duration timeout) {
+        try {
+            return audioFrequency.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new InteropPeerException("jrtc: no remote audio measured: " + e, e);
+        }
     }
 
     @Override

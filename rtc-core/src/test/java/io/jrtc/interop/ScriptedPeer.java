@@ -44,6 +44,7 @@ abstract class ScriptedPeer implements InteropPeer {
     private final Map<String, String> bulkHashes = new HashMap<>();
     private boolean ready;
     private String connectionState = "new";
+    private Double audioFrequency;
     private String transportFailure;
 
     ScriptedPeer(String name) {
@@ -149,6 +150,16 @@ abstract class ScriptedPeer implements InteropPeer {
     }
 
     @Override
+    public void addToneTrack(double frequency) {
+        call("addToneTrack", Map.of("frequency", frequency), COMMAND_TIMEOUT);
+    }
+
+    @Override
+    public double awaitAudioFrequency(Duration timeout) {
+        return await("a second of remote audio", timeout, () -> audioFrequency);
+    }
+
+    @Override
     public synchronized String connectionState() {
         return connectionState;
     }
@@ -218,6 +229,7 @@ abstract class ScriptedPeer implements InteropPeer {
                 appendLog("< message on '" + label + "': " + abbreviate(message.toString()));
             }
             case "bulkDone" -> bulkHashes.put(label, (String) event.get("sha256"));
+            case "audio" -> audioFrequency = ((Number) event.get("frequency")).doubleValue();
             default -> appendLog("? unknown event: " + abbreviate(event.toString()));
         }
         notifyAll();

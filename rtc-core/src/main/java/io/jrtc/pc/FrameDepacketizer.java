@@ -1,0 +1,117 @@
+package io.jrtc.pc;
+
+import io.jrtc.codec.CodecParseException;
+import io.jrtc.codec.Depacketizer;
+import io.jrtc.codec.FrameAssembler;
+import io.jrtc.codec.G711;
+import io.jrtc.codec.G711PayloadFormat;
+import io.jrtc.codec.H264PayloadFormat;
+import io.jrtc.codec.MediaFrame;
+import io.jrtc.codec.OpusDecoder;
+import io.jrtc.codec.OpusPayloadFormat;
+import io.jrtc.codec.Vp8PayloadFormat;
+import io.jrtc.media.AudioFrame;
+import io.jrtc.media.BufferedTrack;
+import io.jrtc.media.EncodedFrame;
+import io.jrtc.media.Frame;
+import io.jrtc.rtp.RtpHeader;
+import io.jrtc.sdp.media.RtpCodec;
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+
+/**
+ * The receive side of one negotiated codec: reassembles frames from RTP (reordering, loss and duplicates handled by
+ * the {@link FrameAssembler}), decodes audio to PCM, and pushes the frames into the receiver's track. Video is
+ * pushed coded, as {@link EncodedFrame}s: there is no video decoder in the stack.
+ */
+final class FrameDepacketizer {
+    private static final System.Logger LOG = System.getLogger(FrameDepacketizer.class.getName());
+    private static final int AUDIO_MAX_WAIT_PACKETS = 5;
+
+    private final RtpCodec codec;
+    private final String encoding;
+    private final FrameAssembler assembler;
+    private OpusDecoder opus;
+    private boolean started;
+    private long firstTimestamp;
+    private long lastTimestamp;
+
+    FrameDepacketizer(RtpCodec codec) {
+        this.codec = codec;
+        this.encoding = codec.encodingName().toLowerCase(Locale.ROOT);
+        // Audio frames are single packets: a lost one is given up after 100 ms of later ones, not 2.5 s.
+        this.assembler = codec.kind().equals("audio")
+                ? new FrameAssembler(payloadFormat(encoding), FrameAssembler.DEFAULT_CAPACITY, AUDIO_MAX_WAIT_PACKETS)
+                : new FrameAssembler(payloadFormat(encoding));
+    }
+
+    RtpCodec codec() {
+        return codec;
+    }
+
+    /** Takes one packet; returns how many frames it completed into the track. */
+    int receive(RtpHeader packet, BufferedTrack track) {
+        assembler.receive(packet);
+        int delivered = 0;
+        for (MediaFrame frame = assembler.poll(); frame != null; frame = assembler.poll()) {
+            try {
+                track.push(decode(frame));
+                delivered++;
+            } catch (CodecParseException corrupt) {
+                LOG.log(Level.DEBUG, () -> "dropping an undecodable " + codec.mimeType() + " frame: "
+                        + corrupt.getMessage());
+            }
+        }
+        return delivered;
+    }
+
+    private Frame decode(MediaFrame frame) throws CodecParseException {
+        long pts = presentationTime(frame.rtpTimestamp());
+        return switch (encoding) {
+            case "opus" -> {
+                short[] pcm = opus().decode(frame.data(), 0, frame.data().length);
+                yield new AudioFrame(pcm, OpusPayloadFormat.CLOCK_RATE, channels(), pts);
+            }
+            case "pcmu" -> new AudioFrame(G711.decodeMuLaw(frame.data(), 0, frame.data().length),
+                    G711PayloadFormat.CLOCK_RATE, 1, pts);
+            case "pcma" -> new AudioFrame(G711.decodeALaw(frame.data(), 0, frame.data().length),
+                    G711PayloadFormat.CLOCK_RATE, 1, pts);
+            default -> new EncodedFrame(codec.mimeType(), codec.clockRate(), frame.data(), pts, frame.keyframe());
+        };
+    }
+
+    /** RTP timestamps extended past their 32-bit wrap, counted from the first frame (RFC 3550 §5.1). */
+    private long presentationTime(int rtpTimestamp) {
+        long unsigned = Integer.toUnsignedLong(rtpTimestamp);
+        if (!started) {
+            started = true;
+            firstTimestamp = unsigned;
+            lastTimestamp = unsigned;
+            return 0;
+        }
+        long delta = (int) (unsigned - (lastTimestamp & 0xFFFF_FFFFL));
+        lastTimestamp += delta;
+        return lastTimestamp - firstTimestamp;
+    }
+
+    private OpusDecoder opus() {
+        if (opus == null) {
+            opus = new OpusDecoder(OpusPayloadFormat.CLOCK_RATE, channels());
+        }
+        return opus;
+    }
+
+    private int channels() {
+        return Math.max(1, codec.channels());
+    }
+
+    private static Depacketizer payloadFormat(String encoding) {
+        return switch (encoding) {
+            case "opus" -> new OpusPayloadFormat();
+            case "pcmu", "pcma" -> new G711PayloadFormat();
+            case "vp8" -> new Vp8PayloadFormat();
+            case "h264" -> new H264PayloadFormat();
+            default -> throw new IllegalArgumentException("no payload format for " + encoding);
+        };
+    }
+}

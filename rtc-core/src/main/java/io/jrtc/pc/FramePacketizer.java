@@ -1,0 +1,122 @@
+package io.jrtc.pc;
+
+import io.jrtc.codec.G711;
+import io.jrtc.codec.H264Packetizer;
+import io.jrtc.codec.OpusEncoder;
+import io.jrtc.codec.OpusPacketizer;
+import io.jrtc.codec.RtpPayload;
+import io.jrtc.codec.Vp8Packetizer;
+import io.jrtc.media.AudioFrame;
+import io.jrtc.media.EncodedFrame;
+import io.jrtc.media.Frame;
+import io.jrtc.sdp.media.RtpCodec;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a track's frames into RTP payloads of one negotiated codec: PCM audio is encoded (Opus, or G.711 from 8 kHz
+ * or 48 kHz PCM), an already coded frame of the same format is packetized as it is (what a relay forwards). Raw
+ * video pictures cannot be sent: there is no video encoder in the stack.
+ */
+final class FramePacketizer {
+    /** Room for the RTP header with extensions and the SRTP tag inside a 1200-byte datagram. */
+    static final int MAX_PAYLOAD = 1100;
+    private static final int OPUS_BITRATE = 64_000;
+
+    private final RtpCodec codec;
+    private final String encoding;
+    private final OpusPacketizer opusPacketizer = new OpusPacketizer();
+    private Vp8Packetizer vp8;
+    private H264Packetizer h264;
+    private OpusEncoder opus;
+    private int opusSampleRate;
+    private int opusChannels;
+
+    /** A frame's payloads and its RTP timestamp (before the stream's random offset). */
+    record Packets(List<RtpPayload> payloads, long timestamp) {
+    }
+
+    FramePacketizer(RtpCodec codec) {
+        this.codec = codec;
+        this.encoding = codec.encodingName().toLowerCase(Locale.ROOT);
+    }
+
+    RtpCodec codec() {
+        return codec;
+    }
+
+    /** The frame's payloads, or null when this codec cannot carry it. */
+    Packets packetize(Frame frame) {
+        if (frame instanceof AudioFrame audio) {
+            return encodeAudio(audio);
+        }
+        if (frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType())) {
+            return new Packets(packetizeCoded(coded.data()), coded.timestamp());
+        }
+        return null;
+    }
+
+    private Packets encodeAudio(AudioFrame frame) {
+        return switch (encoding) {
+            case "opus" -> encodeOpus(frame);
+            case "pcmu", "pcma" -> encodeG711(frame);
+            default -> null;
+        };
+    }
+
+    private Packets encodeOpus(AudioFrame frame) {
+        if (opus == null || opusSampleRate != frame.sampleRate() || opusChannels != frame.channels()) {
+            opus = new OpusEncoder(frame.sampleRate(), frame.channels(), OPUS_BITRATE);
+            opusSampleRate = frame.sampleRate();
+            opusChannels = frame.channels();
+        }
+        byte[] packet = opus.encode(frame.samples(), frame.samplesPerChannel());
+        long timestamp = frame.pts() * codec.clockRate() / frame.sampleRate();
+        return new Packets(List.of(opusPacketizer.packetize(packet, 0, packet.length)), timestamp);
+    }
+
+    /** G.711 runs at 8 kHz mono; 48 kHz PCM is averaged down six to one, channels mixed. */
+    private Packets encodeG711(AudioFrame frame) {
+        int step = frame.sampleRate() / 8000;
+        if (step * 8000 != frame.sampleRate() || step < 1) {
+            return null;
+        }
+        int channels = frame.channels();
+        int count = frame.samplesPerChannel() / step;
+        short[] mono = new short[count];
+        short[] in = frame.samples();
+        for (int i = 0; i < count; i++) {
+            int sum = 0;
+            for (int k = 0; k < step * channels; k++) {
+                sum += in[i * step * channels + k];
+            }
+            mono[i] = (short) (sum / (step * channels));
+        }
+        byte[] coded = encoding.equals("pcmu") ? G711.encodeMuLaw(mono) : G711.encodeALaw(mono);
+        return new Packets(List.of(new RtpPayload(coded, false)), frame.pts() / step);
+    }
+
+    private List<RtpPayload> packetizeCoded(byte[] data) {
+        return switch (encoding) {
+            case "opus" -> List.of(opusPacketizer.packetize(data, 0, data.length));
+            case "pcmu", "pcma" -> List.of(new RtpPayload(data, false));
+            case "vp8" -> vp8().packetize(data, 0, data.length);
+            case "h264" -> h264().packetizeAnnexB(data, 0, data.length);
+            default -> List.of();
+        };
+    }
+
+    private Vp8Packetizer vp8() {
+        if (vp8 == null) {
+            vp8 = new Vp8Packetizer(MAX_PAYLOAD, 0);
+        }
+        return vp8;
+    }
+
+    private H264Packetizer h264() {
+        if (h264 == null) {
+            h264 = new H264Packetizer(MAX_PAYLOAD);
+        }
+        return h264;
+    }
+}

@@ -1,0 +1,30 @@
+package io.jrtc.pc;
+
+import io.jrtc.sdp.media.ExtMap;
+import io.jrtc.sdp.media.RtpCodec;
+import java.util.List;
+
+/** The API view of what a negotiation settled for a sender or receiver, and look-ups into it. */
+final class NegotiatedParameters {
+    /** No header extension negotiated: RFC 8285 ids start at 1. */
+    static final int NO_EXTENSION = 0;
+
+    private NegotiatedParameters() {
+    }
+
+    static RTCRtpParameters of(List<RtpCodec> codecs, List<ExtMap> extensions, String mid, RTCRtcpParameters rtcp) {
+        return new RTCRtpParameters(codecs.stream().map(SupportedCodecs::toParameters).toList(),
+                extensions.stream().map(e -> new RTCRtpHeaderExtensionParameters(e.uri(), e.id())).toList(),
+                mid == null ? "" : mid, rtcp);
+    }
+
+    /** The id negotiated for an extension URI, or {@link #NO_EXTENSION}. */
+    static int extensionId(List<ExtMap> extensions, String uri) {
+        for (ExtMap e : extensions) {
+            if (e.uri().equals(uri)) {
+                return e.id();
+            }
+        }
+        return NO_EXTENSION;
+    }
+}

@@ -1,0 +1,224 @@
+package io.jrtc.pc;
+
+import io.jrtc.media.BufferedTrack;
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.rtp.ReceiveStatistics;
+import io.jrtc.rtp.ReportBlock;
+import io.jrtc.rtp.RtpHeader;
+import io.jrtc.rtp.SdesMidExtension;
+import io.jrtc.rtp.SenderReport;
+import io.jrtc.sdp.media.ExtMap;
+import io.jrtc.sdp.media.RtpCodec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Receives and decodes one remote track (the reference's RTCRtpReceiver). RTP arrives on the connection's loop
+ * from the bundle's {@link RtpTransport}; frames are reassembled per payload format, Opus and G.711 decoded to PCM,
+ * video handed on coded, and pushed into {@link #getTrack()}, which drops its oldest frame when nobody reads it.
+ */
+public final class RTCRtpReceiver {
+    private static final int TRACK_BUFFER_FRAMES = 64;
+    private static final long SOURCE_MEMORY_NANOS = 10_000_000_000L;
+    private static final long PUBLISH_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final ConnectionContext context;
+    private final MediaKind kind;
+    private final BufferedTrack track;
+    private volatile RTCDtlsTransport transport;
+    private volatile List<RtpCodec> codecs = List.of();
+    private volatile List<ExtMap> extensions = List.of();
+    private volatile boolean stopped;
+    // On the loop.
+    private final Map<Integer, FrameDepacketizer> depacketizers = new HashMap<>();
+    private final Map<Integer, ReceiveStatistics> sources = new LinkedHashMap<>();
+    private final Map<Integer, Long> lastHeard = new HashMap<>();
+    private final Map<Integer, SenderReport> lastSenderReports = new HashMap<>();
+    private volatile List<RTCRtpSynchronizationSource> synchronizationSources = List.of();
+    private long lastPublished = Long.MIN_VALUE;
+    private long bytesReceived;
+    private long framesDecoded;
+    private long packetsDiscarded;
+
+    RTCRtpReceiver(ConnectionContext context, MediaKind kind) {
+        this.context = context;
+        this.kind = kind;
+        this.track = new BufferedTrack(kind, TRACK_BUFFER_FRAMES);
+    }
+
+    /** What this stack can receive of a kind ("audio" or "video"). */
+    public static RTCRtpCapabilities getCapabilities(String kind) {
+        return SupportedCodecs.capabilities(kind);
+    }
+
+    /** The remote track: decoded audio frames, coded video frames. */
+    public MediaStreamTrack getTrack() {
+        return track;
+    }
+
+    /** The DTLS transport the media arrives over; null before the connection has one. */
+    public RTCDtlsTransport getTransport() {
+        return transport;
+    }
+
+    /** The negotiated receiving parameters. */
+    public RTCRtpParameters getParameters() {
+        return NegotiatedParameters.of(codecs, extensions, null, new RTCRtcpParameters(null, true, null));
+    }
+
+    /** Each SSRC heard from in the last 10 seconds, with when (W3C getSynchronizationSources). */
+    public List<RTCRtpSynchronizationSource> getSynchronizationSources() {
+        return synchronizationSources;
+    }
+
+    /** Mixers' contributing sources are not tracked: this stack receives from peers, not from mixers. */
+    public List<RTCRtpContributingSource> getContributingSources() {
+        return List.of();
+    }
+
+    /** The inbound-rtp statistics of this receiver. */
+    public CompletableFuture<RTCStatsReport> getStats() {
+        return StatsCollector.report(context, this::addStats);
+    }
+
+    /** Stops receiving for good; the track ends. */
+    public CompletableFuture<Void> stop() {
+        return context.onLoop(() -> {
+            stopOnLoop();
+            return null;
+        });
+    }
+
+    void stopOnLoop() {
+        stopped = true;
+        track.stop();
+    }
+
+    MediaKind kind() {
+        return kind;
+    }
+
+    void attach(RTCDtlsTransport dtls) {
+        this.transport = dtls;
+    }
+
+    void configure(List<RtpCodec> negotiated, List<ExtMap> negotiatedExtensions) {
+        codecs = List.copyOf(negotiated);
+        extensions = List.copyOf(negotiatedExtensions);
+        depacketizers.clear();
+    }
+
+    boolean receives(int payloadType) {
+        for (RtpCodec codec : codecs) {
+            if (codec.payloadType() == payloadType) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int midExtensionId() {
+        return NegotiatedParameters.extensionId(extensions, SdesMidExtension.URI);
+    }
+
+    /** One RTP packet of ours, SRTP already removed; on the loop. */
+    void handleRtp(long now, RtpHeader packet) {
+        if (stopped) {
+            return;
+        }
+        FrameDepacketizer depacketizer = depacketizer(packet.payloadType());
+        if (depacketizer == null) {
+            packetsDiscarded++;
+            return;
+        }
+        ReceiveStatistics statistics = sources.computeIfAbsent(packet.ssrc(),
+                ssrc -> new ReceiveStatistics(ssrc, depacketizer.codec().clockRate()));
+        statistics.handlePacket(now, packet);
+        bytesReceived += packet.payloadLength();
+        noteHeard(now, packet.ssrc());
+        framesDecoded += depacketizer.receive(packet, track);
+    }
+
+    void handleSenderReport(long now, SenderReport report) {
+        ReceiveStatistics statistics = sources.get(report.ssrc());
+        if (statistics != null) {
+            statistics.handleSenderReport(now, report);
+            lastSenderReports.put(report.ssrc(), report);
+        }
+    }
+
+    boolean hasSource(int ssrc) {
+        return sources.containsKey(ssrc);
+    }
+
+    /** Report blocks about every source heard from, for our next RTCP report. */
+    List<ReportBlock> reportBlocks(long now) {
+        List<ReportBlock> blocks = new ArrayList<>();
+        for (ReceiveStatistics statistics : sources.values()) {
+            if (statistics.valid()) {
+                blocks.add(statistics.reportBlock(now));
+            }
+        }
+        return blocks;
+    }
+
+    void addStats(List<RTCStats> stats, double timestamp) {
+        for (ReceiveStatistics statistics : sources.values()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            long ssrc = Integer.toUnsignedLong(statistics.ssrc());
+            s.put("ssrc", ssrc);
+            s.put("kind", kind.toString());
+            s.put("transportId", StatsCollector.TRANSPORT_ID);
+            s.put("trackIdentifier", track.getId());
+            s.put("packetsReceived", statistics.packetsReceived());
+            s.put("packetsLost", statistics.cumulativeLost());
+            s.put("packetsDiscarded", packetsDiscarded);
+            s.put("bytesReceived", bytesReceived);
+            int clockRate = codecs.stream().filter(c -> !c.isRtx()).mapToInt(RtpCodec::clockRate).findFirst()
+                    .orElse(90_000);
+            s.put("jitter", statistics.jitter() / (double) clockRate);
+            s.put(kind == MediaKind.AUDIO ? "totalSamplesReceived" : "framesReceived", framesDecoded);
+            s.put("framesDropped", track.droppedFrames());
+            stats.add(new RTCStats("inbound-rtp", "IT" + ssrc, timestamp, s));
+        }
+    }
+
+    private FrameDepacketizer depacketizer(int payloadType) {
+        FrameDepacketizer existing = depacketizers.get(payloadType);
+        if (existing != null) {
+            return existing;
+        }
+        for (RtpCodec codec : codecs) {
+            if (codec.payloadType() == payloadType && !codec.isRtx() && SupportedCodecs.supports(codec)) {
+                FrameDepacketizer created = new FrameDepacketizer(codec);
+                depacketizers.put(payloadType, created);
+                return created;
+            }
+        }
+        return null;
+    }
+
+    /** The published list changes at most once a second unless a new source shows up: readers are any thread. */
+    private void noteHeard(long now, int ssrc) {
+        boolean fresh = lastHeard.put(ssrc, now) == null;
+        if (!fresh && now - lastPublished < PUBLISH_INTERVAL_NANOS) {
+            return;
+        }
+        lastPublished = now;
+        lastHeard.values().removeIf(at -> now - at > SOURCE_MEMORY_NANOS);
+        List<RTCRtpSynchronizationSource> list = new ArrayList<>();
+        long wallNow = System.currentTimeMillis();
+        for (Map.Entry<Integer, Long> e : lastHeard.entrySet()) {
+            long agoMillis = (now - e.getValue()) / 1_000_000L;
+            list.add(new RTCRtpSynchronizationSource(Instant.ofEpochMilli(wallNow - agoMillis),
+                    Integer.toUnsignedLong(e.getKey()), null, 0));
+        }
+        synchronizationSources = List.copyOf(list);
+    }
+}

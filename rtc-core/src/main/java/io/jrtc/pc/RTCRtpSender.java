@@ -1,0 +1,260 @@
+package io.jrtc.pc;
+
+import io.jrtc.codec.RtpPayload;
+import io.jrtc.media.Frame;
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.rtp.NtpTimestamp;
+import io.jrtc.rtp.ReportBlock;
+import io.jrtc.rtp.RtpHeaderWriter;
+import io.jrtc.rtp.SdesMidExtension;
+import io.jrtc.rtp.SendStatistics;
+import io.jrtc.rtp.SenderReport;
+import io.jrtc.sdp.media.ExtMap;
+import io.jrtc.sdp.media.RtpCodec;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Encodes and sends one track's media (the reference's RTCRtpSender). Once a negotiation says we send and DTLS is
+ * up, it asks the track for one frame at a time ({@link MediaStreamTrack#recv()}), packetizes it on the
+ * connection's loop and asks for the next: no thread waits for media, and a slow track only delays itself.
+ */
+public final class RTCRtpSender {
+    private static final System.Logger LOG = System.getLogger(RTCRtpSender.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_PACKET = 1500;
+
+    private final ConnectionContext context;
+    private final MediaKind kind;
+    private final int ssrc = RANDOM.nextInt();
+    private final String cname;
+    private final String streamId;
+    private final RtpHeaderWriter header = new RtpHeaderWriter();
+    private final byte[] packet = new byte[MAX_PACKET];
+    private volatile MediaStreamTrack track;
+    private volatile RTCDtlsTransport transport;
+    private volatile boolean stopped;
+    private volatile List<RtpCodec> sendCodecs = List.of();
+    private volatile List<ExtMap> sendExtensions = List.of();
+    // On the loop.
+    private RtpTransport rtp;
+    private FramePacketizer packetizer;
+    private volatile String mid;
+    private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private boolean sending;
+    private boolean pulling;
+    private int sequenceNumber = RANDOM.nextInt(1 << 16);
+    private final int timestampOffset = RANDOM.nextInt();
+    private SendStatistics statistics;
+    private long framesSent;
+    private long framesDropped;
+
+    RTCRtpSender(ConnectionContext context, MediaKind kind, MediaStreamTrack track, String cname, String streamId) {
+        this.context = context;
+        this.kind = kind;
+        this.track = track;
+        this.cname = cname;
+        this.streamId = streamId;
+    }
+
+    /** What this stack can send of a kind ("audio" or "video"). */
+    public static RTCRtpCapabilities getCapabilities(String kind) {
+        return SupportedCodecs.capabilities(kind);
+    }
+
+    /** The track being sent, or null. */
+    public MediaStreamTrack getTrack() {
+        return track;
+    }
+
+    /** The DTLS transport the media goes over; null before the connection has one. */
+    public RTCDtlsTransport getTransport() {
+        return transport;
+    }
+
+    /**
+     * Sends another track (or none) from now on, without renegotiation (W3C replaceTrack). The new track must be
+     * of the sender's kind.
+     */
+    public CompletableFuture<Void> replaceTrack(MediaStreamTrack newTrack) {
+        if (newTrack != null && newTrack.getKind() != kind) {
+            return CompletableFuture.failedFuture(new TypeError("a " + newTrack.getKind() + " track cannot replace "
+                    + "the " + kind + " track of this sender"));
+        }
+        return context.onLoop(() -> {
+            if (stopped) {
+                throw new InvalidStateError("the sender is stopped");
+            }
+            track = newTrack;
+            pullNext();
+            return null;
+        });
+    }
+
+    /** The negotiated sending parameters: codecs, header extensions, and RTCP with our SSRC and CNAME. */
+    public RTCRtpParameters getParameters() {
+        return NegotiatedParameters.of(sendCodecs, sendExtensions, mid,
+                new RTCRtcpParameters(cname, true, Integer.toUnsignedLong(ssrc)));
+    }
+
+    /** The outbound-rtp statistics of this sender. */
+    public CompletableFuture<RTCStatsReport> getStats() {
+        return StatsCollector.report(context, this::addStats);
+    }
+
+    /** Stops sending for good. */
+    public CompletableFuture<Void> stop() {
+        return context.onLoop(() -> {
+            stopOnLoop();
+            return null;
+        });
+    }
+
+    void stopOnLoop() {
+        stopped = true;
+        sending = false;
+    }
+
+    /** Whether this sender ever had a negotiated codec to send with (W3C: a transceiver that "has sent"). */
+    boolean hasSent() {
+        return statistics != null && statistics.sentAny();
+    }
+
+    MediaKind kind() {
+        return kind;
+    }
+
+    int ssrc() {
+        return ssrc;
+    }
+
+    String cname() {
+        return cname;
+    }
+
+    String streamId() {
+        return streamId;
+    }
+
+    void attach(RTCDtlsTransport dtls, RtpTransport rtpTransport) {
+        this.transport = dtls;
+        this.rtp = rtpTransport;
+    }
+
+    /** Applies a negotiation: the first negotiated codec (not a repair format) is the one we send. */
+    void configure(String mid, List<RtpCodec> codecs, List<ExtMap> extensions, boolean send) {
+        this.mid = mid;
+        this.midExtensionId = NegotiatedParameters.extensionId(extensions, SdesMidExtension.URI);
+        RtpCodec chosen = codecs.stream().filter(c -> !c.isRtx() && SupportedCodecs.supports(c)).findFirst()
+                .orElse(null);
+        sendCodecs = chosen == null ? List.of() : List.of(chosen);
+        sendExtensions = List.copyOf(extensions);
+        if (chosen == null) {
+            sending = false;
+            return;
+        }
+        if (packetizer == null || !packetizer.codec().equals(chosen)) {
+            packetizer = new FramePacketizer(chosen);
+            statistics = new SendStatistics(ssrc, chosen.clockRate(), Pump.now(),
+                    NtpTimestamp.fromUnixNanos(System.currentTimeMillis() * 1_000_000L));
+        }
+        sending = send && !stopped;
+        pullNext();
+    }
+
+    /** DTLS is up: start pulling frames if the negotiation said we send. */
+    void onTransportReady() {
+        pullNext();
+    }
+
+    private void pullNext() {
+        MediaStreamTrack source = track;
+        if (pulling || !sending || stopped || source == null || rtp == null || !rtp.ready()) {
+            return;
+        }
+        pulling = true;
+        source.recv().whenComplete((frame, failure) -> {
+            try {
+                context.pump().loop().execute(() -> onFrame(source, frame, failure));
+            } catch (RejectedExecutionException loopGone) {
+                // the connection is gone
+            }
+        });
+    }
+
+    private void onFrame(MediaStreamTrack source, Frame frame, Throwable failure) {
+        pulling = false;
+        if (failure != null) {
+            LOG.log(Level.DEBUG, () -> "track " + source.getId() + " gave no frame: " + failure);
+            return;  // an ended track sends nothing more; replaceTrack starts again
+        }
+        if (source == track && sending && !stopped && source.isEnabled()) {
+            send(frame);
+            context.pump().run();
+        }
+        pullNext();
+    }
+
+    private void send(Frame frame) {
+        FramePacketizer.Packets packets = packetizer.packetize(frame);
+        if (packets == null) {
+            framesDropped++;
+            return;
+        }
+        long now = Pump.now();
+        int timestamp = (int) (timestampOffset + packets.timestamp());
+        List<RtpPayload> payloads = packets.payloads();
+        for (int i = 0; i < payloads.size(); i++) {
+            RtpPayload payload = payloads.get(i);
+            header.reset().payloadType(packetizer.codec().payloadType()).sequenceNumber(sequenceNumber)
+                    .timestamp(timestamp).ssrc(ssrc).marker(payload.marker());
+            sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
+            if (midExtensionId != NegotiatedParameters.NO_EXTENSION && mid != null) {
+                SdesMidExtension.write(header, midExtensionId, mid);
+            }
+            int length = header.write(packet, 0, payload.data(), 0, payload.data().length, 0);
+            rtp.sendRtp(packet, length);
+            statistics.handleSent(now, timestamp, payload.data().length);
+        }
+        framesSent++;
+    }
+
+    /** A sender report with our counts, or null before anything was sent; on the loop. */
+    SenderReport senderReport(long now, List<ReportBlock> blocks) {
+        return statistics == null || !statistics.sentAny() ? null : statistics.senderReport(now, blocks);
+    }
+
+    void onReportBlock(long now, ReportBlock block) {
+        if (statistics != null) {
+            statistics.handleReportBlock(now, block);
+        }
+    }
+
+    void addStats(List<RTCStats> stats, double timestamp) {
+        if (statistics == null) {
+            return;
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("ssrc", Integer.toUnsignedLong(ssrc));
+        s.put("kind", kind.toString());
+        s.put("transportId", StatsCollector.TRANSPORT_ID);
+        s.put("mid", mid);
+        s.put("packetsSent", Integer.toUnsignedLong(statistics.packetCount()));
+        s.put("bytesSent", Integer.toUnsignedLong(statistics.octetCount()));
+        s.put("framesSent", framesSent);
+        s.put("framesDropped", framesDropped);
+        MediaStreamTrack current = track;
+        s.put("trackId", current == null ? null : current.getId());
+        s.put("mimeType", packetizer.codec().mimeType());
+        if (statistics.roundTripTime() >= 0) {
+            s.put("roundTripTime", statistics.roundTripTime() / 1e9);
+        }
+        stats.add(new RTCStats("outbound-rtp", "OT" + Integer.toUnsignedString(ssrc), timestamp, s));
+    }
+}

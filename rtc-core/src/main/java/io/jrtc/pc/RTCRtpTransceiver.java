@@ -1,0 +1,163 @@
+package io.jrtc.pc;
+
+import io.jrtc.media.MediaKind;
+import io.jrtc.sdp.media.ExtMap;
+import io.jrtc.sdp.media.RtpCodec;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A permanent pairing of an {@link RTCRtpSender} and an {@link RTCRtpReceiver} on one m-line (the reference's and
+ * W3C's RTCRtpTransceiver). {@code direction} is what we want and goes into the next offer or answer;
+ * {@code currentDirection} is what the last completed negotiation gave, null before one.
+ */
+public final class RTCRtpTransceiver {
+    private final ConnectionContext context;
+    private final MediaKind kind;
+    private final RTCRtpSender sender;
+    private final RTCRtpReceiver receiver;
+    private volatile RTCRtpTransceiverDirection direction;
+    private volatile RTCRtpTransceiverDirection currentDirection;
+    private volatile String mid;
+    private volatile List<RtpCodec> codecPreferences = List.of();
+    // On the loop: what the last negotiation settled.
+    private List<RtpCodec> negotiatedCodecs = List.of();
+    private List<ExtMap> negotiatedExtensions = List.of();
+    private boolean trackAnnounced;
+    private volatile boolean stopped;
+
+    RTCRtpTransceiver(ConnectionContext context, MediaKind kind, RTCRtpSender sender, RTCRtpReceiver receiver,
+            RTCRtpTransceiverDirection direction) {
+        this.context = context;
+        this.kind = kind;
+        this.sender = sender;
+        this.receiver = receiver;
+        this.direction = direction;
+    }
+
+    /** "audio" or "video". */
+    public String getKind() {
+        return kind.toString();
+    }
+
+    /** The m-line's mid; null until an offer or answer associates the transceiver with one. */
+    public String getMid() {
+        return mid;
+    }
+
+    public RTCRtpSender getSender() {
+        return sender;
+    }
+
+    public RTCRtpReceiver getReceiver() {
+        return receiver;
+    }
+
+    public RTCRtpTransceiverDirection getDirection() {
+        return direction;
+    }
+
+    /** The direction the next offer or answer asks for; a stopped transceiver keeps {@code stopped}. */
+    public void setDirection(RTCRtpTransceiverDirection direction) {
+        if (direction == null || direction == RTCRtpTransceiverDirection.STOPPED) {
+            throw new TypeError("direction must be sendrecv, sendonly, recvonly or inactive");
+        }
+        if (stopped) {
+            throw new InvalidStateError("the transceiver is stopped");
+        }
+        this.direction = direction;
+    }
+
+    public RTCRtpTransceiverDirection getCurrentDirection() {
+        return currentDirection;
+    }
+
+    /**
+     * The codecs to offer or accept, in decreasing preference, from {@link RTCRtpSender#getCapabilities}; an empty
+     * list restores the defaults.
+     *
+     * @throws InvalidModificationError when a codec is not one this stack supports
+     */
+    public void setCodecPreferences(List<RTCRtpCodecCapability> codecs) {
+        try {
+            codecPreferences = codecs == null || codecs.isEmpty() ? List.of()
+                    : SupportedCodecs.preferred(kind.toString(), codecs);
+        } catch (IllegalArgumentException unsupported) {
+            throw new InvalidModificationError(unsupported.getMessage());
+        }
+    }
+
+    /** Stops sending and receiving for good; the m-line is rejected in the next negotiation. */
+    public CompletableFuture<Void> stop() {
+        return context.onLoop(() -> {
+            stopOnLoop();
+            return null;
+        });
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    void stopOnLoop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        direction = RTCRtpTransceiverDirection.STOPPED;
+        currentDirection = RTCRtpTransceiverDirection.STOPPED;
+        sender.stopOnLoop();
+        receiver.stopOnLoop();
+    }
+
+    MediaKind kind() {
+        return kind;
+    }
+
+    void setMid(String mid) {
+        this.mid = mid;
+    }
+
+    /** The codecs this side offers or answers with: the preferences when set, else every supported one. */
+    List<RtpCodec> localCodecs() {
+        List<RtpCodec> preferences = codecPreferences;
+        return preferences.isEmpty() ? SupportedCodecs.codecs(kind.toString()) : preferences;
+    }
+
+    List<RtpCodec> negotiatedCodecs() {
+        return negotiatedCodecs;
+    }
+
+    List<ExtMap> negotiatedExtensions() {
+        return negotiatedExtensions;
+    }
+
+    /**
+     * Applies a completed negotiation: the codecs and extensions of the answer, and our side's direction. The
+     * sender sends when we send and the receiver expects media when the remote sends.
+     */
+    void applyNegotiation(List<RtpCodec> codecs, List<ExtMap> extensions, RTCRtpTransceiverDirection ours) {
+        if (stopped) {
+            return;
+        }
+        negotiatedCodecs = List.copyOf(codecs);
+        negotiatedExtensions = List.copyOf(extensions);
+        currentDirection = ours;
+        sender.configure(mid, codecs, extensions, ours.sends());
+        receiver.configure(codecs, extensions);
+    }
+
+    /** W3C: the track event fires once per transceiver, when a remote description first says it sends. */
+    boolean announceTrack() {
+        if (trackAnnounced || stopped) {
+            return false;
+        }
+        trackAnnounced = true;
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "RTCRtpTransceiver{" + kind + ", mid " + mid + ", " + direction + "}";
+    }
+}

@@ -1,0 +1,248 @@
+package io.jrtc.pc;
+
+import io.jrtc.dtls.DtlsEndpoint;
+import io.jrtc.dtls.SrtpKeyingMaterial;
+import io.jrtc.rtp.MultiplexedPacketKind;
+import io.jrtc.rtp.ReceiverReport;
+import io.jrtc.rtp.ReportBlock;
+import io.jrtc.rtp.RtcpCompound;
+import io.jrtc.rtp.RtcpPacket;
+import io.jrtc.rtp.RtpHeader;
+import io.jrtc.rtp.RtpParseException;
+import io.jrtc.rtp.SdesMidExtension;
+import io.jrtc.rtp.SenderReport;
+import io.jrtc.rtp.SourceDescription;
+import io.jrtc.srtp.SrtpException;
+import io.jrtc.srtp.SrtpReceiver;
+import io.jrtc.srtp.SrtpSender;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * RTP and RTCP of every transceiver over the bundle's DTLS transport (RFC 8843), protected by SRTP with the keys
+ * the DTLS handshake exported (RFC 5764 §4.2). Incoming RTP goes to a receiver by SSRC, else by the MID header
+ * extension, else by payload type (RFC 8843 §9.2); RTCP sender and receiver reports go out about once a second
+ * (RFC 3550 §6.2, randomized 0.5-1.5 times the interval). Lives on the connection's loop.
+ */
+final class RtpTransport implements Pump.Stage {
+    private static final System.Logger LOG = System.getLogger(RtpTransport.class.getName());
+    private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
+    private static final int MAX_DATAGRAM = 1500;
+    /** The SSRC our RTCP reports come from when no sender of ours sends (RFC 3550 §6.4.2). */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RTCDtlsTransport dtls;
+    private final Supplier<List<RTCRtpTransceiver>> transceivers;
+    private final int receiverOnlySsrc = RANDOM.nextInt();
+    private final String cname;
+    private final Map<Integer, RTCRtpReceiver> receiversBySsrc = new HashMap<>();
+    private final byte[] rtcpBuffer = new byte[MAX_DATAGRAM];
+    private SrtpSender srtpSender;
+    private SrtpReceiver srtpReceiver;
+    private long nextReport = Long.MAX_VALUE;
+    private long srtpFailures;
+    private long unroutable;
+
+    RtpTransport(RTCDtlsTransport dtls, Supplier<List<RTCRtpTransceiver>> transceivers, String cname) {
+        this.dtls = dtls;
+        this.transceivers = transceivers;
+        this.cname = cname;
+        dtls.setMediaReceiver(this::onDatagram);
+        dtls.getTransport().getIceGatherer().context().pump().add(this);
+    }
+
+    /** Whether SRTP keys are in place: DTLS is connected and negotiated use_srtp. */
+    boolean ready() {
+        if (srtpSender != null) {
+            return true;
+        }
+        DtlsEndpoint endpoint = dtls.endpoint();
+        if (dtls.getState() != RTCDtlsTransportState.CONNECTED || endpoint == null) {
+            return false;
+        }
+        SrtpKeyingMaterial keys = endpoint.srtpKeyingMaterial();
+        if (keys == null) {
+            return false;
+        }
+        srtpSender = SrtpSender.forKeyingMaterial(keys);
+        srtpReceiver = SrtpReceiver.forKeyingMaterial(keys);
+        nextReport = Pump.now() + jitteredInterval();
+        return true;
+    }
+
+    /** Protects an RTP packet in place (the array needs room for the SRTP tag) and sends it. */
+    void sendRtp(byte[] packet, int length) {
+        if (!ready()) {
+            return;
+        }
+        try {
+            int protectedLength = srtpSender.protectRtp(packet, length);
+            dtls.sendUnencrypted(packet, 0, protectedLength);
+        } catch (SrtpException e) {
+            srtpFailures++;
+            LOG.log(Level.DEBUG, () -> "cannot protect an RTP packet: " + e.getMessage());
+        }
+    }
+
+    private void onDatagram(byte[] data, int length) {
+        if (!ready()) {
+            return;
+        }
+        MultiplexedPacketKind kind = MultiplexedPacketKind.classify(data, 0, length);
+        try {
+            if (kind == MultiplexedPacketKind.RTCP) {
+                int plain = srtpReceiver.unprotectRtcp(data, length);
+                onRtcp(data, plain);
+            } else if (kind == MultiplexedPacketKind.RTP) {
+                int plain = srtpReceiver.unprotectRtp(data, length);
+                onRtp(RtpHeader.parse(data, 0, plain));
+            }
+        } catch (SrtpException | RtpParseException e) {
+            srtpFailures++;
+            LOG.log(Level.DEBUG, () -> "dropping a media packet: " + e.getMessage());
+        }
+    }
+
+    private void onRtp(RtpHeader packet) {
+        RTCRtpReceiver receiver = receiversBySsrc.get(packet.ssrc());
+        if (receiver == null) {
+            receiver = route(packet);
+            if (receiver == null) {
+                unroutable++;
+                return;
+            }
+            receiversBySsrc.put(packet.ssrc(), receiver);
+        }
+        receiver.handleRtp(Pump.now(), packet);
+    }
+
+    /** A new SSRC: by the MID extension, else by a payload type only one receiving transceiver negotiated. */
+    private RTCRtpReceiver route(RtpHeader packet) {
+        RTCRtpReceiver byPayloadType = null;
+        int candidates = 0;
+        for (RTCRtpTransceiver t : transceivers.get()) {
+            RTCRtpTransceiverDirection current = t.getCurrentDirection();
+            if (current == null || !current.receives()) {
+                continue;
+            }
+            RTCRtpReceiver receiver = t.getReceiver();
+            int midId = receiver.midExtensionId();
+            if (midId != NegotiatedParameters.NO_EXTENSION && t.getMid() != null) {
+                String mid = SdesMidExtension.read(packet, midId);
+                if (mid != null) {
+                    if (mid.equals(t.getMid())) {
+                        return receiver;
+                    }
+                    continue;
+                }
+            }
+            if (receiver.receives(packet.payloadType())) {
+                byPayloadType = receiver;
+                candidates++;
+            }
+        }
+        return candidates == 1 ? byPayloadType : null;
+    }
+
+    /** The remote signalled this SSRC for that receiver (a=ssrc, RFC 8843 §9.2). */
+    void bindSsrc(int ssrc, RTCRtpReceiver receiver) {
+        receiversBySsrc.put(ssrc, receiver);
+    }
+
+    private void onRtcp(byte[] data, int length) throws RtpParseException {
+        long now = Pump.now();
+        for (RtcpPacket packet : RtcpCompound.parse(data, 0, length)) {
+            if (packet instanceof SenderReport report) {
+                RTCRtpReceiver receiver = receiversBySsrc.get(report.ssrc());
+                if (receiver != null) {
+                    receiver.handleSenderReport(now, report);
+                }
+                onReportBlocks(now, report.reportBlocks());
+            } else if (packet instanceof ReceiverReport report) {
+                onReportBlocks(now, report.reportBlocks());
+            }
+        }
+    }
+
+    private void onReportBlocks(long now, List<ReportBlock> blocks) {
+        for (ReportBlock block : blocks) {
+            for (RTCRtpTransceiver t : transceivers.get()) {
+                if (t.getSender().ssrc() == block.ssrc()) {
+                    t.getSender().onReportBlock(now, block);
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean pump(long now) {
+        return false;
+    }
+
+    @Override
+    public long deadline() {
+        return nextReport;
+    }
+
+    @Override
+    public void onTimeout(long now) {
+        if (now < nextReport) {
+            return;
+        }
+        nextReport = now + jitteredInterval();
+        sendReports(now);
+    }
+
+    /** One compound per sending sender (SR + SDES), or one RR + SDES when none of ours sends (RFC 3550 §6.1). */
+    private void sendReports(long now) {
+        List<ReportBlock> blocks = new ArrayList<>();
+        for (RTCRtpTransceiver t : transceivers.get()) {
+            blocks.addAll(t.getReceiver().reportBlocks(now));
+        }
+        boolean sentAny = false;
+        for (RTCRtpTransceiver t : transceivers.get()) {
+            RTCRtpSender sender = t.getSender();
+            SenderReport report = sender.senderReport(now, sentAny ? List.of() : limit(blocks));
+            if (report != null) {
+                sendRtcp(List.of(report, SourceDescription.ofCname(sender.ssrc(), cname)));
+                sentAny = true;
+            }
+        }
+        if (!sentAny && !blocks.isEmpty()) {
+            sendRtcp(List.of(new ReceiverReport(receiverOnlySsrc, limit(blocks)),
+                    SourceDescription.ofCname(receiverOnlySsrc, cname)));
+        }
+    }
+
+    private static List<ReportBlock> limit(List<ReportBlock> blocks) {
+        return blocks.size() <= 31 ? blocks : blocks.subList(0, 31);  // a report's 5-bit count
+    }
+
+    private void sendRtcp(List<RtcpPacket> packets) {
+        int length = RtcpCompound.encode(packets, rtcpBuffer, 0);
+        try {
+            int protectedLength = srtpSender.protectRtcp(rtcpBuffer, length);
+            dtls.sendUnencrypted(rtcpBuffer, 0, protectedLength);
+        } catch (SrtpException e) {
+            srtpFailures++;
+            LOG.log(Level.DEBUG, () -> "cannot protect an RTCP packet: " + e.getMessage());
+        }
+    }
+
+    private static long jitteredInterval() {
+        return REPORT_INTERVAL_NANOS / 2 + (long) (RANDOM.nextDouble() * REPORT_INTERVAL_NANOS);
+    }
+
+    long srtpFailures() {
+        return srtpFailures;
+    }
+
+    long unroutablePackets() {
+        return unroutable;
+    }
+}

@@ -1,0 +1,67 @@
+package io.jrtc.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Audio both ways between jrtc and a real peer (aiortc, headless Chromium), jrtc as offerer and as answerer: each
+ * side sends a tone of its own frequency as Opus over DTLS-SRTP, and each hears the other's tone.
+ */
+class AudioInteropTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final double JRTC_TONE = 440;
+    private static final double PEER_TONE = 1000;
+
+    static java.util.stream.Stream<Arguments> peers() {
+        Supplier<InteropPeer> aiortc = AiortcPeer::new;
+        Supplier<InteropPeer> chromium = ChromiumPeer::new;
+        return java.util.stream.Stream.of(
+                Arguments.of("aiortc", aiortc, true), Arguments.of("aiortc", aiortc, false),
+                Arguments.of("chromium", chromium, true), Arguments.of("chromium", chromium, false));
+    }
+
+    @ParameterizedTest(name = "{0}, jrtc offers: {2}")
+    @MethodSource("peers")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void tonesCrossBothWays(String name, Supplier<InteropPeer> peerFactory, boolean jrtcOffers) {
+        try (InteropPeer other = peerFactory.get(); JrtcPeer jrtc = new JrtcPeer()) {
+            try {
+                InteropPeer offerer = jrtcOffers ? jrtc : other;
+                InteropPeer answerer = jrtcOffers ? other : jrtc;
+                jrtc.addToneTrack(JRTC_TONE);
+                other.addToneTrack(PEER_TONE);
+                String offer = offerer.createOffer();
+                String answer = answerer.acceptOffer(offer);
+                offerer.acceptAnswer(answer);
+                assertThat(answer).contains("m=audio").contains("opus/48000/2").contains("a=sendrecv");
+
+                offerer.awaitConnectionState("connected", WAIT);
+                answerer.awaitConnectionState("connected", WAIT);
+                double heardByJrtc = jrtc.awaitAudioFrequency(WAIT);
+                double heardByPeer = other.awaitAudioFrequency(WAIT);
+                System.out.printf("%s, jrtc offers %s: jrtc heard %.1f Hz, %s heard %.1f Hz%n", name, jrtcOffers,
+                        heardByJrtc, name, heardByPeer);
+                assertThat(heardByJrtc).isBetween(PEER_TONE * 0.95, PEER_TONE * 1.05);
+                assertThat(heardByPeer).isBetween(JRTC_TONE * 0.95, JRTC_TONE * 1.05);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(e.getMessage() + logs(other, jrtc), e);
+            }
+        }
+    }
+
+    private static String logs(InteropPeer... peers) {
+        StringBuilder text = new StringBuilder();
+        for (InteropPeer peer : peers) {
+            text.append("\n--- log of ").append(peer.name()).append(" ---\n");
+            peer.log().forEach(line -> text.append(line).append('\n'));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,122 @@
+package io.jrtc.pc;
+
+import static io.jrtc.pc.PeerPair.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jrtc.media.AudioMeasurements;
+import io.jrtc.media.BufferedTrack;
+import io.jrtc.media.EncodedFrame;
+import io.jrtc.media.Frame;
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.media.ToneAudioTrack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Two of our peer connections on loopback exchanging audio and video over one bundled DTLS-SRTP transport. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MediaLoopbackTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void toneTracksCrossBothWaysAsOpusAndDecodeToTheirFrequencies() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            ToneAudioTrack low = new ToneAudioTrack(440, 8000);
+            ToneAudioTrack high = new ToneAudioTrack(1000, 8000);
+            CompletableFuture<RTCTrackEvent> atOfferer = new CompletableFuture<>();
+            CompletableFuture<RTCTrackEvent> atAnswerer = new CompletableFuture<>();
+            pair.offerer.onTrack(atOfferer::complete);
+            pair.answerer.onTrack(atAnswerer::complete);
+            pair.offerer.addTrack(low);
+
+            await(pair.offerer.setLocalDescription());
+            await(pair.offerer.gatheringComplete());
+            await(pair.answerer.setRemoteDescription(pair.offerer.getLocalDescription()));
+            RTCTrackEvent incoming = atAnswerer.get(5, TimeUnit.SECONDS);
+            assertThat(incoming.transceiver().getMid()).isEqualTo("0");
+            pair.answerer.addTrack(high);  // takes the transceiver the offer created
+            assertThat(pair.answerer.getTransceivers()).hasSize(1);
+            await(pair.answerer.setLocalDescription());
+            await(pair.answerer.gatheringComplete());
+            await(pair.offerer.setRemoteDescription(pair.answerer.getLocalDescription()));
+
+            assertThat(pair.answerer.getLocalDescription().sdp()).contains("m=audio 9 UDP/TLS/RTP/SAVPF 111")
+                    .contains("a=sendrecv").contains("a=rtpmap:111 opus/48000/2");
+            RTCTrackEvent back = atOfferer.get(5, TimeUnit.SECONDS);
+            assertThat(back.track().getKind()).isEqualTo(MediaKind.AUDIO);
+            assertThat(pair.offerer.getTransceivers().get(0).getCurrentDirection())
+                    .isEqualTo(RTCRtpTransceiverDirection.SENDRECV);
+
+            assertThat(AudioMeasurements.dominantFrequency(incoming.track())).isBetween(400.0, 480.0);
+            assertThat(AudioMeasurements.dominantFrequency(back.track())).isBetween(940.0, 1060.0);
+
+            RTCStatsReport stats = await(pair.offerer.getStats());
+            RTCStats outbound = stats.ofType("outbound-rtp").get(0);
+            RTCStats inbound = stats.ofType("inbound-rtp").get(0);
+            assertThat((Long) outbound.get("packetsSent")).isPositive();
+            assertThat(outbound.get("mimeType")).isEqualTo("audio/opus");
+            assertThat((Long) inbound.get("packetsReceived")).isPositive();
+            assertThat(inbound.get("kind")).isEqualTo("audio");
+        }
+    }
+
+    @Test
+    void codedVideoFramesArriveByteForByteAsARelayForwardsThem() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            BufferedTrack source = new BufferedTrack(MediaKind.VIDEO, 256);
+            pair.offerer.addTransceiver(source, RTCRtpTransceiverDirection.SENDONLY);
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            pair.negotiate();
+            MediaStreamTrack received = arrived.get(5, TimeUnit.SECONDS).track();
+            assertThat(pair.answerer.getLocalDescription().sdp()).contains("a=recvonly");
+            await().atMost(WAIT).until(() -> pair.offerer.getConnectionState() == RTCPeerConnectionState.CONNECTED);
+
+            Random random = new Random(7);
+            List<byte[]> sent = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                byte[] frame = new byte[500 + random.nextInt(6000)];  // up to six RTP packets each
+                random.nextBytes(frame);
+                frame[0] = (byte) (i == 0 ? frame[0] & 0xFE : frame[0] | 0x01);  // VP8 P bit: a keyframe first
+                sent.add(frame);
+                source.push(new EncodedFrame("video/VP8", 90_000, frame, 3000L * i, i == 0));
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                Frame frame = received.recv().get(10, TimeUnit.SECONDS);
+                assertThat(frame).isInstanceOf(EncodedFrame.class);
+                EncodedFrame coded = (EncodedFrame) frame;
+                assertThat(coded.mimeType()).isEqualToIgnoringCase("video/VP8");
+                assertThat(coded.data()).as("frame %d", i).isEqualTo(sent.get(i));
+                assertThat(coded.timestamp()).isEqualTo(3000L * i);
+                assertThat(coded.keyframe()).isEqualTo(i == 0);
+            }
+        }
+    }
+
+    @Test
+    void audioAndADataChannelShareOneBundledTransport() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            pair.offerer.addTrack(new ToneAudioTrack(440, 8000));
+            RTCDataChannel channel = pair.offerer.createDataChannel("chat");
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            CompletableFuture<String> message = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            pair.answerer.onDataChannel(remote -> remote.onMessage(m -> message.complete(m.text())));
+            pair.negotiate();
+
+            String offer = pair.offerer.getLocalDescription().sdp();
+            assertThat(offer).contains("a=group:BUNDLE 0 1").contains("m=audio").contains("m=application");
+            await().atMost(WAIT).until(() -> channel.getReadyState() == RTCDataChannelState.OPEN);
+            channel.send("hello");
+            assertThat(message.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
+            assertThat(AudioMeasurements.dominantFrequency(arrived.get(5, TimeUnit.SECONDS).track())).isBetween(400.0, 480.0);
+        }
+    }
+}
