@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class BufferedTrack extends MediaStreamTrack {
     private final FrameQueue queue;
+    private volatile Runnable keyframeRequests = () -> { };
 
     /** @param capacity frames held for a consumer that has not asked yet, at least 1 */
     public BufferedTrack(MediaKind kind, int capacity) {
@@ -30,6 +31,16 @@ public final class BufferedTrack extends MediaStreamTrack {
                     + " track");
         }
         queue.offer(frame);
+    }
+
+    /** Where {@link #requestKeyframe()} goes: the producer asks its own source (an RTP receiver sends a PLI). */
+    public void onKeyframeRequest(Runnable handler) {
+        this.keyframeRequests = Objects.requireNonNull(handler, "handler");
+    }
+
+    @Override
+    public void requestKeyframe() {
+        keyframeRequests.run();
     }
 
     /** Frames dropped because the buffer was full. */

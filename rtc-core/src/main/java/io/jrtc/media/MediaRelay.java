@@ -178,6 +178,18 @@ public final class MediaRelay {
             return queue.poll(this::endedError);
         }
 
+        /** A new or troubled consumer needs a keyframe: the shared source is asked, so every consumer gets it. */
+        @Override
+        public void requestKeyframe() {
+            Fanout current;
+            synchronized (MediaRelay.this) {
+                current = fanout;
+            }
+            if (current != null) {
+                current.source.requestKeyframe();
+            }
+        }
+
         @Override
         protected void onStop() {
             queue.close(this::endedError);

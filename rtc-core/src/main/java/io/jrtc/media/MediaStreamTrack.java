@@ -54,6 +54,13 @@ public abstract class MediaStreamTrack {
      */
     public abstract CompletableFuture<Frame> recv();
 
+    /**
+     * Asks the source for a frame that decodes on its own: a viewer joined, or a remote receiver lost pictures
+     * (its PLI or FIR). Tracks of coded video pass it on to where the video comes from; the others ignore it.
+     */
+    public void requestKeyframe() {
+    }
+
     /** Ends the track; idempotent. Pending and later {@link #recv()} calls fail, ended listeners run once. */
     public void stop() {
         if (!ended.compareAndSet(false, true)) {

@@ -49,6 +49,11 @@ final class FrameDepacketizer {
         return codec;
     }
 
+    /** Frames given up because packets of them never came. */
+    long droppedFrames() {
+        return assembler.droppedFrames();
+    }
+
     /** Takes one packet; returns how many frames it completed into the track. */
     int receive(RtpHeader packet, BufferedTrack track) {
         assembler.receive(packet);

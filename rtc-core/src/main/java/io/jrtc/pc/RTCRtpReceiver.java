@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Receives and decodes one remote track (the reference's RTCRtpReceiver). RTP arrives on the connection's loop
@@ -27,6 +28,7 @@ public final class RTCRtpReceiver {
     private static final int TRACK_BUFFER_FRAMES = 64;
     private static final long SOURCE_MEMORY_NANOS = 10_000_000_000L;
     private static final long PUBLISH_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
 
     private final ConnectionContext context;
     private final MediaKind kind;
@@ -35,6 +37,10 @@ public final class RTCRtpReceiver {
     private volatile List<RtpCodec> codecs = List.of();
     private volatile List<ExtMap> extensions = List.of();
     private volatile boolean stopped;
+    private RtpTransport rtp;
+    private Integer mainSsrc;
+    private long lastKeyframeRequest = Long.MIN_VALUE / 2;
+    private long keyframeRequestsSent;
     // On the loop.
     private final Map<Integer, FrameDepacketizer> depacketizers = new HashMap<>();
     private final Map<Integer, ReceiveStatistics> sources = new LinkedHashMap<>();
@@ -50,6 +56,7 @@ public final class RTCRtpReceiver {
         this.context = context;
         this.kind = kind;
         this.track = new BufferedTrack(kind, TRACK_BUFFER_FRAMES);
+        track.onKeyframeRequest(this::requestKeyframe);
     }
 
     /** What this stack can receive of a kind ("audio" or "video"). */
@@ -104,8 +111,31 @@ public final class RTCRtpReceiver {
         return kind;
     }
 
-    void attach(RTCDtlsTransport dtls) {
+    void attach(RTCDtlsTransport dtls, RtpTransport rtpTransport) {
         this.transport = dtls;
+        this.rtp = rtpTransport;
+    }
+
+    /**
+     * Asks the remote sender for a keyframe (PLI), at most every {@link #KEYFRAME_REQUEST_INTERVAL_NANOS}: the
+     * consumer of the track asked (a viewer joined a relay), or frames were lost. Any thread.
+     */
+    private void requestKeyframe() {
+        try {
+            context.pump().loop().execute(() -> {
+                long now = Pump.now();
+                if (stopped || rtp == null || mainSsrc == null
+                        || now - lastKeyframeRequest < KEYFRAME_REQUEST_INTERVAL_NANOS) {
+                    return;
+                }
+                lastKeyframeRequest = now;
+                keyframeRequestsSent++;
+                rtp.sendPictureLossIndication(mainSsrc);
+                context.pump().run();
+            });
+        } catch (RejectedExecutionException loopGone) {
+            // the connection is gone
+        }
     }
 
     void configure(List<RtpCodec> negotiated, List<ExtMap> negotiatedExtensions) {
@@ -141,8 +171,13 @@ public final class RTCRtpReceiver {
                 ssrc -> new ReceiveStatistics(ssrc, depacketizer.codec().clockRate()));
         statistics.handlePacket(now, packet);
         bytesReceived += packet.payloadLength();
+        mainSsrc = packet.ssrc();
         noteHeard(now, packet.ssrc());
+        long droppedBefore = depacketizer.droppedFrames();
         framesDecoded += depacketizer.receive(packet, track);
+        if (kind == MediaKind.VIDEO && depacketizer.droppedFrames() > droppedBefore) {
+            requestKeyframe();  // the pictures after a lost one do not decode until the next keyframe
+        }
     }
 
     void handleSenderReport(long now, SenderReport report) {
@@ -185,6 +220,7 @@ public final class RTCRtpReceiver {
             s.put("jitter", statistics.jitter() / (double) clockRate);
             s.put(kind == MediaKind.AUDIO ? "totalSamplesReceived" : "framesReceived", framesDecoded);
             s.put("framesDropped", track.droppedFrames());
+            s.put("pliCount", keyframeRequestsSent);
             stats.add(new RTCStats("inbound-rtp", "IT" + ssrc, timestamp, s));
         }
     }

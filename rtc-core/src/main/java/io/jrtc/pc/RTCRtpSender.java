@@ -54,6 +54,7 @@ public final class RTCRtpSender {
     private SendStatistics statistics;
     private long framesSent;
     private long framesDropped;
+    private long keyframeRequests;
 
     RTCRtpSender(ConnectionContext context, MediaKind kind, MediaStreamTrack track, String cname, String streamId) {
         this.context = context;
@@ -230,6 +231,15 @@ public final class RTCRtpSender {
         return statistics == null || !statistics.sentAny() ? null : statistics.senderReport(now, blocks);
     }
 
+    /** The remote asked for a keyframe (PLI or FIR): the track's source is asked in turn. */
+    void onKeyframeRequest() {
+        keyframeRequests++;
+        MediaStreamTrack current = track;
+        if (current != null) {
+            current.requestKeyframe();
+        }
+    }
+
     void onReportBlock(long now, ReportBlock block) {
         if (statistics != null) {
             statistics.handleReportBlock(now, block);
@@ -249,6 +259,7 @@ public final class RTCRtpSender {
         s.put("bytesSent", Integer.toUnsignedLong(statistics.octetCount()));
         s.put("framesSent", framesSent);
         s.put("framesDropped", framesDropped);
+        s.put("pliCount", keyframeRequests);
         MediaStreamTrack current = track;
         s.put("trackId", current == null ? null : current.getId());
         s.put("mimeType", packetizer.codec().mimeType());

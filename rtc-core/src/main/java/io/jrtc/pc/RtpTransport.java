@@ -2,7 +2,9 @@ package io.jrtc.pc;
 
 import io.jrtc.dtls.DtlsEndpoint;
 import io.jrtc.dtls.SrtpKeyingMaterial;
+import io.jrtc.rtp.FullIntraRequest;
 import io.jrtc.rtp.MultiplexedPacketKind;
+import io.jrtc.rtp.PictureLossIndication;
 import io.jrtc.rtp.ReceiverReport;
 import io.jrtc.rtp.ReportBlock;
 import io.jrtc.rtp.RtcpCompound;
@@ -165,8 +167,39 @@ final class RtpTransport implements Pump.Stage {
                 onReportBlocks(now, report.reportBlocks());
             } else if (packet instanceof ReceiverReport report) {
                 onReportBlocks(now, report.reportBlocks());
+            } else if (packet instanceof PictureLossIndication pli) {
+                onKeyframeRequest(pli.mediaSsrc());
+            } else if (packet instanceof FullIntraRequest fir) {
+                fir.entries().forEach(entry -> onKeyframeRequest(entry.ssrc()));
             }
         }
+    }
+
+    /** The remote lost pictures of one of our streams (RFC 4585 §6.3.1, RFC 5104 §4.3.1). */
+    private void onKeyframeRequest(int mediaSsrc) {
+        for (RTCRtpTransceiver t : transceivers.get()) {
+            if (t.getSender().ssrc() == mediaSsrc) {
+                t.getSender().onKeyframeRequest();
+            }
+        }
+    }
+
+    /**
+     * Asks the sender of {@code mediaSsrc} for a keyframe (PLI, RFC 4585 §6.3.1), in a compound after an empty
+     * receiver report as RFC 4585 §3.1 wants feedback sent.
+     */
+    void sendPictureLossIndication(int mediaSsrc) {
+        if (!ready()) {
+            return;
+        }
+        int ours = reportingSsrc();
+        sendRtcp(List.of(new ReceiverReport(ours, List.of()), new PictureLossIndication(ours, mediaSsrc)));
+    }
+
+    /** The SSRC our feedback comes from: our first sender's, else one of our own for receiving only. */
+    private int reportingSsrc() {
+        List<RTCRtpTransceiver> all = transceivers.get();
+        return all.isEmpty() ? receiverOnlySsrc : all.get(0).getSender().ssrc();
     }
 
     private void onReportBlocks(long now, List<ReportBlock> blocks) {

@@ -71,7 +71,7 @@ final class Transceivers {
 
     private void attach(RTCRtpTransceiver t) {
         t.getSender().attach(dtls, rtp);
-        t.getReceiver().attach(dtls);
+        t.getReceiver().attach(dtls, rtp);
     }
 
     /** DTLS is connected: senders that may send start pulling frames. */

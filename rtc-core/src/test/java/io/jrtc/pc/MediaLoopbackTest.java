@@ -9,6 +9,7 @@ import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaRelay;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.ToneAudioTrack;
 import java.time.Duration;
@@ -97,6 +98,28 @@ class MediaLoopbackTest {
                 assertThat(coded.timestamp()).isEqualTo(3000L * i);
                 assertThat(coded.keyframe()).isEqualTo(i == 0);
             }
+        }
+    }
+
+    @Test
+    void aKeyframeRequestThroughARelayReachesTheRemoteSendersSourceAsAPli() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            BufferedTrack source = new BufferedTrack(MediaKind.VIDEO, 16);
+            CompletableFuture<Void> asked = new CompletableFuture<>();
+            source.onKeyframeRequest(() -> asked.complete(null));
+            pair.offerer.addTransceiver(source, RTCRtpTransceiverDirection.SENDONLY);
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            pair.negotiate();
+            MediaStreamTrack viewer = new MediaRelay().subscribe(arrived.get(5, TimeUnit.SECONDS).track());
+            await().atMost(WAIT).until(() -> pair.offerer.getConnectionState() == RTCPeerConnectionState.CONNECTED);
+
+            source.push(new EncodedFrame("video/VP8", 90_000, new byte[] {0x10, 1, 2, 3}, 0, true));
+            assertThat(viewer.recv().get(10, TimeUnit.SECONDS)).isInstanceOf(EncodedFrame.class);
+            viewer.requestKeyframe();
+            asked.get(10, TimeUnit.SECONDS);
+            await().atMost(WAIT).untilAsserted(() -> assertThat((Long) await(pair.offerer.getStats())
+                    .ofType("outbound-rtp").get(0).get("pliCount")).isEqualTo(1L));
         }
     }
 
