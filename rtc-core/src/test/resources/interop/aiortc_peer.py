@@ -85,6 +85,33 @@ class ToneTrack(MediaStreamTrack):
         return frame
 
 
+class PatternTrack(MediaStreamTrack):
+    """A moving gradient as 320x240 frames at 30 fps, paced in real time; aiortc encodes it (VP8)."""
+    kind = "video"
+    RATE = 90000
+    FPS = 30
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+        self.start = None
+
+    async def recv(self):
+        if self.start is None:
+            self.start = time.monotonic()
+        delay = self.start + self.count / self.FPS - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        y, x = numpy.mgrid[0:240, 0:320]
+        picture = numpy.stack([(x + 4 * self.count) % 256, (y + 2 * self.count) % 256,
+                               numpy.full((240, 320), 128)], axis=2).astype(numpy.uint8)
+        frame = av.VideoFrame.from_ndarray(picture, format="rgb24")
+        frame.pts = self.count * (self.RATE // self.FPS)
+        frame.time_base = fractions.Fraction(1, self.RATE)
+        self.count += 1
+        return frame
+
+
 async def measure_audio(track):
     """Skips the first half second, then counts zero crossings over a second of the first channel."""
     skipped = 0
@@ -118,6 +145,7 @@ class Peer:
         self.pc.on("datachannel", self.on_remote_channel)
         self.pc.on("track", self.on_track)
         self.measurements = set()
+        self.video = {"framesDecoded": 0, "frameWidth": 0, "frameHeight": 0}
 
     # --- events -------------------------------------------------------------------------------------------------
 
@@ -136,8 +164,19 @@ class Peer:
         log(f"remote track {track.kind} {track.id}")
         if track.kind == "audio":
             task = asyncio.ensure_future(self.report_audio(track))
-            self.measurements.add(task)
-            task.add_done_callback(self.measurements.discard)
+        else:
+            task = asyncio.ensure_future(self.count_video(track))
+        self.measurements.add(task)
+        task.add_done_callback(self.measurements.discard)
+
+    async def count_video(self, track):
+        try:
+            while True:
+                frame = await track.recv()
+                self.video = {"framesDecoded": self.video["framesDecoded"] + 1, "frameWidth": frame.width,
+                              "frameHeight": frame.height}
+        except Exception as error:
+            log(f"remote video ended: {type(error).__name__}: {error}")
 
     async def report_audio(self, track):
         try:
@@ -206,6 +245,13 @@ class Peer:
     async def cmd_addToneTrack(self, frequency):
         self.pc.addTrack(ToneTrack(frequency))
         return None
+
+    async def cmd_addCameraTrack(self):
+        self.pc.addTrack(PatternTrack())
+        return None
+
+    async def cmd_videoStats(self):
+        return self.video
 
     async def cmd_createOffer(self):
         # aiortc's setLocalDescription returns once ICE gathering is complete.

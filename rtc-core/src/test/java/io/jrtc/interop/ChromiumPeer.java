@@ -63,6 +63,9 @@ public final class ChromiumPeer extends ScriptedPeer {
             "--disable-sync",
             // WebAudio (tone tracks, measuring remote audio) runs without a user gesture on the page.
             "--autoplay-policy=no-user-gesture-required",
+            // getUserMedia gets Chromium's built-in test camera and microphone, without a permission prompt.
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
             // Put the real interface address in host candidates instead of a random "<uuid>.local" mDNS name,
             // which the other peer (aiortc, jrtc) could not resolve: there is no mDNS between test peers.
             "--disable-features=WebRtcHideLocalIpsWithMdns");

@@ -2,6 +2,7 @@ package io.jrtc.interop;
 
 import io.jrtc.media.AudioMeasurements;
 import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaRelay;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.ToneAudioTrack;
 import io.jrtc.pc.RTCConfiguration;
@@ -10,6 +11,8 @@ import io.jrtc.pc.RTCDataChannelInit;
 import io.jrtc.pc.RTCDataChannelMessage;
 import io.jrtc.pc.RTCDataChannelState;
 import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCRtpTransceiver;
+import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.RtcEngine;
@@ -42,6 +45,8 @@ public final class JrtcPeer implements InteropPeer {
     private final Map<String, Boolean> echoing = new ConcurrentHashMap<>();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Double> audioFrequency = new CompletableFuture<>();
+    private final MediaRelay relay = new MediaRelay();
+    private volatile RTCRtpTransceiver videoEcho;
 
     public JrtcPeer() {
         this(new RTCConfiguration());
@@ -57,6 +62,11 @@ public final class JrtcPeer implements InteropPeer {
             log.add("remote track " + event.track().getKind() + " " + event.track().getId());
             if (event.track().getKind() == MediaKind.AUDIO) {
                 CompletableFuture.runAsync(() -> measureAudio(event.track()));
+            } else if (videoEcho != null && event.transceiver() == videoEcho) {
+                // Send the received video straight back, as a relay would; the viewer needs a keyframe first.
+                MediaStreamTrack copy = relay.subscribe(event.track());
+                videoEcho.getSender().replaceTrack(copy);
+                copy.requestKeyframe();
             }
         });
     }
@@ -204,6 +214,11 @@ public final class JrtcPeer implements InteropPeer {
     public void awaitChannelClosed(String label, Duration timeout) {
         waitFor("channel " + label + " closed", timeout,
                 () -> channel(label).getReadyState() == RTCDataChannelState.CLOSED);
+    }
+
+    /** Sends back on the same connection, coded as they came, the video frames the remote sends us. */
+    public void echoVideo() {
+        videoEcho = pc.addTransceiver("video", RTCRtpTransceiverDirection.SENDRECV);
     }
 
     @Override

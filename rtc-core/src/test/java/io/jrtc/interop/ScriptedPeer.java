@@ -154,6 +154,22 @@ abstract class ScriptedPeer implements InteropPeer {
         call("addToneTrack", Map.of("frequency", frequency), COMMAND_TIMEOUT);
     }
 
+    /** Sends a camera track: Chromium's fake capture device, or a moving pattern aiortc encodes. */
+    public void addCameraTrack() {
+        call("addCameraTrack", Map.of(), COMMAND_TIMEOUT);
+    }
+
+    /** What the peer decoded of the video it received. */
+    public VideoReport videoStats() {
+        Map<?, ?> stats = (Map<?, ?>) call("videoStats", Map.of(), COMMAND_TIMEOUT);
+        return new VideoReport(((Number) stats.get("framesDecoded")).longValue(),
+                ((Number) stats.get("frameWidth")).intValue(), ((Number) stats.get("frameHeight")).intValue());
+    }
+
+    /** Decoded video frames so far and the size of the last. */
+    public record VideoReport(long framesDecoded, int width, int height) {
+    }
+
     @Override
     public double awaitAudioFrequency(Duration timeout) {
         return await("a second of remote audio", timeout, () -> audioFrequency);

@@ -1,0 +1,71 @@
+package io.jrtc.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Video through jrtc as a relay forwards it: a real peer (Chromium's fake camera, aiortc's VP8 encoder) sends
+ * video, jrtc reassembles the frames and sends them back coded as they came on the same connection, and the peer
+ * decodes them. jrtc offers and answers.
+ */
+class VideoInteropTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static Stream<Arguments> peers() {
+        Supplier<ScriptedPeer> aiortc = AiortcPeer::new;
+        Supplier<ScriptedPeer> chromium = ChromiumPeer::new;
+        return Stream.of(
+                Arguments.of("aiortc", aiortc, true, 320, 240), Arguments.of("aiortc", aiortc, false, 320, 240),
+                Arguments.of("chromium", chromium, true, 640, 480),
+                Arguments.of("chromium", chromium, false, 640, 480));
+    }
+
+    @ParameterizedTest(name = "{0}, jrtc offers: {2}")
+    @MethodSource("peers")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void videoComesBackDecodable(String name, Supplier<ScriptedPeer> peerFactory, boolean jrtcOffers, int width,
+            int height) {
+        try (ScriptedPeer other = peerFactory.get(); JrtcPeer jrtc = new JrtcPeer()) {
+            try {
+                InteropPeer offerer = jrtcOffers ? jrtc : other;
+                InteropPeer answerer = jrtcOffers ? other : jrtc;
+                other.addCameraTrack();
+                jrtc.echoVideo();
+                String offer = offerer.createOffer();
+                String answer = answerer.acceptOffer(offer);
+                offerer.acceptAnswer(answer);
+                assertThat(answer).contains("m=video").contains("VP8/90000").contains("a=sendrecv");
+                offerer.awaitConnectionState("connected", WAIT);
+                answerer.awaitConnectionState("connected", WAIT);
+
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                    ScriptedPeer.VideoReport video = other.videoStats();
+                    assertThat(video.framesDecoded()).isGreaterThanOrEqualTo(30);
+                    assertThat(video.width()).isEqualTo(width);
+                    assertThat(video.height()).isEqualTo(height);
+                });
+                System.out.printf("%s, jrtc offers %s: %s%n", name, jrtcOffers, other.videoStats());
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(e.getMessage() + logs(other, jrtc), e);
+            }
+        }
+    }
+
+    private static String logs(InteropPeer... peers) {
+        StringBuilder text = new StringBuilder();
+        for (InteropPeer peer : peers) {
+            text.append("\n--- log of ").append(peer.name()).append(" ---\n");
+            peer.log().forEach(line -> text.append(line).append('\n'));
+        }
+        return text.toString();
+    }
+}
