@@ -3,6 +3,7 @@ package io.jrtc.pc;
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.ReceiveStatistics;
 import io.jrtc.rtp.ReportBlock;
 import io.jrtc.rtp.RtpHeader;
@@ -38,6 +39,7 @@ public final class RTCRtpReceiver {
     private volatile List<ExtMap> extensions = List.of();
     private volatile boolean stopped;
     private RtpTransport rtp;
+    private LossRecovery recovery = new LossRecovery(List.of());
     private Integer mainSsrc;
     private long lastKeyframeRequest = Long.MIN_VALUE / 2;
     private long keyframeRequestsSent;
@@ -142,6 +144,7 @@ public final class RTCRtpReceiver {
         codecs = List.copyOf(negotiated);
         extensions = List.copyOf(negotiatedExtensions);
         depacketizers.clear();
+        recovery = new LossRecovery(negotiated);
     }
 
     boolean receives(int payloadType) {
@@ -158,9 +161,18 @@ public final class RTCRtpReceiver {
     }
 
     /** One RTP packet of ours, SRTP already removed; on the loop. */
-    void handleRtp(long now, RtpHeader packet) {
+    void handleRtp(long now, RtpHeader arrived) {
         if (stopped) {
             return;
+        }
+        RtpHeader packet = arrived;
+        boolean recovered = recovery.isRtx(arrived.payloadType());
+        if (recovered) {
+            packet = recovery.unwrap(arrived);
+            if (packet == null) {
+                packetsDiscarded++;
+                return;
+            }
         }
         FrameDepacketizer depacketizer = depacketizer(packet.payloadType());
         if (depacketizer == null) {
@@ -169,7 +181,12 @@ public final class RTCRtpReceiver {
         }
         ReceiveStatistics statistics = sources.computeIfAbsent(packet.ssrc(),
                 ssrc -> new ReceiveStatistics(ssrc, depacketizer.codec().clockRate()));
-        statistics.handlePacket(now, packet);
+        if (recovered) {
+            statistics.handleRecoveredPacket(now, packet.sequenceNumber());
+        } else {
+            statistics.handlePacket(now, packet);
+        }
+        recovery.onMediaPacket(now, packet, rtp.reportingSsrc());
         bytesReceived += packet.payloadLength();
         mainSsrc = packet.ssrc();
         noteHeard(now, packet.ssrc());
@@ -177,6 +194,19 @@ public final class RTCRtpReceiver {
         framesDecoded += depacketizer.receive(packet, track);
         if (kind == MediaKind.VIDEO && depacketizer.droppedFrames() > droppedBefore) {
             requestKeyframe();  // the pictures after a lost one do not decode until the next keyframe
+        }
+    }
+
+    long lossRecoveryDeadline() {
+        return recovery.deadline();
+    }
+
+    /** Sends the NACKs due by {@code now}. */
+    void onLossRecoveryTimeout(long now) {
+        List<GenericNack> due = new ArrayList<>();
+        recovery.onTimeout(now, due);
+        for (GenericNack nack : due) {
+            rtp.sendFeedback(nack);
         }
     }
 
@@ -221,6 +251,8 @@ public final class RTCRtpReceiver {
             s.put(kind == MediaKind.AUDIO ? "totalSamplesReceived" : "framesReceived", framesDecoded);
             s.put("framesDropped", track.droppedFrames());
             s.put("pliCount", keyframeRequestsSent);
+            s.put("nackCount", recovery.nacksSent());
+            s.put("retransmittedPacketsReceived", recovery.packetsRecovered());
             stats.add(new RTCStats("inbound-rtp", "IT" + ssrc, timestamp, s));
         }
     }

@@ -4,6 +4,7 @@ import io.jrtc.codec.RtpPayload;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.NtpTimestamp;
 import io.jrtc.rtp.ReportBlock;
 import io.jrtc.rtp.RtpHeaderWriter;
@@ -33,6 +34,7 @@ public final class RTCRtpSender {
     private final ConnectionContext context;
     private final MediaKind kind;
     private final int ssrc = RANDOM.nextInt();
+    private final int rtxSsrc = RANDOM.nextInt();
     private final String cname;
     private final String streamId;
     private final RtpHeaderWriter header = new RtpHeaderWriter();
@@ -52,6 +54,7 @@ public final class RTCRtpSender {
     private int sequenceNumber = RANDOM.nextInt(1 << 16);
     private final int timestampOffset = RANDOM.nextInt();
     private SendStatistics statistics;
+    private Retransmissions retransmissions;
     private long framesSent;
     private long framesDropped;
     private long keyframeRequests;
@@ -164,6 +167,8 @@ public final class RTCRtpSender {
             packetizer = new FramePacketizer(chosen);
             statistics = new SendStatistics(ssrc, chosen.clockRate(), Pump.now(),
                     NtpTimestamp.fromUnixNanos(System.currentTimeMillis() * 1_000_000L));
+            retransmissions = new Retransmissions(rtxSsrc, chosen.payloadType(), rtxPayloadType(codecs, chosen),
+                    RANDOM.nextInt(1 << 16));
         }
         sending = send && !stopped;
         pullNext();
@@ -220,6 +225,7 @@ public final class RTCRtpSender {
                 SdesMidExtension.write(header, midExtensionId, mid);
             }
             int length = header.write(packet, 0, payload.data(), 0, payload.data().length, 0);
+            retransmissions.onSent(now, packet, length);
             rtp.sendRtp(packet, length);
             statistics.handleSent(now, timestamp, payload.data().length);
         }
@@ -229,6 +235,27 @@ public final class RTCRtpSender {
     /** A sender report with our counts, or null before anything was sent; on the loop. */
     SenderReport senderReport(long now, List<ReportBlock> blocks) {
         return statistics == null || !statistics.sentAny() ? null : statistics.senderReport(now, blocks);
+    }
+
+    /** The remote lost packets: what is still held goes again on the RTX stream. */
+    void onNack(long now, GenericNack nack) {
+        if (retransmissions != null) {
+            retransmissions.onNack(now, nack, rtp);
+        }
+    }
+
+    /** The SSRC of our retransmissions (RFC 4588 §8: announced with ssrc-group FID). */
+    int rtxSsrc() {
+        return rtxSsrc;
+    }
+
+    private static Integer rtxPayloadType(List<RtpCodec> codecs, RtpCodec media) {
+        for (RtpCodec codec : codecs) {
+            if (codec.isRtx() && codec.associatedPayloadType() == media.payloadType()) {
+                return codec.payloadType();
+            }
+        }
+        return null;
     }
 
     /** The remote asked for a keyframe (PLI or FIR): the track's source is asked in turn. */
@@ -260,6 +287,8 @@ public final class RTCRtpSender {
         s.put("framesSent", framesSent);
         s.put("framesDropped", framesDropped);
         s.put("pliCount", keyframeRequests);
+        s.put("nackCount", retransmissions.nacksReceived());
+        s.put("retransmittedPacketsSent", retransmissions.packetsResent());
         MediaStreamTrack current = track;
         s.put("trackId", current == null ? null : current.getId());
         s.put("mimeType", packetizer.codec().mimeType());

@@ -3,6 +3,7 @@ package io.jrtc.pc;
 import io.jrtc.dtls.DtlsEndpoint;
 import io.jrtc.dtls.SrtpKeyingMaterial;
 import io.jrtc.rtp.FullIntraRequest;
+import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.MultiplexedPacketKind;
 import io.jrtc.rtp.PictureLossIndication;
 import io.jrtc.rtp.ReceiverReport;
@@ -167,6 +168,12 @@ final class RtpTransport implements Pump.Stage {
                 onReportBlocks(now, report.reportBlocks());
             } else if (packet instanceof ReceiverReport report) {
                 onReportBlocks(now, report.reportBlocks());
+            } else if (packet instanceof GenericNack nack) {
+                for (RTCRtpTransceiver t : transceivers.get()) {
+                    if (t.getSender().ssrc() == nack.mediaSsrc()) {
+                        t.getSender().onNack(now, nack);
+                    }
+                }
             } else if (packet instanceof PictureLossIndication pli) {
                 onKeyframeRequest(pli.mediaSsrc());
             } else if (packet instanceof FullIntraRequest fir) {
@@ -189,15 +196,18 @@ final class RtpTransport implements Pump.Stage {
      * receiver report as RFC 4585 §3.1 wants feedback sent.
      */
     void sendPictureLossIndication(int mediaSsrc) {
-        if (!ready()) {
-            return;
+        sendFeedback(new PictureLossIndication(reportingSsrc(), mediaSsrc));
+    }
+
+    /** Sends one feedback packet after an empty receiver report (RFC 4585 §3.1: feedback goes in a compound). */
+    void sendFeedback(RtcpPacket feedback) {
+        if (ready()) {
+            sendRtcp(List.of(new ReceiverReport(reportingSsrc(), List.of()), feedback));
         }
-        int ours = reportingSsrc();
-        sendRtcp(List.of(new ReceiverReport(ours, List.of()), new PictureLossIndication(ours, mediaSsrc)));
     }
 
     /** The SSRC our feedback comes from: our first sender's, else one of our own for receiving only. */
-    private int reportingSsrc() {
+    int reportingSsrc() {
         List<RTCRtpTransceiver> all = transceivers.get();
         return all.isEmpty() ? receiverOnlySsrc : all.get(0).getSender().ssrc();
     }
@@ -217,18 +227,27 @@ final class RtpTransport implements Pump.Stage {
         return false;
     }
 
+    /** The next RTCP report, or an earlier NACK a receiver has due. */
     @Override
     public long deadline() {
-        return nextReport;
+        long deadline = nextReport;
+        for (RTCRtpTransceiver t : transceivers.get()) {
+            deadline = Math.min(deadline, t.getReceiver().lossRecoveryDeadline());
+        }
+        return deadline;
     }
 
     @Override
     public void onTimeout(long now) {
-        if (now < nextReport) {
-            return;
+        for (RTCRtpTransceiver t : transceivers.get()) {
+            if (t.getReceiver().lossRecoveryDeadline() <= now) {
+                t.getReceiver().onLossRecoveryTimeout(now);
+            }
         }
-        nextReport = now + jitteredInterval();
-        sendReports(now);
+        if (now >= nextReport) {
+            nextReport = now + jitteredInterval();
+            sendReports(now);
+        }
     }
 
     /** One compound per sending sender (SR + SDES), or one RR + SDES when none of ours sends (RFC 3550 §6.1). */

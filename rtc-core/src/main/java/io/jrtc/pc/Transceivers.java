@@ -12,7 +12,9 @@ import io.jrtc.sdp.media.Msid;
 import io.jrtc.sdp.media.RtpCodec;
 import io.jrtc.sdp.media.RtpMediaSection;
 import io.jrtc.sdp.media.RtpSource;
+import io.jrtc.sdp.media.SsrcGroup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +42,9 @@ final class Transceivers {
         this.trackEvents = trackEvents;
     }
 
+    /** A read-only view; iterating it sees a snapshot (the packet path calls this, so it copies nothing). */
     List<RTCRtpTransceiver> all() {
-        return List.copyOf(all);
+        return Collections.unmodifiableList(all);
     }
 
     String cname() {
@@ -126,13 +129,20 @@ final class Transceivers {
         RTCRtpSender sender = t.getSender();
         List<Msid> msids = new ArrayList<>();
         List<RtpSource> sources = new ArrayList<>();
+        List<SsrcGroup> groups = new ArrayList<>();
         if (direction.sends()) {
             String trackId = sender.getTrack() == null ? UUID.randomUUID().toString() : sender.getTrack().getId();
             Msid msid = new Msid(sender.streamId(), trackId);
             msids.add(msid);
             sources.add(new RtpSource(Integer.toUnsignedLong(sender.ssrc()), cname, msid));
+            if (codecs.stream().anyMatch(RtpCodec::isRtx)) {
+                // RFC 4588 §8.3 / RFC 5576 §4.2: retransmissions come on their own SSRC, paired by FID.
+                sources.add(new RtpSource(Integer.toUnsignedLong(sender.rtxSsrc()), cname, msid));
+                groups.add(new SsrcGroup("FID", List.of(Integer.toUnsignedLong(sender.ssrc()),
+                        Integer.toUnsignedLong(sender.rtxSsrc()))));
+            }
         }
-        return new RtpMediaSection(t.getKind(), mid, direction, codecs, extensions, sources, List.of(), msids, true,
+        return new RtpMediaSection(t.getKind(), mid, direction, codecs, extensions, sources, groups, msids, true,
                 true, List.of(), null);
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -98,6 +99,52 @@ class MediaLoopbackTest {
                 assertThat(coded.timestamp()).isEqualTo(3000L * i);
                 assertThat(coded.keyframe()).isEqualTo(i == 0);
             }
+        }
+    }
+
+    @Test
+    void lostVideoPacketsAreNackedAndResentOnTheRtxStream() throws Exception {
+        AtomicInteger mediaPackets = new AtomicInteger();
+        // Every 7th VP8 packet from the offerer is lost; RTX (another payload type) and everything else pass.
+        try (PeerPair pair = new PeerPair(); LossyUdpProxy proxy = new LossyUdpProxy(datagram -> datagram.length > 12
+                && (datagram[0] & 0xC0) == 0x80 && (datagram[1] & 0x7F) == 96
+                && mediaPackets.incrementAndGet() % 7 == 0)) {
+            BufferedTrack source = new BufferedTrack(MediaKind.VIDEO, 256);
+            pair.offerer.addTransceiver(source, RTCRtpTransceiverDirection.SENDONLY);
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            await(pair.offerer.setLocalDescription());
+            await(pair.offerer.gatheringComplete());
+            String offer = proxy.rewriteOffer(pair.offerer.getLocalDescription().sdp());
+            assertThat(offer).contains("a=ssrc-group:FID ").contains("a=rtpmap:97 rtx/90000");
+            await(pair.answerer.setRemoteDescription(new RTCSessionDescription(offer, RTCSdpType.OFFER)));
+            await(pair.answerer.setLocalDescription());
+            await(pair.answerer.gatheringComplete());
+            String answer = proxy.rewriteAnswer(pair.answerer.getLocalDescription().sdp());
+            await(pair.offerer.setRemoteDescription(new RTCSessionDescription(answer, RTCSdpType.ANSWER)));
+            MediaStreamTrack received = arrived.get(5, TimeUnit.SECONDS).track();
+            await().atMost(WAIT).until(() -> pair.offerer.getConnectionState() == RTCPeerConnectionState.CONNECTED);
+
+            Random random = new Random(11);
+            List<byte[]> sent = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                byte[] frame = new byte[500 + random.nextInt(4000)];
+                random.nextBytes(frame);
+                frame[0] = (byte) (i == 0 ? frame[0] & 0xFE : frame[0] | 0x01);
+                sent.add(frame);
+                source.push(new EncodedFrame("video/VP8", 90_000, frame, 3000L * i, i == 0));
+                Thread.sleep(5);  // a camera's pace, compressed: recovery needs the stream to keep moving
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                EncodedFrame coded = (EncodedFrame) received.recv().get(10, TimeUnit.SECONDS);
+                assertThat(coded.data()).as("frame %d", i).isEqualTo(sent.get(i));
+            }
+            assertThat(proxy.dropped()).isGreaterThan(5);
+            RTCStats inbound = await(pair.answerer.getStats()).ofType("inbound-rtp").get(0);
+            RTCStats outbound = await(pair.offerer.getStats()).ofType("outbound-rtp").get(0);
+            assertThat((Long) inbound.get("nackCount")).isPositive();
+            assertThat((Long) inbound.get("retransmittedPacketsReceived")).isGreaterThanOrEqualTo(proxy.dropped());
+            assertThat((Long) outbound.get("retransmittedPacketsSent")).isGreaterThanOrEqualTo(proxy.dropped());
         }
     }
 

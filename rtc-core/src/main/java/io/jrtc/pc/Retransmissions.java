@@ -1,0 +1,69 @@
+package io.jrtc.pc;
+
+import io.jrtc.rtp.GenericNack;
+import io.jrtc.rtp.RetransmissionBuffer;
+import io.jrtc.rtp.RtpHeader;
+import io.jrtc.rtp.RtpParseException;
+import io.jrtc.rtp.RtxEncoder;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A sender's answer to NACKs (RFC 4585 §6.2.1): it keeps the last second of sent packets and resends the ones
+ * asked for on the RTX stream (RFC 4588), never on the media stream itself, whose sequence numbers SRTP's replay
+ * protection has already seen. Without a negotiated RTX format NACKs are counted and left unanswered.
+ */
+final class Retransmissions {
+    private static final int CAPACITY = 1024;
+    private static final Duration MAX_AGE = Duration.ofSeconds(1);
+    private static final int MAX_PACKET = 1500;
+
+    private final RetransmissionBuffer sent = new RetransmissionBuffer(CAPACITY, MAX_AGE);
+    private final RtxEncoder encoder;
+    private final byte[] packet = new byte[MAX_PACKET];
+    private long nacksReceived;
+    private long packetsResent;
+
+    /** {@code rtxPayloadType} null: RTX was not negotiated for the media payload type. */
+    Retransmissions(int rtxSsrc, int mediaPayloadType, Integer rtxPayloadType, int firstRtxSequenceNumber) {
+        this.encoder = rtxPayloadType == null ? null
+                : new RtxEncoder(rtxSsrc, Map.of(mediaPayloadType, rtxPayloadType), firstRtxSequenceNumber);
+    }
+
+    boolean resends() {
+        return encoder != null;
+    }
+
+    /** Keeps a copy of a plain (not yet SRTP-protected) RTP packet just sent. */
+    void onSent(long now, byte[] rtp, int length) {
+        if (encoder != null) {
+            sent.handleSent(now, rtp, 0, length);
+        }
+    }
+
+    /** Resends what the NACK names and is still held, each as an RTX packet through {@code transport}. */
+    void onNack(long now, GenericNack nack, RtpTransport transport) {
+        nacksReceived++;
+        if (encoder == null) {
+            return;
+        }
+        for (byte[] original : sent.packetsFor(now, nack)) {
+            try {
+                RtpHeader header = RtpHeader.parse(original, 0, original.length);
+                int length = encoder.wrap(header, packet, 0);
+                transport.sendRtp(packet, length);
+                packetsResent++;
+            } catch (RtpParseException notRtp) {
+                // only packets we wrote are held; a parse failure would be our own bug, and resending is optional
+            }
+        }
+    }
+
+    long nacksReceived() {
+        return nacksReceived;
+    }
+
+    long packetsResent() {
+        return packetsResent;
+    }
+}
