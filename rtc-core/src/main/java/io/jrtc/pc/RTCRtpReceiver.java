@@ -4,6 +4,7 @@ import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.rtp.GenericNack;
+import io.jrtc.rtp.NtpTimestamp;
 import io.jrtc.rtp.ReceiveStatistics;
 import io.jrtc.rtp.ReportBlock;
 import io.jrtc.rtp.RtpHeader;
@@ -253,8 +254,27 @@ public final class RTCRtpReceiver {
             s.put("pliCount", keyframeRequestsSent);
             s.put("nackCount", recovery.nacksSent());
             s.put("retransmittedPacketsReceived", recovery.packetsRecovered());
-            stats.add(new RTCStats("inbound-rtp", "IT" + ssrc, timestamp, s));
+            SenderReport report = lastSenderReports.get(statistics.ssrc());
+            if (report != null) {
+                s.put("remoteId", "RO" + ssrc);
+                addRemoteOutbound(stats, timestamp, ssrc, report);
+            }
+            stats.add(new RTCInboundRtpStreamStats("IT" + ssrc, timestamp, s));
         }
+    }
+
+    /** What the remote's last sender report says of a stream we receive (remote-outbound-rtp). */
+    private void addRemoteOutbound(List<RTCStats> stats, double timestamp, long ssrc, SenderReport report) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("ssrc", ssrc);
+        r.put("kind", kind.toString());
+        r.put("transportId", StatsCollector.TRANSPORT_ID);
+        r.put("localId", "IT" + ssrc);
+        r.put("packetsSent", Integer.toUnsignedLong(report.packetCount()));
+        r.put("bytesSent", Integer.toUnsignedLong(report.octetCount()));
+        r.put("remoteTimestamp", NtpTimestamp.toDurationNanos(report.ntpTimestamp()) / 1e6
+                - NtpTimestamp.UNIX_EPOCH_SECONDS * 1000.0);
+        stats.add(new RTCRemoteOutboundRtpStreamStats("RO" + ssrc, timestamp, r));
     }
 
     private FrameDepacketizer depacketizer(int payloadType) {

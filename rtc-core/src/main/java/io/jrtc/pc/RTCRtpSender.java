@@ -55,6 +55,7 @@ public final class RTCRtpSender {
     private final int timestampOffset = RANDOM.nextInt();
     private SendStatistics statistics;
     private Retransmissions retransmissions;
+    private ReportBlock lastReportBlock;
     private long framesSent;
     private long framesDropped;
     private long keyframeRequests;
@@ -244,6 +245,25 @@ public final class RTCRtpSender {
         }
     }
 
+    /** What the remote's last report block says of this stream (remote-inbound-rtp). */
+    private void addRemoteInbound(List<RTCStats> stats, double timestamp, String localId) {
+        ReportBlock block = lastReportBlock;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("ssrc", Integer.toUnsignedLong(ssrc));
+        r.put("kind", kind.toString());
+        r.put("transportId", StatsCollector.TRANSPORT_ID);
+        r.put("localId", localId);
+        r.put("packetsLost", (long) block.cumulativeLost());
+        long sent = Integer.toUnsignedLong(statistics.packetCount());
+        r.put("packetsReceived", Math.max(0, sent - block.cumulativeLost()));
+        r.put("jitter", Integer.toUnsignedLong(block.jitter()) / (double) packetizer.codec().clockRate());
+        r.put("fractionLost", block.fractionLost() / 256.0);
+        if (statistics.roundTripTime() >= 0) {
+            r.put("roundTripTime", statistics.roundTripTime() / 1e9);
+        }
+        stats.add(new RTCRemoteInboundRtpStreamStats("RI" + Integer.toUnsignedString(ssrc), timestamp, r));
+    }
+
     /** The SSRC of our retransmissions (RFC 4588 §8: announced with ssrc-group FID). */
     int rtxSsrc() {
         return rtxSsrc;
@@ -270,6 +290,7 @@ public final class RTCRtpSender {
     void onReportBlock(long now, ReportBlock block) {
         if (statistics != null) {
             statistics.handleReportBlock(now, block);
+            lastReportBlock = block;
         }
     }
 
@@ -292,9 +313,11 @@ public final class RTCRtpSender {
         MediaStreamTrack current = track;
         s.put("trackId", current == null ? null : current.getId());
         s.put("mimeType", packetizer.codec().mimeType());
-        if (statistics.roundTripTime() >= 0) {
-            s.put("roundTripTime", statistics.roundTripTime() / 1e9);
+        String id = "OT" + Integer.toUnsignedString(ssrc);
+        if (lastReportBlock != null) {
+            s.put("remoteId", "RI" + Integer.toUnsignedString(ssrc));
+            addRemoteInbound(stats, timestamp, id);
         }
-        stats.add(new RTCStats("outbound-rtp", "OT" + Integer.toUnsignedString(ssrc), timestamp, s));
+        stats.add(new RTCOutboundRtpStreamStats(id, timestamp, s));
     }
 }

@@ -60,12 +60,27 @@ class MediaLoopbackTest {
             assertThat(AudioMeasurements.dominantFrequency(back.track())).isBetween(940.0, 1060.0);
 
             RTCStatsReport stats = await(pair.offerer.getStats());
-            RTCStats outbound = stats.ofType("outbound-rtp").get(0);
-            RTCStats inbound = stats.ofType("inbound-rtp").get(0);
-            assertThat((Long) outbound.get("packetsSent")).isPositive();
+            RTCOutboundRtpStreamStats outbound = (RTCOutboundRtpStreamStats) stats.ofType("outbound-rtp").get(0);
+            RTCInboundRtpStreamStats inbound = (RTCInboundRtpStreamStats) stats.ofType("inbound-rtp").get(0);
+            assertThat(outbound.getPacketsSent()).isPositive();
             assertThat(outbound.get("mimeType")).isEqualTo("audio/opus");
-            assertThat((Long) inbound.get("packetsReceived")).isPositive();
-            assertThat(inbound.get("kind")).isEqualTo("audio");
+            assertThat(outbound.getTrackId()).isEqualTo(low.getId());
+            assertThat(inbound.getPacketsReceived()).isPositive();
+            assertThat(inbound.getKind()).isEqualTo("audio");
+            assertThat(inbound.getPacketsLost()).isZero();
+
+            // Once RTCP reports crossed: what the remote says of our stream, and of its own.
+            await().atMost(WAIT).untilAsserted(() -> {
+                RTCStatsReport later = await(pair.offerer.getStats());
+                assertThat(later.ofType("remote-inbound-rtp")).singleElement().satisfies(remote -> {
+                    RTCRemoteInboundRtpStreamStats r = (RTCRemoteInboundRtpStreamStats) remote;
+                    assertThat(r.getSsrc()).isEqualTo(outbound.getSsrc());
+                    assertThat(r.getRoundTripTime()).isBetween(0.0, 0.5);
+                    assertThat(r.getPacketsLost()).isZero();
+                });
+                assertThat(later.ofType("remote-outbound-rtp")).singleElement().satisfies(remote ->
+                        assertThat(((RTCRemoteOutboundRtpStreamStats) remote).getPacketsSent()).isPositive());
+            });
         }
     }
 
