@@ -1,6 +1,7 @@
 package io.jrtc.pc;
 
 import io.jrtc.sdp.media.ExtMap;
+import io.jrtc.sdp.media.RtcpFeedback;
 import io.jrtc.sdp.media.RtpCodec;
 import java.util.List;
 
@@ -16,6 +17,18 @@ final class NegotiatedParameters {
         return new RTCRtpParameters(codecs.stream().map(SupportedCodecs::toParameters).toList(),
                 extensions.stream().map(e -> new RTCRtpHeaderExtensionParameters(e.uri(), e.id())).toList(),
                 mid == null ? "" : mid, rtcp);
+    }
+
+    /** The codecs of API parameters as the SDP model has them (an audio codec without channels has one). */
+    static List<RtpCodec> codecs(RTCRtpParameters parameters) {
+        return parameters.codecs().stream().map(c -> new RtpCodec(c.payloadType(), c.mimeType(), c.clockRate(),
+                c.channels() != null ? c.channels() : c.kind().equals("audio") ? 1 : 0, c.parameters(),
+                c.rtcpFeedback().stream().map(f -> new RtcpFeedback.Mechanism(f.type(), f.parameter())).toList()))
+                .toList();
+    }
+
+    static List<ExtMap> extensions(RTCRtpParameters parameters) {
+        return parameters.headerExtensions().stream().map(e -> new ExtMap(e.id(), e.uri())).toList();
     }
 
     /** The id negotiated for an extension URI, or {@link #NO_EXTENSION}. */

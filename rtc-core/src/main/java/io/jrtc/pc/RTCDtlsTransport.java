@@ -30,6 +30,7 @@ public final class RTCDtlsTransport implements Pump.Stage {
     private DtlsEndpoint endpoint;
     private Consumer<byte[]> applicationData = data -> { };
     private MediaReceiver mediaReceiver = (data, length) -> { };
+    private RtpTransport rtp;
     private Consumer<RTCDtlsTransportState> internalStateListener = s -> { };
     private String failureReason;
 
@@ -105,6 +106,18 @@ public final class RTCDtlsTransport implements Pump.Stage {
 
     void setApplicationDataReceiver(Consumer<byte[]> receiver) {
         this.applicationData = receiver;
+    }
+
+    ConnectionContext context() {
+        return context;
+    }
+
+    /** The RTP side of this transport, made for its first sender or receiver; on the loop. */
+    RtpTransport rtp() {
+        if (rtp == null) {
+            rtp = new RtpTransport(this);
+        }
+        return rtp;
     }
 
     /** SRTP and SRTCP datagrams (RFC 7983: first byte 128..191) that arrive on this transport's ICE path. */
@@ -213,6 +226,9 @@ public final class RTCDtlsTransport implements Pump.Stage {
     private void onEvent(DtlsEvent event) {
         if (event instanceof DtlsEvent.Connected) {
             setState(RTCDtlsTransportState.CONNECTED);
+            if (rtp != null) {
+                rtp.onDtlsConnected();
+            }
             connected.complete(null);
         } else if (event instanceof DtlsEvent.Failed failed) {
             failureReason = failed.reason();

@@ -694,8 +694,7 @@ public final class RTCPeerConnection {
         }
         transportsStarted = true;
         iceTransport.start(remote.ice());
-        dtlsTransport.start(new RTCDtlsParameters(remote.fingerprints(), remote.remoteDtlsRole()))
-                .thenRun(transceivers::onTransportReady);
+        dtlsTransport.start(new RTCDtlsParameters(remote.fingerprints(), remote.remoteDtlsRole()));
         startSctpIfNegotiated();
     }
 

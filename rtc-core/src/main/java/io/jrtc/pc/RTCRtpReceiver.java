@@ -40,6 +40,8 @@ public final class RTCRtpReceiver {
     private volatile List<ExtMap> extensions = List.of();
     private volatile boolean stopped;
     private RtpTransport rtp;
+    private volatile String mid;
+    private boolean receiving;
     private LossRecovery recovery = new LossRecovery(List.of());
     private Integer mainSsrc;
     private long lastKeyframeRequest = Long.MIN_VALUE / 2;
@@ -54,6 +56,15 @@ public final class RTCRtpReceiver {
     private long bytesReceived;
     private long framesDecoded;
     private long packetsDiscarded;
+
+    /** A receiver on its own over a DTLS transport (the reference's ORTC-style use); see {@link #receive}. */
+    public RTCRtpReceiver(String kind, RTCDtlsTransport transport) {
+        this(transport.context(), MediaKind.of(kind));
+        context.onLoop(() -> {
+            attach(transport);
+            return null;
+        }).join();
+    }
 
     RTCRtpReceiver(ConnectionContext context, MediaKind kind) {
         this.context = context;
@@ -82,6 +93,23 @@ public final class RTCRtpReceiver {
         return NegotiatedParameters.of(codecs, extensions, null, new RTCRtcpParameters(null, true, null));
     }
 
+    /**
+     * Starts receiving with these parameters (the reference's receive): the codecs with their payload types, the
+     * header extensions with their ids, and the MID ({@code muxId}) the sender marks its packets with, if any.
+     */
+    public CompletableFuture<Void> receive(RTCRtpParameters parameters) {
+        List<RtpCodec> negotiated = NegotiatedParameters.codecs(parameters);
+        List<ExtMap> negotiatedExtensions = NegotiatedParameters.extensions(parameters);
+        return context.onLoop(() -> {
+            if (stopped) {
+                throw new InvalidStateError("the receiver is stopped");
+            }
+            configure(negotiated, negotiatedExtensions, parameters.muxId().isEmpty() ? null : parameters.muxId(),
+                    true);
+            return null;
+        });
+    }
+
     /** Each SSRC heard from in the last 10 seconds, with when (W3C getSynchronizationSources). */
     public List<RTCRtpSynchronizationSource> getSynchronizationSources() {
         return synchronizationSources;
@@ -107,6 +135,7 @@ public final class RTCRtpReceiver {
 
     void stopOnLoop() {
         stopped = true;
+        receiving = false;
         track.stop();
     }
 
@@ -114,9 +143,11 @@ public final class RTCRtpReceiver {
         return kind;
     }
 
-    void attach(RTCDtlsTransport dtls, RtpTransport rtpTransport) {
+    /** Receives over this DTLS transport from now on; on the loop. */
+    void attach(RTCDtlsTransport dtls) {
         this.transport = dtls;
-        this.rtp = rtpTransport;
+        this.rtp = dtls.rtp();
+        rtp.add(this);
     }
 
     /**
@@ -141,11 +172,25 @@ public final class RTCRtpReceiver {
         }
     }
 
-    void configure(List<RtpCodec> negotiated, List<ExtMap> negotiatedExtensions) {
+    /**
+     * Receives with these codecs and extensions, as the m-line {@code mid} negotiated them, when {@code receive};
+     * an ORTC user gives them to {@link #receive(RTCRtpParameters)}. On the loop.
+     */
+    void configure(List<RtpCodec> negotiated, List<ExtMap> negotiatedExtensions, String mid, boolean receive) {
+        this.mid = mid;
+        this.receiving = receive && !stopped;
         codecs = List.copyOf(negotiated);
         extensions = List.copyOf(negotiatedExtensions);
         depacketizers.clear();
         recovery = new LossRecovery(negotiated);
+    }
+
+    String mid() {
+        return mid;
+    }
+
+    boolean isReceiving() {
+        return receiving;
     }
 
     boolean receives(int payloadType) {

@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -60,6 +61,24 @@ public final class RTCRtpSender {
     private long framesDropped;
     private long keyframeRequests;
 
+    /** A sender on its own over a DTLS transport (the reference's ORTC-style use); see {@link #send}. */
+    public RTCRtpSender(MediaStreamTrack track, RTCDtlsTransport transport) {
+        this(track.getKind(), track, transport);
+    }
+
+    /** A sender of a kind ("audio" or "video") with no track yet; {@link #replaceTrack} gives it one. */
+    public RTCRtpSender(String kind, RTCDtlsTransport transport) {
+        this(MediaKind.of(kind), null, transport);
+    }
+
+    private RTCRtpSender(MediaKind kind, MediaStreamTrack track, RTCDtlsTransport transport) {
+        this(transport.context(), kind, track, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        context.onLoop(() -> {
+            attach(transport);
+            return null;
+        }).join();
+    }
+
     RTCRtpSender(ConnectionContext context, MediaKind kind, MediaStreamTrack track, String cname, String streamId) {
         this.context = context;
         this.kind = kind;
@@ -98,6 +117,23 @@ public final class RTCRtpSender {
             }
             track = newTrack;
             pullNext();
+            return null;
+        });
+    }
+
+    /**
+     * Starts sending with these parameters (the reference's send): the first codec that is not a repair format
+     * is sent with its payload type, RTX for it when listed, the header extensions with their ids, and the MID
+     * ({@code muxId}) in each packet when the MID extension is listed. Sending begins once DTLS is connected.
+     */
+    public CompletableFuture<Void> send(RTCRtpParameters parameters) {
+        List<RtpCodec> codecs = NegotiatedParameters.codecs(parameters);
+        List<ExtMap> extensions = NegotiatedParameters.extensions(parameters);
+        return context.onLoop(() -> {
+            if (stopped) {
+                throw new InvalidStateError("the sender is stopped");
+            }
+            configure(parameters.muxId().isEmpty() ? null : parameters.muxId(), codecs, extensions, true);
             return null;
         });
     }
@@ -147,9 +183,11 @@ public final class RTCRtpSender {
         return streamId;
     }
 
-    void attach(RTCDtlsTransport dtls, RtpTransport rtpTransport) {
+    /** Sends over this DTLS transport from now on; on the loop. */
+    void attach(RTCDtlsTransport dtls) {
         this.transport = dtls;
-        this.rtp = rtpTransport;
+        this.rtp = dtls.rtp();
+        rtp.add(this);
     }
 
     /** Applies a negotiation: the first negotiated codec (not a repair format) is the one we send. */

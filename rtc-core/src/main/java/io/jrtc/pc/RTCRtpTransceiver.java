@@ -144,7 +144,7 @@ public final class RTCRtpTransceiver {
         negotiatedExtensions = List.copyOf(extensions);
         currentDirection = ours;
         sender.configure(mid, codecs, extensions, ours.sends());
-        receiver.configure(codecs, extensions);
+        receiver.configure(codecs, extensions, mid, ours.receives());
     }
 
     /** W3C: the track event fires once per transceiver, when a remote description first says it sends. */

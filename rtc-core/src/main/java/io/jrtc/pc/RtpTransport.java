@@ -24,13 +24,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * RTP and RTCP of every transceiver over the bundle's DTLS transport (RFC 8843), protected by SRTP with the keys
- * the DTLS handshake exported (RFC 5764 §4.2). Incoming RTP goes to a receiver by SSRC, else by the MID header
- * extension, else by payload type (RFC 8843 §9.2); RTCP sender and receiver reports go out about once a second
- * (RFC 3550 §6.2, randomized 0.5-1.5 times the interval). Lives on the connection's loop.
+ * RTP and RTCP of every sender and receiver on one DTLS transport (bundled, RFC 8843), protected by SRTP with the
+ * keys the DTLS handshake exported (RFC 5764 §4.2). Incoming RTP goes to a receiver by SSRC, else by the MID
+ * header extension, else by payload type (RFC 8843 §9.2); RTCP sender and receiver reports go out about once a
+ * second (RFC 3550 §6.2, randomized 0.5-1.5 times the interval). One per DTLS transport, created with the first
+ * sender or receiver on it; lives on the connection's loop.
  */
 final class RtpTransport implements Pump.Stage {
     private static final System.Logger LOG = System.getLogger(RtpTransport.class.getName());
@@ -40,9 +42,10 @@ final class RtpTransport implements Pump.Stage {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RTCDtlsTransport dtls;
-    private final Supplier<List<RTCRtpTransceiver>> transceivers;
+    private final List<RTCRtpSender> senders = new CopyOnWriteArrayList<>();
+    private final List<RTCRtpReceiver> receivers = new CopyOnWriteArrayList<>();
     private final int receiverOnlySsrc = RANDOM.nextInt();
-    private final String cname;
+    private final String cname = UUID.randomUUID().toString();
     private final Map<Integer, RTCRtpReceiver> receiversBySsrc = new HashMap<>();
     private final byte[] rtcpBuffer = new byte[MAX_DATAGRAM];
     private SrtpSender srtpSender;
@@ -51,12 +54,27 @@ final class RtpTransport implements Pump.Stage {
     private long srtpFailures;
     private long unroutable;
 
-    RtpTransport(RTCDtlsTransport dtls, Supplier<List<RTCRtpTransceiver>> transceivers, String cname) {
+    RtpTransport(RTCDtlsTransport dtls) {
         this.dtls = dtls;
-        this.transceivers = transceivers;
-        this.cname = cname;
         dtls.setMediaReceiver(this::onDatagram);
         dtls.getTransport().getIceGatherer().context().pump().add(this);
+    }
+
+    void add(RTCRtpSender sender) {
+        if (!senders.contains(sender)) {
+            senders.add(sender);
+        }
+    }
+
+    void add(RTCRtpReceiver receiver) {
+        if (!receivers.contains(receiver)) {
+            receivers.add(receiver);
+        }
+    }
+
+    /** DTLS is connected: senders that may send start pulling frames. */
+    void onDtlsConnected() {
+        senders.forEach(RTCRtpSender::onTransportReady);
     }
 
     /** Whether SRTP keys are in place: DTLS is connected and negotiated use_srtp. */
@@ -124,21 +142,19 @@ final class RtpTransport implements Pump.Stage {
         receiver.handleRtp(Pump.now(), packet);
     }
 
-    /** A new SSRC: by the MID extension, else by a payload type only one receiving transceiver negotiated. */
+    /** A new SSRC: by the MID extension, else by a payload type only one receiving receiver negotiated. */
     private RTCRtpReceiver route(RtpHeader packet) {
         RTCRtpReceiver byPayloadType = null;
         int candidates = 0;
-        for (RTCRtpTransceiver t : transceivers.get()) {
-            RTCRtpTransceiverDirection current = t.getCurrentDirection();
-            if (current == null || !current.receives()) {
+        for (RTCRtpReceiver receiver : receivers) {
+            if (!receiver.isReceiving()) {
                 continue;
             }
-            RTCRtpReceiver receiver = t.getReceiver();
             int midId = receiver.midExtensionId();
-            if (midId != NegotiatedParameters.NO_EXTENSION && t.getMid() != null) {
+            if (midId != NegotiatedParameters.NO_EXTENSION && receiver.mid() != null) {
                 String mid = SdesMidExtension.read(packet, midId);
                 if (mid != null) {
-                    if (mid.equals(t.getMid())) {
+                    if (mid.equals(receiver.mid())) {
                         return receiver;
                     }
                     continue;
@@ -169,9 +185,9 @@ final class RtpTransport implements Pump.Stage {
             } else if (packet instanceof ReceiverReport report) {
                 onReportBlocks(now, report.reportBlocks());
             } else if (packet instanceof GenericNack nack) {
-                for (RTCRtpTransceiver t : transceivers.get()) {
-                    if (t.getSender().ssrc() == nack.mediaSsrc()) {
-                        t.getSender().onNack(now, nack);
+                for (RTCRtpSender sender : senders) {
+                    if (sender.ssrc() == nack.mediaSsrc()) {
+                        sender.onNack(now, nack);
                     }
                 }
             } else if (packet instanceof PictureLossIndication pli) {
@@ -184,9 +200,9 @@ final class RtpTransport implements Pump.Stage {
 
     /** The remote lost pictures of one of our streams (RFC 4585 §6.3.1, RFC 5104 §4.3.1). */
     private void onKeyframeRequest(int mediaSsrc) {
-        for (RTCRtpTransceiver t : transceivers.get()) {
-            if (t.getSender().ssrc() == mediaSsrc) {
-                t.getSender().onKeyframeRequest();
+        for (RTCRtpSender sender : senders) {
+            if (sender.ssrc() == mediaSsrc) {
+                sender.onKeyframeRequest();
             }
         }
     }
@@ -208,15 +224,17 @@ final class RtpTransport implements Pump.Stage {
 
     /** The SSRC our feedback comes from: our first sender's, else one of our own for receiving only. */
     int reportingSsrc() {
-        List<RTCRtpTransceiver> all = transceivers.get();
-        return all.isEmpty() ? receiverOnlySsrc : all.get(0).getSender().ssrc();
+        for (RTCRtpSender sender : senders) {
+            return sender.ssrc();
+        }
+        return receiverOnlySsrc;
     }
 
     private void onReportBlocks(long now, List<ReportBlock> blocks) {
         for (ReportBlock block : blocks) {
-            for (RTCRtpTransceiver t : transceivers.get()) {
-                if (t.getSender().ssrc() == block.ssrc()) {
-                    t.getSender().onReportBlock(now, block);
+            for (RTCRtpSender sender : senders) {
+                if (sender.ssrc() == block.ssrc()) {
+                    sender.onReportBlock(now, block);
                 }
             }
         }
@@ -231,17 +249,17 @@ final class RtpTransport implements Pump.Stage {
     @Override
     public long deadline() {
         long deadline = nextReport;
-        for (RTCRtpTransceiver t : transceivers.get()) {
-            deadline = Math.min(deadline, t.getReceiver().lossRecoveryDeadline());
+        for (RTCRtpReceiver receiver : receivers) {
+            deadline = Math.min(deadline, receiver.lossRecoveryDeadline());
         }
         return deadline;
     }
 
     @Override
     public void onTimeout(long now) {
-        for (RTCRtpTransceiver t : transceivers.get()) {
-            if (t.getReceiver().lossRecoveryDeadline() <= now) {
-                t.getReceiver().onLossRecoveryTimeout(now);
+        for (RTCRtpReceiver receiver : receivers) {
+            if (receiver.lossRecoveryDeadline() <= now) {
+                receiver.onLossRecoveryTimeout(now);
             }
         }
         if (now >= nextReport) {
@@ -253,15 +271,14 @@ final class RtpTransport implements Pump.Stage {
     /** One compound per sending sender (SR + SDES), or one RR + SDES when none of ours sends (RFC 3550 §6.1). */
     private void sendReports(long now) {
         List<ReportBlock> blocks = new ArrayList<>();
-        for (RTCRtpTransceiver t : transceivers.get()) {
-            blocks.addAll(t.getReceiver().reportBlocks(now));
+        for (RTCRtpReceiver receiver : receivers) {
+            blocks.addAll(receiver.reportBlocks(now));
         }
         boolean sentAny = false;
-        for (RTCRtpTransceiver t : transceivers.get()) {
-            RTCRtpSender sender = t.getSender();
+        for (RTCRtpSender sender : senders) {
             SenderReport report = sender.senderReport(now, sentAny ? List.of() : limit(blocks));
             if (report != null) {
-                sendRtcp(List.of(report, SourceDescription.ofCname(sender.ssrc(), cname)));
+                sendRtcp(List.of(report, SourceDescription.ofCname(sender.ssrc(), sender.cname())));
                 sentAny = true;
             }
         }

@@ -35,7 +35,6 @@ final class Transceivers {
     private final List<RTCRtpTransceiver> all = new CopyOnWriteArrayList<>();
     private final Consumer<RTCTrackEvent> trackEvents;
     private RTCDtlsTransport dtls;
-    private RtpTransport rtp;
 
     Transceivers(ConnectionContext context, Consumer<RTCTrackEvent> trackEvents) {
         this.context = context;
@@ -68,20 +67,12 @@ final class Transceivers {
     /** The bundle's transports exist now: every transceiver sends and receives over them. */
     void attachTransports(RTCDtlsTransport dtlsTransport) {
         this.dtls = dtlsTransport;
-        this.rtp = new RtpTransport(dtlsTransport, this::all, cname);
         all.forEach(this::attach);
     }
 
     private void attach(RTCRtpTransceiver t) {
-        t.getSender().attach(dtls, rtp);
-        t.getReceiver().attach(dtls, rtp);
-    }
-
-    /** DTLS is connected: senders that may send start pulling frames. */
-    void onTransportReady() {
-        for (RTCRtpTransceiver t : all) {
-            t.getSender().onTransportReady();
-        }
+        t.getSender().attach(dtls);
+        t.getReceiver().attach(dtls);
     }
 
     RTCRtpTransceiver byMid(String mid) {
@@ -196,9 +187,9 @@ final class Transceivers {
             if (section == null) {
                 continue;
             }
-            if (rtp != null) {
+            if (dtls != null) {
                 for (RtpSource source : section.sources()) {
-                    rtp.bindSsrc((int) source.ssrc(), t.getReceiver());
+                    dtls.rtp().bindSsrc((int) source.ssrc(), t.getReceiver());
                 }
             }
             if (section.direction().sends() && t.announceTrack()) {

@@ -3,6 +3,9 @@ package io.jrtc.pc;
 import static io.jrtc.pc.PeerPair.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jrtc.media.AudioMeasurements;
+import io.jrtc.media.MediaStreamTrackState;
+import io.jrtc.media.ToneAudioTrack;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +85,53 @@ class OrtcObjectsTest {
             assertThat(dtls1.getState()).isEqualTo(RTCDtlsTransportState.CLOSED);
             assertThat(sctp1.getState()).isEqualTo(RTCSctpTransportState.CLOSED);
         }
+    }
+
+    @Test
+    void anRtpSenderAndReceiverOnTheirOwnCarryATone() throws Exception {
+        try (RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults()
+                .withBindAddresses(List.of(InetAddress.getLoopbackAddress())))) {
+            RTCDtlsTransport[] dtls = connectedDtlsPair(engine);
+            ToneAudioTrack tone = new ToneAudioTrack(440, 8000);
+            RTCRtpSender sender = new RTCRtpSender(tone, dtls[0]);
+            RTCRtpReceiver receiver = new RTCRtpReceiver("audio", dtls[1]);
+            assertThat(sender.getTransport()).isSameAs(dtls[0]);
+            RTCRtpCodecCapability opus = RTCRtpSender.getCapabilities("audio").codecs().get(0);
+            RTCRtpParameters parameters = new RTCRtpParameters(List.of(new RTCRtpCodecParameters(opus.mimeType(),
+                    opus.clockRate(), opus.channels(), 111, List.of(), opus.parameters())), List.of(), "",
+                    new RTCRtcpParameters(null, true, null));
+            await(receiver.receive(parameters));
+            await(sender.send(parameters));
+
+            assertThat(AudioMeasurements.dominantFrequency(receiver.getTrack())).isBetween(400.0, 480.0);
+            assertThat(sender.getParameters().codecs()).extracting(RTCRtpCodecParameters::payloadType)
+                    .containsExactly(111);
+            assertThat(receiver.getSynchronizationSources()).singleElement()
+                    .satisfies(source -> assertThat(source.source()).isEqualTo(sender.getParameters().rtcp().ssrc()));
+            await(sender.stop());
+            await(receiver.stop());
+            assertThat(receiver.getTrack().getReadyState()).isEqualTo(MediaStreamTrackState.ENDED);
+        }
+    }
+
+    /** Two gatherers, ICE and DTLS transports wired by hand and connected, as the reference's examples do. */
+    private static RTCDtlsTransport[] connectedDtlsPair(RtcEngine engine) {
+        RTCIceGatherer gatherer1 = new RTCIceGatherer(ConnectionContext.create(engine), List.of());
+        RTCIceGatherer gatherer2 = new RTCIceGatherer(ConnectionContext.create(engine), List.of());
+        await(CompletableFuture.allOf(gatherer1.gather(), gatherer2.gather()));
+        RTCIceTransport ice1 = new RTCIceTransport(gatherer1);
+        RTCIceTransport ice2 = new RTCIceTransport(gatherer2);
+        ice1.setRole(RTCIceRole.CONTROLLING);
+        ice2.setRole(RTCIceRole.CONTROLLED);
+        gatherer2.getLocalCandidates().forEach(candidate -> await(ice1.addRemoteCandidate(candidate)));
+        gatherer1.getLocalCandidates().forEach(candidate -> await(ice2.addRemoteCandidate(candidate)));
+        await(CompletableFuture.allOf(ice1.start(gatherer2.getLocalParameters()),
+                ice2.start(gatherer1.getLocalParameters())));
+        RTCDtlsTransport dtls1 = new RTCDtlsTransport(ice1, List.of(RTCCertificate.generateCertificate()));
+        RTCDtlsTransport dtls2 = new RTCDtlsTransport(ice2, List.of(RTCCertificate.generateCertificate()));
+        await(CompletableFuture.allOf(dtls1.start(dtls2.getLocalParameters()),
+                dtls2.start(dtls1.getLocalParameters())));
+        return new RTCDtlsTransport[] {dtls1, dtls2};
     }
 
     @Test
