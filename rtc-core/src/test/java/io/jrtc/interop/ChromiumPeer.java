@@ -38,6 +38,10 @@ public final class ChromiumPeer extends ScriptedPeer {
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+    /** The Chromium flags that make host candidates carry real addresses: dropped to keep the default mDNS mode. */
+    private static final String NO_MDNS_FLAG = "--disable-features=WebRtcHideLocalIpsWithMdns";
+    private static final String FAKE_MEDIA_PERMISSION_FLAG = "--use-fake-ui-for-media-stream";
+
     /**
      * Chromium's command line (also documented in {@code interop/CHROMIUM_FLAGS.md}). The tests run inside the
      * network namespace jrtc-test: no DNS, no internet, only lo and the veth pair jt0/jt1.
@@ -63,9 +67,10 @@ public final class ChromiumPeer extends ScriptedPeer {
             "--disable-sync",
             // WebAudio (tone tracks, measuring remote audio) runs without a user gesture on the page.
             "--autoplay-policy=no-user-gesture-required",
-            // getUserMedia gets Chromium's built-in test camera and microphone, without a permission prompt.
+            // getUserMedia gets Chromium's built-in test camera and microphone, without a permission prompt. (A
+            // page with media permission gets real addresses in its candidates, mDNS hiding or not.)
             "--use-fake-device-for-media-stream",
-            "--use-fake-ui-for-media-stream",
+            FAKE_MEDIA_PERMISSION_FLAG,
             // Put the real interface address in host candidates instead of a random "<uuid>.local" mDNS name,
             // which the other peer (aiortc, jrtc) could not resolve: there is no mDNS between test peers.
             "--disable-features=WebRtcHideLocalIpsWithMdns");
@@ -82,8 +87,6 @@ public final class ChromiumPeer extends ScriptedPeer {
     private final Thread pump;
     private volatile boolean closing;
 
-    /** The Chromium flag that {@link #FLAGS} ends with: host candidates carry real addresses. */
-    private static final String NO_MDNS_FLAG = "--disable-features=WebRtcHideLocalIpsWithMdns";
 
     /** Starts chromedriver and Chromium, loads the page and waits until it takes commands. */
     public ChromiumPeer() {
@@ -109,8 +112,9 @@ public final class ChromiumPeer extends ScriptedPeer {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments(hideLocalIpsWithMdns
-                ? FLAGS.stream().filter(flag -> !flag.equals(NO_MDNS_FLAG)).toList() : FLAGS);
+        options.addArguments(hideLocalIpsWithMdns ? FLAGS.stream()
+                .filter(flag -> !flag.equals(NO_MDNS_FLAG) && !flag.equals(FAKE_MEDIA_PERMISSION_FLAG)).toList()
+                : FLAGS);
         // A fresh profile per peer: no state carried between tests, and parallel browsers don't share a lock.
         options.addArguments("--user-data-dir=" + workDir.resolve("profile"));
         try {
