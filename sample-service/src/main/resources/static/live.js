@@ -78,6 +78,7 @@
     if (sides.publish) {
       throw new Error('already publishing');
     }
+    $('publish-stream').value = streamId;
     const media = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
     $('preview').srcObject = media;
     const pc = new RTCPeerConnection({ iceServers: [] });
@@ -103,6 +104,7 @@
     if (sides.play) {
       throw new Error('already playing');
     }
+    $('play-stream').value = streamId;
     const pc = new RTCPeerConnection({ iceServers: [] });
     sides.play = { pc, url: null, previous: null };
     watchState(pc, 'play-state');
