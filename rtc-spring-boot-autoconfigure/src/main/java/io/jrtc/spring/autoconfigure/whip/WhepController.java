@@ -2,6 +2,7 @@ package io.jrtc.spring.autoconfigure.whip;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,11 +39,15 @@ public class WhepController {
 
     @PostMapping(path = "/{streamId}", consumes = WhipResponses.APPLICATION_SDP)
     @Operation(operationId = "whepPlay", summary = "Play a published stream to an SDP offer (WHEP)")
-    @ApiResponse(responseCode = "201", description = "The SDP answer with every server candidate", headers = {
+    @ApiResponse(responseCode = "201", description = "The SDP answer with every server candidate",
+            content = @Content(mediaType = WhipResponses.APPLICATION_SDP, schema = @Schema(type = "string")),
+            headers = {
             @Header(name = "Location", description = "URL of the WHEP session", schema = @Schema(type = "string")),
             @Header(name = "ETag", description = "Entity tag of the ICE session", schema = @Schema(type = "string")),
             @Header(name = "Link", description = "ICE servers (rel=\"ice-server\")", schema = @Schema(type = "string"))
     })
+    @ApiResponse(responseCode = "404", description = "The stream is not published")
+    @ApiResponse(responseCode = "503", description = "At the connection limit; see Retry-After")
     public ResponseEntity<String> play(@PathVariable String streamId, @RequestBody String offer) {
         return WhipResponses.created(sessions.play(streamId, offer), links);
     }
@@ -57,6 +62,9 @@ public class WhepController {
     @PatchMapping(path = "/{streamId}/{sessionId}", consumes = TrickleIceFragment.MEDIA_TYPE)
     @Operation(operationId = "whepTrickle", summary = "Add remote candidates (trickle ICE, RFC 8840 fragment)")
     @ApiResponse(responseCode = "204", description = "Candidates added")
+    @ApiResponse(responseCode = "404", description = "No such session")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ICE session")
+    @ApiResponse(responseCode = "422", description = "An ICE restart, which is not supported")
     public ResponseEntity<Void> trickle(@PathVariable String streamId, @PathVariable String sessionId,
             @RequestBody String fragment,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -74,6 +82,7 @@ public class WhepController {
     @DeleteMapping("/{streamId}/{sessionId}")
     @Operation(operationId = "whepStop", summary = "End the WHEP session")
     @ApiResponse(responseCode = "200", description = "Ended")
+    @ApiResponse(responseCode = "404", description = "No such session")
     public ResponseEntity<Void> stop(@PathVariable String streamId, @PathVariable String sessionId) {
         sessions.delete(WhipSessions.Kind.WHEP, sessionId);
         return ResponseEntity.ok().build();

@@ -2,6 +2,7 @@ package io.jrtc.spring.autoconfigure.whip;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,11 +38,15 @@ public class WhipController {
 
     @PostMapping(path = "/{streamId}", consumes = WhipResponses.APPLICATION_SDP)
     @Operation(operationId = "whipPublish", summary = "Publish a stream from an SDP offer (WHIP)")
-    @ApiResponse(responseCode = "201", description = "The SDP answer with every server candidate", headers = {
+    @ApiResponse(responseCode = "201", description = "The SDP answer with every server candidate",
+            content = @Content(mediaType = WhipResponses.APPLICATION_SDP, schema = @Schema(type = "string")),
+            headers = {
             @Header(name = "Location", description = "URL of the WHIP session", schema = @Schema(type = "string")),
             @Header(name = "ETag", description = "Entity tag of the ICE session", schema = @Schema(type = "string")),
             @Header(name = "Link", description = "ICE servers (rel=\"ice-server\")", schema = @Schema(type = "string"))
     })
+    @ApiResponse(responseCode = "409", description = "The stream is already published")
+    @ApiResponse(responseCode = "503", description = "At the connection limit; see Retry-After")
     public ResponseEntity<String> publish(@PathVariable String streamId, @RequestBody String offer) {
         return WhipResponses.created(sessions.publish(streamId, offer), links);
     }
@@ -56,6 +61,9 @@ public class WhipController {
     @PatchMapping(path = "/{streamId}/{sessionId}", consumes = TrickleIceFragment.MEDIA_TYPE)
     @Operation(operationId = "whipTrickle", summary = "Add remote candidates (trickle ICE, RFC 8840 fragment)")
     @ApiResponse(responseCode = "204", description = "Candidates added")
+    @ApiResponse(responseCode = "404", description = "No such session")
+    @ApiResponse(responseCode = "412", description = "If-Match does not name the current ICE session")
+    @ApiResponse(responseCode = "422", description = "An ICE restart, which is not supported")
     public ResponseEntity<Void> trickle(@PathVariable String streamId, @PathVariable String sessionId,
             @RequestBody String fragment,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -73,6 +81,7 @@ public class WhipController {
     @DeleteMapping("/{streamId}/{sessionId}")
     @Operation(operationId = "whipStop", summary = "End the WHIP session and unpublish the stream")
     @ApiResponse(responseCode = "200", description = "Ended")
+    @ApiResponse(responseCode = "404", description = "No such session")
     public ResponseEntity<Void> stop(@PathVariable String streamId, @PathVariable String sessionId) {
         sessions.delete(WhipSessions.Kind.WHIP, sessionId);
         return ResponseEntity.ok().build();
