@@ -59,16 +59,19 @@ public class WhipController {
     }
 
     @PatchMapping(path = "/{streamId}/{sessionId}", consumes = TrickleIceFragment.MEDIA_TYPE)
-    @Operation(operationId = "whipTrickle", summary = "Add remote candidates (trickle ICE, RFC 8840 fragment)")
+    @Operation(operationId = "whipTrickle", summary = "Add remote candidates or restart ICE (RFC 8840 fragment)")
     @ApiResponse(responseCode = "204", description = "Candidates added")
+    @ApiResponse(responseCode = "200", description = "ICE restarted: the server's new credentials and candidates",
+            content = @Content(mediaType = TrickleIceFragment.MEDIA_TYPE, schema = @Schema(type = "string")),
+            headers = @Header(name = "ETag", description = "Entity tag of the new ICE session",
+                    schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such session")
     @ApiResponse(responseCode = "412", description = "If-Match does not name the current ICE session")
-    @ApiResponse(responseCode = "422", description = "An ICE restart, which is not supported")
-    public ResponseEntity<Void> trickle(@PathVariable String streamId, @PathVariable String sessionId,
+    @ApiResponse(responseCode = "422", description = "New ICE credentials without a password")
+    public ResponseEntity<String> trickle(@PathVariable String streamId, @PathVariable String sessionId,
             @RequestBody String fragment,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        sessions.trickle(WhipSessions.Kind.WHIP, sessionId, ifMatch, fragment);
-        return ResponseEntity.noContent().build();
+        return WhipResponses.patched(sessions.patch(WhipSessions.Kind.WHIP, sessionId, ifMatch, fragment));
     }
 
     @RequestMapping(path = "/{streamId}/{sessionId}", method = RequestMethod.OPTIONS)

@@ -29,6 +29,15 @@ final class WhipResponses {
                 .body(session.answer());
     }
 
+    /** 204 after trickled candidates; 200 with the new ETag and the server's fragment after an ICE restart. */
+    static ResponseEntity<String> patched(WhipSessions.IceRestart restart) {
+        if (restart == null) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.ok().eTag(restart.etag())
+                .contentType(MediaType.parseMediaType(TrickleIceFragment.MEDIA_TYPE)).body(restart.fragment());
+    }
+
     /** 204 to OPTIONS on an endpoint: what POST takes. */
     static ResponseEntity<Void> endpointOptions() {
         return ResponseEntity.noContent().header(ACCEPT_POST, APPLICATION_SDP)

@@ -165,23 +165,37 @@ public class WhipSessions implements DisposableBean {
     }
 
     /**
-     * Applies a trickle-ICE fragment (RFC 8840) to a session.
+     * An ICE restart's outcome: the new ICE session's ETag and the server's fragment with its new credentials and
+     * candidates.
+     */
+    public record IceRestart(String etag, String fragment) {
+    }
+
+    /**
+     * Applies a trickle-ICE fragment (RFC 8840) to a session: candidates of the current ICE session, or, when it
+     * carries other credentials, an ICE restart (RFC 9725 section 4.3.2).
      *
      * @param ifMatch the request's If-Match, or null
+     * @return null for trickled candidates, the restart's outcome for an ICE restart
      * @throws WhipSessionNotFoundException     when there is no such session of this kind
      * @throws EntityTagMismatchException       when If-Match names another ICE session
-     * @throws IceRestartNotSupportedException  when the fragment carries other ICE credentials
+     * @throws IceRestartWithoutPasswordException  when new credentials come without a password
      */
-    public void trickle(Kind kind, String sessionId, String ifMatch, String fragment) {
+    public IceRestart patch(Kind kind, String sessionId, String ifMatch, String fragment) {
         Session session = require(kind, sessionId);
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")
-                && !ifMatch.strip().equals(session.etag())) {
+        String condition = ifMatch == null ? null : ifMatch.strip();
+        if (condition != null && !condition.isEmpty() && !condition.equals("*") && !condition.equals(session.etag())) {
             throw new EntityTagMismatchException(ifMatch);
         }
         TrickleIceFragment parsed = TrickleIceFragment.parse(fragment);
-        String remoteUfrag = remoteUfrag(service.get(sessionId).peerConnection());
+        RTCPeerConnection pc = service.get(sessionId).peerConnection();
+        String remoteUfrag = remoteUfrag(pc);
+        IceRestart restart = null;
         if (parsed.iceUfrag() != null && remoteUfrag != null && !parsed.iceUfrag().equals(remoteUfrag)) {
-            throw new IceRestartNotSupportedException(parsed.iceUfrag());
+            if (parsed.icePwd() == null) {
+                throw new IceRestartWithoutPasswordException(parsed.iceUfrag());
+            }
+            restart = restartIce(session, pc, parsed);
         }
         for (RTCIceCandidate candidate : parsed.candidates()) {
             service.await(service.addRemoteCandidate(sessionId, candidate), "adding a candidate");
@@ -189,6 +203,19 @@ public class WhipSessions implements DisposableBean {
         if (parsed.endOfCandidates()) {
             service.await(service.addRemoteCandidate(sessionId, null), "ending candidates");
         }
+        return restart;
+    }
+
+    private IceRestart restartIce(Session session, RTCPeerConnection pc, TrickleIceFragment parsed) {
+        String offer = IceRestartFragments.restartedOffer(pc.getRemoteDescription().sdp(), parsed.iceUfrag(),
+                parsed.icePwd());
+        service.await(service.acceptOffer(session.id(), new RTCSessionDescription(offer, RTCSdpType.OFFER)),
+                "answering the ICE restart");
+        service.await(pc.gatheringComplete(), "gathering candidates");
+        Session restarted = new Session(session.id(), session.kind(), session.streamId(), newEtag(),
+                session.published(), session.proxies());
+        sessions.replace(session.id(), session, restarted);
+        return new IceRestart(restarted.etag(), IceRestartFragments.answerFragment(pc.getLocalDescription().sdp()));
     }
 
     /**

@@ -172,7 +172,7 @@ class WhipWhepEndpointsTest {
     }
 
     @Test
-    void patchTricklesCandidatesChecksTheEtagAndRefusesIceRestarts() throws Exception {
+    void patchTricklesCandidatesChecksTheEtagAndRefusesACredentialChangeWithoutPassword() throws Exception {
         try (JrtcMediaPeer publisher = JrtcMediaPeer.publisher(engine)) {
             String offer = publisher.offer();
             MvcResult created = mvc.perform(post("/whip/cam4").contentType(SDP).content(offer)
@@ -197,9 +197,9 @@ class WhipWhepEndpointsTest {
             mvc.perform(patch(session).contentType(FRAGMENT).header("If-Match", "\"stale\"").content(fragment))
                     .andExpect(status().isPreconditionFailed());
             mvc.perform(patch(session).contentType(FRAGMENT).header("If-Match", "*")
-                            .content(fragment.replace(ufrag, "newUfrag")))
+                            .content(fragment.replace(ufrag, "newUfrag").replaceAll("a=ice-pwd:[^\r]*\r\n", "")))
                     .andExpect(status().isUnprocessableContent())
-                    .andExpect(jsonPath("$.type").value("urn:jrtc:problem:ice-restart-not-supported"));
+                    .andExpect(jsonPath("$.type").value("urn:jrtc:problem:ice-restart-without-password"));
             mvc.perform(patch(session).contentType(MediaType.TEXT_PLAIN).content(fragment))
                     .andExpect(status().isUnsupportedMediaType());
             mvc.perform(options(session)).andExpect(status().isNoContent())
@@ -230,5 +230,60 @@ class WhipWhepEndpointsTest {
             mvc.perform(delete(URI.create(created.getResponse().getHeader("Location")).getPath()))
                     .andExpect(status().isNotFound());
         }
+    }
+
+    /** RFC 9725 section 4.3.2: new credentials in a PATCH restart ICE; media keeps flowing on the new ICE session. */
+    @Test
+    void anIceRestartThroughPatchGivesNewCredentialsAndAnEtagAndMediaKeepsFlowing() throws Exception {
+        try (JrtcMediaPeer publisher = JrtcMediaPeer.publisher(engine)) {
+            MvcResult created = mvc.perform(post("/whip/cam6").contentType(SDP).content(publisher.offer()))
+                    .andExpect(status().isCreated()).andReturn();
+            String answer = created.getResponse().getContentAsString();
+            publisher.accept(answer);
+            publisher.startVideo();
+            await().atMost(WAIT).until(() -> publisher.pc.getConnectionState() == RTCPeerConnectionState.CONNECTED);
+            PublishedStream stream = streams.find("cam6").orElseThrow();
+            MediaStreamTrack video = stream.relay().subscribe(stream.tracks(MediaKind.VIDEO).get(0));
+            video.recv().get(10, TimeUnit.SECONDS);
+            String session = URI.create(created.getResponse().getHeader("Location")).getPath();
+
+            publisher.pc.restartIce();
+            publisher.pc.setLocalDescription().get(10, TimeUnit.SECONDS);
+            publisher.pc.gatheringComplete().get(10, TimeUnit.SECONDS);
+            String clientFragment = IceRestartFragments.answerFragment(publisher.pc.getLocalDescription().sdp());
+            MvcResult restarted = mvc.perform(patch(session).contentType(FRAGMENT).header("If-Match", "*")
+                            .content(clientFragment))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Type", FRAGMENT))
+                    .andReturn();
+            assertThat(restarted.getResponse().getHeader("ETag")).isNotEqualTo(created.getResponse().getHeader("ETag"));
+            TrickleIceFragment serverFragment = TrickleIceFragment.parse(restarted.getResponse().getContentAsString());
+            assertThat(serverFragment.iceUfrag()).isNotNull().isNotEqualTo(ufrag(answer));
+            assertThat(serverFragment.icePwd()).isNotNull();
+            assertThat(serverFragment.candidates()).isNotEmpty();
+
+            String restartedAnswer = IceRestartFragments.restartedOffer(answer, serverFragment.iceUfrag(),
+                    serverFragment.icePwd());
+            publisher.accept(restartedAnswer);
+            for (var candidate : serverFragment.candidates()) {
+                publisher.pc.addIceCandidate(candidate).get(10, TimeUnit.SECONDS);
+            }
+            assertThat(publisher.pc.getLocalDescription().sdp()).contains("a=ice-ufrag:" + TrickleIceFragment
+                    .parse(clientFragment).iceUfrag());
+            // Frames still arrive, and keep arriving once the new checks have selected a pair.
+            for (int i = 0; i < 60; i++) {
+                video.recv().get(10, TimeUnit.SECONDS);
+            }
+            assertThat(publisher.pc.getConnectionState()).isEqualTo(RTCPeerConnectionState.CONNECTED);
+            mvc.perform(patch(session).contentType(FRAGMENT)
+                            .header("If-Match", created.getResponse().getHeader("ETag")).content(clientFragment))
+                    .andExpect(status().isPreconditionFailed());
+            mvc.perform(delete(session)).andExpect(status().isOk());
+        }
+    }
+
+    private static String ufrag(String sdp) {
+        return sdp.lines().filter(line -> line.startsWith("a=ice-ufrag:")).findFirst().orElseThrow()
+                .substring("a=ice-ufrag:".length());
     }
 }
