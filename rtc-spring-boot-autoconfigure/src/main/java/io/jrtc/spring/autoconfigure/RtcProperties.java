@@ -56,6 +56,10 @@ public class RtcProperties {
 
     private final Turn turn = new Turn();
 
+    private final Whip whip = new Whip();
+
+    private final Whep whep = new Whep();
+
     public List<IceServer> getIceServers() {
         return iceServers;
     }
@@ -136,6 +140,14 @@ public class RtcProperties {
 
     public Turn getTurn() {
         return turn;
+    }
+
+    public Whip getWhip() {
+        return whip;
+    }
+
+    public Whep getWhep() {
+        return whep;
     }
 
     /** One STUN or TURN server (W3C RTCIceServer). */
@@ -449,6 +461,79 @@ public class RtcProperties {
 
         public void setSendTimeLimit(Duration sendTimeLimit) {
             this.sendTimeLimit = sendTimeLimit;
+        }
+    }
+
+    /** WHIP ingest (RFC 9725): publishers POST an SDP offer to {@code {path}/{streamId}}. */
+    public static class Whip {
+
+        /**
+         * Whether WHIP ingest and WHEP playback are served (needs a servlet web application with Spring MVC).
+         */
+        private boolean enabled = true;
+
+        /**
+         * Path of the WHIP endpoints; a stream is published at {path}/{streamId}.
+         */
+        private String path = "/whip";
+
+        /**
+         * Bearer token a publisher must present (Authorization: Bearer ...); none means anybody may publish.
+         */
+        private String token;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+    }
+
+    /** WHEP playback (draft-ietf-wish-whep): viewers POST an SDP offer to {@code {path}/{streamId}}. */
+    public static class Whep {
+
+        /**
+         * Path of the WHEP endpoints; a published stream is played at {path}/{streamId}.
+         */
+        private String path = "/whep";
+
+        /**
+         * Bearer token a viewer must present (Authorization: Bearer ...); none means anybody may play.
+         */
+        private String token;
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
         }
     }
 }

@@ -10,6 +10,7 @@ import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.service.UnknownPeerConnectionException;
 import io.jrtc.spring.autoconfigure.web.RtcApi;
+import io.jrtc.spring.autoconfigure.whip.TrickleIceFragment;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;

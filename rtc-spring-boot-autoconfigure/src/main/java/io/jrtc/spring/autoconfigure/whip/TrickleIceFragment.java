@@ -1,4 +1,4 @@
-package io.jrtc.sample.echo;
+package io.jrtc.spring.autoconfigure.whip;
 
 import java.util.ArrayList;
 import java.util.List;

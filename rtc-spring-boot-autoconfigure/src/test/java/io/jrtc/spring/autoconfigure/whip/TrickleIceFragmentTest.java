@@ -1,4 +1,4 @@
-package io.jrtc.sample.echo;
+package io.jrtc.spring.autoconfigure.whip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

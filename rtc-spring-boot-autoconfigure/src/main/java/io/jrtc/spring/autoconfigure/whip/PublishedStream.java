@@ -1,0 +1,36 @@
+package io.jrtc.spring.autoconfigure.whip;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaRelay;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.RTCRtpCodecParameters;
+
+/**
+ * A stream a WHIP publisher sends (RFC 9725): the tracks its session receives, the video codec it negotiated (a
+ * viewer must negotiate the same one, since coded video is forwarded as it is), and the relay that gives each
+ * viewer its own proxy of each track.
+ *
+ * @param streamId   the id in the WHIP and WHEP endpoint URLs
+ * @param sessionId  the WHIP session (and peer connection) that publishes it
+ * @param tracks     the received tracks, audio and/or video, in m-line order
+ * @param videoCodec the negotiated video codec, or null when the publisher sends no video
+ * @param relay      fans the tracks out to viewers
+ */
+public record PublishedStream(String streamId, String sessionId, List<MediaStreamTrack> tracks,
+        RTCRtpCodecParameters videoCodec, MediaRelay relay) {
+
+    public PublishedStream {
+        Objects.requireNonNull(streamId, "streamId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        tracks = List.copyOf(tracks);
+        Objects.requireNonNull(relay, "relay");
+    }
+
+    /** The publisher's tracks of one kind. */
+    public List<MediaStreamTrack> tracks(MediaKind kind) {
+        return tracks.stream().filter(track -> track.getKind() == kind).toList();
+    }
+}

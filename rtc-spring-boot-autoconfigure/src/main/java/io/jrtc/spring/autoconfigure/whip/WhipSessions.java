@@ -1,0 +1,350 @@
+package io.jrtc.spring.autoconfigure.whip;
+
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaRelay;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.RTCIceCandidate;
+import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCPeerConnectionState;
+import io.jrtc.pc.RTCRtpCodecCapability;
+import io.jrtc.pc.RTCRtpCodecParameters;
+import io.jrtc.pc.RTCRtpSender;
+import io.jrtc.pc.RTCRtpTransceiver;
+import io.jrtc.pc.RTCRtpTransceiverDirection;
+import io.jrtc.pc.RTCSdpType;
+import io.jrtc.pc.RTCSessionDescription;
+import io.jrtc.pc.Subscription;
+import io.jrtc.spring.autoconfigure.events.RtcEventBus;
+import io.jrtc.spring.autoconfigure.events.RtcEventType;
+import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
+import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * WHIP (RFC 9725) and WHEP (draft-ietf-wish-whep) sessions over the {@link PeerConnectionService}: a WHIP session
+ * receives a publisher's tracks and registers them as a {@link PublishedStream}; a WHEP session sends a viewer its
+ * own {@link MediaRelay} proxies of a published stream's tracks, negotiating the publisher's video codec (coded
+ * video is forwarded, not transcoded). A session's id is its peer connection's id.
+ *
+ * <p>A session ends on DELETE, when its connection fails or closes, or when the service closes the connection
+ * (reaper, shutdown). A WHIP session's end unpublishes its stream, ends the publisher's tracks (and with them
+ * every viewer's proxies) and closes the viewers' sessions.
+ */
+public class WhipSessions implements DisposableBean {
+    private static final System.Logger LOG = System.getLogger(WhipSessions.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<String> NOT_MEDIA_CODECS = List.of("video/rtx", "video/red", "video/ulpfec",
+            "video/flexfec-03");
+
+    /** Which protocol a session speaks. */
+    public enum Kind {
+        WHIP, WHEP
+    }
+
+    /**
+     * The answer to a POST: the session's id, its ETag (RFC 9725 section 4.3.1) and the SDP answer with every
+     * server candidate.
+     */
+    public record CreatedSession(String sessionId, String etag, String answer) {
+    }
+
+    private record Session(String id, Kind kind, String streamId, String etag, PublishedStream published,
+            List<MediaStreamTrack> proxies) {
+    }
+
+    private final PeerConnectionService service;
+    private final StreamRegistry streams;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Subscription closedSubscription;
+
+    public WhipSessions(PeerConnectionService service, StreamRegistry streams, RtcEventBus events) {
+        this.service = service;
+        this.streams = streams;
+        // The reaper, shutdown or the REST API closed a session's connection: the session has ended.
+        this.closedSubscription = events.subscribe(event -> {
+            if (event.is(RtcEventType.CLOSED)) {
+                ended(event.peerConnectionId());
+            }
+        });
+    }
+
+    public StreamRegistry streams() {
+        return streams;
+    }
+
+    /** Open sessions of a kind. */
+    public int count(Kind kind) {
+        return (int) sessions.values().stream().filter(session -> session.kind() == kind).count();
+    }
+
+    /**
+     * Publishes {@code streamId} from a WHIP offer.
+     *
+     * @throws StreamAlreadyPublishedException when another session publishes the id
+     */
+    public CreatedSession publish(String streamId, String offer) {
+        service.checkSdpSize(offer);
+        if (streams.find(streamId).isPresent()) {
+            throw new StreamAlreadyPublishedException(streamId);
+        }
+        ManagedPeerConnection connection = service.create(null);
+        String id = connection.id();
+        RTCPeerConnection pc = connection.peerConnection();
+        try {
+            service.await(service.acceptOffer(id, new RTCSessionDescription(offer, RTCSdpType.OFFER)),
+                    "answering the offer");
+            List<MediaStreamTrack> tracks = receivedTracks(pc);
+            if (tracks.isEmpty()) {
+                throw new IllegalArgumentException("the offer sends neither audio nor video");
+            }
+            PublishedStream stream = new PublishedStream(streamId, id, tracks, videoCodec(pc), new MediaRelay());
+            Session session = new Session(id, Kind.WHIP, streamId, newEtag(), stream, List.of());
+            sessions.put(id, session);
+            if (!streams.publish(stream)) {
+                throw new StreamAlreadyPublishedException(streamId);
+            }
+            watch(pc, session);
+            service.await(service.gatheringComplete(id), "gathering candidates");
+            return new CreatedSession(id, session.etag(), pc.getLocalDescription().sdp());
+        } catch (RuntimeException e) {
+            end(id);
+            throw e;
+        }
+    }
+
+    /**
+     * Plays {@code streamId} to a WHEP viewer.
+     *
+     * @throws StreamNotFoundException when nobody publishes the id
+     */
+    public CreatedSession play(String streamId, String offer) {
+        service.checkSdpSize(offer);
+        PublishedStream stream = streams.find(streamId).orElseThrow(() -> new StreamNotFoundException(streamId));
+        ManagedPeerConnection connection = service.create(null);
+        String id = connection.id();
+        RTCPeerConnection pc = connection.peerConnection();
+        try {
+            List<MediaStreamTrack> proxies = new ArrayList<>();
+            // Before the remote offer: each of its m-lines takes a transceiver of its kind that has none yet.
+            for (MediaStreamTrack track : stream.tracks()) {
+                MediaStreamTrack proxy = stream.relay().subscribe(track);
+                proxies.add(proxy);
+                RTCRtpTransceiver transceiver = pc.addTransceiver(proxy, RTCRtpTransceiverDirection.SENDONLY);
+                if (track.getKind() == MediaKind.VIDEO && stream.videoCodec() != null) {
+                    List<RTCRtpCodecCapability> preferred = preferencesFor(stream.videoCodec());
+                    if (!preferred.isEmpty()) {
+                        transceiver.setCodecPreferences(preferred);
+                    }
+                }
+            }
+            Session session = new Session(id, Kind.WHEP, streamId, newEtag(), stream, List.copyOf(proxies));
+            sessions.put(id, session);
+            if (streams.find(streamId).orElse(null) != stream) {
+                throw new StreamNotFoundException(streamId);  // unpublished meanwhile
+            }
+            watch(pc, session);
+            service.await(service.acceptOffer(id, new RTCSessionDescription(offer, RTCSdpType.OFFER)),
+                    "answering the offer");
+            service.await(service.gatheringComplete(id), "gathering candidates");
+            return new CreatedSession(id, session.etag(), pc.getLocalDescription().sdp());
+        } catch (RuntimeException e) {
+            end(id);
+            throw e;
+        }
+    }
+
+    /**
+     * An ICE restart's outcome: the new ICE session's ETag and the server's fragment with its new credentials and
+     * candidates.
+     */
+    public record IceRestart(String etag, String fragment) {
+    }
+
+    /**
+     * Applies a trickle-ICE fragment (RFC 8840) to a session: candidates of the current ICE session, or, when it
+     * carries other credentials, an ICE restart (RFC 9725 section 4.3.2).
+     *
+     * @param ifMatch the request's If-Match, or null
+     * @return null for trickled candidates, the restart's outcome for an ICE restart
+     * @throws WhipSessionNotFoundException     when there is no such session of this kind
+     * @throws EntityTagMismatchException       when If-Match names another ICE session
+     * @throws IceRestartWithoutPasswordException  when new credentials come without a password
+     */
+    public IceRestart patch(Kind kind, String sessionId, String ifMatch, String fragment) {
+        Session session = require(kind, sessionId);
+        String condition = ifMatch == null ? null : ifMatch.strip();
+        if (condition != null && !condition.isEmpty() && !condition.equals("*") && !condition.equals(session.etag())) {
+            throw new EntityTagMismatchException(ifMatch);
+        }
+        TrickleIceFragment parsed = TrickleIceFragment.parse(fragment);
+        RTCPeerConnection pc = service.get(sessionId).peerConnection();
+        String remoteUfrag = remoteUfrag(pc);
+        IceRestart restart = null;
+        if (parsed.iceUfrag() != null && remoteUfrag != null && !parsed.iceUfrag().equals(remoteUfrag)) {
+            if (parsed.icePwd() == null) {
+                throw new IceRestartWithoutPasswordException(parsed.iceUfrag());
+            }
+            restart = restartIce(session, pc, parsed);
+        }
+        for (RTCIceCandidate candidate : parsed.candidates()) {
+            service.await(service.addRemoteCandidate(sessionId, candidate), "adding a candidate");
+        }
+        if (parsed.endOfCandidates()) {
+            service.await(service.addRemoteCandidate(sessionId, null), "ending candidates");
+        }
+        return restart;
+    }
+
+    private IceRestart restartIce(Session session, RTCPeerConnection pc, TrickleIceFragment parsed) {
+        String offer = IceRestartFragments.restartedOffer(pc.getRemoteDescription().sdp(), parsed.iceUfrag(),
+                parsed.icePwd());
+        service.await(service.acceptOffer(session.id(), new RTCSessionDescription(offer, RTCSdpType.OFFER)),
+                "answering the ICE restart");
+        service.await(pc.gatheringComplete(), "gathering candidates");
+        Session restarted = new Session(session.id(), session.kind(), session.streamId(), newEtag(),
+                session.published(), session.proxies());
+        sessions.replace(session.id(), session, restarted);
+        return new IceRestart(restarted.etag(), IceRestartFragments.answerFragment(pc.getLocalDescription().sdp()));
+    }
+
+    /**
+     * Ends a session at the client's request (DELETE) and waits until its connection is closed.
+     *
+     * @throws WhipSessionNotFoundException when there is no such session of this kind
+     */
+    public void delete(Kind kind, String sessionId) {
+        require(kind, sessionId);
+        if (ended(sessionId)) {
+            service.await(service.close(sessionId).exceptionally(error -> null), "closing");
+        }
+    }
+
+    private Session require(Kind kind, String sessionId) {
+        Session session = sessions.get(sessionId);
+        if (session == null || session.kind() != kind) {
+            throw new WhipSessionNotFoundException(sessionId);
+        }
+        return session;
+    }
+
+    private void watch(RTCPeerConnection pc, Session session) {
+        pc.onConnectionStateChange(state -> {
+            if (state == RTCPeerConnectionState.CONNECTED && session.kind() == Kind.WHEP) {
+                // A viewer joining mid-stream cannot decode until the next keyframe: ask the publisher for one.
+                for (MediaStreamTrack proxy : session.proxies()) {
+                    if (proxy.getKind() == MediaKind.VIDEO) {
+                        proxy.requestKeyframe();
+                    }
+                }
+            } else if (state == RTCPeerConnectionState.FAILED || state == RTCPeerConnectionState.CLOSED) {
+                end(session.id());
+            }
+        });
+    }
+
+    /** Ends the session, if it is one, and closes its connection without waiting. */
+    private void end(String sessionId) {
+        ended(sessionId);
+        service.close(sessionId).exceptionally(error -> null);
+    }
+
+    /**
+     * Forgets the session and releases what it holds: a publisher's stream (ending the viewers), a viewer's
+     * proxies. Runs once per session; true when this call ended it.
+     */
+    private boolean ended(String sessionId) {
+        Session session = sessions.remove(sessionId);
+        if (session == null) {
+            return false;
+        }
+        if (session.kind() == Kind.WHEP) {
+            session.proxies().forEach(MediaStreamTrack::stop);
+            return true;
+        }
+        PublishedStream stream = session.published();
+        if (streams.unpublish(stream)) {
+            LOG.log(Level.DEBUG, () -> "stream " + stream.streamId() + " unpublished");
+        }
+        stream.tracks().forEach(MediaStreamTrack::stop);
+        for (Session viewer : List.copyOf(sessions.values())) {
+            if (viewer.kind() == Kind.WHEP && viewer.published() == stream) {
+                end(viewer.id());
+            }
+        }
+        return true;
+    }
+
+    private static List<MediaStreamTrack> receivedTracks(RTCPeerConnection pc) {
+        List<MediaStreamTrack> tracks = new ArrayList<>();
+        for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
+            RTCRtpTransceiverDirection direction = transceiver.getCurrentDirection();
+            if (transceiver.getMid() != null && !transceiver.isStopped()
+                    && (direction == null || direction.receives())) {
+                tracks.add(transceiver.getReceiver().getTrack());
+            }
+        }
+        return tracks;
+    }
+
+    private static RTCRtpCodecParameters videoCodec(RTCPeerConnection pc) {
+        for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
+            if (transceiver.getMid() == null || !"video".equals(transceiver.getKind())) {
+                continue;
+            }
+            for (RTCRtpCodecParameters codec : transceiver.getReceiver().getParameters().codecs()) {
+                if (!NOT_MEDIA_CODECS.contains(codec.mimeType().toLowerCase(java.util.Locale.ROOT))) {
+                    return codec;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The sender capabilities of the publisher's codec, the one with the publisher's format parameters (H.264
+     * profile) first: a sender packetizes only frames of its negotiated codec.
+     */
+    static List<RTCRtpCodecCapability> preferencesFor(RTCRtpCodecParameters codec) {
+        Map<String, String> wanted = codec.parameters();
+        return RTCRtpSender.getCapabilities("video").codecs().stream()
+                .filter(capability -> capability.mimeType().equalsIgnoreCase(codec.mimeType()))
+                .sorted(Comparator.comparing((RTCRtpCodecCapability capability) -> !Objects.equals(
+                        capability.parameters().get("profile-level-id"), wanted.get("profile-level-id"))))
+                .toList();
+    }
+
+    private static String remoteUfrag(RTCPeerConnection pc) {
+        RTCSessionDescription remote = pc.getRemoteDescription();
+        if (remote == null) {
+            return null;
+        }
+        for (String line : remote.sdp().split("\r?\n")) {
+            if (line.startsWith("a=ice-ufrag:")) {
+                return line.substring("a=ice-ufrag:".length()).strip();
+            }
+        }
+        return null;
+    }
+
+    private static String newEtag() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return "\"" + HexFormat.of().formatHex(bytes) + "\"";
+    }
+
+    @Override
+    public void destroy() {
+        closedSubscription.close();
+    }
+}

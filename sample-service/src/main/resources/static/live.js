@@ -1,0 +1,233 @@
+// WHIP ingest and WHEP playback from one page. Both sides signal without trickle: the offer carries every browser
+// candidate, the answer every server candidate; the session URL (Location) is kept for DELETE.
+//
+// Scriptable for tests through window.liveTest:
+//   await liveTest.publish(streamId)   -> camera + microphone to POST whip/{streamId}; resolves when connected
+//   await liveTest.play(streamId)      -> POST whep/{streamId}; resolves when connected and a track arrived
+//   await liveTest.playerStats()       -> {video: {framesDecoded, frameWidth, frameHeight, bytesReceived},
+//                                          audio: {packetsReceived}} from the player's getStats()
+//   await liveTest.stopPublishing(), await liveTest.stopPlaying()  -> DELETE the session, close the connection
+//   liveTest.timings                   -> {publishPostMs, playPostMs, firstFrameMs} measured in the page
+(function () {
+  'use strict';
+
+  const $ = (id) => document.getElementById(id);
+  const sides = { publish: null, play: null };
+  const timings = {};
+
+  function gatheringComplete(pc) {
+    if (pc.iceGatheringState === 'complete') {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      pc.addEventListener('icegatheringstatechange', () => {
+        if (pc.iceGatheringState === 'complete') {
+          resolve();
+        }
+      });
+    });
+  }
+
+  function connected(pc) {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (pc.connectionState === 'connected') {
+          resolve();
+        } else if (pc.connectionState === 'failed' || pc.connectionState === 'closed') {
+          reject(new Error('connection ' + pc.connectionState));
+        }
+      };
+      pc.addEventListener('connectionstatechange', check);
+      check();
+    });
+  }
+
+  /** POSTs the offer to a WHIP/WHEP endpoint and applies the answer; returns the session URL. */
+  async function signal(pc, endpoint, timingName) {
+    await pc.setLocalDescription(await pc.createOffer());
+    await gatheringComplete(pc);
+    const started = performance.now();
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/sdp' },
+      body: pc.localDescription.sdp,
+    });
+    timings[timingName] = Math.round(performance.now() - started);
+    if (response.status !== 201) {
+      let detail = await response.text();
+      try {
+        detail = JSON.parse(detail).detail || detail;
+      } catch (ignored) {
+        // not problem details
+      }
+      throw new Error(endpoint + ' answered ' + response.status + ': ' + detail);
+    }
+    const location = new URL(response.headers.get('Location'), new URL(endpoint, window.location.href)).toString();
+    await pc.setRemoteDescription({ type: 'answer', sdp: await response.text() });
+    return location;
+  }
+
+
+  function watchState(pc, element) {
+    pc.addEventListener('connectionstatechange', () => {
+      $(element).textContent = pc.connectionState;
+    });
+  }
+
+  async function publish(streamId) {
+    if (sides.publish) {
+      throw new Error('already publishing');
+    }
+    $('publish-stream').value = streamId;
+    const media = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    $('preview').srcObject = media;
+    const pc = new RTCPeerConnection({ iceServers: [] });
+    sides.publish = { pc, media, url: null, previous: null };
+    watchState(pc, 'publish-state');
+    for (const track of media.getTracks()) {
+      pc.addTransceiver(track, { direction: 'sendonly', streams: [media] });
+    }
+    $('publish-start').disabled = true;
+    $('publish-state').textContent = 'signalling';
+    try {
+      sides.publish.url = await signal(pc, 'whip/' + encodeURIComponent(streamId), 'publishPostMs');
+      await connected(pc);
+      $('publish-stop').disabled = false;
+    } catch (error) {
+      await stopPublishing();
+      $('publish-state').textContent = String(error.message || error);
+      throw error;
+    }
+  }
+
+  async function play(streamId) {
+    if (sides.play) {
+      throw new Error('already playing');
+    }
+    $('play-stream').value = streamId;
+    const pc = new RTCPeerConnection({ iceServers: [] });
+    sides.play = { pc, url: null, previous: null };
+    watchState(pc, 'play-state');
+    pc.addTransceiver('audio', { direction: 'recvonly' });
+    pc.addTransceiver('video', { direction: 'recvonly' });
+    const stream = new MediaStream();
+    const player = $('player');
+    player.srcObject = stream;
+    const trackArrived = new Promise((resolve) => {
+      pc.addEventListener('track', (event) => {
+        stream.addTrack(event.track);
+        resolve();
+      });
+    });
+    const started = performance.now();
+    player.addEventListener('loadeddata', () => {
+      timings.firstFrameMs = Math.round(performance.now() - started);
+    }, { once: true });
+    $('play-start').disabled = true;
+    $('play-state').textContent = 'signalling';
+    try {
+      sides.play.url = await signal(pc, 'whep/' + encodeURIComponent(streamId), 'playPostMs');
+      await Promise.all([connected(pc), trackArrived]);
+      player.play().catch(() => {});
+      $('play-stop').disabled = false;
+    } catch (error) {
+      await stopPlaying();
+      $('play-state').textContent = String(error.message || error);
+      throw error;
+    }
+  }
+
+  async function end(name, startButton, stopButton, stateElement) {
+    const side = sides[name];
+    sides[name] = null;
+    $(startButton).disabled = false;
+    $(stopButton).disabled = true;
+    if (!side) {
+      return;
+    }
+    if (side.url) {
+      await fetch(side.url, { method: 'DELETE' }).catch(() => {});
+    }
+    side.pc.close();
+    if (side.media) {
+      side.media.getTracks().forEach((track) => track.stop());
+    }
+    $(stateElement).textContent = 'stopped';
+  }
+
+  function stopPublishing() {
+    return end('publish', 'publish-start', 'publish-stop', 'publish-state');
+  }
+
+  function stopPlaying() {
+    return end('play', 'play-start', 'play-stop', 'play-state');
+  }
+
+  /** The inbound-rtp (or outbound-rtp) entries of a connection's report, by kind. */
+  async function rtpStats(pc, type) {
+    const result = {};
+    (await pc.getStats()).forEach((entry) => {
+      if (entry.type === type) {
+        result[entry.kind] = entry;
+      }
+    });
+    return result;
+  }
+
+  async function playerStats() {
+    if (!sides.play) {
+      return null;
+    }
+    const rtp = await rtpStats(sides.play.pc, 'inbound-rtp');
+    const video = rtp.video || {};
+    const audio = rtp.audio || {};
+    return {
+      video: { framesDecoded: video.framesDecoded || 0, frameWidth: video.frameWidth || 0,
+               frameHeight: video.frameHeight || 0, bytesReceived: video.bytesReceived || 0,
+               codec: video.codecId ? ((await sides.play.pc.getStats()).get(video.codecId) || {}).mimeType : null },
+      audio: { packetsReceived: audio.packetsReceived || 0 },
+    };
+  }
+
+  function kbps(side, bytes, timestamp) {
+    const previous = side.previous;
+    side.previous = { bytes, timestamp };
+    if (!previous || timestamp <= previous.timestamp) {
+      return '–';
+    }
+    return Math.round((bytes - previous.bytes) * 8 / (timestamp - previous.timestamp)) + ' kbit/s';
+  }
+
+  async function refresh() {
+    const publishing = sides.publish;
+    if (publishing) {
+      const video = (await rtpStats(publishing.pc, 'outbound-rtp')).video;
+      if (video) {
+        $('publish-resolution').textContent = (video.frameWidth || 0) + '×' + (video.frameHeight || 0);
+        $('publish-frames').textContent = String(video.framesEncoded || 0);
+        $('publish-bitrate').textContent = kbps(publishing, video.bytesSent || 0, video.timestamp);
+      }
+    }
+    const playing = sides.play;
+    if (playing) {
+      const rtp = await rtpStats(playing.pc, 'inbound-rtp');
+      if (rtp.video) {
+        $('play-resolution').textContent = (rtp.video.frameWidth || 0) + '×' + (rtp.video.frameHeight || 0);
+        $('play-frames').textContent = String(rtp.video.framesDecoded || 0);
+        $('play-bitrate').textContent = kbps(playing, rtp.video.bytesReceived || 0, rtp.video.timestamp);
+      }
+      if (rtp.audio) {
+        $('play-audio').textContent = String(rtp.audio.packetsReceived || 0);
+      }
+    }
+  }
+
+  setInterval(() => refresh().catch(() => {}), 1000);
+
+  $('publish-start').addEventListener('click', () => publish($('publish-stream').value).catch(() => {}));
+  $('publish-stop').addEventListener('click', () => stopPublishing());
+  $('play-start').addEventListener('click', () => play($('play-stream').value).catch(() => {}));
+  $('play-stop').addEventListener('click', () => stopPlaying());
+
+  window.liveTest = { publish, play, playerStats, stopPublishing, stopPlaying, timings };
+}());
