@@ -45,6 +45,26 @@ final class FramePacketizer {
         return codec;
     }
 
+    /** Whether this codec carries the frame: PCM for an audio codec, a coded frame of its own format. */
+    boolean carries(Frame frame) {
+        if (frame instanceof AudioFrame) {
+            return encoding.equals("opus") || encoding.equals("pcmu") || encoding.equals("pcma");
+        }
+        return frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType());
+    }
+
+    /**
+     * What a disabled track sends instead of its frame (W3C mediacapture: silence, black): silence for PCM; a
+     * coded or raw picture cannot be blackened without an encoder, so nothing (null) for video.
+     */
+    static Frame silenced(Frame frame) {
+        if (frame instanceof AudioFrame audio) {
+            return new AudioFrame(new short[audio.samples().length], audio.sampleRate(), audio.channels(),
+                    audio.pts());
+        }
+        return null;
+    }
+
     /** The frame's payloads, or null when this codec cannot carry it. */
     Packets packetize(Frame frame) {
         if (frame instanceof AudioFrame audio) {

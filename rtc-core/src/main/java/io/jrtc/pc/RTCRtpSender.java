@@ -15,6 +15,7 @@ import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtpCodec;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,9 @@ public final class RTCRtpSender {
     private volatile List<ExtMap> sendExtensions = List.of();
     // On the loop.
     private RtpTransport rtp;
-    private FramePacketizer packetizer;
+    /** One per negotiated codec we can send, in the negotiation's preference order. */
+    private List<FramePacketizer> packetizers = List.of();
+    private FramePacketizer lastUsed;
     private volatile String mid;
     private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
     private boolean sending;
@@ -190,27 +193,42 @@ public final class RTCRtpSender {
         rtp.add(this);
     }
 
-    /** Applies a negotiation: the first negotiated codec (not a repair format) is the one we send. */
+    /**
+     * Applies a negotiation. Raw audio is encoded with the first negotiated codec (not a repair format); a coded
+     * frame goes out with the first negotiated codec of its format, so a relay forwards whichever of the
+     * negotiated codecs its source has (RFC 3264 §6.1 lets a sender use any of them).
+     */
     void configure(String mid, List<RtpCodec> codecs, List<ExtMap> extensions, boolean send) {
         this.mid = mid;
         this.midExtensionId = NegotiatedParameters.extensionId(extensions, SdesMidExtension.URI);
-        RtpCodec chosen = codecs.stream().filter(c -> !c.isRtx() && SupportedCodecs.supports(c)).findFirst()
-                .orElse(null);
-        sendCodecs = chosen == null ? List.of() : List.of(chosen);
+        List<RtpCodec> sendable = codecs.stream().filter(c -> !c.isRtx() && SupportedCodecs.supports(c)).toList();
+        sendCodecs = sendable;
         sendExtensions = List.copyOf(extensions);
-        if (chosen == null) {
+        if (sendable.isEmpty()) {
             sending = false;
             return;
         }
-        if (packetizer == null || !packetizer.codec().equals(chosen)) {
-            packetizer = new FramePacketizer(chosen);
-            statistics = new SendStatistics(ssrc, chosen.clockRate(), Pump.now(),
+        List<RtpCodec> current = packetizers.stream().map(FramePacketizer::codec).toList();
+        if (!current.equals(sendable)) {
+            packetizers = sendable.stream().map(FramePacketizer::new).toList();
+            lastUsed = packetizers.get(0);
+            statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), Pump.now(),
                     NtpTimestamp.fromUnixNanos(System.currentTimeMillis() * 1_000_000L));
-            retransmissions = new Retransmissions(rtxSsrc, chosen.payloadType(), rtxPayloadType(codecs, chosen),
+            retransmissions = new Retransmissions(rtxSsrc, rtxPayloadTypes(codecs, sendable),
                     RANDOM.nextInt(1 << 16));
         }
         sending = send && !stopped;
         pullNext();
+    }
+
+    /** The packetizer for a frame: the first codec that can carry it, or null. */
+    private FramePacketizer packetizerFor(Frame frame) {
+        for (FramePacketizer candidate : packetizers) {
+            if (candidate.carries(frame)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** DTLS is up: start pulling frames if the negotiation said we send. */
@@ -239,19 +257,21 @@ public final class RTCRtpSender {
             LOG.log(Level.DEBUG, () -> "track " + source.getId() + " gave no frame: " + failure);
             return;  // an ended track sends nothing more; replaceTrack starts again
         }
-        if (source == track && sending && !stopped && source.isEnabled()) {
-            send(frame);
+        if (source == track && sending && !stopped) {
+            send(source.isEnabled() ? frame : FramePacketizer.silenced(frame));
             context.pump().run();
         }
         pullNext();
     }
 
     private void send(Frame frame) {
-        FramePacketizer.Packets packets = packetizer.packetize(frame);
+        FramePacketizer packetizer = frame == null ? null : packetizerFor(frame);
+        FramePacketizer.Packets packets = packetizer == null ? null : packetizer.packetize(frame);
         if (packets == null) {
             framesDropped++;
             return;
         }
+        lastUsed = packetizer;
         long now = Pump.now();
         int timestamp = (int) (timestampOffset + packets.timestamp());
         List<RtpPayload> payloads = packets.payloads();
@@ -294,7 +314,7 @@ public final class RTCRtpSender {
         r.put("packetsLost", (long) block.cumulativeLost());
         long sent = Integer.toUnsignedLong(statistics.packetCount());
         r.put("packetsReceived", Math.max(0, sent - block.cumulativeLost()));
-        r.put("jitter", Integer.toUnsignedLong(block.jitter()) / (double) packetizer.codec().clockRate());
+        r.put("jitter", Integer.toUnsignedLong(block.jitter()) / (double) lastUsed.codec().clockRate());
         r.put("fractionLost", block.fractionLost() / 256.0);
         if (statistics.roundTripTime() >= 0) {
             r.put("roundTripTime", statistics.roundTripTime() / 1e9);
@@ -307,13 +327,15 @@ public final class RTCRtpSender {
         return rtxSsrc;
     }
 
-    private static Integer rtxPayloadType(List<RtpCodec> codecs, RtpCodec media) {
+    /** Each sendable codec's RTX payload type, where one was negotiated (RFC 4588 §8.1 apt). */
+    private static Map<Integer, Integer> rtxPayloadTypes(List<RtpCodec> codecs, List<RtpCodec> media) {
+        Map<Integer, Integer> rtx = new HashMap<>();
         for (RtpCodec codec : codecs) {
-            if (codec.isRtx() && codec.associatedPayloadType() == media.payloadType()) {
-                return codec.payloadType();
+            if (codec.isRtx() && media.stream().anyMatch(m -> m.payloadType() == codec.associatedPayloadType())) {
+                rtx.put(codec.associatedPayloadType(), codec.payloadType());
             }
         }
-        return null;
+        return rtx;
     }
 
     /** The remote asked for a keyframe (PLI or FIR): the track's source is asked in turn. */
@@ -350,7 +372,7 @@ public final class RTCRtpSender {
         s.put("retransmittedPacketsSent", retransmissions.packetsResent());
         MediaStreamTrack current = track;
         s.put("trackId", current == null ? null : current.getId());
-        s.put("mimeType", packetizer.codec().mimeType());
+        s.put("mimeType", lastUsed.codec().mimeType());
         String id = "OT" + Integer.toUnsignedString(ssrc);
         if (lastReportBlock != null) {
             s.put("remoteId", "RI" + Integer.toUnsignedString(ssrc));

@@ -24,10 +24,10 @@ final class Retransmissions {
     private long nacksReceived;
     private long packetsResent;
 
-    /** {@code rtxPayloadType} null: RTX was not negotiated for the media payload type. */
-    Retransmissions(int rtxSsrc, int mediaPayloadType, Integer rtxPayloadType, int firstRtxSequenceNumber) {
-        this.encoder = rtxPayloadType == null ? null
-                : new RtxEncoder(rtxSsrc, Map.of(mediaPayloadType, rtxPayloadType), firstRtxSequenceNumber);
+    /** {@code rtxTypeByMediaType} empty: RTX was not negotiated. */
+    Retransmissions(int rtxSsrc, Map<Integer, Integer> rtxTypeByMediaType, int firstRtxSequenceNumber) {
+        this.encoder = rtxTypeByMediaType.isEmpty() ? null
+                : new RtxEncoder(rtxSsrc, rtxTypeByMediaType, firstRtxSequenceNumber);
     }
 
     boolean resends() {
@@ -53,8 +53,8 @@ final class Retransmissions {
                 int length = encoder.wrap(header, packet, 0);
                 transport.sendRtp(packet, length);
                 packetsResent++;
-            } catch (RtpParseException notRtp) {
-                // only packets we wrote are held; a parse failure would be our own bug, and resending is optional
+            } catch (RtpParseException | IllegalArgumentException notResendable) {
+                // a packet of a codec without RTX, or not ours to parse: resending is optional
             }
         }
     }

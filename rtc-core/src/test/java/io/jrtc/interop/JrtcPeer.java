@@ -11,6 +11,7 @@ import io.jrtc.pc.RTCDataChannelInit;
 import io.jrtc.pc.RTCDataChannelMessage;
 import io.jrtc.pc.RTCDataChannelState;
 import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCRtpSender;
 import io.jrtc.pc.RTCRtpTransceiver;
 import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RTCSdpType;
@@ -216,9 +217,17 @@ public final class JrtcPeer implements InteropPeer {
                 () -> channel(label).getReadyState() == RTCDataChannelState.CLOSED);
     }
 
-    /** Sends back on the same connection, coded as they came, the video frames the remote sends us. */
-    public void echoVideo() {
-        videoEcho = pc.addTransceiver("video", RTCRtpTransceiverDirection.SENDRECV);
+    /**
+     * Sends back on the same connection, coded as they came, the video frames the remote sends us; in this codec
+     * only (e.g. "video/H264"), or any when null.
+     */
+    public void echoVideo(String mimeType) {
+        RTCRtpTransceiver transceiver = pc.addTransceiver("video", RTCRtpTransceiverDirection.SENDRECV);
+        if (mimeType != null) {
+            transceiver.setCodecPreferences(RTCRtpSender.getCapabilities("video").codecs().stream()
+                    .filter(c -> c.mimeType().equalsIgnoreCase(mimeType)).toList());
+        }
+        videoEcho = transceiver;
     }
 
     @Override

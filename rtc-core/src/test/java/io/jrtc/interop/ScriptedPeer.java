@@ -159,6 +159,11 @@ abstract class ScriptedPeer implements InteropPeer {
         call("addCameraTrack", Map.of(), COMMAND_TIMEOUT);
     }
 
+    /** Makes the peer offer or accept only this video codec, e.g. "video/H264" (Chromium). */
+    public void preferVideoCodec(String mimeType) {
+        call("preferVideoCodec", Map.of("mimeType", mimeType), COMMAND_TIMEOUT);
+    }
+
     /** What the peer decoded of the video it received. */
     public VideoReport videoStats() {
         Map<?, ?> stats = (Map<?, ?>) call("videoStats", Map.of(), COMMAND_TIMEOUT);

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Video through jrtc as a relay forwards it: a real peer (Chromium's fake camera, aiortc's VP8 encoder) sends
- * video, jrtc reassembles the frames and sends them back coded as they came on the same connection, and the peer
- * decodes them. jrtc offers and answers.
+ * Video through jrtc as a relay forwards it: a real peer (Chromium's fake camera in VP8 or H.264, aiortc's VP8
+ * encoder) sends video, jrtc reassembles the frames and sends them back coded as they came on the same
+ * connection, and the peer decodes them. jrtc offers and answers.
  */
 class VideoInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -24,26 +24,32 @@ class VideoInteropTest {
         Supplier<ScriptedPeer> aiortc = AiortcPeer::new;
         Supplier<ScriptedPeer> chromium = ChromiumPeer::new;
         return Stream.of(
-                Arguments.of("aiortc", aiortc, true, 320, 240), Arguments.of("aiortc", aiortc, false, 320, 240),
-                Arguments.of("chromium", chromium, true, 640, 480),
-                Arguments.of("chromium", chromium, false, 640, 480));
+                Arguments.of("aiortc", aiortc, true, "VP8", 320, 240),
+                Arguments.of("aiortc", aiortc, false, "VP8", 320, 240),
+                Arguments.of("chromium", chromium, true, "VP8", 640, 480),
+                Arguments.of("chromium", chromium, false, "VP8", 640, 480),
+                Arguments.of("chromium", chromium, true, "H264", 640, 480),
+                Arguments.of("chromium", chromium, false, "H264", 640, 480));
     }
 
-    @ParameterizedTest(name = "{0}, jrtc offers: {2}")
+    @ParameterizedTest(name = "{0}, jrtc offers: {2}, {3}")
     @MethodSource("peers")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void videoComesBackDecodable(String name, Supplier<ScriptedPeer> peerFactory, boolean jrtcOffers, int width,
-            int height) {
+    void videoComesBackDecodable(String name, Supplier<ScriptedPeer> peerFactory, boolean jrtcOffers, String codec,
+            int width, int height) {
         try (ScriptedPeer other = peerFactory.get(); JrtcPeer jrtc = new JrtcPeer()) {
             try {
                 InteropPeer offerer = jrtcOffers ? jrtc : other;
                 InteropPeer answerer = jrtcOffers ? other : jrtc;
                 other.addCameraTrack();
-                jrtc.echoVideo();
+                if (!codec.equals("VP8")) {
+                    other.preferVideoCodec("video/" + codec);
+                }
+                jrtc.echoVideo("video/" + codec);
                 String offer = offerer.createOffer();
                 String answer = answerer.acceptOffer(offer);
                 offerer.acceptAnswer(answer);
-                assertThat(answer).contains("m=video").contains("VP8/90000").contains("a=sendrecv");
+                assertThat(answer).contains("m=video").contains(codec + "/90000").contains("a=sendrecv");
                 offerer.awaitConnectionState("connected", WAIT);
                 answerer.awaitConnectionState("connected", WAIT);
 
@@ -53,10 +59,19 @@ class VideoInteropTest {
                     assertThat(video.width()).isEqualTo(width);
                     assertThat(video.height()).isEqualTo(height);
                 });
-                System.out.printf("%s, jrtc offers %s: %s%n", name, jrtcOffers, other.videoStats());
+                System.out.printf("%s, jrtc offers %s, %s: %s%n", name, jrtcOffers, codec, other.videoStats());
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(e.getMessage() + logs(other, jrtc), e);
+                throw new AssertionError(e.getMessage() + logs(other, jrtc) + rtpStats(jrtc), e);
             }
+        }
+    }
+
+    private static String rtpStats(JrtcPeer jrtc) {
+        try {
+            var report = jrtc.peerConnection().getStats().get(5, TimeUnit.SECONDS);
+            return "\n--- jrtc RTP stats ---\n" + report.ofType("inbound-rtp") + "\n" + report.ofType("outbound-rtp");
+        } catch (Exception e) {
+            return "\n(no jrtc stats: " + e + ")";
         }
     }
 

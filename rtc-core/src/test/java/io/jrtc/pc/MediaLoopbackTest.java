@@ -4,6 +4,7 @@ import static io.jrtc.pc.PeerPair.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jrtc.media.AudioFrame;
 import io.jrtc.media.AudioMeasurements;
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.EncodedFrame;
@@ -114,6 +115,54 @@ class MediaLoopbackTest {
                 assertThat(coded.timestamp()).isEqualTo(3000L * i);
                 assertThat(coded.keyframe()).isEqualTo(i == 0);
             }
+        }
+    }
+
+    @Test
+    void aCodedFrameGoesOutWithTheNegotiatedCodecOfItsFormat() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            BufferedTrack source = new BufferedTrack(MediaKind.VIDEO, 16);
+            pair.offerer.addTransceiver(source, RTCRtpTransceiverDirection.SENDONLY);
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            pair.negotiate();
+            MediaStreamTrack received = arrived.get(5, TimeUnit.SECONDS).track();
+            await().atMost(WAIT).until(() -> pair.offerer.getConnectionState() == RTCPeerConnectionState.CONNECTED);
+
+            // An H.264 IDR access unit (Annex B) and then a VP8 keyframe: VP8 is preferred, H.264 negotiated too.
+            byte[] h264 = {0, 0, 0, 1, 0x67, 0x42, (byte) 0xe0, 0x1f, (byte) 0x8d, 0x68, 0x05,  // SPS
+                0, 0, 0, 1, 0x68, (byte) 0xce, 0x3c, (byte) 0x80,                                  // PPS
+                0, 0, 0, 1, 0x65, (byte) 0x88, (byte) 0x84, 0x00, (byte) 0xff};                    // IDR slice
+            byte[] vp8 = {0x10, 0x02, 0x00, (byte) 0x9d, 0x01, 0x2a};
+            source.push(new EncodedFrame("video/H264", 90_000, h264, 0, true));
+            source.push(new EncodedFrame("video/VP8", 90_000, vp8, 3000, true));
+            EncodedFrame first = (EncodedFrame) received.recv().get(10, TimeUnit.SECONDS);
+            EncodedFrame second = (EncodedFrame) received.recv().get(10, TimeUnit.SECONDS);
+            assertThat(first.mimeType()).isEqualToIgnoringCase("video/H264");
+            assertThat(first.data()).isEqualTo(h264);
+            assertThat(second.mimeType()).isEqualToIgnoringCase("video/VP8");
+            assertThat(second.data()).isEqualTo(vp8);
+        }
+    }
+
+    @Test
+    void aDisabledAudioTrackSendsSilence() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            ToneAudioTrack tone = new ToneAudioTrack(440, 8000);
+            tone.setEnabled(false);
+            pair.offerer.addTrack(tone);
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            pair.negotiate();
+            MediaStreamTrack received = arrived.get(5, TimeUnit.SECONDS).track();
+            int loudest = 0;
+            for (int i = 0; i < 25; i++) {
+                AudioFrame frame = (AudioFrame) received.recv().get(10, TimeUnit.SECONDS);
+                for (short sample : frame.samples()) {
+                    loudest = Math.max(loudest, Math.abs(sample));
+                }
+            }
+            assertThat(loudest).isLessThan(100);  // frames keep coming, carrying silence instead of the tone
         }
     }
 
