@@ -30,6 +30,8 @@ public final class RTCRtpReceiver {
     private static final int TRACK_BUFFER_FRAMES = 64;
     private static final long SOURCE_MEMORY_NANOS = 10_000_000_000L;
     private static final long PUBLISH_INTERVAL_NANOS = 1_000_000_000L;
+    /** Sources one receiver follows: a sender that restarts gets a new SSRC, a peer inventing them is bounded. */
+    private static final int MAX_SOURCES = 16;
     private static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
 
     private final ConnectionContext context;
@@ -225,8 +227,15 @@ public final class RTCRtpReceiver {
             packetsDiscarded++;
             return;
         }
-        ReceiveStatistics statistics = sources.computeIfAbsent(packet.ssrc(),
-                ssrc -> new ReceiveStatistics(ssrc, depacketizer.codec().clockRate()));
+        ReceiveStatistics statistics = sources.get(packet.ssrc());
+        if (statistics == null) {
+            if (sources.size() >= MAX_SOURCES) {
+                packetsDiscarded++;
+                return;
+            }
+            statistics = new ReceiveStatistics(packet.ssrc(), depacketizer.codec().clockRate());
+            sources.put(packet.ssrc(), statistics);
+        }
         if (recovered) {
             statistics.handleRecoveredPacket(now, packet.sequenceNumber());
         } else {

@@ -38,6 +38,8 @@ final class RtpTransport implements Pump.Stage {
     private static final System.Logger LOG = System.getLogger(RtpTransport.class.getName());
     private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
     private static final int MAX_DATAGRAM = 1500;
+    /** SSRCs remembered for routing: plenty for real streams, a bound for a peer that invents them. */
+    private static final int MAX_ROUTED_SSRCS = 256;
     /** The SSRC our RTCP reports come from when no sender of ours sends (RFC 3550 §6.4.2). */
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -132,7 +134,7 @@ final class RtpTransport implements Pump.Stage {
     private void onRtp(RtpHeader packet) {
         RTCRtpReceiver receiver = receiversBySsrc.get(packet.ssrc());
         if (receiver == null) {
-            receiver = route(packet);
+            receiver = receiversBySsrc.size() < MAX_ROUTED_SSRCS ? route(packet) : null;
             if (receiver == null) {
                 unroutable++;
                 return;
@@ -294,9 +296,17 @@ final class RtpTransport implements Pump.Stage {
 
     private void sendRtcp(List<RtcpPacket> packets) {
         int length = RtcpCompound.encode(packets, rtcpBuffer, 0);
+        sendRtcp(rtcpBuffer, length);
+    }
+
+    /** Protects an RTCP compound in place (the array needs room for the SRTCP trailer and tag) and sends it. */
+    void sendRtcp(byte[] compound, int length) {
+        if (!ready()) {
+            return;
+        }
         try {
-            int protectedLength = srtpSender.protectRtcp(rtcpBuffer, length);
-            dtls.sendUnencrypted(rtcpBuffer, 0, protectedLength);
+            int protectedLength = srtpSender.protectRtcp(compound, length);
+            dtls.sendUnencrypted(compound, 0, protectedLength);
         } catch (SrtpException e) {
             srtpFailures++;
             LOG.log(Level.DEBUG, () -> "cannot protect an RTCP packet: " + e.getMessage());

@@ -20,7 +20,9 @@ public final class SrtpException extends Exception {
         /** The packet index is older than the replay window reaches (RFC 3711 §3.3.2). */
         TOO_OLD,
         /** The index space of the master key is used up: SRTP 2^48 or SRTCP 2^31 packets (RFC 3711 §9.2). */
-        INDEX_EXHAUSTED
+        INDEX_EXHAUSTED,
+        /** A new SSRC beyond {@link SrtpReceiver#MAX_STREAMS}: a peer cannot make us keep state without bound. */
+        TOO_MANY_STREAMS
     }
 
     private final Reason reason;

@@ -17,6 +17,11 @@ import java.util.Objects;
  * the buffer partly decrypted; random bytes never throw anything else.
  */
 public final class SrtpReceiver {
+    /**
+     * SSRCs with state at most: far more than a connection's streams (their media, RTX and RTCP-only SSRCs), few
+     * enough that a peer sending random SSRCs inside valid SRTP cannot grow our memory without bound.
+     */
+    public static final int MAX_STREAMS = 1024;
     private final SrtpProfile profile;
     private final SrtpTransform transform;
     private final SsrcTable<SrtpStreamState> streams = new SsrcTable<>();
@@ -63,6 +68,7 @@ public final class SrtpReceiver {
         int ssrc = SrtpPacketFields.rtpSsrc(packet, offset);
         int sequenceNumber = SrtpPacketFields.rtpSequenceNumber(packet, offset);
         SrtpStreamState stream = streams.get(ssrc);
+        checkRoomFor(stream, ssrc);
         long index = stream == null ? sequenceNumber : stream.estimateRtpIndex(sequenceNumber);
         if (stream != null) {
             stream.rtp.check(index);
@@ -97,6 +103,7 @@ public final class SrtpReceiver {
         int index = SrtcpTrailer.index(trailer);
         int ssrc = SrtpPacketFields.rtcpSenderSsrc(packet, offset);
         SrtpStreamState stream = streams.get(ssrc);
+        checkRoomFor(stream, ssrc);
         if (stream != null) {
             stream.rtcp.check(index);
         }
@@ -106,6 +113,13 @@ public final class SrtpReceiver {
         }
         stream.rtcp.accept(index);
         return plainLength;
+    }
+
+    private void checkRoomFor(SrtpStreamState stream, int ssrc) throws SrtpException {
+        if (stream == null && streams.size() >= MAX_STREAMS) {
+            throw new SrtpException(SrtpException.Reason.TOO_MANY_STREAMS, "SSRC " + Integer.toUnsignedString(ssrc)
+                    + " after " + MAX_STREAMS + " others");
+        }
     }
 
     /** How many SSRCs have state, for tests and diagnostics. */

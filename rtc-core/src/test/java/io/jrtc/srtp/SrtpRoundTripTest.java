@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jrtc.dtls.DtlsRole;
 import io.jrtc.dtls.SrtpKeyingMaterial;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -161,6 +162,22 @@ class SrtpRoundTripTest {
                 .isEqualTo(SrtpException.Reason.AUTH_FAILED);
         assertThatThrownBy(() -> unprotectRtcp(stranger, srtcp)).extracting("reason")
                 .isEqualTo(SrtpException.Reason.AUTH_FAILED);
+    }
+
+    @Test
+    void aPeerCannotMakeTheReceiverKeepStateForEverMoreSsrcs() throws SrtpException {
+        SrtpProfile profile = SrtpProfile.AES128_CM_HMAC_SHA1_80;
+        SrtpSender sender = sender(profile);
+        SrtpReceiver receiver = receiver(profile);
+        for (int ssrc = 1; ssrc <= SrtpReceiver.MAX_STREAMS; ssrc++) {
+            unprotectRtp(receiver, protectRtp(sender, TestPackets.rtp(1, ssrc, TestPackets.payload(8, ssrc))));
+        }
+        byte[] oneMore = protectRtp(sender, TestPackets.rtp(1, 0x7fff_0000, TestPackets.payload(8, 1)));
+        assertThatThrownBy(() -> unprotectRtp(receiver, oneMore)).extracting("reason")
+                .isEqualTo(SrtpException.Reason.TOO_MANY_STREAMS);
+        // the streams it knows keep working
+        byte[] known = protectRtp(sender, TestPackets.rtp(2, 7, TestPackets.payload(8, 2)));
+        assertThat(unprotectRtp(receiver, known)).hasSize(TestPackets.rtp(2, 7, TestPackets.payload(8, 2)).length);
     }
 
     @ParameterizedTest
