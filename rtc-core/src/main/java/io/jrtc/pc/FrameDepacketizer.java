@@ -32,6 +32,8 @@ final class FrameDepacketizer {
     private final String encoding;
     private final FrameAssembler assembler;
     private OpusDecoder opus;
+    private double lastAudioLevel;
+    private long samplesDecoded;
     private boolean started;
     private long firstTimestamp;
     private long lastTimestamp;
@@ -49,6 +51,16 @@ final class FrameDepacketizer {
         return codec;
     }
 
+    /** The level of the last decoded audio frame, 0 to 1 (W3C audioLevel); 0 for video. */
+    double lastAudioLevel() {
+        return lastAudioLevel;
+    }
+
+    /** Audio samples (per channel) decoded so far. */
+    long samplesDecoded() {
+        return samplesDecoded;
+    }
+
     /** Frames given up because packets of them never came. */
     long droppedFrames() {
         return assembler.droppedFrames();
@@ -60,7 +72,12 @@ final class FrameDepacketizer {
         int delivered = 0;
         for (MediaFrame frame = assembler.poll(); frame != null; frame = assembler.poll()) {
             try {
-                track.push(decode(frame));
+                Frame decoded = decode(frame);
+                if (decoded instanceof AudioFrame audio) {
+                    lastAudioLevel = audio.rmsLevel();
+                    samplesDecoded += audio.samplesPerChannel();
+                }
+                track.push(decoded);
                 delivered++;
             } catch (CodecParseException corrupt) {
                 LOG.log(Level.DEBUG, () -> "dropping an undecodable " + codec.mimeType() + " frame: "

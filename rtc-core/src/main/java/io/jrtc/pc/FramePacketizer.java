@@ -32,9 +32,15 @@ final class FramePacketizer {
     private int opusSampleRate;
     private int opusChannels;
 
-    /** A frame's payloads and its RTP timestamp (before the stream's random offset). */
-    record Packets(List<RtpPayload> payloads, long timestamp) {
+    /**
+     * A frame's payloads, its RTP timestamp (before the stream's random offset), and for PCM its level in -dBov
+     * (RFC 6464: 0 loudest, 127 silence) or {@link #NO_LEVEL}.
+     */
+    record Packets(List<RtpPayload> payloads, long timestamp, int audioLevel) {
     }
+
+    static final int NO_LEVEL = -1;
+    private static final int SILENCE_DBOV = 127;
 
     FramePacketizer(RtpCodec codec) {
         this.codec = codec;
@@ -71,7 +77,7 @@ final class FramePacketizer {
             return encodeAudio(audio);
         }
         if (frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType())) {
-            return new Packets(packetizeCoded(coded.data()), coded.timestamp());
+            return new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL);
         }
         return null;
     }
@@ -92,7 +98,7 @@ final class FramePacketizer {
         }
         byte[] packet = opus.encode(frame.samples(), frame.samplesPerChannel());
         long timestamp = frame.pts() * codec.clockRate() / frame.sampleRate();
-        return new Packets(List.of(opusPacketizer.packetize(packet, 0, packet.length)), timestamp);
+        return new Packets(List.of(opusPacketizer.packetize(packet, 0, packet.length)), timestamp, level(frame));
     }
 
     /** G.711 runs at 8 kHz mono; 48 kHz PCM is averaged down six to one, channels mixed. */
@@ -113,7 +119,16 @@ final class FramePacketizer {
             mono[i] = (short) (sum / (step * channels));
         }
         byte[] coded = encoding.equals("pcmu") ? G711.encodeMuLaw(mono) : G711.encodeALaw(mono);
-        return new Packets(List.of(new RtpPayload(coded, false)), frame.pts() / step);
+        return new Packets(List.of(new RtpPayload(coded, false)), frame.pts() / step, level(frame));
+    }
+
+    /** RFC 6464 §3: the frame's level in -dBov, 0 to 127. */
+    static int level(AudioFrame frame) {
+        double rms = frame.rmsLevel();
+        if (rms <= 0) {
+            return SILENCE_DBOV;
+        }
+        return (int) Math.max(0, Math.min(SILENCE_DBOV, Math.round(-20 * Math.log10(rms))));
     }
 
     private List<RtpPayload> packetizeCoded(byte[] data) {

@@ -3,6 +3,7 @@ package io.jrtc.pc;
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.rtp.AudioLevelExtension;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.NtpTimestamp;
 import io.jrtc.rtp.ReceiveStatistics;
@@ -29,7 +30,7 @@ import java.util.concurrent.RejectedExecutionException;
 public final class RTCRtpReceiver {
     private static final int TRACK_BUFFER_FRAMES = 64;
     private static final long SOURCE_MEMORY_NANOS = 10_000_000_000L;
-    private static final long PUBLISH_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long PUBLISH_INTERVAL_NANOS = 100_000_000L;
     /** Sources one receiver follows: a sender that restarts gets a new SSRC, a peer inventing them is bounded. */
     private static final int MAX_SOURCES = 16;
     private static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
@@ -43,6 +44,8 @@ public final class RTCRtpReceiver {
     private volatile boolean stopped;
     private RtpTransport rtp;
     private volatile String mid;
+    private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private double audioLevel;
     private boolean receiving;
     private LossRecovery recovery = new LossRecovery(List.of());
     private Integer mainSsrc;
@@ -51,12 +54,12 @@ public final class RTCRtpReceiver {
     // On the loop.
     private final Map<Integer, FrameDepacketizer> depacketizers = new HashMap<>();
     private final Map<Integer, ReceiveStatistics> sources = new LinkedHashMap<>();
-    private final Map<Integer, Long> lastHeard = new HashMap<>();
+    private final Map<Integer, HeardSource> lastHeard = new HashMap<>();
     private final Map<Integer, SenderReport> lastSenderReports = new HashMap<>();
     private volatile List<RTCRtpSynchronizationSource> synchronizationSources = List.of();
     private long lastPublished = Long.MIN_VALUE;
     private long bytesReceived;
-    private long framesDecoded;
+    private long framesReceived;
     private long packetsDiscarded;
 
     /** A receiver on its own over a DTLS transport (the reference's ORTC-style use); see {@link #receive}. */
@@ -112,7 +115,10 @@ public final class RTCRtpReceiver {
         });
     }
 
-    /** Each SSRC heard from in the last 10 seconds, with when (W3C getSynchronizationSources). */
+    /**
+     * Each SSRC heard from in the last 10 seconds: when, its last RTP timestamp, and its audio level when the
+     * sender marks it (RFC 6464; W3C getSynchronizationSources). Refreshed every 100 ms.
+     */
     public List<RTCRtpSynchronizationSource> getSynchronizationSources() {
         return synchronizationSources;
     }
@@ -183,6 +189,7 @@ public final class RTCRtpReceiver {
         this.receiving = receive && !stopped;
         codecs = List.copyOf(negotiated);
         extensions = List.copyOf(negotiatedExtensions);
+        audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
         depacketizers.clear();
         recovery = new LossRecovery(negotiated);
     }
@@ -244,9 +251,10 @@ public final class RTCRtpReceiver {
         recovery.onMediaPacket(now, packet, rtp.reportingSsrc());
         bytesReceived += packet.payloadLength();
         mainSsrc = packet.ssrc();
-        noteHeard(now, packet.ssrc());
+        noteHeard(now, packet);
         long droppedBefore = depacketizer.droppedFrames();
-        framesDecoded += depacketizer.receive(packet, track);
+        framesReceived += depacketizer.receive(packet, track);
+        audioLevel = depacketizer.lastAudioLevel();
         if (kind == MediaKind.VIDEO && depacketizer.droppedFrames() > droppedBefore) {
             requestKeyframe();  // the pictures after a lost one do not decode until the next keyframe
         }
@@ -303,7 +311,13 @@ public final class RTCRtpReceiver {
             int clockRate = codecs.stream().filter(c -> !c.isRtx()).mapToInt(RtpCodec::clockRate).findFirst()
                     .orElse(90_000);
             s.put("jitter", statistics.jitter() / (double) clockRate);
-            s.put(kind == MediaKind.AUDIO ? "totalSamplesReceived" : "framesReceived", framesDecoded);
+            if (kind == MediaKind.AUDIO) {
+                s.put("totalSamplesReceived", depacketizers.values().stream()
+                        .mapToLong(FrameDepacketizer::samplesDecoded).sum());
+                s.put("audioLevel", audioLevel);
+            } else {
+                s.put("framesReceived", framesReceived);
+            }
             s.put("framesDropped", track.droppedFrames());
             s.put("pliCount", keyframeRequestsSent);
             s.put("nackCount", recovery.nacksSent());
@@ -346,20 +360,40 @@ public final class RTCRtpReceiver {
         return null;
     }
 
-    /** The published list changes at most once a second unless a new source shows up: readers are any thread. */
-    private void noteHeard(long now, int ssrc) {
-        boolean fresh = lastHeard.put(ssrc, now) == null;
+    /** When a source was last heard, with its last RTP timestamp and RFC 6464 level (-1: none). */
+    private static final class HeardSource {
+        long at;
+        int rtpTimestamp;
+        int level = -1;
+    }
+
+    /** The published list changes at most every 100 ms unless a new source shows up: readers are any thread. */
+    private void noteHeard(long now, RtpHeader packet) {
+        HeardSource source = lastHeard.get(packet.ssrc());
+        boolean fresh = source == null;
+        if (fresh) {
+            source = new HeardSource();
+            lastHeard.put(packet.ssrc(), source);
+        }
+        source.at = now;
+        source.rtpTimestamp = packet.timestamp();
+        if (audioLevelExtensionId != NegotiatedParameters.NO_EXTENSION) {
+            source.level = AudioLevelExtension.readLevel(packet, audioLevelExtensionId);
+        }
         if (!fresh && now - lastPublished < PUBLISH_INTERVAL_NANOS) {
             return;
         }
         lastPublished = now;
-        lastHeard.values().removeIf(at -> now - at > SOURCE_MEMORY_NANOS);
+        lastHeard.values().removeIf(heard -> now - heard.at > SOURCE_MEMORY_NANOS);
         List<RTCRtpSynchronizationSource> list = new ArrayList<>();
         long wallNow = System.currentTimeMillis();
-        for (Map.Entry<Integer, Long> e : lastHeard.entrySet()) {
-            long agoMillis = (now - e.getValue()) / 1_000_000L;
+        for (Map.Entry<Integer, HeardSource> e : lastHeard.entrySet()) {
+            HeardSource heard = e.getValue();
+            long agoMillis = (now - heard.at) / 1_000_000L;
+            // W3C audioLevel is linear, 1 for 0 dBov: 10^(-level/20)
+            Double level = heard.level < 0 ? null : Math.pow(10, -heard.level / 20.0);
             list.add(new RTCRtpSynchronizationSource(Instant.ofEpochMilli(wallNow - agoMillis),
-                    Integer.toUnsignedLong(e.getKey()), null, 0));
+                    Integer.toUnsignedLong(e.getKey()), level, Integer.toUnsignedLong(heard.rtpTimestamp)));
         }
         synchronizationSources = List.copyOf(list);
     }

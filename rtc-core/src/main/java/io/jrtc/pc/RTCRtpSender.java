@@ -4,6 +4,7 @@ import io.jrtc.codec.RtpPayload;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.rtp.AudioLevelExtension;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.NtpTimestamp;
 import io.jrtc.rtp.ReportBlock;
@@ -32,6 +33,8 @@ public final class RTCRtpSender {
     private static final System.Logger LOG = System.getLogger(RTCRtpSender.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_PACKET = 1500;
+    /** Audio louder than -50 dBov counts as voice activity (the V flag of RFC 6464 §3). */
+    private static final int VOICE_BELOW_DBOV = 50;
 
     private final ConnectionContext context;
     private final MediaKind kind;
@@ -53,6 +56,7 @@ public final class RTCRtpSender {
     private FramePacketizer lastUsed;
     private volatile String mid;
     private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
     private boolean sending;
     private boolean pulling;
     private int sequenceNumber = RANDOM.nextInt(1 << 16);
@@ -201,6 +205,7 @@ public final class RTCRtpSender {
     void configure(String mid, List<RtpCodec> codecs, List<ExtMap> extensions, boolean send) {
         this.mid = mid;
         this.midExtensionId = NegotiatedParameters.extensionId(extensions, SdesMidExtension.URI);
+        this.audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
         List<RtpCodec> sendable = codecs.stream().filter(c -> !c.isRtx() && SupportedCodecs.supports(c)).toList();
         sendCodecs = sendable;
         sendExtensions = List.copyOf(extensions);
@@ -282,6 +287,11 @@ public final class RTCRtpSender {
             sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
             if (midExtensionId != NegotiatedParameters.NO_EXTENSION && mid != null) {
                 SdesMidExtension.write(header, midExtensionId, mid);
+            }
+            if (audioLevelExtensionId != NegotiatedParameters.NO_EXTENSION
+                    && packets.audioLevel() != FramePacketizer.NO_LEVEL) {
+                AudioLevelExtension.write(header, audioLevelExtensionId, packets.audioLevel() < VOICE_BELOW_DBOV,
+                        packets.audioLevel());
             }
             int length = header.write(packet, 0, payload.data(), 0, payload.data().length, 0);
             retransmissions.onSent(now, packet, length);

@@ -69,6 +69,10 @@ class MediaLoopbackTest {
             assertThat(inbound.getPacketsReceived()).isPositive();
             assertThat(inbound.getKind()).isEqualTo("audio");
             assertThat(inbound.getPacketsLost()).isZero();
+            // The tone's level: amplitude 8000 is an RMS of 0.17 of full scale, -15 dBov (RFC 6464 on the wire).
+            assertThat((Double) inbound.get("audioLevel")).isBetween(0.12, 0.24);
+            assertThat(pair.offerer.getReceivers().get(0).getSynchronizationSources()).singleElement()
+                    .satisfies(source -> assertThat(source.audioLevel()).isBetween(0.15, 0.2));
 
             // Once RTCP reports crossed: what the remote says of our stream, and of its own.
             await().atMost(WAIT).untilAsserted(() -> {
