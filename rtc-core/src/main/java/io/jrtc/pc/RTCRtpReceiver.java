@@ -11,6 +11,7 @@ import io.jrtc.rtp.ReportBlock;
 import io.jrtc.rtp.RtpHeader;
 import io.jrtc.rtp.SdesMidExtension;
 import io.jrtc.rtp.SenderReport;
+import io.jrtc.rtp.TransportSequenceNumberExtension;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtpCodec;
 import java.time.Instant;
@@ -45,6 +46,7 @@ public final class RTCRtpReceiver {
     private RtpTransport rtp;
     private volatile String mid;
     private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private int transportCcExtensionId = NegotiatedParameters.NO_EXTENSION;
     private double audioLevel;
     private boolean receiving;
     private LossRecovery recovery = new LossRecovery(List.of());
@@ -190,8 +192,14 @@ public final class RTCRtpReceiver {
         codecs = List.copyOf(negotiated);
         extensions = List.copyOf(negotiatedExtensions);
         audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
+        transportCcExtensionId = NegotiatedParameters.extensionId(extensions, TransportSequenceNumberExtension.URI);
         depacketizers.clear();
         recovery = new LossRecovery(negotiated);
+    }
+
+    /** The id of the transport-wide sequence number extension, when negotiated (the bundle shares it). */
+    int transportCcExtensionId() {
+        return transportCcExtensionId;
     }
 
     String mid() {

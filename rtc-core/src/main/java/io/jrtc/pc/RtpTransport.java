@@ -15,6 +15,8 @@ import io.jrtc.rtp.RtpParseException;
 import io.jrtc.rtp.SdesMidExtension;
 import io.jrtc.rtp.SenderReport;
 import io.jrtc.rtp.SourceDescription;
+import io.jrtc.rtp.TransportFeedbackGenerator;
+import io.jrtc.rtp.TransportSequenceNumberExtension;
 import io.jrtc.srtp.SrtpException;
 import io.jrtc.srtp.SrtpReceiver;
 import io.jrtc.srtp.SrtpSender;
@@ -53,6 +55,7 @@ final class RtpTransport implements Pump.Stage {
     private SrtpSender srtpSender;
     private SrtpReceiver srtpReceiver;
     private long nextReport = Long.MAX_VALUE;
+    private TransportFeedbackGenerator transportFeedback;
     private long srtpFailures;
     private long unroutable;
 
@@ -141,7 +144,25 @@ final class RtpTransport implements Pump.Stage {
             }
             receiversBySsrc.put(packet.ssrc(), receiver);
         }
-        receiver.handleRtp(Pump.now(), packet);
+        long now = Pump.now();
+        noteTransportSequence(now, receiver, packet);
+        receiver.handleRtp(now, packet);
+    }
+
+    /** Transport-wide congestion control: the sender learns when its packets arrived (feedback every 100 ms). */
+    private void noteTransportSequence(long now, RTCRtpReceiver receiver, RtpHeader packet) {
+        int id = receiver.transportCcExtensionId();
+        if (id == NegotiatedParameters.NO_EXTENSION) {
+            return;
+        }
+        int sequenceNumber = TransportSequenceNumberExtension.read(packet, id);
+        if (sequenceNumber < 0) {
+            return;
+        }
+        if (transportFeedback == null) {
+            transportFeedback = new TransportFeedbackGenerator(reportingSsrc());
+        }
+        transportFeedback.handleReceive(now, packet.ssrc(), sequenceNumber);
     }
 
     /** A new SSRC: by the MID extension, else by a payload type only one receiving receiver negotiated. */
@@ -254,7 +275,7 @@ final class RtpTransport implements Pump.Stage {
         for (RTCRtpReceiver receiver : receivers) {
             deadline = Math.min(deadline, receiver.lossRecoveryDeadline());
         }
-        return deadline;
+        return transportFeedback == null ? deadline : Math.min(deadline, transportFeedback.pollTimeout());
     }
 
     @Override
@@ -262,6 +283,13 @@ final class RtpTransport implements Pump.Stage {
         for (RTCRtpReceiver receiver : receivers) {
             if (receiver.lossRecoveryDeadline() <= now) {
                 receiver.onLossRecoveryTimeout(now);
+            }
+        }
+        if (transportFeedback != null && transportFeedback.pollTimeout() <= now) {
+            transportFeedback.handleTimeout(now);
+            for (RtcpPacket feedback = transportFeedback.pollTransmit(); feedback != null;
+                    feedback = transportFeedback.pollTransmit()) {
+                sendFeedback(feedback);
             }
         }
         if (now >= nextReport) {

@@ -164,6 +164,15 @@ abstract class ScriptedPeer implements InteropPeer {
         call("preferVideoCodec", Map.of("mimeType", mimeType), COMMAND_TIMEOUT);
     }
 
+    /**
+     * What the peer's congestion controller lets it send, in bits/s (W3C availableOutgoingBitrate; Chromium): it
+     * grows only as the receiver's transport-wide feedback comes back.
+     */
+    public long availableOutgoingBitrate() {
+        Map<?, ?> stats = (Map<?, ?>) call("sendStats", Map.of(), COMMAND_TIMEOUT);
+        return ((Number) stats.get("availableOutgoingBitrate")).longValue();
+    }
+
     /** What the peer decoded of the video it received. */
     public VideoReport videoStats() {
         Map<?, ?> stats = (Map<?, ?>) call("videoStats", Map.of(), COMMAND_TIMEOUT);
