@@ -38,8 +38,12 @@ final class FrameDepacketizer {
     private long firstTimestamp;
     private long lastTimestamp;
 
-    FrameDepacketizer(RtpCodec codec) {
+    private final boolean decodeAudio;
+
+    /** {@code decodeAudio} false: audio frames go into the track coded, as video does. */
+    FrameDepacketizer(RtpCodec codec, boolean decodeAudio) {
         this.codec = codec;
+        this.decodeAudio = decodeAudio;
         this.encoding = codec.encodingName().toLowerCase(Locale.ROOT);
         // Audio frames are single packets: a lost one is given up after 100 ms of later ones, not 2.5 s.
         this.assembler = codec.kind().equals("audio")
@@ -89,6 +93,9 @@ final class FrameDepacketizer {
 
     private Frame decode(MediaFrame frame) throws CodecParseException {
         long pts = presentationTime(frame.rtpTimestamp());
+        if (!decodeAudio) {
+            return new EncodedFrame(codec.mimeType(), codec.clockRate(), frame.data(), pts, frame.keyframe());
+        }
         return switch (encoding) {
             case "opus" -> {
                 short[] pcm = opus().decode(frame.data(), 0, frame.data().length);

@@ -48,6 +48,7 @@ public final class RTCRtpReceiver {
     private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
     private int transportCcExtensionId = NegotiatedParameters.NO_EXTENSION;
     private double audioLevel;
+    private boolean decodeAudio = true;
     private boolean receiving;
     private LossRecovery recovery = new LossRecovery(List.of());
     private Integer mainSsrc;
@@ -113,6 +114,20 @@ public final class RTCRtpReceiver {
             }
             configure(negotiated, negotiatedExtensions, parameters.muxId().isEmpty() ? null : parameters.muxId(),
                     true);
+            return null;
+        });
+    }
+
+    /**
+     * Whether received audio is decoded to PCM {@link io.jrtc.media.AudioFrame}s (the default) or handed on
+     * coded as {@link io.jrtc.media.EncodedFrame}s, as an SFU forwards it without decoding and re-encoding.
+     */
+    public void setAudioDecoding(boolean decode) {
+        context.onLoop(() -> {
+            if (decodeAudio != decode) {
+                decodeAudio = decode;
+                depacketizers.clear();
+            }
             return null;
         });
     }
@@ -360,7 +375,7 @@ public final class RTCRtpReceiver {
         }
         for (RtpCodec codec : codecs) {
             if (codec.payloadType() == payloadType && !codec.isRtx() && SupportedCodecs.supports(codec)) {
-                FrameDepacketizer created = new FrameDepacketizer(codec);
+                FrameDepacketizer created = new FrameDepacketizer(codec, decodeAudio);
                 depacketizers.put(payloadType, created);
                 return created;
             }

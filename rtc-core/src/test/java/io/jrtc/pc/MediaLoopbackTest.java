@@ -150,6 +150,33 @@ class MediaLoopbackTest {
     }
 
     @Test
+    void audioCanBeReceivedCodedAndForwardedWithoutReencoding() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            pair.offerer.addTrack(new ToneAudioTrack(440, 8000));
+            CompletableFuture<RTCTrackEvent> echoed = new CompletableFuture<>();
+            pair.offerer.onTrack(echoed::complete);
+            // The answerer sends back what it receives, as an SFU would: Opus packets, not PCM.
+            RTCRtpTransceiver echo = pair.answerer.addTransceiver("audio", RTCRtpTransceiverDirection.SENDRECV);
+            MediaRelay relay = new MediaRelay();
+            CompletableFuture<MediaStreamTrack> coded = new CompletableFuture<>();
+            pair.answerer.onTrack(event -> {
+                event.receiver().setAudioDecoding(false);
+                MediaStreamTrack proxy = relay.subscribe(event.track());
+                event.transceiver().getSender().replaceTrack(proxy);
+                coded.complete(relay.subscribe(event.track()));
+            });
+            pair.negotiate();
+            assertThat(echo.getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.SENDRECV);
+
+            Frame first = coded.get(5, TimeUnit.SECONDS).recv().get(10, TimeUnit.SECONDS);
+            assertThat(first).isInstanceOfSatisfying(EncodedFrame.class,
+                    frame -> assertThat(frame.mimeType()).isEqualToIgnoringCase("audio/opus"));
+            assertThat(AudioMeasurements.dominantFrequency(echoed.get(5, TimeUnit.SECONDS).track()))
+                    .isBetween(400.0, 480.0);
+        }
+    }
+
+    @Test
     void aDisabledAudioTrackSendsSilence() throws Exception {
         try (PeerPair pair = new PeerPair()) {
             ToneAudioTrack tone = new ToneAudioTrack(440, 8000);

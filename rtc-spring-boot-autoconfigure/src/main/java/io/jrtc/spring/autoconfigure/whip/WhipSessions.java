@@ -105,6 +105,9 @@ public class WhipSessions implements DisposableBean {
             service.await(service.acceptOffer(id, new RTCSessionDescription(offer, RTCSdpType.OFFER)),
                     "answering the offer");
             List<MediaStreamTrack> tracks = receivedTracks(pc);
+            // Viewers get the publisher's Opus packets as they came: no decoding and re-encoding per viewer.
+            pc.getReceivers().stream().filter(receiver -> receiver.getTrack().getKind() == MediaKind.AUDIO)
+                    .forEach(receiver -> receiver.setAudioDecoding(false));
             if (tracks.isEmpty()) {
                 throw new IllegalArgumentException("the offer sends neither audio nor video");
             }
