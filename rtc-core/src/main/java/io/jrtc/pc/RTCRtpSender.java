@@ -58,7 +58,8 @@ public final class RTCRtpSender {
     private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
     private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
     private boolean sending;
-    private boolean pulling;
+    /** The track an unanswered recv() was asked of, or null: one frame at a time per track. */
+    private MediaStreamTrack pullingFrom;
     private int sequenceNumber = RANDOM.nextInt(1 << 16);
     private final int timestampOffset = RANDOM.nextInt();
     private SendStatistics statistics;
@@ -241,12 +242,16 @@ public final class RTCRtpSender {
         pullNext();
     }
 
+    /**
+     * Asks the current track for its next frame, unless it was already asked. A replaced track's outstanding
+     * recv() does not hold the new track back: its frame is dropped when it comes.
+     */
     private void pullNext() {
         MediaStreamTrack source = track;
-        if (pulling || !sending || stopped || source == null || rtp == null || !rtp.ready()) {
+        if (source == null || source == pullingFrom || !sending || stopped || rtp == null || !rtp.ready()) {
             return;
         }
-        pulling = true;
+        pullingFrom = source;
         source.recv().whenComplete((frame, failure) -> {
             try {
                 context.pump().loop().execute(() -> onFrame(source, frame, failure));
@@ -257,12 +262,14 @@ public final class RTCRtpSender {
     }
 
     private void onFrame(MediaStreamTrack source, Frame frame, Throwable failure) {
-        pulling = false;
-        if (failure != null) {
+        if (source == pullingFrom) {
+            pullingFrom = null;
+        }
+        if (failure != null && source == track) {
             LOG.log(Level.DEBUG, () -> "track " + source.getId() + " gave no frame: " + failure);
             return;  // an ended track sends nothing more; replaceTrack starts again
         }
-        if (source == track && sending && !stopped) {
+        if (failure == null && source == track && sending && !stopped) {
             send(source.isEnabled() ? frame : FramePacketizer.silenced(frame));
             context.pump().run();
         }

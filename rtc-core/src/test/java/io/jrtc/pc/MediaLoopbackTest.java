@@ -177,6 +177,27 @@ class MediaLoopbackTest {
     }
 
     @Test
+    void replaceTrackTakesOverFromATrackThatHasNothingToGive() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            BufferedTrack silent = new BufferedTrack(MediaKind.AUDIO, 4);  // never pushed to: its recv() waits
+            RTCRtpSender sender = pair.offerer.addTrack(silent);
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            pair.negotiate();
+            await().atMost(WAIT).until(() -> pair.offerer.getConnectionState() == RTCPeerConnectionState.CONNECTED);
+
+            ToneAudioTrack tone = new ToneAudioTrack(440, 8000);
+            await(sender.replaceTrack(tone));
+            assertThat(sender.getTrack()).isSameAs(tone);
+            assertThat(AudioMeasurements.dominantFrequency(arrived.get(5, TimeUnit.SECONDS).track()))
+                    .isBetween(400.0, 480.0);
+            assertThat(sender.replaceTrack(new BufferedTrack(MediaKind.VIDEO, 1)))
+                    .failsWithin(Duration.ofSeconds(5)).withThrowableOfType(Exception.class)
+                    .withCauseInstanceOf(TypeError.class);
+        }
+    }
+
+    @Test
     void aDisabledAudioTrackSendsSilence() throws Exception {
         try (PeerPair pair = new PeerPair()) {
             ToneAudioTrack tone = new ToneAudioTrack(440, 8000);
