@@ -50,6 +50,9 @@ public final class RTCPeerConnection {
     private final Transceivers transceivers;
     /** The m-lines of the last description applied, in order: later offers keep them in place (RFC 8829 §5.2.2). */
     private List<MLine> mLines = List.of();
+    /** The m-lines and data-channel mid of the last completed exchange, which a rollback returns to. */
+    private List<MLine> stableMLines = List.of();
+    private String stableApplicationMid;
     /** What the last offer we created put on new m-lines, until it is applied. */
     private final Map<String, RTCRtpTransceiver> proposedMids = new HashMap<>();
     private String proposedApplicationMid;
@@ -118,7 +121,7 @@ public final class RTCPeerConnection {
                 throw new InvalidStateError("createAnswer in signaling state " + toApi(state)
                         + " (needs a remote offer)");
             }
-            SessionDescription sdp = sdpFactory.session(answerSections());
+            SessionDescription sdp = sdpFactory.session(answerSections(), remote.firstBundleGroup() != null);
             GatheredCandidateLines.addTo(sdp, gatherer);
             lastAnswer = new RTCSessionDescription(sdp.toString(), RTCSdpType.ANSWER);
             return lastAnswer;
@@ -164,6 +167,7 @@ public final class RTCPeerConnection {
                 startTransports();
             }
             noteMLines(sdp);
+            commitIfStable(next);
             applyIceRestart(sdp);
             gatherIfNeeded();
             setSignalingState(next);
@@ -180,6 +184,7 @@ public final class RTCPeerConnection {
                 return null;
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
+            RemoteDescription.checkRtpAttributes(sdp, description.sdp());
             SignalingState next = nextState(() -> signaling.nextOnSetRemote(type));
             RemoteDescription parsed = RemoteDescription.of(sdp, description.type());
             if (type != SdpType.OFFER) {
@@ -204,9 +209,9 @@ public final class RTCPeerConnection {
                     applicationMid = parsed.applicationMid();
                 }
                 transceivers.associateRemoteOffer(sdp);
-                transceivers.applyRemote(sdp, false);
+                transceivers.applyRemote(sdp);
             } else {
-                transceivers.applyRemote(sdp, true);
+                transceivers.applyRemote(sdp);
                 if (type == SdpType.ANSWER) {
                     transceivers.applyAnswer(sdp, false);
                     if (parsed.transport() != null && iceTransport != null && !transportsStarted) {
@@ -216,6 +221,7 @@ public final class RTCPeerConnection {
                 }
             }
             noteMLines(sdp);
+            commitIfStable(next);
             addRemoteCandidatesFromSdp(parsed);
             setSignalingState(next);
             return null;
@@ -303,7 +309,7 @@ public final class RTCPeerConnection {
         if (track == null) {
             throw new TypeError("addTrack needs a track");
         }
-        return onLoop(() -> {
+        return onLoopNow(() -> {
             checkOpen();
             for (RTCRtpTransceiver t : transceivers.all()) {
                 if (t.getSender().getTrack() == track) {
@@ -321,12 +327,12 @@ public final class RTCPeerConnection {
                 }
             }
             return transceivers.add(track.getKind(), track, RTCRtpTransceiverDirection.SENDRECV).getSender();
-        }).join();
+        });
     }
 
     /** Stops sending the sender's track (W3C removeTrack); the next negotiation says we no longer send. */
     public void removeTrack(RTCRtpSender sender) {
-        onLoop(() -> {
+        onLoopNow(() -> {
             checkOpen();
             for (RTCRtpTransceiver t : transceivers.all()) {
                 if (t.getSender() == sender && !t.isStopped()) {
@@ -337,7 +343,7 @@ public final class RTCPeerConnection {
                 }
             }
             throw new InvalidAccessError("the sender is not one of this connection's");
-        }).join();
+        });
     }
 
     /** Adds a transceiver for a kind ("audio" or "video") with nothing to send yet. */
@@ -365,11 +371,11 @@ public final class RTCPeerConnection {
         if (wanted == RTCRtpTransceiverDirection.STOPPED) {
             throw new TypeError("a new transceiver cannot be stopped");
         }
-        return onLoop(() -> {
+        return onLoopNow(() -> {
             checkOpen();
             ensureTransports();
             return transceivers.add(kind, track, wanted);
-        }).join();
+        });
     }
 
     public List<RTCRtpTransceiver> getTransceivers() {
@@ -596,17 +602,25 @@ public final class RTCPeerConnection {
 
     /**
      * Our answer's sections, one per remote m-line in its order: the first data-channel m-line and every audio or
-     * video one we can take are accepted, the rest rejected with port 0 (RFC 8829 §5.3.1).
+     * video one we can take are accepted, the rest rejected with port 0 (RFC 8829 §5.3.1). With one transport for
+     * everything we answer as bundlePolicy "max-bundle" does: an m-line neither first nor bundled with the first
+     * is rejected, and an offer without BUNDLE gets an answer without it.
      */
     private List<MediaDescription> answerSections() {
         List<MediaDescription> sections = new ArrayList<>();
         LocalDescriptionFactory.TransportAttributes transport = gatherer == null || remote.transport() == null
                 ? null : transportAttributes(answerSetup());
-        for (MediaDescription m : remote.sdp().media()) {
+        List<String> bundle = remote.firstBundleGroup();
+        List<MediaDescription> remoteLines = remote.sdp().media();
+        for (int i = 0; i < remoteLines.size(); i++) {
+            MediaDescription m = remoteLines.get(i);
             MediaDescription answer = null;
-            if (transport != null && m == remote.application()) {
+            boolean onOurTransport = i == 0 || (bundle != null && bundle.contains(m.mid()));
+            if (transport == null || !onOurTransport) {
+                answer = null;  // one transport only: what is not bundled with the first m-line is rejected
+            } else if (m == remote.application()) {
                 answer = LocalDescriptionFactory.applicationSection(m.mid(), transport);
-            } else if (transport != null && m.port() != 0 && Transceivers.isRtp(m)) {
+            } else if (m.port() != 0 && Transceivers.isRtp(m)) {
                 RTCRtpTransceiver t = transceivers.byMid(m.mid());
                 RtpMediaSection offered = Transceivers.parse(m);
                 RtpMediaSection ours = t == null || offered == null ? null : transceivers.answerSection(t, offered);
@@ -628,7 +642,7 @@ public final class RTCPeerConnection {
             }
             RTCRtpTransceiver t = proposedMids.get(m.mid());
             if (t != null && t.getMid() == null && Transceivers.isRtp(m)) {
-                t.setMid(m.mid());
+                transceivers.associate(t, m.mid());
             }
         }
     }
@@ -726,11 +740,29 @@ public final class RTCPeerConnection {
         }
     }
 
+    /** An exchange completed: its m-lines and associations are what a later rollback returns to. */
+    private void commitIfStable(SignalingState next) {
+        if (next == SignalingState.STABLE) {
+            stableMLines = mLines;
+            stableApplicationMid = applicationMid;
+            transceivers.commitPending();
+        }
+    }
+
+    /**
+     * Drops the pending offer (W3C webrtc-pc §4.4.1.5): the m-lines, mids and remote description return to those
+     * of the last completed exchange, and transceivers a remote offer created go away.
+     */
     private void rollback(SignalingState next) {
         descriptions.rollback();
-        if (descriptions.currentRemote() == null) {
-            remote = null;
-        }
+        transceivers.rollbackPending();
+        mLines = stableMLines;
+        applicationMid = stableApplicationMid;
+        proposedMids.clear();
+        proposedApplicationMid = null;
+        RTCSessionDescription current = descriptions.currentRemote();
+        remote = current == null ? null
+                : RemoteDescription.of(RemoteDescription.parse(current.sdp()), current.type());
         setSignalingState(next);
     }
 
@@ -757,6 +789,18 @@ public final class RTCPeerConnection {
 
     private <T> CompletableFuture<T> onLoop(Supplier<T> task) {
         return context.onLoop(task);
+    }
+
+    /** Runs a synchronous API call on the loop; its typed error is thrown as is, as the W3C API throws it. */
+    private <T> T onLoopNow(Supplier<T> task) {
+        try {
+            return onLoop(task).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException typed) {
+                throw typed;
+            }
+            throw e;
+        }
     }
 
     private static SdpType toSdp(RTCSdpType type) {

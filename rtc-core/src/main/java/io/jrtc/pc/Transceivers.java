@@ -34,6 +34,9 @@ final class Transceivers {
     private final Consumer<RTCTrackEvent> trackEvents;
     private RTCDtlsTransport dtls;
     private RtpTransport rtp;
+    // On the loop: what the pending offer did, undone by a rollback (W3C webrtc-pc §4.4.1.5).
+    private final List<RTCRtpTransceiver> associatedByPendingOffer = new ArrayList<>();
+    private final List<RTCRtpTransceiver> createdByPendingOffer = new ArrayList<>();
 
     Transceivers(ConnectionContext context, Consumer<RTCTrackEvent> trackEvents) {
         this.context = context;
@@ -138,13 +141,33 @@ final class Transceivers {
 
     // ---------------------------------------------------------------- applying descriptions
 
-    /** Our offer was set: its new m-lines belong to the transceivers they were written for. */
-    void associateLocalOffer(SessionDescription offer, List<RTCRtpTransceiver> proposed, List<String> proposedMids) {
-        for (int i = 0; i < proposed.size(); i++) {
-            if (proposed.get(i).getMid() == null && hasSection(offer, proposedMids.get(i))) {
-                proposed.get(i).setMid(proposedMids.get(i));
+    /** Our pending offer puts {@code t} on the m-line {@code mid}; a rollback takes it off again. */
+    void associate(RTCRtpTransceiver t, String mid) {
+        t.setMid(mid);
+        associatedByPendingOffer.add(t);
+    }
+
+    /** The offer/answer exchange completed: what the offer associated stays. */
+    void commitPending() {
+        associatedByPendingOffer.clear();
+        createdByPendingOffer.clear();
+    }
+
+    /**
+     * The pending offer was rolled back: the transceivers it associated lose their mid, and those a remote offer
+     * created go away unless addTrack has since given them a track to send (W3C webrtc-pc §4.4.1.5).
+     */
+    void rollbackPending() {
+        for (RTCRtpTransceiver t : associatedByPendingOffer) {
+            t.setMid(null);
+        }
+        for (RTCRtpTransceiver t : createdByPendingOffer) {
+            if (t.getSender().getTrack() == null) {
+                t.stopOnLoop();
+                all.remove(t);
             }
         }
+        commitPending();
     }
 
     /**
@@ -161,25 +184,25 @@ final class Transceivers {
                     && t.kind() == kind).findFirst().orElse(null);
             if (free == null) {
                 free = add(kind, null, RTCRtpTransceiverDirection.RECVONLY);
+                createdByPendingOffer.add(free);
             }
-            free.setMid(m.mid());
+            associate(free, m.mid());
         }
     }
 
     /**
      * A remote description arrived: SSRCs it signals route to their receivers, and transceivers it sends on
-     * announce their track once. Rejected m-lines in an answer stop their transceivers.
+     * announce their track once. A rejected m-line (port 0), in an offer (the remote stopped its transceiver) or an
+     * answer, stops its transceiver (W3C webrtc-pc §4.4.1.6).
      */
-    void applyRemote(SessionDescription remote, boolean answer) {
+    void applyRemote(SessionDescription remote) {
         for (MediaDescription m : remote.media()) {
             RTCRtpTransceiver t = isRtp(m) ? byMid(m.mid()) : null;
             if (t == null) {
                 continue;
             }
             if (m.port() == 0) {
-                if (answer) {
-                    t.stopOnLoop();
-                }
+                t.stopOnLoop();
                 continue;
             }
             RtpMediaSection section = parse(m);
@@ -206,7 +229,11 @@ final class Transceivers {
     void applyAnswer(SessionDescription answer, boolean weAnswered) {
         for (MediaDescription m : answer.media()) {
             RTCRtpTransceiver t = isRtp(m) ? byMid(m.mid()) : null;
-            if (t == null || m.port() == 0) {
+            if (t == null) {
+                continue;
+            }
+            if (m.port() == 0) {
+                t.stopOnLoop();  // our answer rejected it: nothing in it could be taken
                 continue;
             }
             RtpMediaSection section = parse(m);
@@ -243,9 +270,5 @@ final class Transceivers {
         } catch (SdpParseException | IllegalArgumentException malformed) {
             return null;
         }
-    }
-
-    private static boolean hasSection(SessionDescription sdp, String mid) {
-        return sdp.media().stream().anyMatch(m -> mid.equals(m.mid()));
     }
 }
