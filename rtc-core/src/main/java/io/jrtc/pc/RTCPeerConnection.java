@@ -167,7 +167,7 @@ public final class RTCPeerConnection {
                 startTransports();
             }
             noteMLines(sdp);
-            commitIfStable(next);
+            commitIfStable(next, sdp);
             applyIceRestart(sdp);
             gatherIfNeeded();
             setSignalingState(next);
@@ -221,7 +221,7 @@ public final class RTCPeerConnection {
                 }
             }
             noteMLines(sdp);
-            commitIfStable(next);
+            commitIfStable(next, sdp);
             addRemoteCandidatesFromSdp(parsed);
             setSignalingState(next);
             return null;
@@ -741,8 +741,9 @@ public final class RTCPeerConnection {
     }
 
     /** An exchange completed: its m-lines and associations are what a later rollback returns to. */
-    private void commitIfStable(SignalingState next) {
+    private void commitIfStable(SignalingState next, SessionDescription answer) {
         if (next == SignalingState.STABLE) {
+            transceivers.removeStopped(answer);
             stableMLines = mLines;
             stableApplicationMid = applicationMid;
             transceivers.commitPending();

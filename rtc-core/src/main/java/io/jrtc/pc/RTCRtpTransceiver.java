@@ -124,6 +124,11 @@ public final class RTCRtpTransceiver {
         return preferences.isEmpty() ? SupportedCodecs.codecs(kind.toString()) : preferences;
     }
 
+    /** Whether setCodecPreferences chose the codecs and their order (JSEP: answers follow that order too). */
+    boolean hasCodecPreferences() {
+        return !codecPreferences.isEmpty();
+    }
+
     List<RtpCodec> negotiatedCodecs() {
         return negotiatedCodecs;
     }

@@ -113,6 +113,9 @@ final class Transceivers {
             return null;
         }
         List<RtpCodec> codecs = CodecNegotiation.answerCodecs(t.localCodecs(), offered.codecs());
+        if (t.hasCodecPreferences()) {
+            codecs = inPreferenceOrder(codecs, t.localCodecs());
+        }
         if (codecs.stream().noneMatch(c -> !c.isRtx())) {
             return null;
         }
@@ -122,6 +125,25 @@ final class Transceivers {
         Direction direction = CodecNegotiation.answerDirection(offered.direction(),
                 Direction.fromAttributeName(t.getDirection().toString()));
         return section(t, offered.mid(), direction, codecs, extensions);
+    }
+
+    /**
+     * The answer's codecs in the order of the codec preferences (RFC 8829 §5.3.1: "media formats MUST be generated
+     * in the corresponding order"), each repair format (RTX, RED) right after the codec it names, else at the end.
+     */
+    private static List<RtpCodec> inPreferenceOrder(List<RtpCodec> answer, List<RtpCodec> preferences) {
+        List<RtpCodec> ordered = new ArrayList<>();
+        for (RtpCodec preferred : preferences) {
+            for (RtpCodec codec : answer) {
+                if (!codec.isRtx() && !ordered.contains(codec) && CodecNegotiation.sameFormat(codec, preferred)) {
+                    ordered.add(codec);
+                    answer.stream().filter(r -> r.isRtx() && r.associatedPayloadType() == codec.payloadType())
+                            .forEach(ordered::add);
+                }
+            }
+        }
+        answer.stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        return ordered;
     }
 
     private RtpMediaSection section(RTCRtpTransceiver t, String mid, Direction direction, List<RtpCodec> codecs,
@@ -151,6 +173,19 @@ final class Transceivers {
     void commitPending() {
         associatedByPendingOffer.clear();
         createdByPendingOffer.clear();
+    }
+
+    /**
+     * An answer completed the exchange: a stopped transceiver whose m-line it rejects leaves the connection's set
+     * of transceivers (W3C webrtc-pc §4.4.1.6); its m-line stays, rejected, in later offers.
+     */
+    void removeStopped(SessionDescription answer) {
+        for (MediaDescription m : answer.media()) {
+            RTCRtpTransceiver t = m.port() == 0 ? byMid(m.mid()) : null;
+            if (t != null && t.isStopped()) {
+                all.remove(t);
+            }
+        }
     }
 
     /**

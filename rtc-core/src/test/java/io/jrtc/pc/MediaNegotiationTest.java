@@ -126,6 +126,22 @@ class MediaNegotiationTest {
     }
 
     @Test
+    void anAnswerFollowsTheAnswerersCodecPreferences() {
+        String chrome = ForeignOffers.session("0 1") + ForeignOffers.chromeAudio("0", "sendrecv", 1001)
+                + ForeignOffers.chromeVideo("1", "sendrecv", 2001);
+        await(pc.setRemoteDescription(offer(chrome)));
+        List<RTCRtpCodecCapability> audioCaps = RTCRtpSender.getCapabilities("audio").codecs();
+        transceiver(pc, "0").setCodecPreferences(List.of(audioCaps.get(2), audioCaps.get(0)));  // PCMA, opus
+        RTCRtpCodecCapability h264 = RTCRtpSender.getCapabilities("video").codecs().stream()
+                .filter(c -> c.mimeType().equals("video/H264")).findFirst().orElseThrow();
+        RTCRtpCodecCapability vp8 = RTCRtpSender.getCapabilities("video").codecs().get(0);
+        transceiver(pc, "1").setCodecPreferences(List.of(h264, vp8));
+        List<String> sections = sections(await(pc.createAnswer()).sdp());
+        assertThat(sections.get(1)).startsWith("m=audio 9 UDP/TLS/RTP/SAVPF 8 111\r\n");
+        assertThat(sections.get(2)).startsWith("m=video 9 UDP/TLS/RTP/SAVPF 102 103 96 97\r\n");
+    }
+
+    @Test
     void codecPreferencesOutsideTheCapabilitiesAreAnInvalidModificationError() {
         RTCRtpTransceiver audio = pc.addTransceiver("audio", RTCRtpTransceiverDirection.SENDRECV);
         assertThatThrownBy(() -> audio.setCodecPreferences(List.of(new RTCRtpCodecCapability("audio/G722", 8000,
