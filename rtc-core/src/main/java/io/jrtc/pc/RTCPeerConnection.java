@@ -326,7 +326,7 @@ public final class RTCPeerConnection {
                     return t.getSender();
                 }
             }
-            return transceivers.add(track.getKind(), track, RTCRtpTransceiverDirection.SENDRECV).getSender();
+            return transceivers.addForTrack(track).getSender();
         });
     }
 

@@ -24,6 +24,7 @@ public final class RTCRtpTransceiver {
     private List<RtpCodec> negotiatedCodecs = List.of();
     private List<ExtMap> negotiatedExtensions = List.of();
     private boolean trackAnnounced;
+    private volatile boolean createdByAddTrack;
     private volatile boolean stopped;
 
     RTCRtpTransceiver(ConnectionContext context, MediaKind kind, RTCRtpSender sender, RTCRtpReceiver receiver,
@@ -112,6 +113,15 @@ public final class RTCRtpTransceiver {
 
     MediaKind kind() {
         return kind;
+    }
+
+    void markCreatedByAddTrack() {
+        createdByAddTrack = true;
+    }
+
+    /** Whether addTrack made this transceiver (JSEP §5.10: a remote offer may associate it; not others). */
+    boolean createdByAddTrack() {
+        return createdByAddTrack;
     }
 
     void setMid(String mid) {

@@ -65,6 +65,13 @@ final class Transceivers {
         return t;
     }
 
+    /** A transceiver addTrack made: the only kind a remote offer may take over (RFC 8829 §5.10). */
+    RTCRtpTransceiver addForTrack(MediaStreamTrack track) {
+        RTCRtpTransceiver t = add(track.getKind(), track, RTCRtpTransceiverDirection.SENDRECV);
+        t.markCreatedByAddTrack();
+        return t;
+    }
+
     /** The bundle's transports exist now: every transceiver sends and receives over them. */
     void attachTransports(RTCDtlsTransport dtlsTransport) {
         this.dtls = dtlsTransport;
@@ -207,7 +214,8 @@ final class Transceivers {
 
     /**
      * A remote offer: each audio/video m-line finds its transceiver by mid, else takes one of ours of its kind
-     * that has no m-line yet (RFC 8829 §5.10), else gets a new recvonly one.
+     * that addTrack created and has no m-line yet (RFC 8829 §5.10: not one addTransceiver created, which waits for
+     * an offer of ours), else gets a new recvonly one.
      */
     void associateRemoteOffer(SessionDescription offer) {
         for (MediaDescription m : offer.media()) {
@@ -216,7 +224,7 @@ final class Transceivers {
             }
             MediaKind kind = MediaKind.of(m.media());
             RTCRtpTransceiver free = all.stream().filter(t -> t.getMid() == null && !t.isStopped()
-                    && t.kind() == kind).findFirst().orElse(null);
+                    && t.kind() == kind && t.createdByAddTrack()).findFirst().orElse(null);
             if (free == null) {
                 free = add(kind, null, RTCRtpTransceiverDirection.RECVONLY);
                 createdByPendingOffer.add(free);

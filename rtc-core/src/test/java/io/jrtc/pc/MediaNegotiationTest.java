@@ -315,6 +315,53 @@ class MediaNegotiationTest {
                 .containsExactly(96);
     }
 
+    @Test
+    void aRemoteOfferTakesATransceiverAddTrackMadeButNotOneAddTransceiverMade() {
+        RTCRtpTransceiver added = pc.addTransceiver("video", RTCRtpTransceiverDirection.SENDRECV);
+        RTCRtpSender audioSender = pc.addTrack(new ToneAudioTrack(440, 8000));
+        String chrome = ForeignOffers.session("0 1") + ForeignOffers.chromeAudio("0", "sendrecv", 1001)
+                + ForeignOffers.chromeVideo("1", "sendrecv", 2001);
+        await(pc.setRemoteDescription(offer(chrome)));
+        assertThat(pc.getTransceivers()).hasSize(3);
+        RTCRtpTransceiver audio = transceiver(pc, "0");
+        assertThat(audio.getSender()).isSameAs(audioSender);
+        assertThat(added.getMid()).as("JSEP §5.10: only addTrack's transceivers are taken").isNull();
+        assertThat(transceiver(pc, "1")).isNotSameAs(added);
+        List<String> sections = sections(await(pc.createAnswer()).sdp());
+        assertThat(sections.get(1)).contains("a=sendrecv", "a=ssrc:");
+        assertThat(sections.get(2)).contains("a=recvonly");
+    }
+
+    @Test
+    void anAnswerRejectingOurMLineStopsTheTransceiverAndDropsIt() {
+        RTCRtpTransceiver audio = pc.addTransceiver("audio", RTCRtpTransceiverDirection.SENDRECV);
+        RTCRtpTransceiver video = pc.addTransceiver("video", RTCRtpTransceiverDirection.SENDRECV);
+        RTCRtpCodecCapability vp8 = RTCRtpSender.getCapabilities("video").codecs().get(0);
+        video.setCodecPreferences(List.of(vp8));
+        RTCRtpTransceiver h264Only = pair.answerer.addTransceiver("video", RTCRtpTransceiverDirection.SENDRECV);
+        RTCRtpCodecCapability h264 = RTCRtpSender.getCapabilities("video").codecs().stream()
+                .filter(c -> c.mimeType().equals("video/H264")).findFirst().orElseThrow();
+        await(pc.setLocalDescription());
+        await(pair.answerer.setRemoteDescription(pc.getLocalDescription()));
+        transceiver(pair.answerer, "1").setCodecPreferences(List.of(h264));
+        await(pair.answerer.setLocalDescription());
+        String answer = pair.answerer.getLocalDescription().sdp();
+        assertThat(sections(answer).get(2)).startsWith("m=video 0 ");
+        assertThat(sections(answer).get(0)).contains("a=group:BUNDLE 0\r\n");
+        await(pc.setRemoteDescription(pair.answerer.getLocalDescription()));
+        assertThat(video.isStopped()).isTrue();
+        assertThat(video.getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.STOPPED);
+        assertThat(pc.getTransceivers()).containsExactly(audio);
+        assertThat(audio.getCurrentDirection()).as("the answerer has no audio to send")
+                .isEqualTo(RTCRtpTransceiverDirection.SENDONLY);
+        assertThat(h264Only.getMid()).isNull();
+
+        List<String> next = sections(await(pc.createOffer()).sdp());
+        assertThat(next).hasSize(3);
+        assertThat(next.get(2)).as("the rejected m-line keeps its place").startsWith("m=video 0 ")
+                .contains("a=mid:1");
+    }
+
     // ---------------------------------------------------------------- errors in remote descriptions
 
     @Test
