@@ -185,6 +185,11 @@ public final class RTCPeerConnection {
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
             RemoteDescription.checkRtpAttributes(sdp, description.sdp());
+            if (type == SdpType.OFFER && signaling.state() == SignalingState.HAVE_LOCAL_OFFER) {
+                // glare: a remote offer replaces ours (W3C webrtc-pc §4.4.1.5 implicit rollback, the polite
+                // peer of "perfect negotiation")
+                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK));
+            }
             SignalingState next = nextState(() -> signaling.nextOnSetRemote(type));
             RemoteDescription parsed = RemoteDescription.of(sdp, description.type());
             if (type != SdpType.OFFER) {
@@ -330,12 +335,20 @@ public final class RTCPeerConnection {
         });
     }
 
-    /** Stops sending the sender's track (W3C removeTrack); the next negotiation says we no longer send. */
+    /**
+     * Stops sending the sender's track (W3C removeTrack); the next negotiation says we no longer send. A sender
+     * without a track, or of a stopped transceiver, is left as it is.
+     *
+     * @throws InvalidAccessError when the sender is not one of this connection's
+     */
     public void removeTrack(RTCRtpSender sender) {
         onLoopNow(() -> {
             checkOpen();
             for (RTCRtpTransceiver t : transceivers.all()) {
-                if (t.getSender() == sender && !t.isStopped()) {
+                if (t.getSender() == sender) {
+                    if (t.isStopped() || sender.getTrack() == null) {
+                        return null;  // W3C removeTrack: nothing is sent, nothing changes
+                    }
                     sender.replaceTrack(null);
                     t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.RECVONLY
                             : RTCRtpTransceiverDirection.INACTIVE);

@@ -159,6 +159,17 @@ class MediaNegotiationTest {
         assertThatThrownBy(() -> pc.addTransceiver("text", RTCRtpTransceiverDirection.SENDRECV))
                 .isInstanceOf(TypeError.class);
         assertThat(pc.getTransceivers()).hasSize(1);
+
+        RTCRtpTransceiver empty = pc.addTransceiver("video", RTCRtpTransceiverDirection.SENDRECV);
+        pc.removeTrack(empty.getSender());
+        assertThat(empty.getDirection()).as("W3C: a sender without a track is left alone")
+                .isEqualTo(RTCRtpTransceiverDirection.SENDRECV);
+        try (PeerPair other = new PeerPair()) {
+            RTCRtpSender foreign = other.offerer.addTrack(new ToneAudioTrack(440, 8000));
+            assertThatThrownBy(() -> pc.removeTrack(foreign)).isInstanceOf(InvalidAccessError.class);
+        }
+        pc.close().join();
+        assertThatThrownBy(() -> pc.addTrack(new ToneAudioTrack(440, 8000))).isInstanceOf(InvalidStateError.class);
     }
 
     // ---------------------------------------------------------------- answers to foreign offers

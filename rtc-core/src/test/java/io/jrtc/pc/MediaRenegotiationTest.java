@@ -173,6 +173,10 @@ class MediaRenegotiationTest {
         assertThat(videoAtB.getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.STOPPED);
         assertThat(videoAtA.getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.STOPPED);
 
+        renegotiate(b, a);  // b offers now: the rejected m-line stays in its place
+        assertThat(sections(b.getLocalDescription().sdp()).get(2)).startsWith("m=video 0 ").contains("a=mid:1");
+        assertThat(a.getTransceivers()).hasSize(1);
+
         long sent = packetsSent(a, "1");
         video.push(new EncodedFrame("video/VP8", 90_000, new byte[] {0x10, 1, 2, 3}, 90_000, true));
         assertAudioFlows(tracksAtB.get(0).track(), 400, 480);  // a second of audio: time enough for video
@@ -237,6 +241,34 @@ class MediaRenegotiationTest {
         renegotiate(b, a);  // b offers what it had: one audio m-line, still sendrecv
         assertThat(sections(b.getLocalDescription().sdp())).hasSize(2);
         assertThat(a.getSignalingState()).isEqualTo(RTCSignalingState.STABLE);
+    }
+
+    @Test
+    void glareIsResolvedByThePolitePeersImplicitRollbackAndBothTonesFlow() throws Exception {
+        List<RTCSignalingState> statesAtB = new CopyOnWriteArrayList<>();
+        b.onSignalingStateChange(statesAtB::add);
+        a.addTrack(new ToneAudioTrack(440, 8000));
+        RTCRtpSender fromB = b.addTrack(new ToneAudioTrack(1000, 8000));
+        await(a.setLocalDescription());
+        await(b.setLocalDescription());
+        assertThat(b.getTransceivers().get(0).getMid()).isEqualTo("0");
+        await(a.gatheringComplete());
+
+        // a is impolite and ignores b's offer; b is polite and takes a's, rolling its own back
+        await(b.setRemoteDescription(a.getLocalDescription()));
+        assertThat(b.getSignalingState()).isEqualTo(RTCSignalingState.HAVE_REMOTE_OFFER);
+        assertThat(b.getTransceivers()).as("b's addTrack transceiver answers a's m-line").hasSize(1);
+        assertThat(b.getTransceivers().get(0).getSender()).isSameAs(fromB);
+        await(b.setLocalDescription());
+        await(b.gatheringComplete());
+        await(a.setRemoteDescription(b.getLocalDescription()));
+        assertThat(sections(b.getLocalDescription().sdp()).get(1)).contains("a=sendrecv", "a=mid:0");
+        await().atMost(WAIT).until(() -> statesAtB.size() == 4);
+        assertThat(statesAtB).containsExactly(RTCSignalingState.HAVE_LOCAL_OFFER, RTCSignalingState.STABLE,
+                RTCSignalingState.HAVE_REMOTE_OFFER, RTCSignalingState.STABLE);
+        await().atMost(WAIT).until(() -> tracksAtA.size() == 1 && tracksAtB.size() == 1);
+        assertAudioFlows(tracksAtB.get(0).track(), 400, 480);
+        assertAudioFlows(tracksAtA.get(0).track(), 940, 1060);
     }
 
     // ---------------------------------------------------------------- helpers
