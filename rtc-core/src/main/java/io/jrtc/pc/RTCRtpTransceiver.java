@@ -88,10 +88,13 @@ public final class RTCRtpTransceiver {
         }
     }
 
-    /** Stops sending and receiving for good; the m-line is rejected in the next negotiation. */
+    /**
+     * Stops sending and receiving for good (W3C "stopping"): the direction becomes {@code stopped} at once, the
+     * current direction once a negotiation rejects the m-line, which the next offer or answer does.
+     */
     public CompletableFuture<Void> stop() {
         return context.onLoop(() -> {
-            stopOnLoop();
+            stopSending();
             return null;
         });
     }
@@ -100,13 +103,18 @@ public final class RTCRtpTransceiver {
         return stopped;
     }
 
+    /** Stopped for good: its m-line is rejected, or the connection closed (W3C "stop the RTCRtpTransceiver"). */
     void stopOnLoop() {
+        stopSending();
+        currentDirection = RTCRtpTransceiverDirection.STOPPED;
+    }
+
+    private void stopSending() {
         if (stopped) {
             return;
         }
         stopped = true;
         direction = RTCRtpTransceiverDirection.STOPPED;
-        currentDirection = RTCRtpTransceiverDirection.STOPPED;
         sender.stopOnLoop();
         receiver.stopOnLoop();
     }

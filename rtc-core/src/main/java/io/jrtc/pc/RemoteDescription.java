@@ -56,6 +56,21 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
         }
     }
 
+    /**
+     * Every accepted audio or video m-line must multiplex RTCP on the RTP port (RFC 8829 §4.1.1: the rtcpMuxPolicy
+     * is "require"; RFC 5761); Chrome fails such a description with "RTCP-MUX is not enabled when it is required".
+     *
+     * @throws InvalidAccessError naming the m-line
+     */
+    static void checkRtcpMux(SessionDescription sdp) {
+        for (MediaDescription m : sdp.media()) {
+            if (m.port() != 0 && isUsable(m) && !m.media().equals("application") && !m.hasAttribute("rtcp-mux")) {
+                throw new InvalidAccessError("the m-line with mid " + m.mid() + " has no a=rtcp-mux, which is "
+                        + "required");
+            }
+        }
+    }
+
     private static int nextMediaLine(String[] lines, int from) {
         for (int i = Math.max(from, 0); i < lines.length; i++) {
             if (lines[i].startsWith("m=")) {

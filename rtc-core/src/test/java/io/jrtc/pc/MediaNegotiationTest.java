@@ -400,6 +400,19 @@ class MediaNegotiationTest {
         assertThat(pc.getTransceivers()).isEmpty();
     }
 
+    @Test
+    void anAudioMLineWithoutRtcpMuxFailsTheRemoteOfferAsChromesRequirePolicyDoes() {
+        String noMux = ForeignOffers.session("0") + ForeignOffers.chromeAudio("0", "sendrecv", 1001)
+                .replace("a=rtcp-mux\r\n", "");
+        assertThatThrownBy(() -> await(pc.setRemoteDescription(offer(noMux))))
+                .isInstanceOf(InvalidAccessError.class).hasMessageContaining("rtcp-mux");
+        assertThat(pc.getSignalingState()).isEqualTo(RTCSignalingState.STABLE);
+        String rejectedNoMux = ForeignOffers.session("0") + ForeignOffers.chromeData("0")
+                + ForeignOffers.g722OnlyAudio("1").replace("m=audio 9", "m=audio 0").replace("a=rtcp-mux\r\n", "");
+        await(pc.setRemoteDescription(offer(rejectedNoMux)));
+        assertThat(pc.getSignalingState()).isEqualTo(RTCSignalingState.HAVE_REMOTE_OFFER);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The session part, then each m-section, as text. */

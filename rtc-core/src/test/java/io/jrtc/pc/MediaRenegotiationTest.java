@@ -157,6 +157,9 @@ class MediaRenegotiationTest {
         RTCRtpTransceiver videoAtB = transceiver(b, "1");
         await(videoAtA.stop());
         assertThat(videoAtA.isStopped()).isTrue();
+        assertThat(videoAtA.getDirection()).isEqualTo(RTCRtpTransceiverDirection.STOPPED);
+        assertThat(videoAtA.getCurrentDirection()).as("W3C: stopping until negotiated")
+                .isEqualTo(RTCRtpTransceiverDirection.SENDONLY);
         assertThat(a.getSenders()).hasSize(1);
         pair.negotiate();
         List<String> offer = sections(a.getLocalDescription().sdp());
