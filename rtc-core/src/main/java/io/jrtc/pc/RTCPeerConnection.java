@@ -325,7 +325,7 @@ public final class RTCPeerConnection {
             ensureTransports();
             for (RTCRtpTransceiver t : transceivers.all()) {
                 if (t.kind() == track.getKind() && !t.isStopped() && t.getSender().getTrack() == null
-                        && !t.getSender().hasSent()) {
+                        && !t.usedToSend()) {
                     t.getSender().replaceTrack(track);
                     t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.SENDRECV
                             : RTCRtpTransceiverDirection.SENDONLY);

@@ -25,6 +25,7 @@ public final class RTCRtpTransceiver {
     private List<ExtMap> negotiatedExtensions = List.of();
     private boolean trackAnnounced;
     private volatile boolean createdByAddTrack;
+    private volatile boolean usedToSend;
     private volatile boolean stopped;
 
     RTCRtpTransceiver(ConnectionContext context, MediaKind kind, RTCRtpSender sender, RTCRtpReceiver receiver,
@@ -123,6 +124,14 @@ public final class RTCRtpTransceiver {
         return kind;
     }
 
+    /**
+     * Whether a negotiation ever let this transceiver send (W3C addTrack: its current direction was once sendrecv
+     * or sendonly); addTrack does not reuse such a transceiver.
+     */
+    boolean usedToSend() {
+        return usedToSend;
+    }
+
     void markCreatedByAddTrack() {
         createdByAddTrack = true;
     }
@@ -166,6 +175,7 @@ public final class RTCRtpTransceiver {
         negotiatedCodecs = List.copyOf(codecs);
         negotiatedExtensions = List.copyOf(extensions);
         currentDirection = ours;
+        usedToSend |= ours.sends();
         sender.configure(mid, codecs, extensions, ours.sends());
         receiver.configure(codecs, extensions);
     }

@@ -172,6 +172,29 @@ class MediaNegotiationTest {
         assertThatThrownBy(() -> pc.addTrack(new ToneAudioTrack(440, 8000))).isInstanceOf(InvalidStateError.class);
     }
 
+    @Test
+    void addTrackAfterRemoveTrackOnANegotiatedSenderMakesANewTransceiverAsBrowsersDo() {
+        RTCPeerConnection other = pair.answerer;
+        RTCRtpSender first = pc.addTrack(new ToneAudioTrack(440, 8000));
+        RTCRtpTransceiver spare = pc.addTransceiver("audio", RTCRtpTransceiverDirection.RECVONLY);
+        negotiateWithoutMedia(pc, other);
+        assertThat(transceiver(pc, "0").getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.SENDONLY);
+        pc.removeTrack(first);
+        RTCRtpSender second = pc.addTrack(new ToneAudioTrack(500, 8000));
+        assertThat(second).as("the recvonly transceiver never sent: addTrack takes it")
+                .isSameAs(spare.getSender());
+        assertThat(spare.getDirection()).isEqualTo(RTCRtpTransceiverDirection.SENDRECV);
+        RTCRtpSender third = pc.addTrack(new ToneAudioTrack(600, 8000));
+        assertThat(third).as("the first one was used to send: not reused").isNotSameAs(first);
+        assertThat(pc.getTransceivers()).hasSize(3);
+        negotiateWithoutMedia(pc, other);
+        List<String> sections = sections(pc.getLocalDescription().sdp());
+        assertThat(sections).hasSize(4);
+        assertThat(sections.get(1)).contains("a=mid:0", "a=recvonly");
+        assertThat(sections.get(2)).contains("a=mid:1", "a=sendrecv");
+        assertThat(sections.get(3)).contains("a=mid:2", "a=sendrecv");
+    }
+
     // ---------------------------------------------------------------- answers to foreign offers
 
     @Test
@@ -414,6 +437,14 @@ class MediaNegotiationTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** An offer/answer exchange of descriptions only; nothing waits for candidates or a connection. */
+    static void negotiateWithoutMedia(RTCPeerConnection offerer, RTCPeerConnection answerer) {
+        await(offerer.setLocalDescription());
+        await(answerer.setRemoteDescription(offerer.getLocalDescription()));
+        await(answerer.setLocalDescription());
+        await(offerer.setRemoteDescription(answerer.getLocalDescription()));
+    }
 
     /** The session part, then each m-section, as text. */
     static List<String> sections(String sdp) {
