@@ -186,6 +186,7 @@ public final class RTCPeerConnection {
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
             RemoteDescription.checkRtpAttributes(sdp, description.sdp());
             RemoteDescription.checkRtcpMux(sdp);
+            RemoteDescription.checkMids(sdp);
             if (type == SdpType.OFFER && signaling.state() == SignalingState.HAVE_LOCAL_OFFER) {
                 // glare: a remote offer replaces ours (W3C webrtc-pc §4.4.1.5 implicit rollback, the polite
                 // peer of "perfect negotiation")

@@ -71,6 +71,28 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
         }
     }
 
+    /**
+     * Mids name one m-line each (RFC 8843 §7.1, RFC 5888 §5), and a BUNDLE group names only mids that exist, as
+     * Chrome checks ("Duplicate a=mid value", "A BUNDLE group contains a MID ... matching no m= section").
+     *
+     * @throws InvalidAccessError naming the mid
+     */
+    static void checkMids(SessionDescription sdp) {
+        java.util.Set<String> mids = new java.util.HashSet<>();
+        for (MediaDescription m : sdp.media()) {
+            if (m.mid() != null && !mids.add(m.mid())) {
+                throw new InvalidAccessError("two m-lines have the mid " + m.mid());
+            }
+        }
+        for (List<String> group : sdp.bundleGroups()) {
+            for (String mid : group) {
+                if (!mids.contains(mid)) {
+                    throw new InvalidAccessError("the BUNDLE group names mid " + mid + ", which no m-line has");
+                }
+            }
+        }
+    }
+
     private static int nextMediaLine(String[] lines, int from) {
         for (int i = Math.max(from, 0); i < lines.length; i++) {
             if (lines[i].startsWith("m=")) {

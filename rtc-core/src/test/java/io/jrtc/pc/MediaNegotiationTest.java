@@ -436,6 +436,38 @@ class MediaNegotiationTest {
         assertThat(pc.getSignalingState()).isEqualTo(RTCSignalingState.HAVE_REMOTE_OFFER);
     }
 
+    @Test
+    void duplicateMidsOrABundleOfUnknownMidsFailTheRemoteOffer() {
+        String duplicate = ForeignOffers.session("0") + ForeignOffers.chromeAudio("0", "sendrecv", 1001)
+                + ForeignOffers.chromeVideo("0", "sendrecv", 2001);
+        assertThatThrownBy(() -> await(pc.setRemoteDescription(offer(duplicate))))
+                .isInstanceOf(RTCError.class).hasMessageContaining("mid");
+        String unknown = ForeignOffers.session("0 7") + ForeignOffers.chromeAudio("0", "sendrecv", 1001);
+        assertThatThrownBy(() -> await(pc.setRemoteDescription(offer(unknown))))
+                .isInstanceOf(RTCError.class).hasMessageContaining("7");
+        assertThat(pc.getSignalingState()).isEqualTo(RTCSignalingState.STABLE);
+        assertThat(pc.getTransceivers()).isEmpty();
+    }
+
+    @Test
+    void setDirectionChangesTheNextOfferAndBothCurrentDirections() {
+        RTCPeerConnection other = pair.answerer;
+        RTCRtpTransceiver t = pc.addTransceiver(new ToneAudioTrack(440, 8000), RTCRtpTransceiverDirection.SENDRECV);
+        other.addTrack(new ToneAudioTrack(500, 8000));
+        negotiateWithoutMedia(pc, other);
+        assertThat(t.getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.SENDRECV);
+        t.setDirection(RTCRtpTransceiverDirection.INACTIVE);
+        assertThat(t.getCurrentDirection()).as("until negotiated").isEqualTo(RTCRtpTransceiverDirection.SENDRECV);
+        negotiateWithoutMedia(pc, other);
+        assertThat(sections(pc.getLocalDescription().sdp()).get(1)).contains("a=inactive").doesNotContain("a=ssrc");
+        assertThat(t.getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.INACTIVE);
+        assertThat(transceiver(other, "0").getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.INACTIVE);
+        t.setDirection(RTCRtpTransceiverDirection.SENDONLY);
+        negotiateWithoutMedia(other, pc);  // the other side offers; our wish goes into our answer
+        assertThat(t.getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.SENDONLY);
+        assertThat(transceiver(other, "0").getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.RECVONLY);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** An offer/answer exchange of descriptions only; nothing waits for candidates or a connection. */
