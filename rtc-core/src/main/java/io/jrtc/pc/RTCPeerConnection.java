@@ -184,6 +184,9 @@ public final class RTCPeerConnection {
                 return null;
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
+            if (type == SdpType.OFFER) {
+                RemoteDescription.acceptBundleOnly(sdp);
+            }
             RemoteDescription.checkRtpAttributes(sdp, description.sdp());
             RemoteDescription.checkRtcpMux(sdp);
             RemoteDescription.checkMids(sdp);
@@ -777,8 +780,14 @@ public final class RTCPeerConnection {
         proposedMids.clear();
         proposedApplicationMid = null;
         RTCSessionDescription current = descriptions.currentRemote();
-        remote = current == null ? null
-                : RemoteDescription.of(RemoteDescription.parse(current.sdp()), current.type());
+        remote = null;
+        if (current != null) {
+            SessionDescription sdp = RemoteDescription.parse(current.sdp());
+            if (current.type() == RTCSdpType.OFFER) {
+                RemoteDescription.acceptBundleOnly(sdp);
+            }
+            remote = RemoteDescription.of(sdp, current.type());
+        }
         setSignalingState(next);
     }
 

@@ -72,6 +72,21 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
     }
 
     /**
+     * Takes the bundle-only m-lines of a remote offer (RFC 8843 §6, §7.2: port 0 with {@code a=bundle-only}, inside
+     * a BUNDLE group; what a JSEP offerer with bundlePolicy "max-bundle" sends, RFC 8829 §5.2.1) as accepted ones:
+     * they share the group's transport, so only the port says otherwise. Changes the parsed view, not the text.
+     */
+    static void acceptBundleOnly(SessionDescription sdp) {
+        java.util.Set<String> bundled = new java.util.HashSet<>();
+        sdp.bundleGroups().forEach(bundled::addAll);
+        for (MediaDescription m : sdp.media()) {
+            if (m.port() == 0 && m.hasAttribute("bundle-only") && m.mid() != null && bundled.contains(m.mid())) {
+                m.setPort(9);
+            }
+        }
+    }
+
+    /**
      * Mids name one m-line each (RFC 8843 §7.1, RFC 5888 §5), and a BUNDLE group names only mids that exist, as
      * Chrome checks ("Duplicate a=mid value", "A BUNDLE group contains a MID ... matching no m= section").
      *

@@ -298,6 +298,27 @@ class MediaNegotiationTest {
     }
 
     @Test
+    void bundleOnlyMLinesOfAMaxBundleOfferAreAccepted() {
+        List<RTCTrackEvent> tracks = new CopyOnWriteArrayList<>();
+        pc.onTrack(tracks::add);
+        String video = ForeignOffers.chromeVideo("1", "sendrecv", 2001).replace("m=video 9 ", "m=video 0 ")
+                .replace("a=mid:1\r\n", "a=mid:1\r\na=bundle-only\r\n");
+        String data = ForeignOffers.chromeData("2").replace("m=application 9 ", "m=application 0 ")
+                .replace("a=mid:2\r\n", "a=mid:2\r\na=bundle-only\r\n");
+        String offer = ForeignOffers.session("0 1 2") + ForeignOffers.chromeAudio("0", "sendrecv", 1001) + video
+                + data;
+        await(pc.setRemoteDescription(offer(offer)));
+        assertThat(pc.getTransceivers()).extracting(RTCRtpTransceiver::getMid).containsExactly("0", "1");
+        String answer = await(pc.createAnswer()).sdp();
+        List<String> sections = sections(answer);
+        assertThat(sections.get(0)).contains("a=group:BUNDLE 0 1 2");
+        assertThat(sections.get(2)).startsWith("m=video 9 ").contains("a=recvonly").doesNotContain("bundle-only");
+        assertThat(sections.get(3)).startsWith("m=application 9 ");
+        waitFor(() -> tracks.size() == 2);
+        assertThat(pc.getRemoteDescription().sdp()).as("the description stays as given").contains("m=video 0 ");
+    }
+
+    @Test
     void aDataChannelOnlyOfferIsAnsweredAsBefore() {
         await(pc.setRemoteDescription(offer(ForeignOffers.session("0") + ForeignOffers.chromeData("0"))));
         String answer = await(pc.createAnswer()).sdp();
