@@ -485,7 +485,7 @@ public final class RTCPeerConnection {
         return events.iceCandidate.add(listener);
     }
 
-    /** A remote track is coming: once per transceiver, when a remote description first says the remote sends. */
+    /** A remote track is coming: each time a remote description says the remote starts to send on an m-line. */
     public Subscription onTrack(Consumer<RTCTrackEvent> listener) {
         return events.track.add(listener);
     }

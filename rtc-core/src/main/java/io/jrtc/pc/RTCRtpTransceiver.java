@@ -23,7 +23,7 @@ public final class RTCRtpTransceiver {
     // On the loop: what the last negotiation settled.
     private List<RtpCodec> negotiatedCodecs = List.of();
     private List<ExtMap> negotiatedExtensions = List.of();
-    private boolean trackAnnounced;
+    private boolean remoteSends;
     private volatile boolean createdByAddTrack;
     private volatile boolean usedToSend;
     private volatile boolean stopped;
@@ -180,13 +180,14 @@ public final class RTCRtpTransceiver {
         receiver.configure(codecs, extensions);
     }
 
-    /** W3C: the track event fires once per transceiver, when a remote description first says it sends. */
-    boolean announceTrack() {
-        if (trackAnnounced || stopped) {
-            return false;
-        }
-        trackAnnounced = true;
-        return true;
+    /**
+     * Notes whether the remote sends on this m-line; true when it starts to (W3C webrtc-pc §4.4.1.6 "process
+     * remote tracks": the track event fires each time the remote direction turns to sending).
+     */
+    boolean noteRemoteSends(boolean sends) {
+        boolean started = sends && !remoteSends && !stopped;
+        remoteSends = sends;
+        return started;
     }
 
     @Override

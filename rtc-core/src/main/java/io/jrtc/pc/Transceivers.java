@@ -234,8 +234,8 @@ final class Transceivers {
     }
 
     /**
-     * A remote description arrived: SSRCs it signals route to their receivers, and transceivers it sends on
-     * announce their track once. A rejected m-line (port 0), in an offer (the remote stopped its transceiver) or an
+     * A remote description arrived: SSRCs it signals route to their receivers, and transceivers it starts to send
+     * on announce their track. A rejected m-line (port 0), in an offer (the remote stopped its transceiver) or an
      * answer, stops its transceiver (W3C webrtc-pc §4.4.1.6).
      */
     void applyRemote(SessionDescription remote) {
@@ -257,7 +257,7 @@ final class Transceivers {
                     rtp.bindSsrc((int) source.ssrc(), t.getReceiver());
                 }
             }
-            if (section.direction().sends() && t.announceTrack()) {
+            if (t.noteRemoteSends(section.direction().sends())) {
                 List<String> streams = section.msids().stream().map(Msid::streamId).filter(s -> !s.equals("-"))
                         .distinct().toList();
                 trackEvents.accept(new RTCTrackEvent(t.getReceiver(), t.getReceiver().getTrack(), streams, t));

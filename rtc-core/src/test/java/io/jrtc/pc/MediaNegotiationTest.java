@@ -489,6 +489,27 @@ class MediaNegotiationTest {
         assertThat(transceiver(other, "0").getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.RECVONLY);
     }
 
+    @Test
+    void theTrackEventFiresAgainWhenTheRemoteSendsAgain() {
+        RTCPeerConnection other = pair.answerer;
+        List<RTCTrackEvent> tracks = new CopyOnWriteArrayList<>();
+        other.onTrack(tracks::add);
+        ToneAudioTrack tone = new ToneAudioTrack(440, 8000);
+        RTCRtpSender sender = pc.addTrack(tone);
+        negotiateWithoutMedia(pc, other);
+        negotiateWithoutMedia(pc, other);  // nothing changed: no second event
+        waitFor(() -> tracks.size() == 1);
+        pc.removeTrack(sender);
+        negotiateWithoutMedia(pc, other);
+        assertThat(tracks).hasSize(1);
+        RTCRtpTransceiver t = transceiver(pc, "0");
+        await(sender.replaceTrack(tone));
+        t.setDirection(RTCRtpTransceiverDirection.SENDRECV);
+        negotiateWithoutMedia(pc, other);
+        waitFor(() -> tracks.size() == 2);
+        assertThat(tracks.get(1).transceiver()).isSameAs(tracks.get(0).transceiver());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** An offer/answer exchange of descriptions only; nothing waits for candidates or a connection. */
