@@ -90,6 +90,21 @@ class MediaRenegotiationTest {
     }
 
     @Test
+    void twoAudioTracksOnOneBundleArriveEachOnItsOwnMLine() throws Exception {
+        a.addTrack(new ToneAudioTrack(440, 8000));
+        a.addTrack(new ToneAudioTrack(1000, 8000));
+        pair.negotiate();
+        assertThat(a.getLocalDescription().sdp()).contains("a=group:BUNDLE 0 1");
+        await().atMost(WAIT).until(() -> tracksAtB.size() == 2);
+        MediaStreamTrack first = tracksAtB.stream().filter(e -> e.transceiver().getMid().equals("0")).findFirst()
+                .orElseThrow().track();
+        MediaStreamTrack second = tracksAtB.stream().filter(e -> e.transceiver().getMid().equals("1")).findFirst()
+                .orElseThrow().track();
+        assertAudioFlows(first, 400, 480);
+        assertAudioFlows(second, 940, 1060);
+    }
+
+    @Test
     void addingVideoFromTheAnswererKeepsTheAudioMLineAndBothMediaFlow() throws Exception {
         audioCall();
         BufferedTrack video = new BufferedTrack(MediaKind.VIDEO, 64);
