@@ -9,6 +9,7 @@ import io.jrtc.sdp.SdpType;
 import io.jrtc.sdp.SessionDescription;
 import io.jrtc.sdp.SignalingState;
 import io.jrtc.sdp.SignalingStateMachine;
+import io.jrtc.sdp.media.Direction;
 import io.jrtc.sdp.media.RtpMediaSection;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -62,6 +63,9 @@ public final class RTCPeerConnection {
     /** New local ICE credentials for the next offer or answer, while an ICE restart is under way. */
     private RTCIceParameters pendingIceRestart;
     private volatile boolean closed;
+    private final Listeners<Boolean> negotiationNeeded;
+    /** W3C [[NegotiationNeeded]]: an event was fired and no negotiation has since made it moot; on the loop. */
+    private boolean negotiationNeededFlag;
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
 
     public RTCPeerConnection() {
@@ -81,6 +85,11 @@ public final class RTCPeerConnection {
         this.events = new PeerConnectionEvents(context);
         this.states = new ConnectionStates(events);
         this.transceivers = new Transceivers(context, events.track::emit);
+        this.negotiationNeeded = context.listeners();
+        transceivers.onNegotiationChange(() -> onLoop(() -> {
+            updateNegotiationNeeded();
+            return null;
+        }));
         engine.register(this);
     }
 
@@ -171,6 +180,7 @@ public final class RTCPeerConnection {
             applyIceRestart(sdp);
             gatherIfNeeded();
             setSignalingState(next);
+            afterNegotiation(next);
             return null;
         });
     }
@@ -234,6 +244,7 @@ public final class RTCPeerConnection {
             commitIfStable(next, sdp);
             addRemoteCandidatesFromSdp(parsed);
             setSignalingState(next);
+            afterNegotiation(next);
             return null;
         });
     }
@@ -333,10 +344,13 @@ public final class RTCPeerConnection {
                     t.getSender().replaceTrack(track);
                     t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.SENDRECV
                             : RTCRtpTransceiverDirection.SENDONLY);
+                    updateNegotiationNeeded();
                     return t.getSender();
                 }
             }
-            return transceivers.addForTrack(track).getSender();
+            RTCRtpSender sender = transceivers.addForTrack(track).getSender();
+            updateNegotiationNeeded();
+            return sender;
         });
     }
 
@@ -357,6 +371,7 @@ public final class RTCPeerConnection {
                     sender.replaceTrack(null);
                     t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.RECVONLY
                             : RTCRtpTransceiverDirection.INACTIVE);
+                    updateNegotiationNeeded();
                     return null;
                 }
             }
@@ -392,7 +407,9 @@ public final class RTCPeerConnection {
         return onLoopNow(() -> {
             checkOpen();
             ensureTransports();
-            return transceivers.add(kind, track, wanted);
+            RTCRtpTransceiver t = transceivers.add(kind, track, wanted);
+            updateNegotiationNeeded();
+            return t;
         });
     }
 
@@ -488,6 +505,15 @@ public final class RTCPeerConnection {
     /** A remote track is coming: each time a remote description says the remote starts to send on an m-line. */
     public Subscription onTrack(Consumer<RTCTrackEvent> listener) {
         return events.track.add(listener);
+    }
+
+    /**
+     * Something changed that only a new offer/answer exchange can carry (W3C negotiationneeded): a track or
+     * transceiver was added, removed or stopped, or a direction changed. Fires in stable state only, once until
+     * a negotiation completes; then it fires again if that negotiation did not carry everything.
+     */
+    public Subscription onNegotiationNeeded(Runnable listener) {
+        return negotiationNeeded.add(ignored -> listener.run());
     }
 
     /** Data channels the remote side opened. */
@@ -789,6 +815,71 @@ public final class RTCPeerConnection {
             remote = RemoteDescription.of(sdp, current.type());
         }
         setSignalingState(next);
+        afterNegotiation(next);
+    }
+
+    /** Back in stable: what changed meanwhile asks for a new negotiation (W3C webrtc-pc §4.4.1.6). */
+    private void afterNegotiation(SignalingState next) {
+        if (next == SignalingState.STABLE) {
+            negotiationNeededFlag = false;
+            updateNegotiationNeeded();
+        }
+    }
+
+    /**
+     * W3C "update the negotiation-needed flag" (webrtc-pc §4.7.3): in stable state, fires the event once when the
+     * transceivers or data channels want what the current descriptions do not say.
+     */
+    private void updateNegotiationNeeded() {
+        if (closed || signaling.state() != SignalingState.STABLE) {
+            return;  // checked again on the way back to stable
+        }
+        if (!isNegotiationNeeded()) {
+            negotiationNeededFlag = false;
+            return;
+        }
+        if (!negotiationNeededFlag) {
+            negotiationNeededFlag = true;
+            negotiationNeeded.emit(Boolean.TRUE);
+        }
+    }
+
+    /** W3C "check if negotiation is needed" (webrtc-pc §4.7.3), for the transceivers and the data m-line. */
+    private boolean isNegotiationNeeded() {
+        if (sctp != null && applicationMid == null) {
+            return true;
+        }
+        RTCSessionDescription local = descriptions.currentLocal();
+        RTCSessionDescription remoteOffer = descriptions.currentRemote();
+        SessionDescription current = local == null ? null : RemoteDescription.parse(local.sdp());
+        SessionDescription offer = local == null || local.type() == RTCSdpType.OFFER || remoteOffer == null ? null
+                : RemoteDescription.parse(remoteOffer.sdp());
+        for (RTCRtpTransceiver t : transceivers.all()) {
+            if (t.getMid() == null || t.isStopped()) {
+                if (t.getMid() == null ? !t.isStopped()
+                        : t.getCurrentDirection() != RTCRtpTransceiverDirection.STOPPED) {
+                    return true;
+                }
+                continue;
+            }
+            MediaDescription m = current == null ? null : current.mediaByMid(t.getMid());
+            if (m == null || m.port() == 0) {
+                return true;
+            }
+            Direction wanted = Direction.fromAttributeName(t.getDirection().toString());
+            if (offer != null) {
+                MediaDescription offered = offer.mediaByMid(t.getMid());
+                wanted = offered == null ? wanted : directionOf(offered).reverse().intersect(wanted);
+            }
+            if (directionOf(m) != wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Direction directionOf(MediaDescription m) {
+        return m.direction() == null ? Direction.SENDRECV : Direction.fromAttributeName(m.direction());
     }
 
     private SignalingState nextState(Supplier<SignalingState> transition) {

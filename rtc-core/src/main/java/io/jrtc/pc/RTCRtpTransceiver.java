@@ -26,6 +26,8 @@ public final class RTCRtpTransceiver {
     private boolean remoteSends;
     private volatile boolean createdByAddTrack;
     private volatile boolean usedToSend;
+    /** Told when setDirection or stop changes what the next negotiation must say. */
+    private volatile Runnable negotiationChange = () -> { };
     private volatile boolean stopped;
 
     RTCRtpTransceiver(ConnectionContext context, MediaKind kind, RTCRtpSender sender, RTCRtpReceiver receiver,
@@ -67,7 +69,11 @@ public final class RTCRtpTransceiver {
         if (stopped) {
             throw new InvalidStateError("the transceiver is stopped");
         }
+        RTCRtpTransceiverDirection before = this.direction;
         this.direction = direction;
+        if (before != direction) {
+            negotiationChange.run();
+        }
     }
 
     public RTCRtpTransceiverDirection getCurrentDirection() {
@@ -95,7 +101,11 @@ public final class RTCRtpTransceiver {
      */
     public CompletableFuture<Void> stop() {
         return context.onLoop(() -> {
+            boolean wasStopped = stopped;
             stopSending();
+            if (!wasStopped) {
+                negotiationChange.run();
+            }
             return null;
         });
     }
@@ -130,6 +140,10 @@ public final class RTCRtpTransceiver {
      */
     boolean usedToSend() {
         return usedToSend;
+    }
+
+    void onNegotiationChange(Runnable listener) {
+        negotiationChange = listener;
     }
 
     void markCreatedByAddTrack() {

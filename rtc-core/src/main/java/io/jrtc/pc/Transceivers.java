@@ -32,6 +32,7 @@ final class Transceivers {
     private final String streamId = UUID.randomUUID().toString();
     private final List<RTCRtpTransceiver> all = new CopyOnWriteArrayList<>();
     private final Consumer<RTCTrackEvent> trackEvents;
+    private Runnable negotiationChange = () -> { };
     private RTCDtlsTransport dtls;
     private RtpTransport rtp;
     // On the loop: what the pending offer did, undone by a rollback (W3C webrtc-pc §4.4.1.5).
@@ -41,6 +42,11 @@ final class Transceivers {
     Transceivers(ConnectionContext context, Consumer<RTCTrackEvent> trackEvents) {
         this.context = context;
         this.trackEvents = trackEvents;
+    }
+
+    /** Whom a transceiver's setDirection or stop tells (any thread). */
+    void onNegotiationChange(Runnable listener) {
+        this.negotiationChange = listener;
     }
 
     List<RTCRtpTransceiver> all() {
@@ -61,6 +67,7 @@ final class Transceivers {
         if (dtls != null) {
             attach(t);
         }
+        t.onNegotiationChange(negotiationChange);
         all.add(t);
         return t;
     }

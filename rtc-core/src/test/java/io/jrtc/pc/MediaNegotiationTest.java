@@ -510,6 +510,42 @@ class MediaNegotiationTest {
         assertThat(tracks.get(1).transceiver()).isSameAs(tracks.get(0).transceiver());
     }
 
+    @Test
+    void negotiationNeededFiresOnceInStableStateAndAgainAfterwardsOnlyForWhatWasLeftOut() {
+        RTCPeerConnection other = pair.answerer;
+        java.util.concurrent.atomic.AtomicInteger needed = new java.util.concurrent.atomic.AtomicInteger();
+        pc.onNegotiationNeeded(needed::incrementAndGet);
+        pc.addTrack(new ToneAudioTrack(440, 8000));
+        pc.addTrack(new BufferedTrack(MediaKind.VIDEO, 4));
+        waitFor(() -> needed.get() == 1);
+        negotiateWithoutMedia(pc, other);
+        assertThat(needed.get()).as("everything negotiated").isEqualTo(1);
+
+        await(pc.setLocalDescription());
+        RTCRtpTransceiver late = pc.addTransceiver("audio", RTCRtpTransceiverDirection.RECVONLY);
+        await(other.setRemoteDescription(pc.getLocalDescription()));
+        await(other.setLocalDescription());
+        assertThat(needed.get()).as("not while an offer is pending").isEqualTo(1);
+        await(pc.setRemoteDescription(other.getLocalDescription()));
+        waitFor(() -> needed.get() == 2);  // the late transceiver missed that offer
+        negotiateWithoutMedia(pc, other);
+        assertThat(late.getMid()).isEqualTo("2");
+
+        RTCRtpTransceiver video = transceiver(pc, "1");
+        video.setDirection(video.getDirection());
+        negotiateWithoutMedia(other, pc);  // the other side's offer changes nothing either
+        assertThat(needed.get()).isEqualTo(2);
+        video.setDirection(RTCRtpTransceiverDirection.RECVONLY);
+        waitFor(() -> needed.get() == 3);
+        negotiateWithoutMedia(pc, other);
+        await(late.stop());
+        waitFor(() -> needed.get() == 4);
+        negotiateWithoutMedia(pc, other);
+        pc.getSenders();  // settle: the stopped transceiver is gone, nothing more is needed
+        assertThat(pc.getTransceivers()).hasSize(2);
+        assertThat(needed.get()).isEqualTo(4);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** An offer/answer exchange of descriptions only; nothing waits for candidates or a connection. */

@@ -289,6 +289,18 @@ class MediaRenegotiationTest {
         assertAudioFlows(tracksAtA.get(0).track(), 940, 1060);
     }
 
+    @Test
+    void videoAddedMidCallIsNegotiatedFromNegotiationNeededAlone() throws Exception {
+        audioCall();
+        a.onNegotiationNeeded(() -> java.util.concurrent.CompletableFuture.runAsync(() -> renegotiate(a, b)));
+        BufferedTrack video = new BufferedTrack(MediaKind.VIDEO, 64);
+        a.addTrack(video);
+        await().atMost(WAIT).until(() -> tracksAtB.size() == 2);
+        await().atMost(WAIT).until(() -> a.getSignalingState() == RTCSignalingState.STABLE
+                && transceiver(a, "1") != null && transceiver(a, "1").getCurrentDirection() != null);
+        assertVideoFlows(video, tracksAtB.get(1).track());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** a sends 440 Hz and b 1000 Hz over one sendrecv audio m-line; both tracks arrived. */
