@@ -9,7 +9,6 @@ import io.jrtc.sdp.SdpType;
 import io.jrtc.sdp.SessionDescription;
 import io.jrtc.sdp.SignalingState;
 import io.jrtc.sdp.SignalingStateMachine;
-import io.jrtc.sdp.media.Direction;
 import io.jrtc.sdp.media.RtpMediaSection;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -844,7 +843,7 @@ public final class RTCPeerConnection {
         }
     }
 
-    /** W3C "check if negotiation is needed" (webrtc-pc §4.7.3), for the transceivers and the data m-line. */
+    /** W3C "check if negotiation is needed" (webrtc-pc §4.7.3), for the data m-line and the transceivers. */
     private boolean isNegotiationNeeded() {
         if (sctp != null && applicationMid == null) {
             return true;
@@ -854,32 +853,7 @@ public final class RTCPeerConnection {
         SessionDescription current = local == null ? null : RemoteDescription.parse(local.sdp());
         SessionDescription offer = local == null || local.type() == RTCSdpType.OFFER || remoteOffer == null ? null
                 : RemoteDescription.parse(remoteOffer.sdp());
-        for (RTCRtpTransceiver t : transceivers.all()) {
-            if (t.getMid() == null || t.isStopped()) {
-                if (t.getMid() == null ? !t.isStopped()
-                        : t.getCurrentDirection() != RTCRtpTransceiverDirection.STOPPED) {
-                    return true;
-                }
-                continue;
-            }
-            MediaDescription m = current == null ? null : current.mediaByMid(t.getMid());
-            if (m == null || m.port() == 0) {
-                return true;
-            }
-            Direction wanted = Direction.fromAttributeName(t.getDirection().toString());
-            if (offer != null) {
-                MediaDescription offered = offer.mediaByMid(t.getMid());
-                wanted = offered == null ? wanted : directionOf(offered).reverse().intersect(wanted);
-            }
-            if (directionOf(m) != wanted) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Direction directionOf(MediaDescription m) {
-        return m.direction() == null ? Direction.SENDRECV : Direction.fromAttributeName(m.direction());
+        return transceivers.negotiationNeeded(current, offer);
     }
 
     private SignalingState nextState(Supplier<SignalingState> transition) {

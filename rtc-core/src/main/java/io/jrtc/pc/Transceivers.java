@@ -296,6 +296,48 @@ final class Transceivers {
         }
     }
 
+    /**
+     * The transceivers' part of W3C "check if negotiation is needed" (webrtc-pc §4.7.3): one without an m-line, one
+     * stopping whose m-line is not yet rejected, or one whose direction differs from what the current local
+     * description says (for an answer: what it would answer to the current remote offer).
+     *
+     * @param currentLocal our current local description, or null
+     * @param remoteOffer the current remote offer when {@code currentLocal} is our answer, else null
+     */
+    boolean negotiationNeeded(SessionDescription currentLocal, SessionDescription remoteOffer) {
+        for (RTCRtpTransceiver t : all) {
+            if (t.getMid() == null) {
+                if (!t.isStopped()) {
+                    return true;
+                }
+                continue;
+            }
+            if (t.isStopped()) {
+                if (t.getCurrentDirection() != RTCRtpTransceiverDirection.STOPPED) {
+                    return true;
+                }
+                continue;
+            }
+            MediaDescription m = currentLocal == null ? null : currentLocal.mediaByMid(t.getMid());
+            if (m == null || m.port() == 0) {
+                return true;
+            }
+            Direction wanted = Direction.fromAttributeName(t.getDirection().toString());
+            MediaDescription offered = remoteOffer == null ? null : remoteOffer.mediaByMid(t.getMid());
+            if (offered != null) {
+                wanted = CodecNegotiation.answerDirection(directionOf(offered), wanted);
+            }
+            if (directionOf(m) != wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Direction directionOf(MediaDescription m) {
+        return m.direction() == null ? Direction.SENDRECV : Direction.fromAttributeName(m.direction());
+    }
+
     Set<String> mids() {
         Set<String> mids = new HashSet<>();
         all.forEach(t -> {
