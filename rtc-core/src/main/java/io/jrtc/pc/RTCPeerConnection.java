@@ -152,7 +152,7 @@ public final class RTCPeerConnection {
             checkOpen();
             SdpType type = toSdp(description.type());
             if (type == SdpType.ROLLBACK) {
-                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK));
+                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK), false);
                 return null;
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
@@ -189,7 +189,7 @@ public final class RTCPeerConnection {
             checkOpen();
             SdpType type = toSdp(description.type());
             if (type == SdpType.ROLLBACK) {
-                rollback(signaling.nextOnSetRemote(SdpType.ROLLBACK));
+                rollback(signaling.nextOnSetRemote(SdpType.ROLLBACK), false);
                 return null;
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
@@ -199,13 +199,15 @@ public final class RTCPeerConnection {
             RemoteDescription.checkRtpAttributes(sdp, description.sdp());
             RemoteDescription.checkRtcpMux(sdp);
             RemoteDescription.checkMids(sdp);
-            if (type == SdpType.OFFER && signaling.state() == SignalingState.HAVE_LOCAL_OFFER) {
-                // glare: a remote offer replaces ours (W3C webrtc-pc §4.4.1.5 implicit rollback, the polite
-                // peer of "perfect negotiation")
-                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK));
-            }
-            SignalingState next = nextState(() -> signaling.nextOnSetRemote(type));
+            // glare: a valid remote offer replaces ours (W3C webrtc-pc §4.4.1.5 implicit rollback, the polite
+            // peer of "perfect negotiation")
+            boolean glare = type == SdpType.OFFER && signaling.state() == SignalingState.HAVE_LOCAL_OFFER;
+            SignalingState next = glare ? SignalingState.HAVE_REMOTE_OFFER
+                    : nextState(() -> signaling.nextOnSetRemote(type));
             RemoteDescription parsed = RemoteDescription.of(sdp, description.type());
+            if (glare) {
+                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK), true);
+            }
             if (type != SdpType.OFFER) {
                 parsed.checkAnswers(descriptions.pendingLocal());
             }
@@ -795,9 +797,10 @@ public final class RTCPeerConnection {
 
     /**
      * Drops the pending offer (W3C webrtc-pc §4.4.1.5): the m-lines, mids and remote description return to those
-     * of the last completed exchange, and transceivers a remote offer created go away.
+     * of the last completed exchange, and transceivers a remote offer created go away. An {@code implicit} one
+     * (a remote offer in glare) is followed by that offer, so it asks for no negotiation of its own.
      */
-    private void rollback(SignalingState next) {
+    private void rollback(SignalingState next, boolean implicit) {
         descriptions.rollback();
         transceivers.rollbackPending();
         mLines = stableMLines;
@@ -814,7 +817,9 @@ public final class RTCPeerConnection {
             remote = RemoteDescription.of(sdp, current.type());
         }
         setSignalingState(next);
-        afterNegotiation(next);
+        if (!implicit) {
+            afterNegotiation(next);
+        }
     }
 
     /** Back in stable: what changed meanwhile asks for a new negotiation (W3C webrtc-pc §4.4.1.6). */

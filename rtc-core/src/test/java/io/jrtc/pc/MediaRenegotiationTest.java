@@ -265,6 +265,8 @@ class MediaRenegotiationTest {
     void glareIsResolvedByThePolitePeersImplicitRollbackAndBothTonesFlow() throws Exception {
         List<RTCSignalingState> statesAtB = new CopyOnWriteArrayList<>();
         b.onSignalingStateChange(statesAtB::add);
+        java.util.concurrent.atomic.AtomicInteger neededAtB = new java.util.concurrent.atomic.AtomicInteger();
+        b.onNegotiationNeeded(neededAtB::incrementAndGet);
         a.addTrack(new ToneAudioTrack(440, 8000));
         RTCRtpSender fromB = b.addTrack(new ToneAudioTrack(1000, 8000));
         await(a.setLocalDescription());
@@ -287,6 +289,8 @@ class MediaRenegotiationTest {
         await().atMost(WAIT).until(() -> tracksAtA.size() == 1 && tracksAtB.size() == 1);
         assertAudioFlows(tracksAtB.get(0).track(), 400, 480);
         assertAudioFlows(tracksAtA.get(0).track(), 940, 1060);
+        assertThat(neededAtB.get()).as("once for addTrack; a's offer carried b's track, nothing is left")
+                .isEqualTo(1);
     }
 
     @Test
