@@ -13,8 +13,11 @@ import io.jrtc.sdp.media.RtpCodec;
 import io.jrtc.sdp.media.RtpMediaSection;
 import io.jrtc.sdp.media.RtpSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -117,7 +120,7 @@ final class Transceivers {
     /** Our section for an offer: every supported (or preferred) codec, our extensions, our direction. */
     RtpMediaSection offerSection(RTCRtpTransceiver t, String mid) {
         Direction direction = Direction.fromAttributeName(t.getDirection().toString());
-        List<RtpCodec> codecs = t.localCodecs();
+        List<RtpCodec> codecs = keepBoundPayloadTypes(t.localCodecs(), boundPayloadTypes());
         return section(t, mid, direction, codecs, SupportedCodecs.headerExtensions(t.getKind()));
     }
 
@@ -139,6 +142,83 @@ final class Transceivers {
         Direction direction = CodecNegotiation.answerDirection(offered.direction(),
                 Direction.fromAttributeName(t.getDirection().toString()));
         return section(t, offered.mid(), direction, codecs, extensions);
+    }
+
+    /** The payload types negotiated so far on the bundle, and their codecs. */
+    private Map<Integer, RtpCodec> boundPayloadTypes() {
+        Map<Integer, RtpCodec> bound = new HashMap<>();
+        for (RTCRtpTransceiver t : all) {
+            if (!t.isStopped()) {
+                t.negotiatedCodecs().forEach(c -> bound.putIfAbsent(c.payloadType(), c));
+            }
+        }
+        return bound;
+    }
+
+    /**
+     * Our codecs renumbered for a later offer: a payload type stays bound to its codec for the whole session
+     * (RFC 3264 §8.3.2), across the bundle (RFC 8843 §9.1). A codec negotiated before keeps the number it got
+     * (the remote offerer's, say aiortc's opus on 96), RTX follows its codec, and the others keep their own number
+     * unless the bundle has bound it to something else, then take the lowest free one.
+     */
+    static List<RtpCodec> keepBoundPayloadTypes(List<RtpCodec> local, Map<Integer, RtpCodec> bound) {
+        if (bound.isEmpty()) {
+            return local;
+        }
+        Map<Integer, Integer> renumbered = new HashMap<>();
+        for (RtpCodec codec : local) {
+            if (!codec.isRtx()) {
+                bound.forEach((pt, b) -> {
+                    if (!b.isRtx() && CodecNegotiation.sameFormat(b, codec)) {
+                        renumbered.putIfAbsent(codec.payloadType(), pt);
+                    }
+                });
+            }
+        }
+        for (RtpCodec codec : local) {
+            Integer apt = codec.isRtx() ? renumbered.get(codec.associatedPayloadType()) : null;
+            if (apt != null) {
+                bound.forEach((pt, b) -> {
+                    if (b.isRtx() && b.associatedPayloadType() == apt) {
+                        renumbered.putIfAbsent(codec.payloadType(), pt);
+                    }
+                });
+            }
+        }
+        Set<Integer> used = new HashSet<>(bound.keySet());
+        for (RtpCodec codec : local) {
+            if (!renumbered.containsKey(codec.payloadType())) {
+                int pt = codec.payloadType();
+                while (used.contains(pt)) {
+                    pt = nextDynamic(pt);
+                }
+                used.add(pt);
+                renumbered.put(codec.payloadType(), pt);
+            }
+        }
+        List<RtpCodec> result = new ArrayList<>();
+        for (RtpCodec codec : local) {
+            RtpCodec numbered = codec.withPayloadType(renumbered.get(codec.payloadType()));
+            if (codec.isRtx()) {
+                Map<String, String> parameters = new LinkedHashMap<>(codec.parameters());
+                parameters.put(RtpCodec.RTX_ASSOCIATED_PAYLOAD_TYPE,
+                        Integer.toString(renumbered.get(codec.associatedPayloadType())));
+                numbered = numbered.withParameters(parameters);
+            }
+            result.add(numbered);
+        }
+        return result;
+    }
+
+    /** The dynamic payload types in order: 96-127, then 35-63 (RFC 3551 §6, RFC 5761 §4); static ones start at 96. */
+    private static int nextDynamic(int pt) {
+        if (pt < 96) {
+            return pt >= 35 && pt < 63 ? pt + 1 : 96;
+        }
+        if (pt < 127) {
+            return pt + 1;
+        }
+        return 35;
     }
 
     /**

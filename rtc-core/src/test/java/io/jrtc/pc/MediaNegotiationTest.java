@@ -417,6 +417,37 @@ class MediaNegotiationTest {
                 .contains("a=mid:1");
     }
 
+    @Test
+    void aLaterOfferKeepsThePayloadTypesTheFirstExchangeBound() {
+        await(pc.setRemoteDescription(offer(ForeignOffers.aiortcAudioVideo())));
+        pc.addTrack(new ToneAudioTrack(440, 8000));
+        await(pc.setLocalDescription());
+        pc.addTransceiver("audio", RTCRtpTransceiverDirection.RECVONLY);
+
+        List<String> sections = sections(await(pc.createOffer()).sdp());
+        assertThat(sections).hasSize(4);
+        assertThat(sections.get(1)).as("RFC 3264 §8.3.2: opus stays on 96")
+                .startsWith("m=audio 9 UDP/TLS/RTP/SAVPF 96 0 8\r\n").contains("a=rtpmap:96 opus/48000/2");
+        assertThat(sections.get(2)).startsWith("m=video 9 UDP/TLS/RTP/SAVPF 97 98 ")
+                .contains("a=rtpmap:97 VP8/90000", "a=fmtp:98 apt=97", "a=rtpmap:99 H264/90000",
+                        "a=fmtp:99 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f")
+                .doesNotContain("a=rtpmap:96 ");
+        assertThat(sections.get(3)).as("a new m-line on the bundle binds no number twice either")
+                .startsWith("m=audio 9 UDP/TLS/RTP/SAVPF 96 0 8\r\n");
+        for (String section : sections.subList(1, 4)) {
+            for (String line : section.split("\r\n")) {
+                if (line.startsWith("a=rtpmap:")) {
+                    String pt = line.substring(9, line.indexOf(' '));
+                    String codec = line.substring(line.indexOf(' ') + 1);
+                    for (String other : sections.subList(1, 4)) {
+                        assertThat(other).satisfiesAnyOf(o -> assertThat(o).doesNotContain("a=rtpmap:" + pt + " "),
+                                o -> assertThat(o).contains("a=rtpmap:" + pt + " " + codec + "\r\n"));
+                    }
+                }
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- errors in remote descriptions
 
     @Test
