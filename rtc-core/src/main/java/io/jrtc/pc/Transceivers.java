@@ -121,7 +121,7 @@ final class Transceivers {
     RtpMediaSection offerSection(RTCRtpTransceiver t, String mid) {
         Direction direction = Direction.fromAttributeName(t.getDirection().toString());
         List<RtpCodec> codecs = keepBoundPayloadTypes(t.localCodecs(), boundPayloadTypes());
-        return section(t, mid, direction, codecs, SupportedCodecs.headerExtensions(t.getKind()));
+        return section(t, mid, direction, codecs, keepBoundExtensionIds(SupportedCodecs.headerExtensions(t.getKind())));
     }
 
     /** Our section answering a remote one, or null when nothing in it can be accepted (the m-line is rejected). */
@@ -142,6 +142,36 @@ final class Transceivers {
         Direction direction = CodecNegotiation.answerDirection(offered.direction(),
                 Direction.fromAttributeName(t.getDirection().toString()));
         return section(t, offered.mid(), direction, codecs, extensions);
+    }
+
+    /**
+     * Our header extensions for a later offer: a URI negotiated before keeps its id, one id means one URI across
+     * the bundle (RFC 8843 §9.2, RFC 8285 §6); the others keep ours unless taken, then take the lowest free one.
+     */
+    private List<ExtMap> keepBoundExtensionIds(List<ExtMap> local) {
+        Map<String, Integer> bound = new HashMap<>();
+        for (RTCRtpTransceiver t : all) {
+            if (!t.isStopped()) {
+                t.negotiatedExtensions().forEach(e -> bound.putIfAbsent(e.uri(), e.id()));
+            }
+        }
+        if (bound.isEmpty()) {
+            return local;
+        }
+        Set<Integer> used = new HashSet<>(bound.values());
+        List<ExtMap> result = new ArrayList<>();
+        for (ExtMap e : local) {
+            Integer id = bound.get(e.uri());
+            if (id == null) {
+                id = e.id();
+                for (int free = 1; used.contains(id); free++) {
+                    id = free;
+                }
+                used.add(id);
+            }
+            result.add(new ExtMap(id, e.uri()));
+        }
+        return result;
     }
 
     /** The payload types negotiated so far on the bundle, and their codecs. */

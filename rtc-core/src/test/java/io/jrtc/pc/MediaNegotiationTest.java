@@ -432,6 +432,11 @@ class MediaNegotiationTest {
                 .contains("a=rtpmap:97 VP8/90000", "a=fmtp:98 apt=97", "a=rtpmap:99 H264/90000",
                         "a=fmtp:99 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f")
                 .doesNotContain("a=rtpmap:96 ");
+        assertThat(sections.get(1)).as("extension ids stay too").contains("a=extmap:1 " + SupportedCodecs.MID_URI,
+                "a=extmap:2 " + SupportedCodecs.AUDIO_LEVEL_URI, "a=extmap:3 " + SupportedCodecs.ABS_SEND_TIME_URI,
+                "a=extmap:4 " + SupportedCodecs.TRANSPORT_CC_URI);
+        assertThat(sections.get(2)).contains("a=extmap:1 " + SupportedCodecs.MID_URI,
+                "a=extmap:3 " + SupportedCodecs.ABS_SEND_TIME_URI, "a=extmap:4 " + SupportedCodecs.TRANSPORT_CC_URI);
         assertThat(sections.get(3)).as("a new m-line on the bundle binds no number twice either")
                 .startsWith("m=audio 9 UDP/TLS/RTP/SAVPF 96 0 8\r\n");
         for (String section : sections.subList(1, 4)) {
