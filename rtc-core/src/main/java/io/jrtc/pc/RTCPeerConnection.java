@@ -853,6 +853,9 @@ public final class RTCPeerConnection {
         if (sctp != null && applicationMid == null) {
             return true;
         }
+        if (transceivers.isEmpty()) {
+            return false;
+        }
         RTCSessionDescription local = descriptions.currentLocal();
         RTCSessionDescription remoteOffer = descriptions.currentRemote();
         SessionDescription current = local == null ? null : RemoteDescription.parse(local.sdp());
