@@ -23,11 +23,19 @@ final class LocalDescriptionFactory {
 
     /** A session of these sections; the accepted ones (port not 0) form the BUNDLE group, first one the tag. */
     SessionDescription session(List<MediaDescription> sections) {
+        return session(sections, true);
+    }
+
+    /**
+     * A session of these sections, with a BUNDLE group of the accepted ones when {@code bundle}: an answer has
+     * one only when the offer had one (RFC 8843 §7.3).
+     */
+    SessionDescription session(List<MediaDescription> sections, boolean bundle) {
         SessionDescription sdp = SessionDescription.create(sessionId);
         sdp.setOrigin(sdp.origin().withSessionVersion(++sessionVersion));
         List<String> bundled = sections.stream().filter(m -> m.port() != 0 && m.mid() != null)
                 .map(MediaDescription::mid).toList();
-        if (!bundled.isEmpty()) {
+        if (bundle && !bundled.isEmpty()) {
             sdp.addAttribute("group", "BUNDLE " + String.join(" ", bundled));
         }
         sdp.addAttribute("extmap-allow-mixed", null);

@@ -274,6 +274,18 @@ public final class RTCDataChannel {
         }
     }
 
+    /**
+     * A channel the remote opened is announced already open (W3C webrtc-pc §6.2 "announce the data channel as
+     * open"): its state is set before the datachannel event is queued, its open event after.
+     */
+    void onOpenedByRemote(Runnable announce) {
+        if (readyState == RTCDataChannelState.CONNECTING) {
+            readyState = RTCDataChannelState.OPEN;
+            announce.run();
+            openListeners.emit(null);
+        }
+    }
+
     void onMessage(RTCDataChannelMessage message) {
         messagesReceived++;
         bytesReceived += message.data().length;

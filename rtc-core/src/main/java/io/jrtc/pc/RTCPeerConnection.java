@@ -50,6 +50,9 @@ public final class RTCPeerConnection {
     private final Transceivers transceivers;
     /** The m-lines of the last description applied, in order: later offers keep them in place (RFC 8829 §5.2.2). */
     private List<MLine> mLines = List.of();
+    /** The m-lines and data-channel mid of the last completed exchange, which a rollback returns to. */
+    private List<MLine> stableMLines = List.of();
+    private String stableApplicationMid;
     /** What the last offer we created put on new m-lines, until it is applied. */
     private final Map<String, RTCRtpTransceiver> proposedMids = new HashMap<>();
     private String proposedApplicationMid;
@@ -59,6 +62,9 @@ public final class RTCPeerConnection {
     /** New local ICE credentials for the next offer or answer, while an ICE restart is under way. */
     private RTCIceParameters pendingIceRestart;
     private volatile boolean closed;
+    private final Listeners<Boolean> negotiationNeeded;
+    /** W3C [[NegotiationNeeded]]: an event was fired and no negotiation has since made it moot; on the loop. */
+    private boolean negotiationNeededFlag;
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
 
     public RTCPeerConnection() {
@@ -78,6 +84,11 @@ public final class RTCPeerConnection {
         this.events = new PeerConnectionEvents(context);
         this.states = new ConnectionStates(events);
         this.transceivers = new Transceivers(context, events.track::emit);
+        this.negotiationNeeded = context.listeners();
+        transceivers.onNegotiationChange(() -> onLoop(() -> {
+            updateNegotiationNeeded();
+            return null;
+        }));
         engine.register(this);
     }
 
@@ -118,7 +129,7 @@ public final class RTCPeerConnection {
                 throw new InvalidStateError("createAnswer in signaling state " + toApi(state)
                         + " (needs a remote offer)");
             }
-            SessionDescription sdp = sdpFactory.session(answerSections());
+            SessionDescription sdp = sdpFactory.session(answerSections(), remote.firstBundleGroup() != null);
             GatheredCandidateLines.addTo(sdp, gatherer);
             lastAnswer = new RTCSessionDescription(sdp.toString(), RTCSdpType.ANSWER);
             return lastAnswer;
@@ -141,7 +152,7 @@ public final class RTCPeerConnection {
             checkOpen();
             SdpType type = toSdp(description.type());
             if (type == SdpType.ROLLBACK) {
-                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK));
+                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK), false);
                 return null;
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
@@ -164,9 +175,11 @@ public final class RTCPeerConnection {
                 startTransports();
             }
             noteMLines(sdp);
+            commitIfStable(next, sdp);
             applyIceRestart(sdp);
             gatherIfNeeded();
             setSignalingState(next);
+            afterNegotiation(next);
             return null;
         });
     }
@@ -176,12 +189,25 @@ public final class RTCPeerConnection {
             checkOpen();
             SdpType type = toSdp(description.type());
             if (type == SdpType.ROLLBACK) {
-                rollback(signaling.nextOnSetRemote(SdpType.ROLLBACK));
+                rollback(signaling.nextOnSetRemote(SdpType.ROLLBACK), false);
                 return null;
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
-            SignalingState next = nextState(() -> signaling.nextOnSetRemote(type));
+            if (type == SdpType.OFFER) {
+                RemoteDescription.acceptBundleOnly(sdp);
+            }
+            RemoteDescription.checkRtpAttributes(sdp, description.sdp());
+            RemoteDescription.checkRtcpMux(sdp);
+            RemoteDescription.checkMids(sdp);
+            // glare: a valid remote offer replaces ours (W3C webrtc-pc §4.4.1.5 implicit rollback, the polite
+            // peer of "perfect negotiation")
+            boolean glare = type == SdpType.OFFER && signaling.state() == SignalingState.HAVE_LOCAL_OFFER;
+            SignalingState next = glare ? SignalingState.HAVE_REMOTE_OFFER
+                    : nextState(() -> signaling.nextOnSetRemote(type));
             RemoteDescription parsed = RemoteDescription.of(sdp, description.type());
+            if (glare) {
+                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK), true);
+            }
             if (type != SdpType.OFFER) {
                 parsed.checkAnswers(descriptions.pendingLocal());
             }
@@ -204,9 +230,9 @@ public final class RTCPeerConnection {
                     applicationMid = parsed.applicationMid();
                 }
                 transceivers.associateRemoteOffer(sdp);
-                transceivers.applyRemote(sdp, false);
+                transceivers.applyRemote(sdp);
             } else {
-                transceivers.applyRemote(sdp, true);
+                transceivers.applyRemote(sdp);
                 if (type == SdpType.ANSWER) {
                     transceivers.applyAnswer(sdp, false);
                     if (parsed.transport() != null && iceTransport != null && !transportsStarted) {
@@ -216,8 +242,10 @@ public final class RTCPeerConnection {
                 }
             }
             noteMLines(sdp);
+            commitIfStable(next, sdp);
             addRemoteCandidatesFromSdp(parsed);
             setSignalingState(next);
+            afterNegotiation(next);
             return null;
         });
     }
@@ -303,7 +331,7 @@ public final class RTCPeerConnection {
         if (track == null) {
             throw new TypeError("addTrack needs a track");
         }
-        return onLoop(() -> {
+        return onLoopNow(() -> {
             checkOpen();
             for (RTCRtpTransceiver t : transceivers.all()) {
                 if (t.getSender().getTrack() == track) {
@@ -313,31 +341,43 @@ public final class RTCPeerConnection {
             ensureTransports();
             for (RTCRtpTransceiver t : transceivers.all()) {
                 if (t.kind() == track.getKind() && !t.isStopped() && t.getSender().getTrack() == null
-                        && !t.getSender().hasSent()) {
+                        && !t.usedToSend()) {
                     t.getSender().replaceTrack(track);
                     t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.SENDRECV
                             : RTCRtpTransceiverDirection.SENDONLY);
+                    updateNegotiationNeeded();
                     return t.getSender();
                 }
             }
-            return transceivers.add(track.getKind(), track, RTCRtpTransceiverDirection.SENDRECV).getSender();
-        }).join();
+            RTCRtpSender sender = transceivers.addForTrack(track).getSender();
+            updateNegotiationNeeded();
+            return sender;
+        });
     }
 
-    /** Stops sending the sender's track (W3C removeTrack); the next negotiation says we no longer send. */
+    /**
+     * Stops sending the sender's track (W3C removeTrack); the next negotiation says we no longer send. A sender
+     * without a track, or of a stopped transceiver, is left as it is.
+     *
+     * @throws InvalidAccessError when the sender is not one of this connection's
+     */
     public void removeTrack(RTCRtpSender sender) {
-        onLoop(() -> {
+        onLoopNow(() -> {
             checkOpen();
             for (RTCRtpTransceiver t : transceivers.all()) {
-                if (t.getSender() == sender && !t.isStopped()) {
+                if (t.getSender() == sender) {
+                    if (t.isStopped() || sender.getTrack() == null) {
+                        return null;  // W3C removeTrack: nothing is sent, nothing changes
+                    }
                     sender.replaceTrack(null);
                     t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.RECVONLY
                             : RTCRtpTransceiverDirection.INACTIVE);
+                    updateNegotiationNeeded();
                     return null;
                 }
             }
             throw new InvalidAccessError("the sender is not one of this connection's");
-        }).join();
+        });
     }
 
     /** Adds a transceiver for a kind ("audio" or "video") with nothing to send yet. */
@@ -365,11 +405,13 @@ public final class RTCPeerConnection {
         if (wanted == RTCRtpTransceiverDirection.STOPPED) {
             throw new TypeError("a new transceiver cannot be stopped");
         }
-        return onLoop(() -> {
+        return onLoopNow(() -> {
             checkOpen();
             ensureTransports();
-            return transceivers.add(kind, track, wanted);
-        }).join();
+            RTCRtpTransceiver t = transceivers.add(kind, track, wanted);
+            updateNegotiationNeeded();
+            return t;
+        });
     }
 
     public List<RTCRtpTransceiver> getTransceivers() {
@@ -461,9 +503,18 @@ public final class RTCPeerConnection {
         return events.iceCandidate.add(listener);
     }
 
-    /** A remote track is coming: once per transceiver, when a remote description first says the remote sends. */
+    /** A remote track is coming: each time a remote description says the remote starts to send on an m-line. */
     public Subscription onTrack(Consumer<RTCTrackEvent> listener) {
         return events.track.add(listener);
+    }
+
+    /**
+     * Something changed that only a new offer/answer exchange can carry (W3C negotiationneeded): a track or
+     * transceiver was added, removed or stopped, or a direction changed. Fires in stable state only, once until
+     * a negotiation completes; then it fires again if that negotiation did not carry everything.
+     */
+    public Subscription onNegotiationNeeded(Runnable listener) {
+        return negotiationNeeded.add(ignored -> listener.run());
     }
 
     /** Data channels the remote side opened. */
@@ -596,17 +647,25 @@ public final class RTCPeerConnection {
 
     /**
      * Our answer's sections, one per remote m-line in its order: the first data-channel m-line and every audio or
-     * video one we can take are accepted, the rest rejected with port 0 (RFC 8829 §5.3.1).
+     * video one we can take are accepted, the rest rejected with port 0 (RFC 8829 §5.3.1). With one transport for
+     * everything we answer as bundlePolicy "max-bundle" does: an m-line neither first nor bundled with the first
+     * is rejected, and an offer without BUNDLE gets an answer without it.
      */
     private List<MediaDescription> answerSections() {
         List<MediaDescription> sections = new ArrayList<>();
         LocalDescriptionFactory.TransportAttributes transport = gatherer == null || remote.transport() == null
                 ? null : transportAttributes(answerSetup());
-        for (MediaDescription m : remote.sdp().media()) {
+        List<String> bundle = remote.firstBundleGroup();
+        List<MediaDescription> remoteLines = remote.sdp().media();
+        for (int i = 0; i < remoteLines.size(); i++) {
+            MediaDescription m = remoteLines.get(i);
             MediaDescription answer = null;
-            if (transport != null && m == remote.application()) {
+            boolean onOurTransport = i == 0 || (bundle != null && bundle.contains(m.mid()));
+            if (transport == null || !onOurTransport) {
+                answer = null;  // one transport only: what is not bundled with the first m-line is rejected
+            } else if (m == remote.application()) {
                 answer = LocalDescriptionFactory.applicationSection(m.mid(), transport);
-            } else if (transport != null && m.port() != 0 && Transceivers.isRtp(m)) {
+            } else if (m.port() != 0 && Transceivers.isRtp(m)) {
                 RTCRtpTransceiver t = transceivers.byMid(m.mid());
                 RtpMediaSection offered = Transceivers.parse(m);
                 RtpMediaSection ours = t == null || offered == null ? null : transceivers.answerSection(t, offered);
@@ -628,7 +687,7 @@ public final class RTCPeerConnection {
             }
             RTCRtpTransceiver t = proposedMids.get(m.mid());
             if (t != null && t.getMid() == null && Transceivers.isRtp(m)) {
-                t.setMid(m.mid());
+                transceivers.associate(t, m.mid());
             }
         }
     }
@@ -725,12 +784,83 @@ public final class RTCPeerConnection {
         }
     }
 
-    private void rollback(SignalingState next) {
+    /** An exchange completed: its m-lines and associations are what a later rollback returns to. */
+    private void commitIfStable(SignalingState next, SessionDescription answer) {
+        if (next == SignalingState.STABLE) {
+            transceivers.removeStopped(answer);
+            stableMLines = mLines;
+            stableApplicationMid = applicationMid;
+            transceivers.commitPending();
+        }
+    }
+
+    /**
+     * Drops the pending offer (W3C webrtc-pc §4.4.1.5): the m-lines, mids and remote description return to those
+     * of the last completed exchange, and transceivers a remote offer created go away. An {@code implicit} one
+     * (a remote offer in glare) is followed by that offer, so it asks for no negotiation of its own.
+     */
+    private void rollback(SignalingState next, boolean implicit) {
         descriptions.rollback();
-        if (descriptions.currentRemote() == null) {
-            remote = null;
+        transceivers.rollbackPending();
+        mLines = stableMLines;
+        applicationMid = stableApplicationMid;
+        proposedMids.clear();
+        proposedApplicationMid = null;
+        RTCSessionDescription current = descriptions.currentRemote();
+        remote = null;
+        if (current != null) {
+            SessionDescription sdp = RemoteDescription.parse(current.sdp());
+            if (current.type() == RTCSdpType.OFFER) {
+                RemoteDescription.acceptBundleOnly(sdp);
+            }
+            remote = RemoteDescription.of(sdp, current.type());
         }
         setSignalingState(next);
+        if (!implicit) {
+            afterNegotiation(next);
+        }
+    }
+
+    /** Back in stable: what changed meanwhile asks for a new negotiation (W3C webrtc-pc §4.4.1.6). */
+    private void afterNegotiation(SignalingState next) {
+        if (next == SignalingState.STABLE) {
+            negotiationNeededFlag = false;
+            updateNegotiationNeeded();
+        }
+    }
+
+    /**
+     * W3C "update the negotiation-needed flag" (webrtc-pc §4.7.3): in stable state, fires the event once when the
+     * transceivers or data channels want what the current descriptions do not say.
+     */
+    private void updateNegotiationNeeded() {
+        if (closed || signaling.state() != SignalingState.STABLE) {
+            return;  // checked again on the way back to stable
+        }
+        if (!isNegotiationNeeded()) {
+            negotiationNeededFlag = false;
+            return;
+        }
+        if (!negotiationNeededFlag) {
+            negotiationNeededFlag = true;
+            negotiationNeeded.emit(Boolean.TRUE);
+        }
+    }
+
+    /** W3C "check if negotiation is needed" (webrtc-pc §4.7.3), for the data m-line and the transceivers. */
+    private boolean isNegotiationNeeded() {
+        if (sctp != null && applicationMid == null) {
+            return true;
+        }
+        if (transceivers.isEmpty()) {
+            return false;
+        }
+        RTCSessionDescription local = descriptions.currentLocal();
+        RTCSessionDescription remoteOffer = descriptions.currentRemote();
+        SessionDescription current = local == null ? null : RemoteDescription.parse(local.sdp());
+        SessionDescription offer = local == null || local.type() == RTCSdpType.OFFER || remoteOffer == null ? null
+                : RemoteDescription.parse(remoteOffer.sdp());
+        return transceivers.negotiationNeeded(current, offer);
     }
 
     private SignalingState nextState(Supplier<SignalingState> transition) {
@@ -756,6 +886,18 @@ public final class RTCPeerConnection {
 
     private <T> CompletableFuture<T> onLoop(Supplier<T> task) {
         return context.onLoop(task);
+    }
+
+    /** Runs a synchronous API call on the loop; its typed error is thrown as is, as the W3C API throws it. */
+    private <T> T onLoopNow(Supplier<T> task) {
+        try {
+            return onLoop(task).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException typed) {
+                throw typed;
+            }
+            throw e;
+        }
     }
 
     private static SdpType toSdp(RTCSdpType type) {

@@ -170,11 +170,6 @@ public final class RTCRtpSender {
         sending = false;
     }
 
-    /** Whether this sender ever had a negotiated codec to send with (W3C: a transceiver that "has sent"). */
-    boolean hasSent() {
-        return statistics != null && statistics.sentAny();
-    }
-
     MediaKind kind() {
         return kind;
     }

@@ -23,7 +23,11 @@ public final class RTCRtpTransceiver {
     // On the loop: what the last negotiation settled.
     private List<RtpCodec> negotiatedCodecs = List.of();
     private List<ExtMap> negotiatedExtensions = List.of();
-    private boolean trackAnnounced;
+    private boolean remoteSends;
+    private volatile boolean createdByAddTrack;
+    private volatile boolean usedToSend;
+    /** Told when setDirection or stop changes what the next negotiation must say. */
+    private volatile Runnable negotiationChange = () -> { };
     private volatile boolean stopped;
 
     RTCRtpTransceiver(ConnectionContext context, MediaKind kind, RTCRtpSender sender, RTCRtpReceiver receiver,
@@ -65,7 +69,11 @@ public final class RTCRtpTransceiver {
         if (stopped) {
             throw new InvalidStateError("the transceiver is stopped");
         }
+        RTCRtpTransceiverDirection before = this.direction;
         this.direction = direction;
+        if (before != direction) {
+            negotiationChange.run();
+        }
     }
 
     public RTCRtpTransceiverDirection getCurrentDirection() {
@@ -87,10 +95,17 @@ public final class RTCRtpTransceiver {
         }
     }
 
-    /** Stops sending and receiving for good; the m-line is rejected in the next negotiation. */
+    /**
+     * Stops sending and receiving for good (W3C "stopping"): the direction becomes {@code stopped} at once, the
+     * current direction once a negotiation rejects the m-line, which the next offer or answer does.
+     */
     public CompletableFuture<Void> stop() {
         return context.onLoop(() -> {
-            stopOnLoop();
+            boolean wasStopped = stopped;
+            stopSending();
+            if (!wasStopped) {
+                negotiationChange.run();
+            }
             return null;
         });
     }
@@ -99,19 +114,45 @@ public final class RTCRtpTransceiver {
         return stopped;
     }
 
+    /** Stopped for good: its m-line is rejected, or the connection closed (W3C "stop the RTCRtpTransceiver"). */
     void stopOnLoop() {
+        stopSending();
+        currentDirection = RTCRtpTransceiverDirection.STOPPED;
+    }
+
+    private void stopSending() {
         if (stopped) {
             return;
         }
         stopped = true;
         direction = RTCRtpTransceiverDirection.STOPPED;
-        currentDirection = RTCRtpTransceiverDirection.STOPPED;
         sender.stopOnLoop();
         receiver.stopOnLoop();
     }
 
     MediaKind kind() {
         return kind;
+    }
+
+    /**
+     * Whether a negotiation ever let this transceiver send (W3C addTrack: its current direction was once sendrecv
+     * or sendonly); addTrack does not reuse such a transceiver.
+     */
+    boolean usedToSend() {
+        return usedToSend;
+    }
+
+    void onNegotiationChange(Runnable listener) {
+        negotiationChange = listener;
+    }
+
+    void markCreatedByAddTrack() {
+        createdByAddTrack = true;
+    }
+
+    /** Whether addTrack made this transceiver (JSEP §5.10: a remote offer may associate it; not others). */
+    boolean createdByAddTrack() {
+        return createdByAddTrack;
     }
 
     void setMid(String mid) {
@@ -122,6 +163,11 @@ public final class RTCRtpTransceiver {
     List<RtpCodec> localCodecs() {
         List<RtpCodec> preferences = codecPreferences;
         return preferences.isEmpty() ? SupportedCodecs.codecs(kind.toString()) : preferences;
+    }
+
+    /** Whether setCodecPreferences chose the codecs and their order (JSEP: answers follow that order too). */
+    boolean hasCodecPreferences() {
+        return !codecPreferences.isEmpty();
     }
 
     List<RtpCodec> negotiatedCodecs() {
@@ -143,17 +189,19 @@ public final class RTCRtpTransceiver {
         negotiatedCodecs = List.copyOf(codecs);
         negotiatedExtensions = List.copyOf(extensions);
         currentDirection = ours;
+        usedToSend |= ours.sends();
         sender.configure(mid, codecs, extensions, ours.sends());
         receiver.configure(codecs, extensions, mid, ours.receives());
     }
 
-    /** W3C: the track event fires once per transceiver, when a remote description first says it sends. */
-    boolean announceTrack() {
-        if (trackAnnounced || stopped) {
-            return false;
-        }
-        trackAnnounced = true;
-        return true;
+    /**
+     * Notes whether the remote sends on this m-line; true when it starts to (W3C webrtc-pc §4.4.1.6 "process
+     * remote tracks": the track event fires each time the remote direction turns to sending).
+     */
+    boolean noteRemoteSends(boolean sends) {
+        boolean started = sends && !remoteSends && !stopped;
+        remoteSends = sends;
+        return started;
     }
 
     @Override

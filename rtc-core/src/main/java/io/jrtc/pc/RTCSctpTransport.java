@@ -330,10 +330,11 @@ public final class RTCSctpTransport implements Pump.Stage {
             RTCDataChannel channel = RTCDataChannel.openedByRemote(this, remote.handle());
             channels.put(remote.handle(), channel);
             dataChannelsOpened++;
-            // W3C order: the datachannel event first, then the channel's open event.
-            dataChannelListeners.emit(channel);
-            connectionDataChannelListener.accept(channel);
-            channel.onOpened();
+            // W3C order: the datachannel event first (the channel already open), then the channel's open event.
+            channel.onOpenedByRemote(() -> {
+                dataChannelListeners.emit(channel);
+                connectionDataChannelListener.accept(channel);
+            });
         } else if (event instanceof DataChannelEvent.Message message) {
             RTCDataChannel channel = channels.get(message.handle());
             if (channel != null) {

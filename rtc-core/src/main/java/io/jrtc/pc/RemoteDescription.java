@@ -4,6 +4,7 @@ import io.jrtc.sdp.Fingerprint;
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SdpParseException;
 import io.jrtc.sdp.SessionDescription;
+import io.jrtc.sdp.media.RtpMediaSection;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +22,123 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
         } catch (SdpParseException e) {
             throw new SdpSyntaxError(e.getMessage(), e.lineNumber(), e);
         }
+    }
+
+    /**
+     * Checks the RTP attributes (rtpmap, fmtp, rtcp-fb, extmap, ssrc, msid, ...) of every accepted audio or video
+     * m-line, as browsers parse them in setRemoteDescription: a malformed one fails the whole description with its
+     * line (Chrome: "Failed to parse SessionDescription ... Invalid SDP line"). A format without an rtpmap is no
+     * syntax error; such an m-line is rejected when answering.
+     *
+     * @throws SdpSyntaxError naming the first malformed RTP attribute line
+     */
+    static void checkRtpAttributes(SessionDescription sdp, String text) {
+        String[] lines = text.split("\r?\n", -1);
+        int mLine = -1;
+        int searchFrom = 0;
+        for (MediaDescription m : sdp.media()) {
+            mLine = nextMediaLine(lines, searchFrom);
+            searchFrom = mLine + 1;
+            if (m.port() == 0 || !isUsable(m) || m.media().equals("application")) {
+                continue;
+            }
+            try {
+                RtpMediaSection.parse(m);
+            } catch (SdpParseException e) {
+                if (!e.line().startsWith("a=")) {
+                    continue;
+                }
+                int number = lineOf(lines, e.line(), mLine);
+                throw new SdpSyntaxError("line " + number + ": " + e.getMessage() + " (" + e.line() + ")", number, e);
+            } catch (IllegalArgumentException e) {
+                // a well-formed section the RTP view cannot hold: not a syntax error, the m-line is rejected
+            }
+        }
+    }
+
+    /**
+     * Every accepted audio or video m-line must multiplex RTCP on the RTP port (RFC 8829 §4.1.1: the rtcpMuxPolicy
+     * is "require"; RFC 5761); Chrome fails such a description with "RTCP-MUX is not enabled when it is required".
+     *
+     * @throws InvalidAccessError naming the m-line
+     */
+    static void checkRtcpMux(SessionDescription sdp) {
+        for (MediaDescription m : sdp.media()) {
+            if (m.port() != 0 && isUsable(m) && !m.media().equals("application") && !m.hasAttribute("rtcp-mux")) {
+                throw new InvalidAccessError("the m-line with mid " + m.mid() + " has no a=rtcp-mux, which is "
+                        + "required");
+            }
+        }
+    }
+
+    /**
+     * Takes the bundle-only m-lines of a remote offer (RFC 8843 §6, §7.2: port 0 with {@code a=bundle-only}, inside
+     * a BUNDLE group; what a JSEP offerer with bundlePolicy "max-bundle" sends, RFC 8829 §5.2.1) as accepted ones:
+     * they share the group's transport, so only the port says otherwise. Changes the parsed view, not the text.
+     */
+    static void acceptBundleOnly(SessionDescription sdp) {
+        java.util.Set<String> bundled = new java.util.HashSet<>();
+        sdp.bundleGroups().forEach(bundled::addAll);
+        for (MediaDescription m : sdp.media()) {
+            if (m.port() == 0 && m.hasAttribute("bundle-only") && m.mid() != null && bundled.contains(m.mid())) {
+                m.setPort(9);
+            }
+        }
+    }
+
+    /**
+     * Mids name one m-line each (RFC 8843 §7.1, RFC 5888 §5), and a BUNDLE group names only mids that exist, as
+     * Chrome checks ("Duplicate a=mid value", "A BUNDLE group contains a MID ... matching no m= section").
+     *
+     * @throws InvalidAccessError naming the mid
+     */
+    static void checkMids(SessionDescription sdp) {
+        java.util.Set<String> mids = new java.util.HashSet<>();
+        for (MediaDescription m : sdp.media()) {
+            if (m.mid() != null && !mids.add(m.mid())) {
+                throw new InvalidAccessError("two m-lines have the mid " + m.mid());
+            }
+        }
+        for (List<String> group : sdp.bundleGroups()) {
+            for (String mid : group) {
+                if (!mids.contains(mid)) {
+                    throw new InvalidAccessError("the BUNDLE group names mid " + mid + ", which no m-line has");
+                }
+            }
+        }
+    }
+
+    private static int nextMediaLine(String[] lines, int from) {
+        for (int i = Math.max(from, 0); i < lines.length; i++) {
+            if (lines[i].startsWith("m=")) {
+                return i;
+            }
+        }
+        return lines.length;
+    }
+
+    /** The 1-based number of the first line from {@code from} that is {@code wanted}, or 0 when none is. */
+    private static int lineOf(String[] lines, String wanted, int from) {
+        for (int i = Math.max(from, 0); i < lines.length; i++) {
+            if (lines[i].trim().equals(wanted.trim())) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The mids bundled with the first m-line (RFC 8843 §7.3.1: the group an answer may accept), or null. */
+    List<String> firstBundleGroup() {
+        if (sdp.media().isEmpty()) {
+            return null;
+        }
+        String first = sdp.media().get(0).mid();
+        for (List<String> group : sdp.bundleGroups()) {
+            if (first != null && group.contains(first)) {
+                return group;
+            }
+        }
+        return null;
     }
 
     /**

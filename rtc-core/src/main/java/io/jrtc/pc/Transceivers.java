@@ -15,8 +15,11 @@ import io.jrtc.sdp.media.RtpSource;
 import io.jrtc.sdp.media.SsrcGroup;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,11 +37,20 @@ final class Transceivers {
     private final String streamId = UUID.randomUUID().toString();
     private final List<RTCRtpTransceiver> all = new CopyOnWriteArrayList<>();
     private final Consumer<RTCTrackEvent> trackEvents;
+    private Runnable negotiationChange = () -> { };
     private RTCDtlsTransport dtls;
+    // On the loop: what the pending offer did, undone by a rollback (W3C webrtc-pc §4.4.1.5).
+    private final List<RTCRtpTransceiver> associatedByPendingOffer = new ArrayList<>();
+    private final List<RTCRtpTransceiver> createdByPendingOffer = new ArrayList<>();
 
     Transceivers(ConnectionContext context, Consumer<RTCTrackEvent> trackEvents) {
         this.context = context;
         this.trackEvents = trackEvents;
+    }
+
+    /** Whom a transceiver's setDirection or stop tells (any thread). */
+    void onNegotiationChange(Runnable listener) {
+        this.negotiationChange = listener;
     }
 
     /** A read-only view; iterating it sees a snapshot (the packet path calls this, so it copies nothing). */
@@ -60,7 +72,15 @@ final class Transceivers {
         if (dtls != null) {
             attach(t);
         }
+        t.onNegotiationChange(negotiationChange);
         all.add(t);
+        return t;
+    }
+
+    /** A transceiver addTrack made: the only kind a remote offer may take over (RFC 8829 §5.10). */
+    RTCRtpTransceiver addForTrack(MediaStreamTrack track) {
+        RTCRtpTransceiver t = add(track.getKind(), track, RTCRtpTransceiverDirection.SENDRECV);
+        t.markCreatedByAddTrack();
         return t;
     }
 
@@ -94,8 +114,8 @@ final class Transceivers {
     /** Our section for an offer: every supported (or preferred) codec, our extensions, our direction. */
     RtpMediaSection offerSection(RTCRtpTransceiver t, String mid) {
         Direction direction = Direction.fromAttributeName(t.getDirection().toString());
-        List<RtpCodec> codecs = t.localCodecs();
-        return section(t, mid, direction, codecs, SupportedCodecs.headerExtensions(t.getKind()));
+        List<RtpCodec> codecs = keepBoundPayloadTypes(t.localCodecs(), boundPayloadTypes());
+        return section(t, mid, direction, codecs, keepBoundExtensionIds(SupportedCodecs.headerExtensions(t.getKind())));
     }
 
     /** Our section answering a remote one, or null when nothing in it can be accepted (the m-line is rejected). */
@@ -104,6 +124,9 @@ final class Transceivers {
             return null;
         }
         List<RtpCodec> codecs = CodecNegotiation.answerCodecs(t.localCodecs(), offered.codecs());
+        if (t.hasCodecPreferences()) {
+            codecs = inPreferenceOrder(codecs, t.localCodecs());
+        }
         if (codecs.stream().noneMatch(c -> !c.isRtx())) {
             return null;
         }
@@ -113,6 +136,132 @@ final class Transceivers {
         Direction direction = CodecNegotiation.answerDirection(offered.direction(),
                 Direction.fromAttributeName(t.getDirection().toString()));
         return section(t, offered.mid(), direction, codecs, extensions);
+    }
+
+    /**
+     * Our header extensions for a later offer: a URI negotiated before keeps its id, one id means one URI across
+     * the bundle (RFC 8843 §9.2, RFC 8285 §6); the others keep ours unless taken, then take the lowest free one.
+     */
+    private List<ExtMap> keepBoundExtensionIds(List<ExtMap> local) {
+        Map<String, Integer> bound = new HashMap<>();
+        for (RTCRtpTransceiver t : all) {
+            if (!t.isStopped()) {
+                t.negotiatedExtensions().forEach(e -> bound.putIfAbsent(e.uri(), e.id()));
+            }
+        }
+        if (bound.isEmpty()) {
+            return local;
+        }
+        Set<Integer> used = new HashSet<>(bound.values());
+        List<ExtMap> result = new ArrayList<>();
+        for (ExtMap e : local) {
+            Integer id = bound.get(e.uri());
+            if (id == null) {
+                id = e.id();
+                for (int free = 1; used.contains(id); free++) {
+                    id = free;
+                }
+                used.add(id);
+            }
+            result.add(new ExtMap(id, e.uri()));
+        }
+        return result;
+    }
+
+    /** The payload types negotiated so far on the bundle, and their codecs. */
+    private Map<Integer, RtpCodec> boundPayloadTypes() {
+        Map<Integer, RtpCodec> bound = new HashMap<>();
+        for (RTCRtpTransceiver t : all) {
+            if (!t.isStopped()) {
+                t.negotiatedCodecs().forEach(c -> bound.putIfAbsent(c.payloadType(), c));
+            }
+        }
+        return bound;
+    }
+
+    /**
+     * Our codecs renumbered for a later offer: a payload type stays bound to its codec for the whole session
+     * (RFC 3264 §8.3.2), across the bundle (RFC 8843 §9.1). A codec negotiated before keeps the number it got
+     * (the remote offerer's, say aiortc's opus on 96), RTX follows its codec, and the others keep their own number
+     * unless the bundle has bound it to something else, then take the lowest free one.
+     */
+    static List<RtpCodec> keepBoundPayloadTypes(List<RtpCodec> local, Map<Integer, RtpCodec> bound) {
+        if (bound.isEmpty()) {
+            return local;
+        }
+        Map<Integer, Integer> renumbered = new HashMap<>();
+        for (RtpCodec codec : local) {
+            if (!codec.isRtx()) {
+                bound.forEach((pt, b) -> {
+                    if (!b.isRtx() && CodecNegotiation.sameFormat(b, codec)) {
+                        renumbered.putIfAbsent(codec.payloadType(), pt);
+                    }
+                });
+            }
+        }
+        for (RtpCodec codec : local) {
+            Integer apt = codec.isRtx() ? renumbered.get(codec.associatedPayloadType()) : null;
+            if (apt != null) {
+                bound.forEach((pt, b) -> {
+                    if (b.isRtx() && b.associatedPayloadType() == apt) {
+                        renumbered.putIfAbsent(codec.payloadType(), pt);
+                    }
+                });
+            }
+        }
+        Set<Integer> used = new HashSet<>(bound.keySet());
+        for (RtpCodec codec : local) {
+            if (!renumbered.containsKey(codec.payloadType())) {
+                int pt = codec.payloadType();
+                while (used.contains(pt)) {
+                    pt = nextDynamic(pt);
+                }
+                used.add(pt);
+                renumbered.put(codec.payloadType(), pt);
+            }
+        }
+        List<RtpCodec> result = new ArrayList<>();
+        for (RtpCodec codec : local) {
+            RtpCodec numbered = codec.withPayloadType(renumbered.get(codec.payloadType()));
+            if (codec.isRtx()) {
+                Map<String, String> parameters = new LinkedHashMap<>(codec.parameters());
+                parameters.put(RtpCodec.RTX_ASSOCIATED_PAYLOAD_TYPE,
+                        Integer.toString(renumbered.get(codec.associatedPayloadType())));
+                numbered = numbered.withParameters(parameters);
+            }
+            result.add(numbered);
+        }
+        return result;
+    }
+
+    /** The dynamic payload types in order: 96-127, then 35-63 (RFC 3551 §6, RFC 5761 §4); static ones start at 96. */
+    private static int nextDynamic(int pt) {
+        if (pt < 96) {
+            return pt >= 35 && pt < 63 ? pt + 1 : 96;
+        }
+        if (pt < 127) {
+            return pt + 1;
+        }
+        return 35;
+    }
+
+    /**
+     * The answer's codecs in the order of the codec preferences (RFC 8829 §5.3.1: "media formats MUST be generated
+     * in the corresponding order"), each repair format (RTX, RED) right after the codec it names, else at the end.
+     */
+    private static List<RtpCodec> inPreferenceOrder(List<RtpCodec> answer, List<RtpCodec> preferences) {
+        List<RtpCodec> ordered = new ArrayList<>();
+        for (RtpCodec preferred : preferences) {
+            for (RtpCodec codec : answer) {
+                if (!codec.isRtx() && !ordered.contains(codec) && CodecNegotiation.sameFormat(codec, preferred)) {
+                    ordered.add(codec);
+                    answer.stream().filter(r -> r.isRtx() && r.associatedPayloadType() == codec.payloadType())
+                            .forEach(ordered::add);
+                }
+            }
+        }
+        answer.stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        return ordered;
     }
 
     private RtpMediaSection section(RTCRtpTransceiver t, String mid, Direction direction, List<RtpCodec> codecs,
@@ -139,18 +288,52 @@ final class Transceivers {
 
     // ---------------------------------------------------------------- applying descriptions
 
-    /** Our offer was set: its new m-lines belong to the transceivers they were written for. */
-    void associateLocalOffer(SessionDescription offer, List<RTCRtpTransceiver> proposed, List<String> proposedMids) {
-        for (int i = 0; i < proposed.size(); i++) {
-            if (proposed.get(i).getMid() == null && hasSection(offer, proposedMids.get(i))) {
-                proposed.get(i).setMid(proposedMids.get(i));
+    /** Our pending offer puts {@code t} on the m-line {@code mid}; a rollback takes it off again. */
+    void associate(RTCRtpTransceiver t, String mid) {
+        t.setMid(mid);
+        associatedByPendingOffer.add(t);
+    }
+
+    /** The offer/answer exchange completed: what the offer associated stays. */
+    void commitPending() {
+        associatedByPendingOffer.clear();
+        createdByPendingOffer.clear();
+    }
+
+    /**
+     * An answer completed the exchange: a stopped transceiver whose m-line it rejects leaves the connection's set
+     * of transceivers (W3C webrtc-pc §4.4.1.6); its m-line stays, rejected, in later offers.
+     */
+    void removeStopped(SessionDescription answer) {
+        for (MediaDescription m : answer.media()) {
+            RTCRtpTransceiver t = m.port() == 0 ? byMid(m.mid()) : null;
+            if (t != null && t.isStopped()) {
+                all.remove(t);
             }
         }
     }
 
     /**
+     * The pending offer was rolled back: the transceivers it associated lose their mid, and those a remote offer
+     * created go away unless addTrack has since given them a track to send (W3C webrtc-pc §4.4.1.5).
+     */
+    void rollbackPending() {
+        for (RTCRtpTransceiver t : associatedByPendingOffer) {
+            t.setMid(null);
+        }
+        for (RTCRtpTransceiver t : createdByPendingOffer) {
+            if (t.getSender().getTrack() == null) {
+                t.stopOnLoop();
+                all.remove(t);
+            }
+        }
+        commitPending();
+    }
+
+    /**
      * A remote offer: each audio/video m-line finds its transceiver by mid, else takes one of ours of its kind
-     * that has no m-line yet (RFC 8829 §5.10), else gets a new recvonly one.
+     * that addTrack created and has no m-line yet (RFC 8829 §5.10: not one addTransceiver created, which waits for
+     * an offer of ours), else gets a new recvonly one.
      */
     void associateRemoteOffer(SessionDescription offer) {
         for (MediaDescription m : offer.media()) {
@@ -159,28 +342,28 @@ final class Transceivers {
             }
             MediaKind kind = MediaKind.of(m.media());
             RTCRtpTransceiver free = all.stream().filter(t -> t.getMid() == null && !t.isStopped()
-                    && t.kind() == kind).findFirst().orElse(null);
+                    && t.kind() == kind && t.createdByAddTrack()).findFirst().orElse(null);
             if (free == null) {
                 free = add(kind, null, RTCRtpTransceiverDirection.RECVONLY);
+                createdByPendingOffer.add(free);
             }
-            free.setMid(m.mid());
+            associate(free, m.mid());
         }
     }
 
     /**
-     * A remote description arrived: SSRCs it signals route to their receivers, and transceivers it sends on
-     * announce their track once. Rejected m-lines in an answer stop their transceivers.
+     * A remote description arrived: SSRCs it signals route to their receivers, and transceivers it starts to send
+     * on announce their track. A rejected m-line (port 0), in an offer (the remote stopped its transceiver) or an
+     * answer, stops its transceiver (W3C webrtc-pc §4.4.1.6).
      */
-    void applyRemote(SessionDescription remote, boolean answer) {
+    void applyRemote(SessionDescription remote) {
         for (MediaDescription m : remote.media()) {
             RTCRtpTransceiver t = isRtp(m) ? byMid(m.mid()) : null;
             if (t == null) {
                 continue;
             }
             if (m.port() == 0) {
-                if (answer) {
-                    t.stopOnLoop();
-                }
+                t.stopOnLoop();
                 continue;
             }
             RtpMediaSection section = parse(m);
@@ -192,7 +375,7 @@ final class Transceivers {
                     dtls.rtp().bindSsrc((int) source.ssrc(), t.getReceiver());
                 }
             }
-            if (section.direction().sends() && t.announceTrack()) {
+            if (t.noteRemoteSends(section.direction().sends())) {
                 List<String> streams = section.msids().stream().map(Msid::streamId).filter(s -> !s.equals("-"))
                         .distinct().toList();
                 trackEvents.accept(new RTCTrackEvent(t.getReceiver(), t.getReceiver().getTrack(), streams, t));
@@ -207,7 +390,11 @@ final class Transceivers {
     void applyAnswer(SessionDescription answer, boolean weAnswered) {
         for (MediaDescription m : answer.media()) {
             RTCRtpTransceiver t = isRtp(m) ? byMid(m.mid()) : null;
-            if (t == null || m.port() == 0) {
+            if (t == null) {
+                continue;
+            }
+            if (m.port() == 0) {
+                t.stopOnLoop();  // our answer rejected it: nothing in it could be taken
                 continue;
             }
             RtpMediaSection section = parse(m);
@@ -218,6 +405,48 @@ final class Transceivers {
             t.applyNegotiation(section.codecs(), section.headerExtensions(),
                     RTCRtpTransceiverDirection.of(ours.attributeName()));
         }
+    }
+
+    /**
+     * The transceivers' part of W3C "check if negotiation is needed" (webrtc-pc §4.7.3): one without an m-line, one
+     * stopping whose m-line is not yet rejected, or one whose direction differs from what the current local
+     * description says (for an answer: what it would answer to the current remote offer).
+     *
+     * @param currentLocal our current local description, or null
+     * @param remoteOffer the current remote offer when {@code currentLocal} is our answer, else null
+     */
+    boolean negotiationNeeded(SessionDescription currentLocal, SessionDescription remoteOffer) {
+        for (RTCRtpTransceiver t : all) {
+            if (t.getMid() == null) {
+                if (!t.isStopped()) {
+                    return true;
+                }
+                continue;
+            }
+            if (t.isStopped()) {
+                if (t.getCurrentDirection() != RTCRtpTransceiverDirection.STOPPED) {
+                    return true;
+                }
+                continue;
+            }
+            MediaDescription m = currentLocal == null ? null : currentLocal.mediaByMid(t.getMid());
+            if (m == null || m.port() == 0) {
+                return true;
+            }
+            Direction wanted = Direction.fromAttributeName(t.getDirection().toString());
+            MediaDescription offered = remoteOffer == null ? null : remoteOffer.mediaByMid(t.getMid());
+            if (offered != null) {
+                wanted = CodecNegotiation.answerDirection(directionOf(offered), wanted);
+            }
+            if (directionOf(m) != wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Direction directionOf(MediaDescription m) {
+        return m.direction() == null ? Direction.SENDRECV : Direction.fromAttributeName(m.direction());
     }
 
     Set<String> mids() {
@@ -244,9 +473,5 @@ final class Transceivers {
         } catch (SdpParseException | IllegalArgumentException malformed) {
             return null;
         }
-    }
-
-    private static boolean hasSection(SessionDescription sdp, String mid) {
-        return sdp.media().stream().anyMatch(m -> mid.equals(m.mid()));
     }
 }

@@ -1,6 +1,7 @@
 package io.jrtc.interop;
 
 import io.jrtc.media.AudioMeasurements;
+import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaRelay;
 import io.jrtc.media.MediaStreamTrack;
@@ -13,7 +14,6 @@ import io.jrtc.pc.RTCDataChannelState;
 import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RTCRtpSender;
 import io.jrtc.pc.RTCRtpTransceiver;
-import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.RtcEngine;
@@ -222,7 +222,9 @@ public final class JrtcPeer implements InteropPeer {
      * only (e.g. "video/H264"), or any when null.
      */
     public void echoVideo(String mimeType) {
-        RTCRtpTransceiver transceiver = pc.addTransceiver("video", RTCRtpTransceiverDirection.SENDRECV);
+        // addTrack, so that a remote offer's video m-line takes this transceiver (RFC 8829 §5.10)
+        pc.addTrack(new BufferedTrack(MediaKind.VIDEO, 1));
+        RTCRtpTransceiver transceiver = pc.getTransceivers().get(pc.getTransceivers().size() - 1);
         if (mimeType != null) {
             transceiver.setCodecPreferences(RTCRtpSender.getCapabilities("video").codecs().stream()
                     .filter(c -> c.mimeType().equalsIgnoreCase(mimeType)).toList());

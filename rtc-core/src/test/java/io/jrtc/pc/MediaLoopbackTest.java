@@ -155,14 +155,15 @@ class MediaLoopbackTest {
             pair.offerer.addTrack(new ToneAudioTrack(440, 8000));
             CompletableFuture<RTCTrackEvent> echoed = new CompletableFuture<>();
             pair.offerer.onTrack(echoed::complete);
-            // The answerer sends back what it receives, as an SFU would: Opus packets, not PCM.
-            RTCRtpTransceiver echo = pair.answerer.addTransceiver("audio", RTCRtpTransceiverDirection.SENDRECV);
+            // The answerer sends back what it receives, as an SFU would: Opus packets, not PCM. addTrack (not
+            // addTransceiver) makes the transceiver the remote offer's m-line takes (RFC 8829 §5.10).
+            RTCRtpSender placeholder = pair.answerer.addTrack(new BufferedTrack(MediaKind.AUDIO, 1));
+            RTCRtpTransceiver echo = pair.answerer.getTransceivers().get(0);
             MediaRelay relay = new MediaRelay();
             CompletableFuture<MediaStreamTrack> coded = new CompletableFuture<>();
             pair.answerer.onTrack(event -> {
                 event.receiver().setAudioDecoding(false);
-                MediaStreamTrack proxy = relay.subscribe(event.track());
-                event.transceiver().getSender().replaceTrack(proxy);
+                placeholder.replaceTrack(relay.subscribe(event.track()));
                 coded.complete(relay.subscribe(event.track()));
             });
             pair.negotiate();

@@ -139,11 +139,14 @@ public class WhipSessions implements DisposableBean {
         RTCPeerConnection pc = connection.peerConnection();
         try {
             List<MediaStreamTrack> proxies = new ArrayList<>();
-            // Before the remote offer: each of its m-lines takes a transceiver of its kind that has none yet.
+            // Before the remote offer: each of its m-lines takes a transceiver addTrack made for its kind and
+            // not on an m-line yet (RFC 8829 §5.10); the viewer's recvonly makes our side sendonly.
             for (MediaStreamTrack track : stream.tracks()) {
                 MediaStreamTrack proxy = stream.relay().subscribe(track);
                 proxies.add(proxy);
-                RTCRtpTransceiver transceiver = pc.addTransceiver(proxy, RTCRtpTransceiverDirection.SENDONLY);
+                RTCRtpSender sender = pc.addTrack(proxy);
+                RTCRtpTransceiver transceiver = pc.getTransceivers().stream()
+                        .filter(t -> t.getSender() == sender).findFirst().orElseThrow();
                 if (track.getKind() == MediaKind.VIDEO && stream.videoCodec() != null) {
                     List<RTCRtpCodecCapability> preferred = preferencesFor(stream.videoCodec());
                     if (!preferred.isEmpty()) {
