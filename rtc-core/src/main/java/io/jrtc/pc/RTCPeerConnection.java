@@ -165,7 +165,7 @@ public final class RTCPeerConnection {
                     iceTransport.setRole(RTCIceRole.CONTROLLING);
                 }
             } else {
-                transceivers.applyAnswer(sdp, true);
+                transceivers.applyAnswer(sdp, null);
                 localSetup = sdp.media().stream().filter(m -> m.port() != 0 && m.setup() != null)
                         .map(m -> m.setup()).findFirst().orElse("active");
                 if (iceTransport != null && !transportsStarted) {
@@ -234,7 +234,7 @@ public final class RTCPeerConnection {
             } else {
                 transceivers.applyRemote(sdp);
                 if (type == SdpType.ANSWER) {
-                    transceivers.applyAnswer(sdp, false);
+                    transceivers.applyAnswer(sdp, RemoteDescription.parse(descriptions.local().sdp()));
                     if (parsed.transport() != null && iceTransport != null && !transportsStarted) {
                         iceTransport.setRole(RTCIceRole.CONTROLLING);
                     }

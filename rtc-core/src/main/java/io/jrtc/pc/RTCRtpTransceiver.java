@@ -179,10 +179,11 @@ public final class RTCRtpTransceiver {
     }
 
     /**
-     * Applies a completed negotiation: the codecs and extensions of the answer, and our side's direction. The
-     * sender sends when we send and the receiver expects media when the remote sends.
+     * Applies a completed negotiation: the sender takes the answer's codecs and extensions, the receiver accepts
+     * {@code receivable} (what our offer or answer listed), and our side's direction says who sends.
      */
-    void applyNegotiation(List<RtpCodec> codecs, List<ExtMap> extensions, RTCRtpTransceiverDirection ours) {
+    void applyNegotiation(List<RtpCodec> codecs, List<RtpCodec> receivable, List<ExtMap> extensions,
+            RTCRtpTransceiverDirection ours) {
         if (stopped) {
             return;
         }
@@ -191,7 +192,7 @@ public final class RTCRtpTransceiver {
         currentDirection = ours;
         usedToSend |= ours.sends();
         sender.configure(mid, codecs, extensions, ours.sends());
-        receiver.configure(codecs, extensions, mid, ours.receives());
+        receiver.configure(receivable, extensions, mid, ours.receives());
     }
 
     /**

@@ -387,7 +387,8 @@ final class Transceivers {
      * A negotiation completed with {@code answer}: each transceiver takes the answer's codecs and extensions, and
      * its direction as the answer gives it, seen from our side ({@code weAnswered}: the answer's own direction).
      */
-    void applyAnswer(SessionDescription answer, boolean weAnswered) {
+    void applyAnswer(SessionDescription answer, SessionDescription ourOffer) {
+        boolean weAnswered = ourOffer == null;
         for (MediaDescription m : answer.media()) {
             RTCRtpTransceiver t = isRtp(m) ? byMid(m.mid()) : null;
             if (t == null) {
@@ -402,9 +403,26 @@ final class Transceivers {
                 continue;
             }
             Direction ours = weAnswered ? section.direction() : section.direction().reverse();
-            t.applyNegotiation(section.codecs(), section.headerExtensions(),
-                    RTCRtpTransceiverDirection.of(ours.attributeName()));
+            t.applyNegotiation(section.codecs(), receivableCodecs(section, m.mid(), ourOffer),
+                    section.headerExtensions(), RTCRtpTransceiverDirection.of(ours.attributeName()));
         }
+    }
+
+    /**
+     * What we accept on an m-line: everything our offer listed, since an answerer may send any of it (Chromium
+     * sends the offer's first codec even when its codec preferences left it out of the answer); as answerer,
+     * our answer's list.
+     */
+    private static List<RtpCodec> receivableCodecs(RtpMediaSection answered, String mid, SessionDescription ourOffer) {
+        if (ourOffer != null) {
+            for (MediaDescription m : ourOffer.media()) {
+                RtpMediaSection offered = mid != null && mid.equals(m.mid()) && isRtp(m) ? parse(m) : null;
+                if (offered != null) {
+                    return offered.codecs();
+                }
+            }
+        }
+        return answered.codecs();
     }
 
     /**

@@ -199,6 +199,36 @@ class MediaLoopbackTest {
     }
 
     @Test
+    void anOffererAcceptsEveryCodecItOfferedEvenOnesTheAnswerLeftOut() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            BufferedTrack source = new BufferedTrack(MediaKind.VIDEO, 16);
+            pair.answerer.addTrack(source);
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.offerer.onTrack(arrived::complete);
+            pair.offerer.addTransceiver("video", RTCRtpTransceiverDirection.RECVONLY);
+            await(pair.offerer.setLocalDescription());
+            await(pair.offerer.gatheringComplete());
+            await(pair.answerer.setRemoteDescription(pair.offerer.getLocalDescription()));
+            await(pair.answerer.setLocalDescription());
+            await(pair.answerer.gatheringComplete());
+            // As Chromium does with codec preferences: its answer leaves VP8 out, its sender still uses VP8.
+            String answer = pair.answerer.getLocalDescription().sdp()
+                    .replace(" UDP/TLS/RTP/SAVPF 96 97 ", " UDP/TLS/RTP/SAVPF ")
+                    .replaceAll("a=(rtpmap|rtcp-fb|fmtp):9[67] [^\r\n]*\r\n", "");
+            assertThat(answer).doesNotContain("VP8");
+            await(pair.offerer.setRemoteDescription(new RTCSessionDescription(answer, RTCSdpType.ANSWER)));
+            MediaStreamTrack received = arrived.get(5, TimeUnit.SECONDS).track();
+            await().atMost(WAIT).until(() -> pair.offerer.getConnectionState() == RTCPeerConnectionState.CONNECTED);
+
+            byte[] vp8 = {0x10, 0x02, 0x00, (byte) 0x9d, 0x01, 0x2a};
+            source.push(new EncodedFrame("video/VP8", 90_000, vp8, 0, true));
+            EncodedFrame frame = (EncodedFrame) received.recv().get(10, TimeUnit.SECONDS);
+            assertThat(frame.mimeType()).isEqualToIgnoringCase("video/VP8");
+            assertThat(frame.data()).isEqualTo(vp8);
+        }
+    }
+
+    @Test
     void aDisabledAudioTrackSendsSilence() throws Exception {
         try (PeerPair pair = new PeerPair()) {
             ToneAudioTrack tone = new ToneAudioTrack(440, 8000);
