@@ -9,14 +9,8 @@ import io.jrtc.sdp.SdpType;
 import io.jrtc.sdp.SessionDescription;
 import io.jrtc.sdp.SignalingState;
 import io.jrtc.sdp.SignalingStateMachine;
-import io.jrtc.sdp.media.RtpMediaSection;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -48,15 +42,7 @@ public final class RTCPeerConnection {
     private RTCSessionDescription lastAnswer;
     private String localSetup;
     private final Transceivers transceivers;
-    /** The m-lines of the last description applied, in order: later offers keep them in place (RFC 8829 §5.2.2). */
-    private List<MLine> mLines = List.of();
-    /** The m-lines and data-channel mid of the last completed exchange, which a rollback returns to. */
-    private List<MLine> stableMLines = List.of();
-    private String stableApplicationMid;
-    /** What the last offer we created put on new m-lines, until it is applied. */
-    private final Map<String, RTCRtpTransceiver> proposedMids = new HashMap<>();
-    private String proposedApplicationMid;
-    private String applicationMid;
+    private final MLineLayout layout = new MLineLayout();
     private boolean transportsStarted;
     private boolean sctpStarted;
     /** New local ICE credentials for the next offer or answer, while an ICE restart is under way. */
@@ -114,7 +100,8 @@ public final class RTCPeerConnection {
                 throw new InvalidStateError("createOffer in signaling state " + toApi(state));
             }
             String setup = localSetup != null ? localSetup : "actpass";
-            SessionDescription sdp = sdpFactory.session(offerSections(setup));
+            SessionDescription sdp = sdpFactory.session(gatherer == null ? layout.withoutTransport()
+                    : layout.offerSections(transportAttributes(setup), transceivers, sctp != null));
             GatheredCandidateLines.addTo(sdp, gatherer);
             lastOffer = new RTCSessionDescription(sdp.toString(), RTCSdpType.OFFER);
             return lastOffer;
@@ -129,7 +116,10 @@ public final class RTCPeerConnection {
                 throw new InvalidStateError("createAnswer in signaling state " + toApi(state)
                         + " (needs a remote offer)");
             }
-            SessionDescription sdp = sdpFactory.session(answerSections(), remote.firstBundleGroup() != null);
+            LocalDescriptionFactory.TransportAttributes transport = gatherer == null || remote.transport() == null
+                    ? null : transportAttributes(answerSetup());
+            SessionDescription sdp = sdpFactory.session(MLineLayout.answerSections(remote, transport, transceivers),
+                    remote.firstBundleGroup() != null);
             GatheredCandidateLines.addTo(sdp, gatherer);
             lastAnswer = new RTCSessionDescription(sdp.toString(), RTCSdpType.ANSWER);
             return lastAnswer;
@@ -160,7 +150,7 @@ public final class RTCPeerConnection {
             descriptions.setLocal(description);
             if (type == SdpType.OFFER) {
                 localSetup = localSetup == null ? "actpass" : localSetup;
-                associateLocalOffer(sdp);
+                layout.associateLocalOffer(sdp, transceivers);
                 if (iceTransport != null && !transportsStarted) {
                     iceTransport.setRole(RTCIceRole.CONTROLLING);
                 }
@@ -227,7 +217,7 @@ public final class RTCPeerConnection {
                 }
                 if (parsed.application() != null) {
                     ensureSctp();
-                    applicationMid = parsed.applicationMid();
+                    layout.setApplicationMid(parsed.applicationMid());
                 }
                 transceivers.associateRemoteOffer(sdp);
                 transceivers.applyRemote(sdp);
@@ -596,117 +586,12 @@ public final class RTCPeerConnection {
         startSctpIfNegotiated();
     }
 
-    /** A previous m-line, kept in place in later offers. */
-    private record MLine(String mid, String media, String protocol, List<String> formats) {
-    }
-
-    /**
-     * Our offer's sections: the m-lines negotiated before in their places (stopped ones rejected), then a new
-     * one for each transceiver without an m-line, then the data channels' if new (RFC 8829 §5.2.1, §5.2.2).
-     */
-    private List<MediaDescription> offerSections(String setup) {
-        proposedMids.clear();
-        proposedApplicationMid = null;
-        if (gatherer == null) {
-            return List.of();
-        }
-        LocalDescriptionFactory.TransportAttributes transport = transportAttributes(setup);
-        List<MediaDescription> sections = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        for (MLine line : mLines) {
-            used.add(line.mid());
-            RTCRtpTransceiver t = transceivers.byMid(line.mid());
-            if (line.mid() != null && line.mid().equals(applicationMid) && sctp != null) {
-                sections.add(LocalDescriptionFactory.applicationSection(line.mid(), transport));
-            } else if (t != null && !t.isStopped()) {
-                sections.add(LocalDescriptionFactory.rtpSection(transceivers.offerSection(t, line.mid()), transport));
-            } else {
-                sections.add(LocalDescriptionFactory.rejected(line.media(), line.protocol(), line.formats(),
-                        line.mid()));
-            }
-        }
-        for (RTCRtpTransceiver t : transceivers.unassociated()) {
-            String mid = nextMid(used);
-            proposedMids.put(mid, t);
-            sections.add(LocalDescriptionFactory.rtpSection(transceivers.offerSection(t, mid), transport));
-        }
-        if (sctp != null && (applicationMid == null || !used.contains(applicationMid))) {
-            proposedApplicationMid = applicationMid != null ? applicationMid : nextMid(used);
-            sections.add(LocalDescriptionFactory.applicationSection(proposedApplicationMid, transport));
-        }
-        return sections;
-    }
-
-    private static String nextMid(Set<String> used) {
-        for (int i = 0; ; i++) {
-            if (used.add(Integer.toString(i))) {
-                return Integer.toString(i);
-            }
-        }
-    }
-
-    /**
-     * Our answer's sections, one per remote m-line in its order: the first data-channel m-line and every audio or
-     * video one we can take are accepted, the rest rejected with port 0 (RFC 8829 §5.3.1). With one transport for
-     * everything we answer as bundlePolicy "max-bundle" does: an m-line neither first nor bundled with the first
-     * is rejected, and an offer without BUNDLE gets an answer without it.
-     */
-    private List<MediaDescription> answerSections() {
-        List<MediaDescription> sections = new ArrayList<>();
-        LocalDescriptionFactory.TransportAttributes transport = gatherer == null || remote.transport() == null
-                ? null : transportAttributes(answerSetup());
-        List<String> bundle = remote.firstBundleGroup();
-        List<MediaDescription> remoteLines = remote.sdp().media();
-        for (int i = 0; i < remoteLines.size(); i++) {
-            MediaDescription m = remoteLines.get(i);
-            MediaDescription answer = null;
-            boolean onOurTransport = i == 0 || (bundle != null && bundle.contains(m.mid()));
-            if (transport == null || !onOurTransport) {
-                answer = null;  // one transport only: what is not bundled with the first m-line is rejected
-            } else if (m == remote.application()) {
-                answer = LocalDescriptionFactory.applicationSection(m.mid(), transport);
-            } else if (m.port() != 0 && Transceivers.isRtp(m)) {
-                RTCRtpTransceiver t = transceivers.byMid(m.mid());
-                RtpMediaSection offered = Transceivers.parse(m);
-                RtpMediaSection ours = t == null || offered == null ? null : transceivers.answerSection(t, offered);
-                answer = ours == null ? null : LocalDescriptionFactory.rtpSection(ours, transport);
-            }
-            sections.add(answer != null ? answer : LocalDescriptionFactory.rejected(m));
-        }
-        return sections;
-    }
-
-    /** Our offer is applied: its new m-lines now belong to what they were written for. */
-    private void associateLocalOffer(SessionDescription sdp) {
-        for (MediaDescription m : sdp.media()) {
-            if (m.mid() == null || m.port() == 0) {
-                continue;
-            }
-            if (m.media().equals("application") && m.mid().equals(proposedApplicationMid)) {
-                applicationMid = m.mid();
-            }
-            RTCRtpTransceiver t = proposedMids.get(m.mid());
-            if (t != null && t.getMid() == null && Transceivers.isRtp(m)) {
-                transceivers.associate(t, m.mid());
-            }
-        }
-    }
-
     /** Remembers the m-lines and points candidate events at the bundle's first one (its transport). */
     private void noteMLines(SessionDescription sdp) {
-        List<MLine> lines = new ArrayList<>();
-        for (MediaDescription m : sdp.media()) {
-            lines.add(new MLine(m.mid(), m.media(), m.protocol(), m.formats()));
-        }
-        mLines = List.copyOf(lines);
-        if (gatherer != null) {
-            for (int i = 0; i < sdp.media().size(); i++) {
-                MediaDescription m = sdp.media().get(i);
-                if (m.port() != 0 && m.mid() != null) {
-                    gatherer.setSdpMid(m.mid(), i);
-                    break;
-                }
-            }
+        layout.note(sdp);
+        int first = MLineLayout.firstAccepted(sdp);
+        if (gatherer != null && first >= 0) {
+            gatherer.setSdpMid(sdp.media().get(first).mid(), first);
         }
     }
 
@@ -788,8 +673,7 @@ public final class RTCPeerConnection {
     private void commitIfStable(SignalingState next, SessionDescription answer) {
         if (next == SignalingState.STABLE) {
             transceivers.removeStopped(answer);
-            stableMLines = mLines;
-            stableApplicationMid = applicationMid;
+            layout.commit();
             transceivers.commitPending();
         }
     }
@@ -802,10 +686,7 @@ public final class RTCPeerConnection {
     private void rollback(SignalingState next, boolean implicit) {
         descriptions.rollback();
         transceivers.rollbackPending();
-        mLines = stableMLines;
-        applicationMid = stableApplicationMid;
-        proposedMids.clear();
-        proposedApplicationMid = null;
+        layout.rollback();
         RTCSessionDescription current = descriptions.currentRemote();
         remote = null;
         if (current != null) {
@@ -849,7 +730,7 @@ public final class RTCPeerConnection {
 
     /** W3C "check if negotiation is needed" (webrtc-pc §4.7.3), for the data m-line and the transceivers. */
     private boolean isNegotiationNeeded() {
-        if (sctp != null && applicationMid == null) {
+        if (sctp != null && layout.applicationMid() == null) {
             return true;
         }
         if (transceivers.isEmpty()) {
