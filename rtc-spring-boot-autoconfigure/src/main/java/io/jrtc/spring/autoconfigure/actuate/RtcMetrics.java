@@ -24,6 +24,8 @@ import org.springframework.beans.factory.DisposableBean;
  * <li>{@code rtc.peer.connections} (gauge, tag {@code state}): open connections per W3C connection state</li>
  * <li>{@code rtc.transport.bytes} (counter, tag {@code direction} sent|received): DTLS transport bytes</li>
  * <li>{@code rtc.data.channel.messages} (counter, tag {@code direction}): data-channel messages</li>
+ * <li>{@code rtc.rtp.packets} (counter, tag {@code direction}): RTP media packets</li>
+ * <li>{@code rtc.rtp.packets.lost} (counter): RTP packets the receiving sides reported lost</li>
  * <li>{@code rtc.ice.round.trip.time} (timer): current RTT of the selected candidate pair, per stats sample</li>
  * <li>{@code rtc.peer.connections.reaped} (counter, tag {@code reason} idle|failed|session-timeout)</li>
  * </ul>
@@ -60,6 +62,15 @@ public class RtcMetrics implements MeterBinder, DisposableBean {
         FunctionCounter.builder("rtc.data.channel.messages", totals, TrafficTotals::messagesReceived)
                 .description("Data-channel messages sent and received")
                 .baseUnit("messages").tag("direction", "received").register(registry);
+        FunctionCounter.builder("rtc.rtp.packets", totals, TrafficTotals::rtpPacketsSent)
+                .description("RTP media packets sent and received")
+                .baseUnit("packets").tag("direction", "sent").register(registry);
+        FunctionCounter.builder("rtc.rtp.packets", totals, TrafficTotals::rtpPacketsReceived)
+                .description("RTP media packets sent and received")
+                .baseUnit("packets").tag("direction", "received").register(registry);
+        FunctionCounter.builder("rtc.rtp.packets.lost", totals, TrafficTotals::rtpPacketsLost)
+                .description("RTP packets the receiving sides reported lost (ours and the remotes')")
+                .baseUnit("packets").register(registry);
         Timer roundTripTime = Timer.builder("rtc.ice.round.trip.time")
                 .description("Round-trip time of the selected ICE candidate pair, sampled per connection")
                 .register(registry);

@@ -16,12 +16,51 @@ import io.jrtc.pc.RTCStatsReport;
  * @param roundTripTime currentRoundTripTime of the selected pair in seconds, or null before one is measured
  */
 public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent, long messagesReceived,
-        Double roundTripTime, List<DataChannelSummary> dataChannels) {
+        Double roundTripTime, List<DataChannelSummary> dataChannels, List<RtpStreamSummary> rtpStreams) {
 
-    public static final StatsSummary EMPTY = new StatsSummary(0, 0, 0, 0, null, List.of());
+    public static final StatsSummary EMPTY = new StatsSummary(0, 0, 0, 0, null, List.of(), List.of());
 
     public StatsSummary {
         dataChannels = List.copyOf(dataChannels);
+        rtpStreams = List.copyOf(rtpStreams);
+    }
+
+    /** A summary without media, as data-channel-only connections have. */
+    public StatsSummary(long bytesSent, long bytesReceived, long messagesSent, long messagesReceived,
+            Double roundTripTime, List<DataChannelSummary> dataChannels) {
+        this(bytesSent, bytesReceived, messagesSent, messagesReceived, roundTripTime, dataChannels, List.of());
+    }
+
+    /**
+     * One RTP stream's counters (W3C inbound-rtp / outbound-rtp): {@code direction} "inbound" or "outbound";
+     * {@code packetsLost} and {@code jitter} (seconds) as measured by the receiving side, so for an outbound
+     * stream from the remote's reports; {@code roundTripTime} (seconds) of an outbound stream, or null.
+     */
+    public record RtpStreamSummary(String direction, String kind, long ssrc, long packets, long bytes,
+            long packetsLost, Double jitter, Double roundTripTime) {
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("direction", direction);
+            map.put("kind", kind);
+            map.put("ssrc", ssrc);
+            map.put("packets", packets);
+            map.put("bytes", bytes);
+            map.put("packetsLost", packetsLost);
+            map.put("jitter", jitter);
+            map.put("roundTripTime", roundTripTime);
+            return map;
+        }
+    }
+
+    /** RTP packets over every stream of a direction ("inbound", "outbound"). */
+    public long rtpPackets(String direction) {
+        return rtpStreams.stream().filter(s -> s.direction().equals(direction)).mapToLong(RtpStreamSummary::packets)
+                .sum();
+    }
+
+    /** Packets the receiving sides report lost, over every stream. */
+    public long rtpPacketsLost() {
+        return rtpStreams.stream().mapToLong(s -> Math.max(0, s.packetsLost())).sum();
     }
 
     /** One data channel's counters. */
@@ -52,6 +91,7 @@ public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent
     public static StatsSummary of(Iterable<Map<String, Object>> reports) {
         long bytesSent = 0;
         long bytesReceived = 0;
+        Map<String, Map<String, Object>> rtpStats = new LinkedHashMap<>();
         List<String> selectedPairIds = new ArrayList<>();
         Map<String, Map<String, Object>> pairs = new LinkedHashMap<>();
         List<DataChannelSummary> channels = new ArrayList<>();
@@ -65,6 +105,8 @@ public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent
                     }
                 }
                 case "candidate-pair" -> pairs.put(String.valueOf(stats.get("id")), stats);
+                case "inbound-rtp", "outbound-rtp", "remote-inbound-rtp" ->
+                        rtpStats.put(String.valueOf(stats.get("id")), stats);
                 case "data-channel" -> channels.add(new DataChannelSummary(
                         stats.get("label") instanceof String label ? label : null,
                         stats.get("dataChannelIdentifier") instanceof Number id ? id.intValue() : null,
@@ -78,7 +120,32 @@ public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent
         long messagesSent = channels.stream().mapToLong(DataChannelSummary::messagesSent).sum();
         long messagesReceived = channels.stream().mapToLong(DataChannelSummary::messagesReceived).sum();
         return new StatsSummary(bytesSent, bytesReceived, messagesSent, messagesReceived,
-                roundTripTime(selectedPairIds, pairs), channels);
+                roundTripTime(selectedPairIds, pairs), channels, rtpStreams(rtpStats));
+    }
+
+    /** Inbound and outbound streams; an outbound one takes loss, jitter and RTT from its remote-inbound-rtp. */
+    private static List<RtpStreamSummary> rtpStreams(Map<String, Map<String, Object>> rtpStats) {
+        List<RtpStreamSummary> streams = new ArrayList<>();
+        for (Map<String, Object> stats : rtpStats.values()) {
+            String kind = stats.get("kind") instanceof String k ? k : null;
+            long ssrc = longOf(stats.get("ssrc"));
+            if ("inbound-rtp".equals(stats.get("type"))) {
+                streams.add(new RtpStreamSummary("inbound", kind, ssrc, longOf(stats.get("packetsReceived")),
+                        longOf(stats.get("bytesReceived")), longOf(stats.get("packetsLost")),
+                        doubleOf(stats.get("jitter")), null));
+            } else if ("outbound-rtp".equals(stats.get("type"))) {
+                Map<String, Object> remote = stats.get("remoteId") instanceof String id ? rtpStats.get(id) : null;
+                streams.add(new RtpStreamSummary("outbound", kind, ssrc, longOf(stats.get("packetsSent")),
+                        longOf(stats.get("bytesSent")), remote == null ? 0 : longOf(remote.get("packetsLost")),
+                        remote == null ? null : doubleOf(remote.get("jitter")),
+                        remote == null ? null : doubleOf(remote.get("roundTripTime"))));
+            }
+        }
+        return streams;
+    }
+
+    private static Double doubleOf(Object value) {
+        return value instanceof Number number ? number.doubleValue() : null;
     }
 
     private static Double roundTripTime(List<String> selectedPairIds, Map<String, Map<String, Object>> pairs) {
@@ -111,6 +178,7 @@ public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent
         map.put("messagesReceived", messagesReceived);
         map.put("roundTripTime", roundTripTime);
         map.put("dataChannels", dataChannels.stream().map(DataChannelSummary::toMap).toList());
+        map.put("rtpStreams", rtpStreams.stream().map(RtpStreamSummary::toMap).toList());
         return map;
     }
 }

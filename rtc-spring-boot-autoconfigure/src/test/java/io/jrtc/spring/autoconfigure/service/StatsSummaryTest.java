@@ -35,6 +35,30 @@ class StatsSummaryTest {
     }
 
     @Test
+    void takesRtpStreamsWithAnOutboundStreamsLossAndRoundTripTimeFromTheRemotesReport() {
+        StatsSummary summary = StatsSummary.of(List.of(
+                Map.of("id", "IT1", "type", "inbound-rtp", "kind", "audio", "ssrc", 11L, "packetsReceived", 500L,
+                        "bytesReceived", 40_000L, "packetsLost", 3, "jitter", 0.002),
+                Map.of("id", "OT2", "type", "outbound-rtp", "kind", "video", "ssrc", 22L, "packetsSent", 900L,
+                        "bytesSent", 800_000L, "remoteId", "RI2"),
+                Map.of("id", "RI2", "type", "remote-inbound-rtp", "kind", "video", "ssrc", 22L, "packetsLost", 7L,
+                        "jitter", 0.004, "roundTripTime", 0.021)));
+
+        assertThat(summary.rtpStreams()).containsExactlyInAnyOrder(
+                new StatsSummary.RtpStreamSummary("inbound", "audio", 11, 500, 40_000, 3, 0.002, null),
+                new StatsSummary.RtpStreamSummary("outbound", "video", 22, 900, 800_000, 7, 0.004, 0.021));
+        assertThat(summary.rtpPackets("inbound")).isEqualTo(500);
+        assertThat(summary.rtpPackets("outbound")).isEqualTo(900);
+        assertThat(summary.rtpPacketsLost()).isEqualTo(10);
+
+        TrafficTotals totals = new TrafficTotals();
+        totals.addGrowth(StatsSummary.EMPTY, summary);
+        assertThat(totals.rtpPacketsSent()).isEqualTo(900);
+        assertThat(totals.rtpPacketsReceived()).isEqualTo(500);
+        assertThat(totals.rtpPacketsLost()).isEqualTo(10);
+    }
+
+    @Test
     void fallsBackToTheNominatedSucceededPairWithoutASelectedPairId() {
         StatsSummary summary = StatsSummary.of(List.of(
                 Map.of("id", "CP1", "type", "candidate-pair", "currentRoundTripTime", 0.03, "nominated", true,
