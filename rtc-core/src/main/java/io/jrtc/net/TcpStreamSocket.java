@@ -113,6 +113,11 @@ public final class TcpStreamSocket implements AutoCloseable {
         return (InetSocketAddress) channel.remoteAddress();
     }
 
+    /** The loop the socket is registered on, where {@link #write} and {@link #flush} belong. */
+    public EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
     public boolean isTls() {
         return tls != null;
     }
