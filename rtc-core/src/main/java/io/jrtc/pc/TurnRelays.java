@@ -256,11 +256,15 @@ final class TurnRelays {
      */
     boolean pump(long now, IntSupplier nextSocketId, DatagramReceiver nonStun) {
         boolean moved = false;
-        for (Relay relay : List.copyOf(relays)) {
+        for (int i = 0; i < relays.size(); i++) {
+            Relay relay = relays.get(i);
             moved |= transmit(relay);
             for (TurnEvent event = relay.client.pollEvent(); event != null; event = relay.client.pollEvent()) {
                 moved = true;
                 onEvent(now, relay, event, nextSocketId, nonStun);
+            }
+            if (relay.ended) {
+                i--;  // a lost stream took it out of the list
             }
         }
         return moved;
