@@ -62,6 +62,16 @@ final class TlsConnection {
 
     /** Encrypts application data (copied), or holds it until the handshake is done. */
     void send(byte[] data, int offset, int length) throws SSLException {
+        if (handshakeDone && pendingPlaintext.isEmpty()) {
+            // The engine encrypts all of it now: no copy to hold.
+            ByteBuffer source = ByteBuffer.wrap(data, offset, length);
+            while (source.hasRemaining()) {
+                if (wrap(source).getStatus() == SSLEngineResult.Status.CLOSED) {
+                    return;
+                }
+            }
+            return;
+        }
         pendingPlaintext.add(ByteBuffer.wrap(Arrays.copyOfRange(data, offset, offset + length)));
         if (handshakeDone) {
             drive(null);
