@@ -107,6 +107,32 @@ class TurnRelayStreamTest {
     }
 
     @Test
+    void aServerWhoseStreamLosesItsFramingIsDroppedAndGatheringCompletes() throws Exception {
+        try (java.net.ServerSocket garbage = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try (java.net.Socket client = garbage.accept()) {
+                    client.getInputStream().read(new byte[20]);
+                    // A TLS alert where a STUN answer belongs: the framer cannot resynchronise.
+                    client.getOutputStream().write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
+                    client.getInputStream().read();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            RTCPeerConnection pc = engine.newPeerConnection(relayOnly(
+                    turnServer("turn:127.0.0.1:" + garbage.getLocalPort() + "?transport=tcp")));
+            pc.createDataChannel("never");
+
+            await(pc.setLocalDescription());
+            await(pc.gatheringComplete());
+
+            assertThat(pc.getLocalDescription().sdp()).doesNotContain("a=candidate:");
+            served.get(5, TimeUnit.SECONDS);
+            await(pc.close());
+        }
+    }
+
+    @Test
     void losingTheTurnConnectionEndsTheAllocationAndTheHostPairCarriesOn() throws Exception {
         trustCoturn();
         RTCPeerConnection offerer = engine.newPeerConnection(new RTCConfiguration(List.of(
