@@ -25,8 +25,8 @@ import java.util.function.Consumer;
 /**
  * Gathers local candidates (the reference's RTCIceGatherer): binds a UDP socket per local address, from the
  * engine's port range, asks the configured STUN servers for server-reflexive addresses and allocates a relayed
- * address on each TURN server ({@code turn:} over UDP, TCP or TLS). It owns the sockets, the TURN allocations and the ICE agent
- * that {@link RTCIceTransport} then runs checks with. Under the {@code relay} policy only relayed candidates are
+ * address on each TURN server ({@code turn:} over UDP, TCP or TLS). It owns the sockets, the TURN allocations and
+ * the ICE agent that {@link RTCIceTransport} then runs checks with. Under the {@code relay} policy only relayed candidates are
  * offered and used; the host sockets then only carry the TURN traffic.
  */
 public final class RTCIceGatherer implements Pump.Stage {
@@ -129,8 +129,8 @@ public final class RTCIceGatherer implements Pump.Stage {
     }
 
     /**
-     * STUN servers ({@code stun:}) and TURN servers over UDP, TCP or TLS ({@code turn:}, {@code turn:...?transport=tcp},
-     * {@code turns:}); an unresolvable server yields no candidate, as in browsers.
+     * STUN servers ({@code stun:}) and TURN servers over UDP, TCP or TLS ({@code turn:},
+     * {@code turn:...?transport=tcp}, {@code turns:}); an unresolvable server yields no candidate, as in browsers.
      */
     private ResolvedServers resolveServers() {
         List<InetSocketAddress> stun = new ArrayList<>();
