@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  * Gathers local candidates (the reference's RTCIceGatherer): binds a UDP socket per local address, from the
  * engine's port range, asks the configured STUN servers for server-reflexive addresses and allocates a relayed
  * address on each TURN server ({@code turn:} over UDP, TCP or TLS). It owns the sockets, the TURN allocations and
- * the ICE agent that {@link RTCIceTransport} then runs checks with. Under the {@code relay} policy only relayed candidates are
- * offered and used; the host sockets then only carry the TURN traffic.
+ * the ICE agent that {@link RTCIceTransport} then runs checks with. Under the {@code relay} policy only relayed
+ * candidates are offered and used; the host sockets then only carry the TURN traffic (or none, over TCP or TLS).
  */
 public final class RTCIceGatherer implements Pump.Stage {
     private final ConnectionContext context;
