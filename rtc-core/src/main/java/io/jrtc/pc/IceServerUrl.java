@@ -74,6 +74,21 @@ record IceServerUrl(String scheme, String host, int port, String transport) {
         return scheme.startsWith("turn");
     }
 
+    /**
+     * How a TURN client reaches this server (RFC 7065 §3): {@code "udp"} for {@code turn:} without a transport or
+     * with {@code transport=udp}, {@code "tcp"} for {@code turn:...?transport=tcp}, {@code "tls"} for {@code turns:}
+     * (TLS over TCP; {@code turns:...?transport=udp} would be DTLS, which is not supported: null); null for STUN.
+     */
+    String turnTransport() {
+        if (!isTurn()) {
+            return null;
+        }
+        if (scheme.equals("turns")) {
+            return transport == null || transport.equals("tcp") ? "tls" : null;
+        }
+        return transport == null ? "udp" : transport;
+    }
+
     private static IllegalArgumentException invalid(String url, String reason) {
         return new IllegalArgumentException("invalid ICE server URL '" + url + "': " + reason);
     }

@@ -25,9 +25,9 @@ import java.util.function.Consumer;
 /**
  * Gathers local candidates (the reference's RTCIceGatherer): binds a UDP socket per local address, from the
  * engine's port range, asks the configured STUN servers for server-reflexive addresses and allocates a relayed
- * address on each TURN server ({@code turn:} over UDP). It owns the sockets, the TURN allocations and the ICE agent
- * that {@link RTCIceTransport} then runs checks with. Under the {@code relay} policy only relayed candidates are
- * offered and used; the host sockets then only carry the TURN traffic.
+ * address on each TURN server ({@code turn:} over UDP, TCP or TLS). It owns the sockets, the TURN allocations and
+ * the ICE agent that {@link RTCIceTransport} then runs checks with. Under the {@code relay} policy only relayed
+ * candidates are offered and used; the host sockets then only carry the TURN traffic (or none, over TCP or TLS).
  */
 public final class RTCIceGatherer implements Pump.Stage {
     private final ConnectionContext context;
@@ -74,7 +74,7 @@ public final class RTCIceGatherer implements Pump.Stage {
         IceAgentConfig config = IceAgentConfig.defaults(IceRole.CONTROLLING, localParameters,
                 random.nextLong(), random.nextLong());
         this.agent = new IceAgent(config);
-        this.relays = new TurnRelays(agent);
+        this.relays = new TurnRelays(agent, context);
         this.stateListeners = context.listeners();
         this.candidateListeners = context.listeners();
         context.pump().add(this);
@@ -129,8 +129,8 @@ public final class RTCIceGatherer implements Pump.Stage {
     }
 
     /**
-     * STUN servers ({@code stun:}) and TURN servers over UDP ({@code turn:} without {@code transport=tcp}); TURN over
-     * TCP or TLS is not supported yet and skipped, and an unresolvable server yields no candidate, as in browsers.
+     * STUN servers ({@code stun:}) and TURN servers over UDP, TCP or TLS ({@code turn:},
+     * {@code turn:...?transport=tcp}, {@code turns:}); an unresolvable server yields no candidate, as in browsers.
      */
     private ResolvedServers resolveServers() {
         List<InetSocketAddress> stun = new ArrayList<>();
@@ -138,9 +138,8 @@ public final class RTCIceGatherer implements Pump.Stage {
         for (RTCIceServer server : iceServers) {
             for (String url : server.urls()) {
                 IceServerUrl parsed = IceServerUrl.parse(url);
-                boolean udpTurn = parsed.scheme().equals("turn")
-                        && (parsed.transport() == null || parsed.transport().equals("udp"));
-                if (!parsed.scheme().equals("stun") && !udpTurn) {
+                String turnTransport = parsed.turnTransport();
+                if (!parsed.scheme().equals("stun") && turnTransport == null) {
                     continue;
                 }
                 InetSocketAddress address;
@@ -149,8 +148,9 @@ public final class RTCIceGatherer implements Pump.Stage {
                 } catch (UnknownHostException e) {
                     continue;
                 }
-                if (udpTurn) {
-                    turn.add(new TurnRelays.Server(address, server.username(), server.credential()));
+                if (turnTransport != null) {
+                    turn.add(new TurnRelays.Server(address, server.username(), server.credential(), turnTransport,
+                            parsed.host()));
                 } else {
                     stun.add(address);
                 }
@@ -276,6 +276,10 @@ public final class RTCIceGatherer implements Pump.Stage {
 
     IceAgent agent() {
         return agent;
+    }
+
+    TurnRelays relays() {
+        return relays;
     }
 
     ConnectionContext context() {

@@ -146,6 +146,11 @@ final class StatsCollector {
         c.put("foundation", candidate.foundation());
         c.put("relatedAddress", candidate.relatedAddress());
         c.put("relatedPort", candidate.relatedPort());
+        String relayProtocol = type.startsWith("local")
+                ? ice.getIceGatherer().relays().relayProtocol(candidate) : null;
+        if (relayProtocol != null) {
+            c.put("relayProtocol", relayProtocol);
+        }
         stats.add(new RTCStats(type, candidateId(type, candidate), timestamp, c));
     }
 

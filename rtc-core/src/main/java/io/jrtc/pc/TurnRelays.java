@@ -1,35 +1,63 @@
 package io.jrtc.pc;
 
 import io.jrtc.ice.IceAgent;
+import io.jrtc.ice.IceCandidate;
 import io.jrtc.net.DatagramReceiver;
+import io.jrtc.net.TcpStreamSocket;
+import io.jrtc.net.TlsClientSettings;
 import io.jrtc.net.UdpSocket;
+import io.jrtc.stun.StunRetransmissionPolicy;
+import io.jrtc.turn.StreamFramer;
 import io.jrtc.turn.TurnClient;
 import io.jrtc.turn.TurnClientConfig;
 import io.jrtc.turn.TurnEvent;
+import io.jrtc.turn.TurnParseException;
 import java.lang.System.Logger.Level;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
- * The TURN allocations of one gatherer (RFC 8656 over UDP): one per TURN server, made from a host socket of the
- * server's address family, and registered with the ICE agent as a relayed socket once allocated. Checks the agent
- * sends on such a socket go out as Send indications to the server, after a permission for the peer's address, and
- * data as ChannelData once a channel to the peer is bound; what the server relays back goes to the agent or, if not STUN, to the layer above. All
- * on the connection's loop.
+ * The TURN allocations of one gatherer (RFC 8656): one per TURN server, registered with the ICE agent as a relayed
+ * socket once allocated. Over UDP the client leg uses a host socket of the server's address family; over TCP or TLS
+ * ({@code turn:...?transport=tcp}, {@code turns:}, §3.1) it has its own connection, on the connection's loop,
+ * framed by {@link StreamFramer}, and losing that connection ends the allocation. The relayed address is UDP either
+ * way. Checks the agent sends on a relayed socket go out as Send indications, after a permission for the peer's
+ * address, and data as ChannelData once a channel to the peer is bound; what the server relays back goes to the
+ * agent or, if not STUN, to the layer above.
  */
 final class TurnRelays {
     private static final System.Logger LOG = System.getLogger(TurnRelays.class.getName());
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Over a reliable transport a request is sent once and given up after 39.5 s (RFC 8489 §6.2.2): the stream
+     * retransmits, a STUN retransmission would only be a duplicate.
+     */
+    static final StunRetransmissionPolicy STREAM_RETRANSMISSION = new StunRetransmissionPolicy(
+            TimeUnit.MILLISECONDS.toNanos(500), TimeUnit.MILLISECONDS.toNanos(500), 1, 79);
+    /** How TLS connections to {@code turns:} servers are verified, by host name; tests trust their own server. */
+    static volatile Function<String, TlsClientSettings> tlsSettings = TlsClientSettings::systemTrust;
 
-    /** A TURN server to allocate on, resolved. */
-    record Server(InetSocketAddress address, String username, String password) {
+    /** A TURN server to allocate on, resolved; {@code transport} is udp, tcp or tls, {@code host} as in the URL. */
+    record Server(InetSocketAddress address, String username, String password, String transport, String host) {
+        Server(InetSocketAddress address, String username, String password) {
+            this(address, username, password, "udp", address.getHostString());
+        }
+
+        boolean overStream() {
+            return !transport.equals("udp");
+        }
+
         @Override
         public String toString() {
-            return "TURN " + address + " as " + username;
+            return "TURN " + address + " over " + transport + " as " + username;
         }
     }
 
@@ -37,29 +65,40 @@ final class TurnRelays {
         final TurnClient client;
         final Server server;
         final UdpSocket via;
+        final StreamFramer framer;
+        TcpStreamSocket stream;
         int socketId = -1;
         boolean pendingInAgent = true;
+        boolean ended;
 
         Relay(TurnClient client, Server server, UdpSocket via) {
             this.client = client;
             this.server = server;
             this.via = via;
+            this.framer = via == null ? new StreamFramer() : null;
         }
     }
 
     private final IceAgent agent;
+    private final ConnectionContext context;
     private final SecureRandom random = new SecureRandom();
     private final List<Relay> relays = new ArrayList<>();
 
-    TurnRelays(IceAgent agent) {
+    TurnRelays(IceAgent agent, ConnectionContext context) {
         this.agent = agent;
+        this.context = context;
     }
 
     /**
-     * Allocates on every server from the first host socket of its family; the agent's gathering waits for each.
+     * Allocates on every server: over UDP from the first host socket of its family, over TCP or TLS on a new
+     * connection. The agent's gathering waits for each.
      */
     void start(long now, List<Server> servers, Map<Integer, UdpSocket> hostSockets) {
         for (Server server : servers) {
+            if (server.overStream()) {
+                connect(server);
+                continue;
+            }
             UdpSocket via = socketFor(server.address(), hostSockets);
             if (via == null) {
                 LOG.log(Level.DEBUG, "no local socket of the family of {0}", server);
@@ -71,6 +110,80 @@ final class TurnRelays {
             agent.relayAllocationStarted();
             client.allocate(now);
         }
+    }
+
+    private void connect(Server server) {
+        TurnClient client = new TurnClient(new TurnClientConfig(server.address(), server.username(),
+                server.password(), TurnClientConfig.DEFAULT_LIFETIME_SECONDS, STREAM_RETRANSMISSION), random);
+        Relay relay = new Relay(client, server, null);
+        relays.add(relay);
+        agent.relayAllocationStarted();
+        TlsClientSettings tls = server.transport().equals("tls") ? tlsSettings.apply(server.host()) : null;
+        TcpStreamSocket.connect(context.engine().loops(), context.pump().loop(), server.address(), tls,
+                CONNECT_TIMEOUT, new StreamReceiver(relay)).whenComplete((socket, failure) -> {
+                    if (failure != null) {
+                        LOG.log(Level.WARNING, "{0}: no relayed candidate: {1}", server, failure.getMessage());
+                        end(Pump.now(), relay);
+                    } else if (relay.ended) {
+                        socket.close();
+                    } else {
+                        relay.stream = socket;
+                        client.allocate(Pump.now());
+                    }
+                    context.pump().run();
+                });
+    }
+
+    /** The stream of one TURN-over-TCP/TLS allocation, on the connection's loop. */
+    private final class StreamReceiver implements TcpStreamSocket.StreamReceiver {
+        private final Relay relay;
+
+        StreamReceiver(Relay relay) {
+            this.relay = relay;
+        }
+
+        @Override
+        public void onBytes(TcpStreamSocket socket, byte[] data, int offset, int length) {
+            if (relay.ended) {
+                return;
+            }
+            relay.framer.feed(data, offset, length);
+            long now = Pump.now();
+            try {
+                for (byte[] frame = relay.framer.next(); frame != null; frame = relay.framer.next()) {
+                    relay.client.handleReceive(now, relay.server.address(), frame, 0, frame.length);
+                }
+            } catch (TurnParseException e) {
+                LOG.log(Level.WARNING, "{0}: {1}; closing the connection", relay.server, e.getMessage());
+                socket.close();
+                end(now, relay);
+            }
+        }
+
+        @Override
+        public void onReadComplete(TcpStreamSocket socket) {
+            context.pump().run();
+        }
+
+        @Override
+        public void onClosed(TcpStreamSocket socket, Throwable cause) {
+            if (!relay.ended) {
+                LOG.log(Level.INFO, "{0}: connection lost ({1}); the allocation is gone", relay.server,
+                        cause == null ? "closed by the server" : cause.toString());
+                end(Pump.now(), relay);
+                context.pump().run();
+            }
+        }
+    }
+
+    /**
+     * Forgets an allocation whose client leg is gone: its socket id no longer sends, so checks and consent on pairs
+     * over it fail and ICE moves to other pairs (RFC 7675).
+     */
+    private void end(long now, Relay relay) {
+        relay.ended = true;
+        relays.remove(relay);
+        endPending(now, relay);
     }
 
     private static UdpSocket socketFor(InetSocketAddress server, Map<Integer, UdpSocket> hostSockets) {
@@ -98,6 +211,21 @@ final class TurnRelays {
         return relayFor(socketId) != null;
     }
 
+    /**
+     * How the client reaches the TURN server behind a local relayed candidate (the W3C stats' relayProtocol: udp,
+     * tcp or tls), or null when the candidate is not one of ours.
+     */
+    String relayProtocol(IceCandidate candidate) {
+        for (Relay relay : relays) {
+            InetSocketAddress relayed = relay.client.relayedAddress();
+            if (relayed != null && relay.socketId >= 0 && relayed.getPort() == candidate.port()
+                    && relayed.getAddress().getHostAddress().equals(candidate.address())) {
+                return relay.server.transport();
+            }
+        }
+        return null;
+    }
+
     /** Relays a datagram from a relayed socket to a peer, asking for the peer's permission first if need be. */
     void send(long now, int socketId, InetSocketAddress peer, byte[] data, int offset, int length) {
         Relay relay = relayFor(socketId);
@@ -122,21 +250,39 @@ final class TurnRelays {
     }
 
     /**
-     * Moves each client's datagrams to its socket and its events to the agent; data from peers goes to the agent
-     * (STUN) or to {@code nonStun}. Returns whether anything moved.
+     * Moves each client's messages to its socket or stream and its events to the agent; data from peers goes to
+     * the agent (STUN) or to {@code nonStun} (with a null socket when the client leg is a stream). Returns whether
+     * anything moved.
      */
     boolean pump(long now, IntSupplier nextSocketId, DatagramReceiver nonStun) {
         boolean moved = false;
-        for (Relay relay : relays) {
-            for (byte[] datagram = relay.client.pollTransmit(); datagram != null;
-                 datagram = relay.client.pollTransmit()) {
-                relay.via.send(relay.server.address(), datagram, 0, datagram.length);
-                moved = true;
-            }
+        for (int i = 0; i < relays.size(); i++) {
+            Relay relay = relays.get(i);
+            moved |= transmit(relay);
             for (TurnEvent event = relay.client.pollEvent(); event != null; event = relay.client.pollEvent()) {
                 moved = true;
                 onEvent(now, relay, event, nextSocketId, nonStun);
             }
+            if (relay.ended) {
+                i--;  // a lost stream took it out of the list
+            }
+        }
+        return moved;
+    }
+
+    private static boolean transmit(Relay relay) {
+        boolean moved = false;
+        for (byte[] message = relay.client.pollTransmit(); message != null; message = relay.client.pollTransmit()) {
+            moved = true;
+            if (relay.via != null) {
+                relay.via.send(relay.server.address(), message, 0, message.length);
+            } else if (relay.stream != null) {
+                byte[] framed = StreamFramer.toStream(message);
+                relay.stream.write(framed, 0, framed.length);
+            }
+        }
+        if (moved && relay.stream != null) {
+            relay.stream.flush();
         }
         return moved;
     }
@@ -160,6 +306,10 @@ final class TurnRelays {
             }
         } else if (event instanceof TurnEvent.Failed failed) {
             LOG.log(Level.DEBUG, "{0} failed: {1} {2}", relay.server, failed.errorCode(), failed.reason());
+            if (relay.stream != null) {
+                relay.stream.close();
+                end(now, relay);
+            }
             endPending(now, relay);
         } else if (event instanceof TurnEvent.Closed) {
             endPending(now, relay);
@@ -189,15 +339,23 @@ final class TurnRelays {
         }
     }
 
-    /** Deletes every allocation (a Refresh with lifetime 0 each) and flushes it out before the sockets close. */
+    /**
+     * Deletes every allocation (a Refresh with lifetime 0 each) and flushes it out before the sockets close; a
+     * stream is closed after its Refresh is written.
+     */
     void close(long now) {
         for (Relay relay : relays) {
-            relay.client.close(now);
-            for (byte[] datagram = relay.client.pollTransmit(); datagram != null;
-                 datagram = relay.client.pollTransmit()) {
-                relay.via.send(relay.server.address(), datagram, 0, datagram.length);
+            relay.ended = true;
+            if (relay.client.state() != TurnClient.State.NEW) {
+                relay.client.close(now);
             }
-            relay.via.flush();
+            transmit(relay);
+            if (relay.via != null) {
+                relay.via.flush();
+            }
+            if (relay.stream != null) {
+                relay.stream.close();
+            }
         }
         relays.clear();
     }

@@ -9,17 +9,20 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real coturn (Debian package {@code coturn}, installed by scripts/ensure-test-peers.sh) started as a child
- * process on 127.0.0.1 (or a given address) and an ephemeral UDP port, with one long-term user, relaying to
+ * process on 127.0.0.1 (or a given address) and an ephemeral UDP port (optionally TCP on the same port and TLS on
+ * another), with one long-term user, relaying to
  * loopback peers too. Its log goes
  * to a file in the given directory, shown by {@link #log()} when a test fails.
  */
@@ -33,6 +36,8 @@ public final class CoturnServer implements AutoCloseable {
     private final Process process;
     private final InetSocketAddress address;
     private final Path logFile;
+    private final InetSocketAddress tlsAddress;
+    private final X509Certificate certificate;
 
     /** Starts turnserver on 127.0.0.1 and returns once it answers a STUN Binding request. */
     public CoturnServer(Path dir, String... extraOptions) throws IOException, InterruptedException {
@@ -41,18 +46,37 @@ public final class CoturnServer implements AutoCloseable {
 
     /** Starts turnserver listening and relaying on {@code ip}, and returns once it answers a Binding request. */
     public CoturnServer(Path dir, InetAddress ip, String... extraOptions) throws IOException, InterruptedException {
-        int port = freeUdpPort(ip);
+        this(dir, ip, false, extraOptions);
+    }
+
+    /**
+     * With {@code streams}, turnserver also takes TURN over TCP on its listening port and over TLS on a port of its
+     * own ({@link #tlsAddress()}), with a self-signed certificate for {@code ip} ({@link #certificate()}) made by
+     * openssl in {@code dir}.
+     */
+    public CoturnServer(Path dir, InetAddress ip, boolean streams, String... extraOptions)
+            throws IOException, InterruptedException {
+        int port = freePort(ip, streams);
         address = new InetSocketAddress(ip, port);
+        tlsAddress = streams ? new InetSocketAddress(ip, freePort(ip, true)) : null;
+        certificate = streams ? SelfSignedCertificate.create(dir, ip.getHostAddress()) : null;
         logFile = dir.resolve("turnserver.log");
         // An empty configuration file: Debian's /etc/turnserver.conf sends the log to syslog, among other things.
         Path config = Files.writeString(dir.resolve("turnserver.conf"), "");
         List<String> command = new ArrayList<>(List.of(TURNSERVER.toString(), "-c", config.toString(),
                 "--listening-ip", ip.getHostAddress(), "--relay-ip", ip.getHostAddress(),
                 "--listening-port", String.valueOf(port),
-                "--no-tls", "--no-dtls", "--no-tcp", "--no-cli", "--lt-cred-mech", "--fingerprint",
+                "--no-dtls", "--no-cli", "--lt-cred-mech", "--fingerprint",
                 "--user", USER + ":" + PASSWORD, "--realm", REALM, "--allow-loopback-peers",
                 "--pidfile", dir.resolve("turnserver.pid").toString(), "--db", dir.resolve("turndb").toString(),
                 "--log-file", logFile.toString(), "--simple-log", "--no-stdout-log", "--verbose"));
+        if (streams) {
+            command.addAll(List.of("--tls-listening-port", String.valueOf(tlsAddress.getPort()),
+                    "--cert", dir.resolve(SelfSignedCertificate.CERT).toString(),
+                    "--pkey", dir.resolve(SelfSignedCertificate.KEY).toString()));
+        } else {
+            command.addAll(List.of("--no-tls", "--no-tcp"));
+        }
         command.addAll(List.of(extraOptions));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("turnserver.out").toFile()).start();
@@ -66,6 +90,16 @@ public final class CoturnServer implements AutoCloseable {
 
     public InetSocketAddress address() {
         return address;
+    }
+
+    /** Where turnserver takes TURN over TLS; only with streams. */
+    public InetSocketAddress tlsAddress() {
+        return tlsAddress;
+    }
+
+    /** The self-signed certificate turnserver presents over TLS; only with streams. */
+    public X509Certificate certificate() {
+        return certificate;
     }
 
     public String log() {
@@ -99,11 +133,23 @@ public final class CoturnServer implements AutoCloseable {
         throw new IllegalStateException("turnserver did not answer on " + address + " within 10 s: " + log());
     }
 
-    private static int freeUdpPort(InetAddress ip) {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(ip, 0))) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A UDP port that is free, and with {@code tcpToo} free for TCP as well. */
+    private static int freePort(InetAddress ip, boolean tcpToo) {
+        for (int attempt = 0; ; attempt++) {
+            try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(ip, 0))) {
+                if (!tcpToo) {
+                    return s.getLocalPort();
+                }
+                try (ServerSocket tcp = new ServerSocket(s.getLocalPort(), 1, ip)) {
+                    return s.getLocalPort();
+                } catch (IOException takenForTcp) {
+                    if (attempt > 20) {
+                        throw new UncheckedIOException(takenForTcp);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
