@@ -56,6 +56,7 @@ final class RelayRound {
             List<RTCPeerConnection> viewerSides = new ArrayList<>();
             List<CompletableFuture<Void>> ups = new ArrayList<>();
             long t1 = System.nanoTime();
+            long setupStartMillis = System.currentTimeMillis();  // to place profiler samples in their phase
             for (int v = 0; v < viewers; v++) {
                 RTCPeerConnection out = engine.newPeerConnection(new RTCConfiguration());
                 RTCPeerConnection in = engine.newPeerConnection(new RTCConfiguration());
@@ -83,6 +84,8 @@ final class RelayRound {
             long sent0 = camera.sent();
             double cpu0 = RelayProcess.cpuSeconds();
             long w0 = System.nanoTime();
+            System.err.printf("relay-bench: %d viewers, setup from %d, window from %d (epoch ms)%n", viewers,
+                    setupStartMillis, System.currentTimeMillis());
             Thread.sleep((long) (windowSeconds * 1000));
             long[] frames1 = frames(counters);
             long bytes1 = bytes(counters);
