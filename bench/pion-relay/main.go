@@ -99,24 +99,56 @@ type viewerCounters struct {
 }
 
 type result struct {
-	Viewers               int     `json:"viewers"`
-	PublisherSetupMs      float64 `json:"publisher_setup_ms"`
-	ViewersSetupMs        float64 `json:"viewers_setup_ms"`
-	ViewersFirstFrameMs   float64 `json:"viewers_first_frame_ms"`
-	WindowS               float64 `json:"window_s"`
-	SentFps               float64 `json:"sent_fps"`
-	FpsPerViewerMean      float64 `json:"fps_per_viewer_mean"`
-	FpsPerViewerMin       float64 `json:"fps_per_viewer_min"`
-	MbpsPerViewer         float64 `json:"delivered_mbps_per_viewer"`
-	MbpsTotal             float64 `json:"delivered_mbps_total"`
-	PacketsForwardedPerS  float64 `json:"packets_forwarded_per_s"`
-	CPUSecondsPerSecond   float64 `json:"cpu_s_per_s"`
-	CPUMicrosPerPacket    float64 `json:"cpu_us_per_packet"`
-	HeapMB                float64 `json:"heap_mb"`
-	RssMB                 float64 `json:"rss_mb"`
-	Threads               int     `json:"threads"`
-	Goroutines            int     `json:"goroutines"`
-	KeepsUp               bool    `json:"keeps_up"`
+	Viewers              int     `json:"viewers"`
+	PublisherSetupMs     float64 `json:"publisher_setup_ms"`
+	ViewersSetupMs       float64 `json:"viewers_setup_ms"`
+	ViewersFirstFrameMs  float64 `json:"viewers_first_frame_ms"`
+	WindowS              float64 `json:"window_s"`
+	SentFps              float64 `json:"sent_fps"`
+	FpsPerViewerMean     float64 `json:"fps_per_viewer_mean"`
+	FpsPerViewerMin      float64 `json:"fps_per_viewer_min"`
+	MbpsPerViewer        float64 `json:"delivered_mbps_per_viewer"`
+	MbpsTotal            float64 `json:"delivered_mbps_total"`
+	PacketsForwardedPerS float64 `json:"packets_forwarded_per_s"`
+	CPUSecondsPerSecond  float64 `json:"cpu_s_per_s"`
+	CPUMicrosPerPacket   float64 `json:"cpu_us_per_packet"`
+	HeapMB               float64 `json:"heap_mb"`
+	RssMB                float64 `json:"rss_mb"`
+	Threads              int     `json:"threads"`
+	Goroutines           int     `json:"goroutines"`
+	KeepsUp              bool    `json:"keeps_up"`
+}
+
+// startsKeyframe: the RTP payload begins a VP8 keyframe (RFC 7741 §4.2 descriptor with S set and partition 0,
+// then the payload header's P bit clear).
+func startsKeyframe(b []byte) bool {
+	if len(b) < 1 || b[0]&0x10 == 0 || b[0]&0x07 != 0 {
+		return false
+	}
+	i := 1
+	if b[0]&0x80 != 0 { // X: extension byte with I, L, T, K
+		if len(b) < 2 {
+			return false
+		}
+		x := b[1]
+		i = 2
+		if x&0x80 != 0 { // I: picture ID, 7 or 15 bits
+			if len(b) <= i {
+				return false
+			}
+			if b[i]&0x80 != 0 {
+				i++
+			}
+			i++
+		}
+		if x&0x40 != 0 {
+			i++
+		}
+		if x&0x30 != 0 {
+			i++
+		}
+	}
+	return len(b) > i && b[i]&0x01 == 0
 }
 
 func cpuSeconds() float64 {
@@ -216,13 +248,14 @@ func run(api *webrtc.API, viewers int, window time.Duration) result {
 		}
 		key[0] &^= 1
 		delta[0] |= 1
-		ticker := time.NewTicker(time.Second / fps)
-		defer ticker.Stop()
+		// Each frame at its due time from the start, late ones at once: a ticker would drop the ticks a busy
+		// machine delays, jrtc's scheduleAtFixedRate catches them up, and so does this.
+		start := time.Now()
 		for i := 0; ; i++ {
 			select {
 			case <-stop:
 				return
-			case <-ticker.C:
+			case <-time.After(time.Until(start.Add(time.Duration(i) * time.Second / fps))):
 			}
 			frame := delta
 			if i%gopFrames == 0 || keyframeWanted.Swap(false) {
@@ -260,7 +293,8 @@ func run(api *webrtc.API, viewers int, window time.Duration) result {
 		c := &viewerCounters{first: make(chan struct{})}
 		counters[v] = c
 		in.OnTrack(func(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
-			firstSeen := false
+			// The first frame counts once a keyframe began, as jrtc's receiver hands out nothing before one.
+			keySeen, firstSeen := false, false
 			for {
 				p, _, err := track.ReadRTP()
 				if err != nil {
@@ -268,9 +302,12 @@ func run(api *webrtc.API, viewers int, window time.Duration) result {
 				}
 				c.packets.Add(1)
 				c.bytes.Add(int64(len(p.Payload)))
+				if !keySeen && startsKeyframe(p.Payload) {
+					keySeen = true
+				}
 				if p.Marker {
 					c.frames.Add(1)
-					if !firstSeen {
+					if keySeen && !firstSeen {
 						firstSeen = true
 						close(c.first)
 					}
