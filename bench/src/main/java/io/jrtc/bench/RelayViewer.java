@@ -6,7 +6,10 @@ import io.jrtc.media.MediaStreamTrack;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A viewer's counters: frames and frame bytes read from its received track, and when the first one came. */
+/**
+ * A viewer's counters: frames and frame bytes read from its received track, and when the first keyframe came (the
+ * first picture a viewer can show; bench/pion-relay counts the same).
+ */
 final class RelayViewer {
     final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
     private final AtomicLong frames = new AtomicLong();
@@ -47,7 +50,9 @@ final class RelayViewer {
         if (frame instanceof EncodedFrame coded) {
             frames.incrementAndGet();
             bytes.addAndGet(coded.data().length);
-            firstFrame.complete(null);
+            if (coded.keyframe()) {
+                firstFrame.complete(null);
+            }
         }
     }
 }
