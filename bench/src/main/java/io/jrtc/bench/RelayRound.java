@@ -107,7 +107,7 @@ final class RelayRound {
                     (sent1 - sent0) / wall, fpsMean, minFps, (bytes1 - bytes0) * 8 / wall / 1e6, packets / wall,
                     (cpu1 - cpu0) / wall, packets == 0 ? 0 : (cpu1 - cpu0) * 1e6 / packets,
                     RelayProcess.heapUsedMegabytes(), RelayProcess.status("VmRSS") / 1e3,
-                    RelayProcess.status("Threads"), RelayProcess.javaThreads(), fpsMean >= KEEP_UP_FPS);
+                    RelayProcess.status("Threads"), RelayProcess.javaThreads(), plisSent(sfuIn), fpsMean >= KEEP_UP_FPS);
         }
     }
 
@@ -133,6 +133,15 @@ final class RelayRound {
             total += count.get(TIMEOUT_S, TimeUnit.SECONDS);
         }
         return total;
+    }
+
+    /** The PLIs a receiving connection sent (inbound-rtp pliCount). */
+    private static long plisSent(RTCPeerConnection pc) throws Exception {
+        long sum = 0;
+        for (RTCStats stats : pc.getStats().get(TIMEOUT_S, TimeUnit.SECONDS).ofType("inbound-rtp")) {
+            sum += stats.get("pliCount") instanceof Long count ? count : 0;
+        }
+        return sum;
     }
 
     private static CompletableFuture<Void> connected(RTCPeerConnection pc) {
