@@ -45,9 +45,11 @@ public final class RelayBench {
                 break;
             }
         }
-        System.out.println("{\"stack\":\"jrtc\",\"version\":\"" + Runtime.version() + " " + System.getProperty("java.vm.name")
-                + "\",\"warmup\":\"" + (warmUpViewers > 0 ? "one unreported round of " + warmUpViewers + " viewers, "
-                + warmUpSeconds + " s window" : "none") + "\",\"notes\":\"one JVM: publisher, SFU and viewers; CPU "
+        String version = Runtime.version() + " " + System.getProperty("java.vm.name");
+        String warmUp = warmUpViewers > 0
+                ? "one unreported round of " + warmUpViewers + " viewers, " + warmUpSeconds + " s window" : "none";
+        System.out.println("{\"stack\":\"jrtc\",\"version\":\"" + version + "\",\"warmup\":\"" + warmUp
+                + "\",\"notes\":\"one JVM: publisher, SFU and viewers; CPU "
                 + "covers all of them; viewers count depacketized frames and their bytes\",\"runs\":["
                 + String.join(",", runs) + "]}");
     }

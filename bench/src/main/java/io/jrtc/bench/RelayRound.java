@@ -107,7 +107,8 @@ final class RelayRound {
                     (sent1 - sent0) / wall, fpsMean, minFps, (bytes1 - bytes0) * 8 / wall / 1e6, packets / wall,
                     (cpu1 - cpu0) / wall, packets == 0 ? 0 : (cpu1 - cpu0) * 1e6 / packets,
                     RelayProcess.heapUsedMegabytes(), RelayProcess.status("VmRSS") / 1e3,
-                    RelayProcess.status("Threads"), RelayProcess.javaThreads(), plisSent(sfuIn), fpsMean >= KEEP_UP_FPS);
+                    RelayProcess.status("Threads"), RelayProcess.javaThreads(), plisSent(sfuIn),
+                    fpsMean >= KEEP_UP_FPS);
         }
     }
 
