@@ -116,7 +116,10 @@ class H264PayloadFormatTest {
                     nal[b] = nal[b] == 0 ? 1 : nal[b];   // no start code emulation in the body
                 }
                 nal[0] = (byte) (idr ? 0x65 : 0x41);
-                nal[1] = (byte) (s == 0 ? nal[1] | 0x80 : nal[1] & 0x7F);   // first_mb_in_slice 0 only first
+                // first_mb_in_slice 0 only in the first slice; never a zero byte, which at the end of a NAL unit
+                // would be trailing_zero_8bits of the byte stream (H.264 B.1), not part of the unit, while a real
+                // NAL unit ends with its rbsp_stop_one_bit
+                nal[1] = (byte) (s == 0 ? nal[1] | 0x80 : (nal[1] & 0x7F) == 0 ? 0x01 : nal[1] & 0x7F);
                 nals.add(nal);
             }
             units.add(H264NalUnits.joinAnnexB(nals));
