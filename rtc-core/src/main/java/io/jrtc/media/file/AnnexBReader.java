@@ -86,8 +86,9 @@ public final class AnnexBReader implements Closeable {
                 if (b == 1 && zeros >= 2) {
                     break;
                 }
-                MediaFileFormatException.require(zeros < 2 || b == 3,
-                        "bytes 00 00 " + String.format("%02x", b) + " inside a NAL unit");
+                // §7.4.1: inside a NAL unit, 00 00 is never followed by 00, 01 or 02 (03 is emulation prevention)
+                MediaFileFormatException.require(zeros < 2 || zeros == 2 && b >= 3,
+                        "bytes 00 00 " + (zeros > 2 ? "00 " : "") + String.format("%02x", b) + " inside a NAL unit");
                 for (; zeros > 0; zeros--) {
                     nal.write(0);
                 }

@@ -99,7 +99,10 @@ final class PlayerTrack extends MediaStreamTrack {
     private void deliver(CompletableFuture<Frame> result, Frame frame, Throwable error) {
         if (error != null || frame == null) {
             if (error != null) {
-                LOG.log(System.Logger.Level.DEBUG, "playback ends on a read failure", error);
+                LOG.log(System.Logger.Level.WARNING, "playback ends on a read failure", error);
+            }
+            synchronized (this) {
+                pending.remove(result);
             }
             stop();
             result.completeExceptionally(error == null ? endedError()

@@ -51,7 +51,10 @@ class AnnexBTest {
         assertThat(readAll(HEX.parseHex("0000000165000003010000030200"))).containsExactly("0000000165000003010000030200".replaceAll("00$", ""));
         assertThatThrownBy(() -> readAll(HEX.parseHex("1234000001")))
                 .isInstanceOf(MediaFileFormatException.class).hasMessageContaining("start code");
+        assertThat(readAll(HEX.parseHex("000001650000800000ff"))).containsExactly("00000001650000800000ff");
         assertThatThrownBy(() -> readAll(HEX.parseHex("00000165000002")))
+                .isInstanceOf(MediaFileFormatException.class).hasMessageContaining("inside a NAL unit");
+        assertThatThrownBy(() -> readAll(HEX.parseHex("0000016500000080")))
                 .isInstanceOf(MediaFileFormatException.class).hasMessageContaining("inside a NAL unit");
         assertThatThrownBy(() -> new AnnexBWriter(new ByteArrayOutputStream()).write(new byte[] {0x65, 1}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -162,7 +162,8 @@ class MediaPlayerTest {
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 10));
         MediaStreamTrack video = new MediaPlayer(file, clock, direct).getVideo();
         assertThat(MediaFiles.next(video, clock)).isNotNull();
-        assertThat(MediaFiles.next(video, clock)).isNull();
+        assertThatThrownBy(() -> video.recv().join()).hasCauseInstanceOf(MediaStreamError.class)
+                .hasMessageContaining("could not read its file");
         assertThat(video.getReadyState()).isEqualTo(MediaStreamTrackState.ENDED);
     }
 }
