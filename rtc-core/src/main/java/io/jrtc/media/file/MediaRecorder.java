@@ -29,6 +29,7 @@ public final class MediaRecorder {
     private TrackPuller puller;
     private CompletableFuture<Void> started;
     private boolean closed;
+    private long finalFrameCount;
 
     /** Writes on {@link MediaFileIo#executor()}. */
     public MediaRecorder(Path file) {
@@ -102,9 +103,10 @@ public final class MediaRecorder {
 
     private void onFrame(Frame frame) {
         io.execute(() -> {
+            // frames queued before stop() are still written: the close task runs after them and clears the sink
             RecordingSink current;
             synchronized (this) {
-                current = closed ? null : sink;
+                current = sink;
             }
             if (current == null) {
                 return;
@@ -137,6 +139,8 @@ public final class MediaRecorder {
                 RecordingSink toClose;
                 synchronized (this) {
                     toClose = sink;
+                    sink = null;
+                    finalFrameCount = toClose == null ? 0 : toClose.framesWritten();
                 }
                 if (toClose != null) {
                     toClose.close();
@@ -154,7 +158,10 @@ public final class MediaRecorder {
         RecordingSink current;
         synchronized (this) {
             current = sink;
+            if (current == null) {
+                return finalFrameCount;
+            }
         }
-        return current == null ? 0 : current.framesWritten();
+        return current.framesWritten();
     }
 }

@@ -49,7 +49,7 @@ class MediaRecorderTest {
             short[] samples = java.util.Arrays.copyOfRange(all, f * 640, (f + 1) * 640);
             track.push(new AudioFrame(samples, 16_000, 2, f * 320L));
         }
-        await().atMost(WAIT).until(() -> recorder.framesWritten() == 5);
+        soon().until(() -> recorder.framesWritten() == 5);
         recorder.stop().get(5, TimeUnit.SECONDS);
 
         MediaPlayer player = new MediaPlayer(file, clock, direct);
@@ -86,7 +86,7 @@ class MediaRecorderTest {
             sent.add(data);
             track.push(new EncodedFrame("video/VP8", 90_000, data, (start + 3000L * i) & 0xFFFF_FFFFL, i == 0));
         }
-        await().atMost(WAIT).until(() -> recorder.framesWritten() == 4);
+        soon().until(() -> recorder.framesWritten() == 4);
         recorder.stop().get(5, TimeUnit.SECONDS);
 
         try (IvfReader reader = new IvfReader(Files.newInputStream(file))) {
@@ -107,11 +107,11 @@ class MediaRecorderTest {
         MediaRecorder recorder = new MediaRecorder(file);
         recorder.addTrack(tone);
         recorder.start().get(5, TimeUnit.SECONDS);
-        await().atMost(WAIT).until(() -> recorder.framesWritten() == 1);
+        soon().until(() -> recorder.framesWritten() == 1);
         for (int i = 1; i < 50; i++) {
             clock.advance(20_000_000);
             int written = i + 1;
-            await().atMost(WAIT).until(() -> recorder.framesWritten() == written);
+            soon().until(() -> recorder.framesWritten() == written);
         }
         recorder.stop().get(5, TimeUnit.SECONDS);
         tone.stop();
@@ -145,7 +145,7 @@ class MediaRecorderTest {
             sent.add(packet);
             track.push(new EncodedFrame("audio/opus", 48_000, packet, 960L * i, true));
         }
-        await().atMost(WAIT).until(() -> recorder.framesWritten() == 3);
+        soon().until(() -> recorder.framesWritten() == 3);
         recorder.stop().get(5, TimeUnit.SECONDS);
 
         try (OggOpusReader reader = new OggOpusReader(Files.newInputStream(file))) {
@@ -168,7 +168,7 @@ class MediaRecorderTest {
         track.push(new EncodedFrame("video/H264", 90_000, hex.parseHex(AnnexBTest.WITH_AUD), 0, false));
         track.push(new EncodedFrame("video/H264", 90_000, hex.parseHex(AnnexBTest.KEY), 3000, true));
         track.push(new EncodedFrame("video/H264", 90_000, hex.parseHex(AnnexBTest.TWO_SLICES), 6000, false));
-        await().atMost(WAIT).until(() -> recorder.framesWritten() == 2);
+        soon().until(() -> recorder.framesWritten() == 2);
         recorder.stop().get(5, TimeUnit.SECONDS);
         assertThat(hex.formatHex(Files.readAllBytes(file))).isEqualTo(AnnexBTest.KEY + AnnexBTest.TWO_SLICES);
     }
@@ -180,11 +180,11 @@ class MediaRecorderTest {
         MediaRecorder recorder = new MediaRecorder(file);
         recorder.addTrack(source.getAudio());
         recorder.start().get(5, TimeUnit.SECONDS);
-        await().atMost(WAIT).until(() -> recorder.framesWritten() == 1);
+        soon().until(() -> recorder.framesWritten() == 1);
         clock.advance(20_000_000);
-        await().atMost(WAIT).until(() -> recorder.framesWritten() == 2);
+        soon().until(() -> recorder.framesWritten() == 2);
         clock.advance(20_000_000);
-        await().atMost(WAIT).untilAsserted(() -> {
+        soon().untilAsserted(() -> {
             WavReader reader = new WavReader(new ByteArrayInputStream(Files.readAllBytes(file)));
             short[] samples = reader.read(10_000);
             assertThat(samples).hasSize(960 * 3);
@@ -240,6 +240,11 @@ class MediaRecorderTest {
         audio.push(new AudioFrame(new short[960], 48_000, 1, 6720));
         assertThat(blackhole.framesReceived()).isLessThanOrEqualTo(8);  // a recv already pending may take one
         assertThat(audio.bufferedFrames()).isGreaterThanOrEqualTo(1);
+    }
+
+    /** Waits for the I/O thread, polling often: these waits are short and many. */
+    private static org.awaitility.core.ConditionFactory soon() {
+        return await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2));
     }
 
     private static double zeroCrossingFrequency(List<short[]> frames, int sampleRate) {
