@@ -48,6 +48,11 @@ final class LittleEndianInput {
         return out.toByteArray();
     }
 
+    /** Up to {@code length} bytes: fewer only at the end of the stream. */
+    byte[] upTo(int length) throws IOException {
+        return in.readNBytes(length);
+    }
+
     void skip(long length, String what) throws IOException {
         long left = length;
         while (left > 0) {

@@ -90,7 +90,7 @@ public final class WavReader implements Closeable {
         long want = Math.min(dataLeft, 2L * channels * samplesPerChannel);
         byte[] bytes;
         if (dataLeft == Long.MAX_VALUE) {
-            bytes = in.atEnd() ? new byte[0] : readToEndOrLength((int) want);
+            bytes = readToEndOrLength((int) want);
             if (bytes.length == 0) {
                 dataLeft = 0;
                 return null;
@@ -108,12 +108,9 @@ public final class WavReader implements Closeable {
 
     /** For data of unknown size: up to {@code length} bytes, whole sample frames only. */
     private byte[] readToEndOrLength(int length) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(length);
-        while (out.size() < length && !in.atEnd()) {
-            out.write(in.u8("data chunk"));
-        }
-        MediaFileFormatException.require(out.size() % (2 * channels) == 0, "file ends inside a sample frame");
-        return out.toByteArray();
+        byte[] bytes = in.upTo(length);
+        MediaFileFormatException.require(bytes.length % (2 * channels) == 0, "file ends inside a sample frame");
+        return bytes;
     }
 
     @Override
