@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.jrtc.media.MediaClock;
 import io.jrtc.media.MediaKind;
+import io.jrtc.media.ToneAudioTrack;
+import io.jrtc.media.VirtualMediaClock;
 import io.jrtc.media.file.IvfFrame;
 import io.jrtc.media.file.IvfHeader;
 import io.jrtc.media.file.IvfReader;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files between real peers: jrtc records two seconds of Chromium's fake camera (VP8) into an IVF file, then a
- * {@link MediaPlayer} plays that file to aiortc, which decodes it at the camera's size.
+ * {@link MediaPlayer} plays that file to aiortc, which decodes it at the camera's size; alongside, an Ogg Opus file
+ * recorded from a 440 Hz tone plays to aiortc, which hears the tone.
  */
 class MediaFileInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -34,6 +37,8 @@ class MediaFileInteropTest {
     void chromiumCameraRecordedToIvfPlaysToAiortc() throws Exception {
         Path file = dir.resolve("camera.ivf");
         record(file);
+        Path tone = dir.resolve("tone.ogg");
+        recordTone(tone);
 
         try (IvfReader reader = new IvfReader(Files.newInputStream(file))) {
             IvfHeader header = reader.header();
@@ -48,9 +53,12 @@ class MediaFileInteropTest {
 
         try (AiortcPeer aiortc = new AiortcPeer(); JrtcPeer jrtc = new JrtcPeer();
              MediaPlayer player = new MediaPlayer(file, MediaClock.system(),
+                     MediaPlayer.Options.defaults().withLoop(true));
+             MediaPlayer audio = new MediaPlayer(tone, MediaClock.system(),
                      MediaPlayer.Options.defaults().withLoop(true))) {
             try {
                 jrtc.peerConnection().addTrack(player.getVideo());
+                jrtc.peerConnection().addTrack(audio.getAudio());
                 String answer = aiortc.acceptOffer(jrtc.createOffer());
                 jrtc.acceptAnswer(answer);
                 assertThat(answer).contains("m=video").contains("VP8/90000");
@@ -62,6 +70,9 @@ class MediaFileInteropTest {
                     assertThat(video.height()).isEqualTo(480);
                 });
                 System.out.printf("aiortc decoded the recording: %s%n", aiortc.videoStats());
+                double heard = aiortc.awaitAudioFrequency(WAIT);
+                System.out.printf("aiortc heard the Ogg Opus file at %.1f Hz%n", heard);
+                assertThat(heard).isBetween(418.0, 462.0);
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + logs(aiortc, jrtc), e);
             }
@@ -100,6 +111,23 @@ class MediaFileInteropTest {
                 throw new AssertionError(e.getMessage() + logs(chromium, jrtc), e);
             }
         }
+    }
+
+    /** One second of a 440 Hz tone through the Opus encoder into Ogg, generated on a virtual clock. */
+    private static void recordTone(Path file) throws Exception {
+        VirtualMediaClock clock = new VirtualMediaClock();
+        ToneAudioTrack tone = new ToneAudioTrack(clock, 440, 8000);
+        MediaRecorder recorder = new MediaRecorder(file);
+        recorder.addTrack(tone);
+        recorder.start().get(5, TimeUnit.SECONDS);
+        for (int i = 1; i <= 50; i++) {
+            long written = i;
+            await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                    .until(() -> recorder.framesWritten() >= written);
+            clock.advance(20_000_000);
+        }
+        recorder.stop().get(5, TimeUnit.SECONDS);
+        tone.stop();
     }
 
     private static String logs(InteropPeer... peers) {
