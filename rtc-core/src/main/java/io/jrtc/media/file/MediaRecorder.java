@@ -12,8 +12,10 @@ import java.util.concurrent.Executor;
 /**
  * aiortc's {@code MediaRecorder} for the containers written here, in pure Java: records one track into a file
  * whose extension names the container: ".wav" (raw audio as 16-bit PCM), ".ogg" or ".opus" (Opus packets as
- * received, or raw audio encoded to Opus), ".ivf" (VP8 frames), ".h264" or ".264" (H.264 Annex B). Video is
- * recorded from the first keyframe on; the recorder asks the track for one when it starts.
+ * received, or raw audio at an Opus rate encoded to Opus), ".ivf" (VP8 frames), ".h264" or ".264" (H.264 Annex B).
+ * Video is recorded from the first keyframe on; the recorder asks the track for one when it starts. Unlike
+ * aiortc's, which muxes audio and video into one container, a recorder here takes one track: record audio and
+ * video into two files.
  *
  * <p>The track is read with a chain of {@code recv()} futures and every write runs on the I/O executor, so the
  * recorder costs no thread and never blocks the track's producer. Thread-safe.

@@ -195,8 +195,9 @@ abstract class RecordingSink implements Closeable {
     }
 
     /**
-     * Ogg Opus: coded Opus frames as they are, or raw audio encoded here in 20 ms packets; the first frame fixes
-     * which, and the channel count.
+     * Ogg Opus: coded Opus frames as they are, or raw audio (at 8, 12, 16, 24 or 48 kHz, mono or stereo) encoded
+     * here in 20 ms packets; the first frame fixes which, and the channel count. Granule positions follow the
+     * packets' own durations, not RTP timestamps, so a gap in what arrived (DTX, loss) closes up in the file.
      */
     static final class OggOpus extends RecordingSink {
         private static final int BITRATE_PER_CHANNEL = 48_000;
