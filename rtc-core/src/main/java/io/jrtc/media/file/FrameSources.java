@@ -2,6 +2,7 @@ package io.jrtc.media.file;
 
 import io.jrtc.codec.CodecParseException;
 import io.jrtc.codec.H264NalUnits;
+import io.jrtc.codec.OpusDecoder;
 import io.jrtc.codec.OpusPayloadFormat;
 import io.jrtc.codec.Vp8PayloadFormat;
 import io.jrtc.media.AudioFrame;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** The containers {@link MediaPlayer} plays, told apart by their first bytes, each as a {@link FrameSource}. */
 final class FrameSources {
@@ -53,13 +55,14 @@ final class FrameSources {
         };
     }
 
-    static FrameSource open(Container container, Path file, int h264FramesPerSecond) throws IOException {
+    static FrameSource open(Container container, Path file, int h264FramesPerSecond, boolean decodeOpus)
+            throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             return switch (container) {
                 case WAV -> new Wav(new WavReader(in));
                 case IVF -> new Ivf(new IvfReader(in));
-                case OGG_OPUS -> new OggOpus(new OggOpusReader(in));
+                case OGG_OPUS -> decodeOpus ? new DecodedOggOpus(new OggOpusReader(in)) : new OggOpus(new OggOpusReader(in));
                 case H264_ANNEX_B -> new AnnexB(new AnnexBReader(in), h264FramesPerSecond);
             };
         } catch (IOException | RuntimeException e) {
@@ -157,6 +160,59 @@ final class FrameSources {
             EncodedFrame frame = new EncodedFrame(OPUS, OpusPayloadFormat.CLOCK_RATE, packet, timestamp, true);
             timestamp += samples;
             return frame;
+        }
+
+        @Override
+        public int clockRate() {
+            return OpusPayloadFormat.CLOCK_RATE;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    /**
+     * Ogg Opus decoded to 48 kHz AudioFrames, one per packet, pts in samples; the head's pre-skip samples, the
+     * encoder's delay, are dropped as RFC 7845 §4.2 asks of players.
+     */
+    static final class DecodedOggOpus implements FrameSource {
+        private final OggOpusReader reader;
+        private final OpusDecoder decoder;
+        private int toSkip;
+        private long pts;
+
+        DecodedOggOpus(OggOpusReader reader) {
+            this.reader = reader;
+            this.decoder = new OpusDecoder(OpusPayloadFormat.CLOCK_RATE, reader.head().channels());
+            this.toSkip = reader.head().preSkip();
+        }
+
+        @Override
+        public Frame next() throws IOException {
+            while (true) {
+                byte[] packet = reader.nextPacket();
+                if (packet == null) {
+                    return null;
+                }
+                short[] pcm;
+                try {
+                    pcm = decoder.decode(packet, 0, packet.length);
+                } catch (CodecParseException e) {
+                    throw new MediaFileFormatException("malformed Opus packet in Ogg: " + e.getMessage());
+                }
+                int channels = decoder.channels();
+                int skip = Math.min(toSkip, pcm.length / channels);
+                toSkip -= skip;
+                if (skip * channels == pcm.length) {
+                    continue;
+                }
+                short[] kept = skip == 0 ? pcm : Arrays.copyOfRange(pcm, skip * channels, pcm.length);
+                AudioFrame frame = new AudioFrame(kept, OpusPayloadFormat.CLOCK_RATE, channels, pts);
+                pts += frame.samplesPerChannel();
+                return frame;
+            }
         }
 
         @Override

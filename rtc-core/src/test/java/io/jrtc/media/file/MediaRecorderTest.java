@@ -130,6 +130,22 @@ class MediaRecorderTest {
             decoded.add(decoder.decode(data, 0, data.length));
         }
         assertThat(zeroCrossingFrequency(decoded.subList(10, 50), 48_000)).isBetween(430.0, 450.0);
+
+        // played decoded: the encoder's delay (pre-skip) is gone, the rest is the tone
+        VirtualMediaClock decodedClock = new VirtualMediaClock();
+        List<Frame> pcm = MediaFiles.all(new MediaPlayer(file, decodedClock, direct.withDecodeOpus(true))
+                .getAudio(), decodedClock);
+        int preSkip;
+        try (OggOpusReader reader = new OggOpusReader(Files.newInputStream(file))) {
+            preSkip = reader.head().preSkip();
+        }
+        assertThat(((AudioFrame) pcm.get(0)).pts()).isZero();
+        assertThat(((AudioFrame) pcm.get(0)).samplesPerChannel()).isEqualTo(960 - preSkip);
+        assertThat(pcm).allSatisfy(f -> assertThat(((AudioFrame) f).sampleRate()).isEqualTo(48_000));
+        assertThat(pcm.stream().mapToInt(f -> ((AudioFrame) f).samplesPerChannel()).sum())
+                .isEqualTo(50 * 960 - preSkip);
+        assertThat(zeroCrossingFrequency(pcm.subList(10, pcm.size()).stream().map(f -> ((AudioFrame) f).samples())
+                .toList(), 48_000)).isBetween(430.0, 450.0);
     }
 
     @Test
