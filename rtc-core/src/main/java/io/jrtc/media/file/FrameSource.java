@@ -1,0 +1,16 @@
+package io.jrtc.media.file;
+
+import io.jrtc.media.Frame;
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * The frames of one file in order, each stamped (AudioFrame pts, EncodedFrame timestamp) in ticks of
+ * {@link #clockRate()} from the start of the file. Read on the file I/O executor only.
+ */
+interface FrameSource extends Closeable {
+    /** The next frame, or null at the end of the file. */
+    Frame next() throws IOException;
+
+    int clockRate();
+}
