@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Receives and decodes one remote track (the reference's RTCRtpReceiver). RTP arrives on the connection's loop
@@ -54,6 +55,8 @@ public final class RTCRtpReceiver {
     private Integer mainSsrc;
     private long lastKeyframeRequest = Long.MIN_VALUE / 2;
     private long keyframeRequestsSent;
+    private boolean keyframeRequestHeld;
+    private boolean keyframeWanted;
     // On the loop.
     private final Map<Integer, FrameDepacketizer> depacketizers = new HashMap<>();
     private final Map<Integer, ReceiveStatistics> sources = new LinkedHashMap<>();
@@ -181,20 +184,39 @@ public final class RTCRtpReceiver {
      */
     private void requestKeyframe() {
         try {
-            context.pump().loop().execute(() -> {
-                long now = Pump.now();
-                if (stopped || rtp == null || mainSsrc == null
-                        || now - lastKeyframeRequest < KEYFRAME_REQUEST_INTERVAL_NANOS) {
-                    return;
-                }
-                lastKeyframeRequest = now;
-                keyframeRequestsSent++;
-                rtp.sendPictureLossIndication(mainSsrc);
-                context.pump().run();
-            });
+            context.pump().loop().execute(this::requestKeyframeOnLoop);
         } catch (RejectedExecutionException loopGone) {
             // the connection is gone
         }
+    }
+
+    /**
+     * A request inside the interval is not dropped but held and sent when the interval is up: a viewer joining a
+     * relay just after another must get its keyframe too, not wait for the sender's next periodic one.
+     */
+    private void requestKeyframeOnLoop() {
+        if (stopped || rtp == null) {
+            return;
+        }
+        if (mainSsrc == null) {
+            keyframeWanted = true;  // sent with the first packet: the sender is not known yet
+            return;
+        }
+        long wait = lastKeyframeRequest + KEYFRAME_REQUEST_INTERVAL_NANOS - Pump.now();
+        if (wait > 0) {
+            if (!keyframeRequestHeld) {
+                keyframeRequestHeld = true;
+                context.pump().loop().schedule(() -> {
+                    keyframeRequestHeld = false;
+                    requestKeyframeOnLoop();
+                }, wait, TimeUnit.NANOSECONDS);
+            }
+            return;
+        }
+        lastKeyframeRequest = Pump.now();
+        keyframeRequestsSent++;
+        rtp.sendPictureLossIndication(mainSsrc);
+        context.pump().run();
     }
 
     /**
@@ -274,6 +296,10 @@ public final class RTCRtpReceiver {
         recovery.onMediaPacket(now, packet, rtp.reportingSsrc());
         bytesReceived += packet.payloadLength();
         mainSsrc = packet.ssrc();
+        if (keyframeWanted) {
+            keyframeWanted = false;
+            requestKeyframeOnLoop();
+        }
         noteHeard(now, packet);
         long droppedBefore = depacketizer.droppedFrames();
         framesReceived += depacketizer.receive(packet, track);

@@ -314,6 +314,10 @@ class MediaLoopbackTest {
             asked.get(10, TimeUnit.SECONDS);
             await().atMost(WAIT).untilAsserted(() -> assertThat((Long) await(pair.offerer.getStats())
                     .ofType("outbound-rtp").get(0).get("pliCount")).isEqualTo(1L));
+            // A second viewer at once: its request is held for the PLI interval, then sent, not dropped.
+            new MediaRelay().subscribe(viewer).requestKeyframe();
+            await().atMost(WAIT).untilAsserted(() -> assertThat((Long) await(pair.offerer.getStats())
+                    .ofType("outbound-rtp").get(0).get("pliCount")).isEqualTo(2L));
         }
     }
 
