@@ -10,12 +10,12 @@ import io.jrtc.ice.IceRole;
 import io.jrtc.ice.IceTransmit;
 import io.jrtc.net.DatagramReceiver;
 import io.jrtc.net.UdpSocket;
+import io.netty.util.collection.IntObjectHashMap;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +36,8 @@ public final class RTCIceGatherer implements Pump.Stage {
     private final IceAgent agent;
     private final RTCIceTransportPolicy policy;
     private final TurnRelays relays;
-    private final Map<Integer, UdpSocket> sockets = new HashMap<>();
+    /** By socket id; a primitive-keyed map, since every datagram sent looks its socket up here. */
+    private final IntObjectHashMap<UdpSocket> sockets = new IntObjectHashMap<>();
     private int nextSocketId;
     private final List<RTCIceCandidate> localCandidates = new CopyOnWriteArrayList<>();
     private final Listeners<RTCIceGatheringState> stateListeners;
