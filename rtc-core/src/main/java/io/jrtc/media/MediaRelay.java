@@ -97,27 +97,7 @@ public final class MediaRelay {
          * than by nested callbacks, so a source with a full buffer cannot grow the stack.
          */
         void pump() {
-            while (true) {
-                CompletableFuture<Frame> next = source.recv();
-                if (!next.isDone()) {
-                    next.whenComplete((frame, error) -> {
-                        if (deliver(frame, error)) {
-                            pump();
-                        }
-                    });
-                    return;
-                }
-                Frame frame = null;
-                Throwable error = null;
-                try {
-                    frame = next.join();
-                } catch (RuntimeException e) {
-                    error = e;
-                }
-                if (!deliver(frame, error)) {
-                    return;
-                }
-            }
+            TrackReading.readWhile(source, this::deliver);
         }
 
         /** Hands a frame to every proxy; true when somebody still wants the next one. */

@@ -2,14 +2,10 @@ package io.jrtc.media.file;
 
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaStreamTrack;
-import java.util.concurrent.CompletableFuture;
+import io.jrtc.media.TrackReading;
 import java.util.function.Consumer;
 
-/**
- * Reads a track with a chain of {@link MediaStreamTrack#recv()} futures, no thread of its own: frames that are
- * already there are taken in a loop (no recursion however many are ready), otherwise the next frame's completion
- * continues the chain. Ends when the track ends or {@link #stop()} is called.
- */
+/** Reads a track frame by frame ({@link TrackReading}) until the track ends or {@link #stop()} is called. */
 final class TrackPuller {
     private final MediaStreamTrack track;
     private final Consumer<Frame> onFrame;
@@ -31,26 +27,8 @@ final class TrackPuller {
     }
 
     private void pull() {
-        while (!stopped) {
-            CompletableFuture<Frame> next = track.recv();
-            if (!next.isDone()) {
-                next.whenComplete((frame, error) -> {
-                    if (take(frame, error)) {
-                        pull();
-                    }
-                });
-                return;
-            }
-            Frame frame = null;
-            Throwable error = null;
-            try {
-                frame = next.join();
-            } catch (RuntimeException e) {
-                error = e;
-            }
-            if (!take(frame, error)) {
-                return;
-            }
+        if (!stopped) {
+            TrackReading.readWhile(track, this::take);
         }
     }
 
