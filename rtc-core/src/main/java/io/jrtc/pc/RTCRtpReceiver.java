@@ -14,6 +14,7 @@ import io.jrtc.rtp.SenderReport;
 import io.jrtc.rtp.TransportSequenceNumberExtension;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtpCodec;
+import io.netty.util.collection.IntObjectHashMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,8 +60,9 @@ public final class RTCRtpReceiver {
     private boolean keyframeWanted;
     // On the loop.
     private final Map<Integer, FrameDepacketizer> depacketizers = new HashMap<>();
-    private final Map<Integer, ReceiveStatistics> sources = new LinkedHashMap<>();
-    private final Map<Integer, HeardSource> lastHeard = new HashMap<>();
+    // Keyed by SSRC, looked up per packet: primitive-keyed maps, no boxing of SSRCs on the packet path.
+    private final IntObjectHashMap<ReceiveStatistics> sources = new IntObjectHashMap<>();
+    private final IntObjectHashMap<HeardSource> lastHeard = new IntObjectHashMap<>();
     private final Map<Integer, SenderReport> lastSenderReports = new HashMap<>();
     private volatile List<RTCRtpSynchronizationSource> synchronizationSources = List.of();
     private long lastPublished = Long.MIN_VALUE;

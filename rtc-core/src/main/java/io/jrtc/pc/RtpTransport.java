@@ -20,12 +20,11 @@ import io.jrtc.rtp.TransportSequenceNumberExtension;
 import io.jrtc.srtp.SrtpException;
 import io.jrtc.srtp.SrtpReceiver;
 import io.jrtc.srtp.SrtpSender;
+import io.netty.util.collection.IntObjectHashMap;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -42,15 +41,16 @@ final class RtpTransport implements Pump.Stage {
     private static final int MAX_DATAGRAM = 1500;
     /** SSRCs remembered for routing: plenty for real streams, a bound for a peer that invents them. */
     private static final int MAX_ROUTED_SSRCS = 256;
-    /** The SSRC our RTCP reports come from when no sender of ours sends (RFC 3550 §6.4.2). */
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RTCDtlsTransport dtls;
     private final List<RTCRtpSender> senders = new CopyOnWriteArrayList<>();
     private final List<RTCRtpReceiver> receivers = new CopyOnWriteArrayList<>();
+    /** The SSRC our RTCP reports come from when no sender of ours sends (RFC 3550 §6.4.2). */
     private final int receiverOnlySsrc = RANDOM.nextInt();
     private final String cname = UUID.randomUUID().toString();
-    private final Map<Integer, RTCRtpReceiver> receiversBySsrc = new HashMap<>();
+    /** Primitive-keyed: looked up for every packet, and SSRCs are too large for Integer's cache. */
+    private final IntObjectHashMap<RTCRtpReceiver> receiversBySsrc = new IntObjectHashMap<>();
     private final byte[] rtcpBuffer = new byte[MAX_DATAGRAM];
     private SrtpSender srtpSender;
     private SrtpReceiver srtpReceiver;
