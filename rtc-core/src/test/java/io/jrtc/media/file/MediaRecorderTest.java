@@ -13,7 +13,6 @@ import io.jrtc.media.MediaKind;
 import io.jrtc.media.ToneAudioTrack;
 import io.jrtc.media.VirtualMediaClock;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
