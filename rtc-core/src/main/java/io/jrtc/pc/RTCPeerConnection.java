@@ -323,23 +323,8 @@ public final class RTCPeerConnection {
         }
         return onLoopNow(() -> {
             checkOpen();
-            for (RTCRtpTransceiver t : transceivers.all()) {
-                if (t.getSender().getTrack() == track) {
-                    throw new InvalidAccessError("track " + track.getId() + " is already sent");
-                }
-            }
             ensureTransports();
-            for (RTCRtpTransceiver t : transceivers.all()) {
-                if (t.kind() == track.getKind() && !t.isStopped() && t.getSender().getTrack() == null
-                        && !t.usedToSend()) {
-                    t.getSender().replaceTrack(track);
-                    t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.SENDRECV
-                            : RTCRtpTransceiverDirection.SENDONLY);
-                    updateNegotiationNeeded();
-                    return t.getSender();
-                }
-            }
-            RTCRtpSender sender = transceivers.addForTrack(track).getSender();
+            RTCRtpSender sender = transceivers.addTrack(track);
             updateNegotiationNeeded();
             return sender;
         });
@@ -354,19 +339,10 @@ public final class RTCPeerConnection {
     public void removeTrack(RTCRtpSender sender) {
         onLoopNow(() -> {
             checkOpen();
-            for (RTCRtpTransceiver t : transceivers.all()) {
-                if (t.getSender() == sender) {
-                    if (t.isStopped() || sender.getTrack() == null) {
-                        return null;  // W3C removeTrack: nothing is sent, nothing changes
-                    }
-                    sender.replaceTrack(null);
-                    t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.RECVONLY
-                            : RTCRtpTransceiverDirection.INACTIVE);
-                    updateNegotiationNeeded();
-                    return null;
-                }
+            if (transceivers.removeTrack(sender)) {
+                updateNegotiationNeeded();
             }
-            throw new InvalidAccessError("the sender is not one of this connection's");
+            return null;
         });
     }
 

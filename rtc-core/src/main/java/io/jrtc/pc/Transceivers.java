@@ -77,8 +77,53 @@ final class Transceivers {
         return t;
     }
 
+    /**
+     * W3C addTrack: a transceiver of the track's kind that has no track and was never negotiated to send takes
+     * it, else a new sendrecv one is made.
+     *
+     * @throws InvalidAccessError when the track is already sent
+     */
+    RTCRtpSender addTrack(MediaStreamTrack track) {
+        for (RTCRtpTransceiver t : all) {
+            if (t.getSender().getTrack() == track) {
+                throw new InvalidAccessError("track " + track.getId() + " is already sent");
+            }
+        }
+        for (RTCRtpTransceiver t : all) {
+            if (t.kind() == track.getKind() && !t.isStopped() && t.getSender().getTrack() == null
+                    && !t.usedToSend()) {
+                t.getSender().replaceTrack(track);
+                t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.SENDRECV
+                        : RTCRtpTransceiverDirection.SENDONLY);
+                return t.getSender();
+            }
+        }
+        return addForTrack(track).getSender();
+    }
+
+    /**
+     * W3C removeTrack: the sender sends nothing more and its transceiver's direction stops saying send. Returns
+     * whether anything changed (a sender without a track, or of a stopped transceiver, is left as it is).
+     *
+     * @throws InvalidAccessError when the sender is not one of this connection's
+     */
+    boolean removeTrack(RTCRtpSender sender) {
+        for (RTCRtpTransceiver t : all) {
+            if (t.getSender() == sender) {
+                if (t.isStopped() || sender.getTrack() == null) {
+                    return false;
+                }
+                sender.replaceTrack(null);
+                t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.RECVONLY
+                        : RTCRtpTransceiverDirection.INACTIVE);
+                return true;
+            }
+        }
+        throw new InvalidAccessError("the sender is not one of this connection's");
+    }
+
     /** A transceiver addTrack made: the only kind a remote offer may take over (RFC 8829 §5.10). */
-    RTCRtpTransceiver addForTrack(MediaStreamTrack track) {
+    private RTCRtpTransceiver addForTrack(MediaStreamTrack track) {
         RTCRtpTransceiver t = add(track.getKind(), track, RTCRtpTransceiverDirection.SENDRECV);
         t.markCreatedByAddTrack();
         return t;
