@@ -12,7 +12,6 @@ import io.jrtc.media.ToneAudioTrack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,25 +39,31 @@ class HostileMediaTest {
 
             RTCDtlsTransport attacker = pair.offerer.getTransceivers().get(0).getSender().getTransport();
             Random random = new Random(42);
-            CompletableFuture<Void> sent = attacker.context().onLoop(() -> {
-                RtpTransport rtp = attacker.rtp();
-                byte[] packet = new byte[1500];
-                for (int i = 0; i < 20_000; i++) {
-                    int length = randomRtp(random, packet);
-                    if (random.nextInt(4) == 0) {
-                        packet[1] = (byte) (200 + random.nextInt(8));  // an RTCP packet type: the RTCP path
-                        rtp.sendRtcp(packet, length);
-                    } else {
-                        rtp.sendRtp(packet, length);
+            byte[] packet = new byte[1500];
+            for (int batch = 0; batch < 40; batch++) {
+                // Batches of 500 with a breath between them: the garbage has to reach the receiver, not the
+                // floor of a full socket buffer.
+                await(attacker.context().onLoop(() -> {
+                    RtpTransport rtp = attacker.rtp();
+                    for (int i = 0; i < 500; i++) {
+                        int length = randomRtp(random, packet);
+                        if (random.nextInt(4) == 0) {
+                            packet[1] = (byte) (200 + random.nextInt(8));  // an RTCP packet type: the RTCP path
+                            rtp.sendRtcp(packet, length);
+                        } else {
+                            rtp.sendRtp(packet, length);
+                        }
                     }
-                }
-                return null;
-            });
-            await(sent);
+                    attacker.context().pump().run();  // flush
+                    return null;
+                }));
+                Thread.sleep(2);
+            }
 
             RTCDtlsTransport victim = pair.answerer.getTransceivers().get(0).getReceiver().getTransport();
-            long unroutable = await(victim.context().onLoop(() -> victim.rtp().unroutablePackets()));
-            assertThat(unroutable).as("garbage that reached the receiving side").isGreaterThan(100);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    await(victim.context().onLoop(() -> victim.rtp().unroutablePackets())))
+                    .as("garbage that reached the receiving side").isGreaterThan(100));
 
             MediaStreamTrack audio = arrived.stream().filter(e -> e.track().getKind() == MediaKind.AUDIO)
                     .findFirst().orElseThrow().track();
