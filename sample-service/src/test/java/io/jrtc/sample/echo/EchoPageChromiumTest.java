@@ -7,21 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import io.jrtc.interop.ChromiumPeer;
+import io.jrtc.sample.HeadlessChromium;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -89,41 +84,19 @@ class EchoPageChromiumTest {
     @LocalServerPort
     int port;
 
-    private Path workDir;
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
     private ChromeDriver driver;
 
     @BeforeEach
     void startChromium() throws IOException {
-        workDir = Files.createTempDirectory("jrtc-echo-page-");
-        // Both executables are given, so Selenium Manager has nothing to look up or download.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, ChromiumPeer.CHROMEDRIVER);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(ChromiumPeer.CHROMEDRIVER).toFile())
-                .usingAnyFreePort()
-                .withLogFile(workDir.resolve("chromedriver.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ChromiumPeer.CHROMIUM);
-        options.addArguments(ChromiumPeer.FLAGS);
-        options.addArguments("--user-data-dir=" + workDir.resolve("profile"), "--window-size=1280,900");
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(40));
+        chromium = new HeadlessChromium("echo-page");
+        driver = chromium.driver();
     }
 
     @AfterEach
     void stopChromium() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

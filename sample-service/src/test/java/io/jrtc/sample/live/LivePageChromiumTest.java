@@ -6,14 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import io.jrtc.interop.ChromiumPeer;
+import io.jrtc.sample.HeadlessChromium;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,9 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class LivePageChromiumTest {
     private static final Path SCREENSHOT = Path.of("target", "screenshots", "live-page.png");
 
-    /** Chromium's fake capture devices, and media that plays without a click (CHROMIUM_FLAGS.md). */
-    static final List<String> MEDIA_FLAGS = List.of("--use-fake-device-for-media-stream",
-            "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required");
 
     private static final String PUBLISH = """
             const [stream, done] = arguments;
@@ -76,42 +66,19 @@ class LivePageChromiumTest {
     @LocalServerPort
     int port;
 
-    private Path workDir;
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
     private ChromeDriver driver;
 
     @BeforeEach
     void startChromium() throws IOException {
-        workDir = Files.createTempDirectory("jrtc-live-page-");
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, ChromiumPeer.CHROMEDRIVER);
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(ChromiumPeer.CHROMEDRIVER).toFile())
-                .usingAnyFreePort()
-                .withLogFile(workDir.resolve("chromedriver.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ChromiumPeer.CHROMIUM);
-        List<String> flags = new ArrayList<>(ChromiumPeer.FLAGS);
-        flags.addAll(MEDIA_FLAGS);
-        options.addArguments(flags);
-        options.addArguments("--user-data-dir=" + workDir.resolve("profile"), "--window-size=1280,900");
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(40));
+        chromium = new HeadlessChromium("live-page");
+        driver = chromium.driver();
     }
 
     @AfterEach
     void stopChromium() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
