@@ -20,12 +20,14 @@ final class Retransmissions {
 
     private final RetransmissionBuffer sent = new RetransmissionBuffer(CAPACITY, MAX_AGE);
     private final RtxEncoder encoder;
+    private final Map<Integer, Integer> rtxTypeByMediaType;
     private final byte[] packet = new byte[MAX_PACKET];
     private long nacksReceived;
     private long packetsResent;
 
     /** {@code rtxTypeByMediaType} empty: RTX was not negotiated. */
     Retransmissions(int rtxSsrc, Map<Integer, Integer> rtxTypeByMediaType, int firstRtxSequenceNumber) {
+        this.rtxTypeByMediaType = Map.copyOf(rtxTypeByMediaType);
         this.encoder = rtxTypeByMediaType.isEmpty() ? null
                 : new RtxEncoder(rtxSsrc, rtxTypeByMediaType, firstRtxSequenceNumber);
     }
@@ -34,9 +36,9 @@ final class Retransmissions {
         return encoder != null;
     }
 
-    /** Keeps a copy of a plain (not yet SRTP-protected) RTP packet just sent. */
+    /** Keeps a copy of a plain (not yet SRTP-protected) RTP packet just sent, when its codec has RTX. */
     void onSent(long now, byte[] rtp, int length) {
-        if (encoder != null) {
+        if (encoder != null && rtxTypeByMediaType.containsKey(rtp[1] & 0x7F)) {
             sent.handleSent(now, rtp, 0, length);
         }
     }
@@ -53,8 +55,8 @@ final class Retransmissions {
                 int length = encoder.wrap(header, packet, 0);
                 transport.sendRtp(packet, length);
                 packetsResent++;
-            } catch (RtpParseException | IllegalArgumentException notResendable) {
-                // a packet of a codec without RTX, or not ours to parse: resending is optional
+            } catch (RtpParseException notRtp) {
+                // only packets we wrote are held: cannot happen, and resending is optional anyway
             }
         }
     }
