@@ -1,5 +1,6 @@
 package io.jrtc.dtls;
 
+import io.jrtc.time.RtcClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,9 +78,9 @@ public final class DtlsCertificate {
             DtlsFingerprint.of(der, "sha-512"));
     }
 
-    /** Generates an ECDSA P-256 self-signed certificate valid from a day ago for 30 days, using the wall clock. */
+    /** Generates an ECDSA P-256 self-signed certificate valid from a day ago for 30 days, by the system clock. */
     public static DtlsCertificate generate() {
-        return generate(Instant.now());
+        return generate(RtcClock.system().instant());
     }
 
     /**

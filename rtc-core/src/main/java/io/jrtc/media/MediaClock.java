@@ -1,18 +1,22 @@
 package io.jrtc.media;
 
+import io.jrtc.time.RtcClock;
+
 /**
- * Where paced tracks get the time and their timers. The system clock runs every task of every track on one shared
- * daemon thread ("jrtc-media-clock"), so a track costs no thread; tests use a {@link VirtualMediaClock}.
+ * Where paced tracks get the time and their timers: an {@link RtcClock}. The system clock runs every task of every
+ * track on one shared daemon thread, so a track costs no thread; tests use a {@link VirtualMediaClock}.
  */
-public interface MediaClock {
-    /** Monotonic nanoseconds on an arbitrary origin. */
-    long nanoTime();
-
-    /** Runs {@code task} once, {@code delayNanos} from now (at once when not positive). Tasks must be short. */
-    void schedule(long delayNanos, Runnable task);
-
-    /** The real monotonic clock with its one shared scheduler thread. */
+public interface MediaClock extends RtcClock {
+    /** The real clock, {@link RtcClock#system()}. */
     static MediaClock system() {
         return SystemMediaClock.INSTANCE;
+    }
+
+    /** {@code clock} as a media clock: itself when it is one. */
+    static MediaClock of(RtcClock clock) {
+        if (clock instanceof MediaClock media) {
+            return media;
+        }
+        return clock == RtcClock.system() ? system() : new MediaClockAdapter(clock);
     }
 }

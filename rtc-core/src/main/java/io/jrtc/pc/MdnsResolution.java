@@ -5,7 +5,8 @@ import io.jrtc.mdns.MdnsEvent;
 import io.jrtc.mdns.MdnsResolver;
 import io.jrtc.net.EventLoops;
 import io.jrtc.net.MdnsSocket;
-import io.netty.channel.EventLoop;
+import io.jrtc.pc.internal.loop.EngineResources;
+import io.jrtc.pc.internal.loop.Pump;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -34,9 +35,14 @@ final class MdnsResolution implements AutoCloseable {
     private boolean opening;
     private boolean closed;
 
-    MdnsResolution(EventLoops loops, EventLoop loop) {
-        this.loops = loops;
-        this.pump = new Pump(loop);
+    /** The engine's resolver, made on first use. */
+    static MdnsResolution of(EngineResources engine) {
+        return engine.service(MdnsResolution.class, () -> new MdnsResolution(engine));
+    }
+
+    private MdnsResolution(EngineResources engine) {
+        this.loops = engine.loops();
+        this.pump = new Pump(loops.next(), engine.clock());
         pump.add(new Pump.Stage() {
             @Override
             public boolean pump(long now) {
@@ -79,7 +85,7 @@ final class MdnsResolution implements AutoCloseable {
             return;
         }
         try {
-            resolver.resolve(Pump.now(), name);
+            resolver.resolve(pump.now(), name);
         } catch (IllegalArgumentException notLocal) {
             result.completeExceptionally(unresolved(name, notLocal.getMessage()));
             return;
@@ -96,7 +102,7 @@ final class MdnsResolution implements AutoCloseable {
         }
         opening = true;
         MdnsSocket.open(loops, pump.loop(), (sender, data, length) -> {
-            resolver.handleReceive(Pump.now(), data, 0, length);
+            resolver.handleReceive(pump.now(), data, 0, length);
             pump.run();
         }).whenComplete((opened, failure) -> {
             try {

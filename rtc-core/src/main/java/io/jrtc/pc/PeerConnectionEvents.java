@@ -1,5 +1,7 @@
 package io.jrtc.pc;
 
+import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.pc.internal.loop.Listeners;
 /** The listener lists of one peer connection, one per W3C event. */
 final class PeerConnectionEvents {
     final Listeners<RTCPeerConnectionState> connectionState;

@@ -2,6 +2,8 @@ package io.jrtc.pc;
 
 import io.jrtc.datachannel.DataChannelEngine;
 import io.jrtc.datachannel.DataChannelHandle;
+import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.pc.internal.loop.Listeners;
 import io.jrtc.sctp.SctpAssociation;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -10,6 +10,9 @@ import io.jrtc.ice.IceRole;
 import io.jrtc.ice.IceTransmit;
 import io.jrtc.net.DatagramReceiver;
 import io.jrtc.net.UdpSocket;
+import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.pc.internal.loop.Listeners;
+import io.jrtc.pc.internal.loop.Pump;
 import io.netty.util.collection.IntObjectHashMap;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,7 +62,7 @@ public final class RTCIceGatherer implements Pump.Stage {
     }
 
     public RTCIceGatherer(List<RTCIceServer> iceServers) {
-        this(ConnectionContext.create(RtcEngine.shared()), iceServers);
+        this(ConnectionContext.create(RtcEngine.shared().resources()), iceServers);
     }
 
     RTCIceGatherer(ConnectionContext context, List<RTCIceServer> iceServers) {
@@ -181,7 +184,7 @@ public final class RTCIceGatherer implements Pump.Stage {
     }
 
     private void onSocketsBound(List<CompletableFuture<UdpSocket>> binds) {
-        long now = Pump.now();
+        long now = context.pump().now();
         Throwable firstFailure = null;
         for (CompletableFuture<UdpSocket> bind : binds) {
             if (bind.isCompletedExceptionally()) {
@@ -245,15 +248,15 @@ public final class RTCIceGatherer implements Pump.Stage {
         return new DatagramReceiver() {
             @Override
             public void onDatagram(UdpSocket socket, InetSocketAddress sender, byte[] data, int length) {
-                if (closed || length == 0 || relays.handleDatagram(Pump.now(), socket, sender, data, length)) {
+                if (closed || length == 0 || relays.handleDatagram(context.pump().now(), socket, sender, data, length)) {
                     return;
                 }
                 int socketId = socketId(socket);
                 int first = data[0] & 0xFF;
                 if (first < 4) {
-                    agent.handleReceive(Pump.now(), socketId, sender, data, 0, length);
+                    agent.handleReceive(context.pump().now(), socketId, sender, data, 0, length);
                 } else {
-                    agent.noteTrafficReceived(Pump.now(), socketId, sender);
+                    agent.noteTrafficReceived(context.pump().now(), socketId, sender);
                     nonStunReceiver.onDatagram(socket, sender, data, length);
                 }
             }
@@ -296,7 +299,7 @@ public final class RTCIceGatherer implements Pump.Stage {
     /** Sends one datagram from the socket the ICE agent chose; on the loop. */
     void send(int socketId, InetSocketAddress destination, byte[] data, int offset, int length) {
         if (relays.isRelaySocket(socketId)) {
-            relays.send(Pump.now(), socketId, destination, data, offset, length);
+            relays.send(context.pump().now(), socketId, destination, data, offset, length);
             return;
         }
         UdpSocket socket = sockets.get(socketId);
@@ -399,7 +402,7 @@ public final class RTCIceGatherer implements Pump.Stage {
     void restart(IceParameters newLocal) {
         localParameters = newLocal;
         localCandidates.clear();
-        long now = Pump.now();
+        long now = context.pump().now();
         agent.restart(now, newLocal);
         complete = new CompletableFuture<>();
         setState(RTCIceGatheringState.GATHERING);
@@ -426,7 +429,7 @@ public final class RTCIceGatherer implements Pump.Stage {
     /** Releases every socket; on the loop. */
     void close() {
         closed = true;
-        relays.close(Pump.now());
+        relays.close(context.pump().now());
         for (UdpSocket socket : sockets.values()) {
             socket.close();
         }

@@ -7,6 +7,8 @@ import io.jrtc.ice.IceEvent;
 import io.jrtc.ice.IceParameters;
 import io.jrtc.ice.IceRole;
 import io.jrtc.net.DatagramReceiver;
+import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.pc.internal.loop.Listeners;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.util.List;
@@ -100,7 +102,7 @@ public final class RTCIceTransport {
             remoteCandidates.add(candidate);
         }
         return context.onLoop(() -> {
-            long now = Pump.now();
+            long now = context.pump().now();
             if (candidate == null) {
                 endOfRemoteCandidates(now);
             } else if (candidate.ice().isMdns()) {
@@ -131,7 +133,7 @@ public final class RTCIceTransport {
      */
     private void resolveThenAdd(IceCandidate candidate) {
         pendingResolutions++;
-        context.engine().mdns().resolve(candidate.address()).whenComplete((address, failure) -> {
+        MdnsResolution.of(context.engine()).resolve(candidate.address()).whenComplete((address, failure) -> {
             try {
                 context.pump().loop().execute(() -> onResolved(candidate, address, failure));
             } catch (RejectedExecutionException loopGone) {
@@ -145,7 +147,7 @@ public final class RTCIceTransport {
         if (stopped) {
             return;
         }
-        long now = Pump.now();
+        long now = context.pump().now();
         if (address != null) {
             gatherer.agent().addRemoteCandidate(now, new IceCandidate(candidate.foundation(), candidate.component(),
                     candidate.protocol(), candidate.priority(), address.getHostAddress(), candidate.port(),

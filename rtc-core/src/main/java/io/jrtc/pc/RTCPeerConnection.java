@@ -3,6 +3,8 @@ package io.jrtc.pc;
 import io.jrtc.ice.IceParameters;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.pc.internal.loop.Listeners;
 import io.jrtc.sdp.InvalidStateException;
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SdpType;
@@ -64,7 +66,7 @@ public final class RTCPeerConnection {
     RTCPeerConnection(RTCConfiguration configuration, RtcEngine engine) {
         this.engine = engine;
         this.configuration = configuration == null ? new RTCConfiguration() : configuration;
-        this.context = ConnectionContext.create(engine);
+        this.context = ConnectionContext.create(engine.resources());
         this.certificates = this.configuration.getCertificates().isEmpty()
                 ? List.of(RTCCertificate.generateCertificate()) : this.configuration.getCertificates();
         this.events = new PeerConnectionEvents(context);
@@ -443,7 +445,7 @@ public final class RTCPeerConnection {
 
     public CompletableFuture<RTCStatsReport> getStats() {
         return onLoop(() -> new StatsCollector(this, sctp, dtlsTransport, iceTransport, certificates,
-                transceivers.all()).collect());
+                transceivers.all(), StatsCollector.now(context)).collect());
     }
 
     // ---------------------------------------------------------------- events

@@ -3,6 +3,7 @@ package io.jrtc.pc;
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.rtp.AudioLevelExtension;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.NtpTimestamp;
@@ -204,7 +205,7 @@ public final class RTCRtpReceiver {
             keyframeWanted = true;  // sent with the first packet: the sender is not known yet
             return;
         }
-        long wait = lastKeyframeRequest + KEYFRAME_REQUEST_INTERVAL_NANOS - Pump.now();
+        long wait = lastKeyframeRequest + KEYFRAME_REQUEST_INTERVAL_NANOS - context.pump().now();
         if (wait > 0) {
             if (!keyframeRequestHeld) {
                 keyframeRequestHeld = true;
@@ -215,7 +216,7 @@ public final class RTCRtpReceiver {
             }
             return;
         }
-        lastKeyframeRequest = Pump.now();
+        lastKeyframeRequest = context.pump().now();
         keyframeRequestsSent++;
         rtp.sendPictureLossIndication(mainSsrc);
         context.pump().run();
@@ -437,7 +438,7 @@ public final class RTCRtpReceiver {
         lastPublished = now;
         lastHeard.values().removeIf(heard -> now - heard.at > SOURCE_MEMORY_NANOS);
         List<RTCRtpSynchronizationSource> list = new ArrayList<>();
-        long wallNow = System.currentTimeMillis();
+        long wallNow = context.clock().currentTimeMillis();
         for (Map.Entry<Integer, HeardSource> e : lastHeard.entrySet()) {
             HeardSource heard = e.getValue();
             long agoMillis = (now - heard.at) / 1_000_000L;

@@ -4,6 +4,7 @@ import io.jrtc.codec.RtpPayload;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.rtp.AudioLevelExtension;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.NtpTimestamp;
@@ -213,8 +214,8 @@ public final class RTCRtpSender {
         if (!current.equals(sendable)) {
             packetizers = sendable.stream().map(FramePacketizer::new).toList();
             lastUsed = packetizers.get(0);
-            statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), Pump.now(),
-                    NtpTimestamp.fromUnixNanos(System.currentTimeMillis() * 1_000_000L));
+            statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), context.pump().now(),
+                    NtpTimestamp.fromUnixNanos(context.clock().currentTimeMillis() * 1_000_000L));
             retransmissions = new Retransmissions(rtxSsrc, rtxPayloadTypes(codecs, sendable),
                     RANDOM.nextInt(1 << 16));
         }
@@ -279,7 +280,7 @@ public final class RTCRtpSender {
             return;
         }
         lastUsed = packetizer;
-        long now = Pump.now();
+        long now = context.pump().now();
         int timestamp = (int) (timestampOffset + packets.timestamp());
         List<RtpPayload> payloads = packets.payloads();
         for (int i = 0; i < payloads.size(); i++) {

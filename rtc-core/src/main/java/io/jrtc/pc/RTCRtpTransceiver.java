@@ -1,6 +1,7 @@
 package io.jrtc.pc;
 
 import io.jrtc.media.MediaKind;
+import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtpCodec;
 import java.util.List;

@@ -5,6 +5,9 @@ import io.jrtc.datachannel.DataChannelEngine;
 import io.jrtc.datachannel.DataChannelEvent;
 import io.jrtc.datachannel.DataChannelHandle;
 import io.jrtc.datachannel.SctpStreamSender;
+import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.pc.internal.loop.Listeners;
+import io.jrtc.pc.internal.loop.Pump;
 import io.jrtc.sctp.SctpAssociation;
 import io.jrtc.sctp.SctpConfig;
 import io.jrtc.sctp.SctpEvent;
@@ -124,8 +127,8 @@ public final class RTCSctpTransport implements Pump.Stage {
 
     void stopOnLoop() {
         if (association != null && state == RTCSctpTransportState.CONNECTED) {
-            association.abort(Pump.now(), "closed by the application");
-            pump(Pump.now());
+            association.abort(context.pump().now(), "closed by the application");
+            pump(context.pump().now());
         }
         closeAllChannels();
         setState(RTCSctpTransportState.CLOSED);
@@ -249,7 +252,7 @@ public final class RTCSctpTransport implements Pump.Stage {
 
     private void onPacket(byte[] packet) {
         if (association != null) {
-            association.handleReceive(Pump.now(), packet, 0, packet.length);
+            association.handleReceive(context.pump().now(), packet, 0, packet.length);
         }
     }
 
@@ -275,7 +278,7 @@ public final class RTCSctpTransport implements Pump.Stage {
         engine.setRemoteMaxMessageSize(remoteMaxMessageSize);
         // Both sides send INIT: peers disagree on who starts (aiortc: the ICE-controlling side, others: the DTLS
         // client), and RFC 9260 §5.2 resolves the collision when both do.
-        association.connect(Pump.now());
+        association.connect(context.pump().now());
     }
 
     private SctpStreamSender streamSender() {
@@ -283,12 +286,12 @@ public final class RTCSctpTransport implements Pump.Stage {
             @Override
             public void sendMessage(int streamId, int ppid, byte[] data, boolean unordered,
                                     Integer maxRetransmits, Long maxLifetimeMillis) {
-                association.send(Pump.now(), streamId, ppid, data, unordered, maxRetransmits, maxLifetimeMillis);
+                association.send(context.pump().now(), streamId, ppid, data, unordered, maxRetransmits, maxLifetimeMillis);
             }
 
             @Override
             public void resetStreams(int[] streamIds) {
-                association.resetStreams(Pump.now(), streamIds);
+                association.resetStreams(context.pump().now(), streamIds);
             }
 
             @Override

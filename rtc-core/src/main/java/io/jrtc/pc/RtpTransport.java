@@ -2,6 +2,8 @@ package io.jrtc.pc;
 
 import io.jrtc.dtls.DtlsEndpoint;
 import io.jrtc.dtls.SrtpKeyingMaterial;
+import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.pc.internal.loop.Pump;
 import io.jrtc.rtp.FullIntraRequest;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.MultiplexedPacketKind;
@@ -44,6 +46,7 @@ final class RtpTransport implements Pump.Stage {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RTCDtlsTransport dtls;
+    private final ConnectionContext context;
     private final List<RTCRtpSender> senders = new CopyOnWriteArrayList<>();
     private final List<RTCRtpReceiver> receivers = new CopyOnWriteArrayList<>();
     /** The SSRC our RTCP reports come from when no sender of ours sends (RFC 3550 §6.4.2). */
@@ -62,7 +65,8 @@ final class RtpTransport implements Pump.Stage {
     RtpTransport(RTCDtlsTransport dtls) {
         this.dtls = dtls;
         dtls.setMediaReceiver(this::onDatagram);
-        dtls.getTransport().getIceGatherer().context().pump().add(this);
+        this.context = dtls.getTransport().getIceGatherer().context();
+        context.pump().add(this);
     }
 
     void add(RTCRtpSender sender) {
@@ -97,7 +101,7 @@ final class RtpTransport implements Pump.Stage {
         }
         srtpSender = SrtpSender.forKeyingMaterial(keys);
         srtpReceiver = SrtpReceiver.forKeyingMaterial(keys);
-        nextReport = Pump.now() + jitteredInterval();
+        nextReport = context.pump().now() + jitteredInterval();
         return true;
     }
 
@@ -144,7 +148,7 @@ final class RtpTransport implements Pump.Stage {
             }
             receiversBySsrc.put(packet.ssrc(), receiver);
         }
-        long now = Pump.now();
+        long now = context.pump().now();
         noteTransportSequence(now, receiver, packet);
         receiver.handleRtp(now, packet);
     }
@@ -197,7 +201,7 @@ final class RtpTransport implements Pump.Stage {
     }
 
     private void onRtcp(byte[] data, int length) throws RtpParseException {
-        long now = Pump.now();
+        long now = context.pump().now();
         for (RtcpPacket packet : RtcpCompound.parse(data, 0, length)) {
             if (packet instanceof SenderReport report) {
                 RTCRtpReceiver receiver = receiversBySsrc.get(report.ssrc());

@@ -2,6 +2,7 @@ package io.jrtc.pc;
 
 import io.jrtc.ice.IceCandidate;
 import io.jrtc.ice.IceCandidatePair;
+import io.jrtc.pc.internal.loop.ConnectionContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +21,12 @@ final class StatsCollector {
     private final RTCIceTransport ice;
     private final List<RTCCertificate> certificates;
     private final List<RTCRtpTransceiver> transceivers;
-    private final double timestamp = now();
+    private final double timestamp;
     private final List<RTCStats> stats = new ArrayList<>();
 
     StatsCollector(RTCPeerConnection connection, RTCSctpTransport sctp, RTCDtlsTransport dtls, RTCIceTransport ice,
-                   List<RTCCertificate> certificates, List<RTCRtpTransceiver> transceivers) {
+                   List<RTCCertificate> certificates, List<RTCRtpTransceiver> transceivers, double timestamp) {
+        this.timestamp = timestamp;
         this.connection = connection;
         this.sctp = sctp;
         this.dtls = dtls;
@@ -62,14 +64,14 @@ final class StatsCollector {
             BiConsumer<List<RTCStats>, Double> adder) {
         return context.onLoop(() -> {
             List<RTCStats> entries = new ArrayList<>();
-            adder.accept(entries, now());
+            adder.accept(entries, now(context));
             return new RTCStatsReport(entries);
         });
     }
 
-    /** W3C stats timestamps: milliseconds since the Unix epoch. */
-    static double now() {
-        return System.currentTimeMillis();
+    /** W3C stats timestamps: milliseconds since the Unix epoch, on the connection's clock. */
+    static double now(ConnectionContext context) {
+        return context.clock().currentTimeMillis();
     }
 
     private void addTransport() {

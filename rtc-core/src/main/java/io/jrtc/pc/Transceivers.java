@@ -2,6 +2,7 @@ package io.jrtc.pc;
 
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SdpParseException;
 import io.jrtc.sdp.SessionDescription;

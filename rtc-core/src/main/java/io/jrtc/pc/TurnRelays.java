@@ -6,6 +6,7 @@ import io.jrtc.net.DatagramReceiver;
 import io.jrtc.net.TcpStreamSocket;
 import io.jrtc.net.TlsClientSettings;
 import io.jrtc.net.UdpSocket;
+import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.stun.StunRetransmissionPolicy;
 import io.jrtc.turn.StreamFramer;
 import io.jrtc.turn.TurnClient;
@@ -123,12 +124,12 @@ final class TurnRelays {
                 CONNECT_TIMEOUT, new StreamReceiver(relay)).whenComplete((socket, failure) -> {
                     if (failure != null) {
                         LOG.log(Level.WARNING, "{0}: no relayed candidate: {1}", server, failure.getMessage());
-                        end(Pump.now(), relay);
+                        end(context.pump().now(), relay);
                     } else if (relay.ended) {
                         socket.close();
                     } else {
                         relay.stream = socket;
-                        client.allocate(Pump.now());
+                        client.allocate(context.pump().now());
                     }
                     context.pump().run();
                 });
@@ -148,7 +149,7 @@ final class TurnRelays {
                 return;
             }
             relay.framer.feed(data, offset, length);
-            long now = Pump.now();
+            long now = context.pump().now();
             try {
                 for (byte[] frame = relay.framer.next(); frame != null; frame = relay.framer.next()) {
                     relay.client.handleReceive(now, relay.server.address(), frame, 0, frame.length);
@@ -170,7 +171,7 @@ final class TurnRelays {
             if (!relay.ended) {
                 LOG.log(Level.INFO, "{0}: connection lost ({1}); the allocation is gone", relay.server,
                         cause == null ? "closed by the server" : cause.toString());
-                end(Pump.now(), relay);
+                end(context.pump().now(), relay);
                 context.pump().run();
             }
         }

@@ -54,6 +54,19 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** One clock (issue: one injected clock): every reading goes through the engine's {@code RtcClock}. */
+    @Test
+    void onlyTheSystemClockReadsTheTime() {
+        noClasses().that().resideInAPackage("io.jrtc..")
+                .and().doNotHaveFullyQualifiedName("io.jrtc.time.SystemClock")
+                .should().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .check(classes);
+    }
+
     @Test
     void sansIoMachinesTakeTimeAsAnInput() {
         noClasses().that().resideInAnyPackage(CLOCK_FREE)

@@ -127,7 +127,7 @@ class PacedTrackTest {
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(System.nanoTime() - before).as("the second frame is due 20 ms after the first")
                 .isGreaterThanOrEqualTo(20 * MS);
-        assertThat(completedOn.get().getName()).isEqualTo("jrtc-media-clock");
+        assertThat(completedOn.get().getName()).isEqualTo("jrtc-clock");
         assertThat(completedOn.get().isDaemon()).isTrue();
         track.stop();
     }

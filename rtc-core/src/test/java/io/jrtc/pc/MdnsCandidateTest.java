@@ -12,6 +12,7 @@ import io.jrtc.mdns.DnsQuestion;
 import io.jrtc.mdns.DnsRecord;
 import io.jrtc.net.EventLoops;
 import io.jrtc.net.MdnsSocket;
+import io.jrtc.pc.internal.loop.ConnectionContext;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -79,8 +80,8 @@ class MdnsCandidateTest {
     }
 
     private RTCIceTransport[] transports() {
-        RTCIceGatherer gatherer1 = new RTCIceGatherer(ConnectionContext.create(engine), List.of());
-        RTCIceGatherer gatherer2 = new RTCIceGatherer(ConnectionContext.create(engine), List.of());
+        RTCIceGatherer gatherer1 = new RTCIceGatherer(ConnectionContext.create(engine.resources()), List.of());
+        RTCIceGatherer gatherer2 = new RTCIceGatherer(ConnectionContext.create(engine.resources()), List.of());
         await(gatherer1.gather());
         await(gatherer2.gather());
         RTCIceTransport ice1 = new RTCIceTransport(gatherer1);
@@ -155,7 +156,7 @@ class MdnsCandidateTest {
 
     @Test
     void namesResolveInParallelAndAnswersAreSharedAndCached() throws Exception {
-        MdnsResolution resolution = engine.mdns();
+        MdnsResolution resolution = MdnsResolution.of(engine.resources());
         String first = newName();
         String second = newName();
         InetAddress one = InetAddress.getByName("198.18.0.77");

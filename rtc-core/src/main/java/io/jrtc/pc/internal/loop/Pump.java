@@ -1,5 +1,6 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.loop;
 
+import io.jrtc.time.RtcClock;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
@@ -10,15 +11,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Drives one connection's sans-IO machines on its event loop: after any input, every stage moves its outputs
  * (to the network or to the layer above) until none makes progress; then the earliest deadline of all stages
- * arms the connection's single timer.
+ * arms the connection's single timer. Time is the engine's {@link RtcClock}: on the system clock the timer is the
+ * loop's own; on any other clock it is the clock's, and fires on the loop.
  */
-final class Pump {
+public final class Pump {
     /** One protocol layer as seen by the pump. */
-    interface Stage {
+    public interface Stage {
         /** Moves pending outputs; returns whether anything moved. */
         boolean pump(long now);
 
-        /** Absolute deadline in nanoseconds, or Long.MAX_VALUE. */
+        /** Absolute deadline in the clock's nanoseconds, or Long.MAX_VALUE. */
         long deadline();
 
         void onTimeout(long now);
@@ -31,32 +33,43 @@ final class Pump {
     private static final int MAX_ROUNDS = 10_000;
 
     private final EventLoop loop;
+    private final RtcClock clock;
+    private final boolean loopTimers;
     // Stages are added from the thread that builds the connection, before or while the loop runs it.
     private final List<Stage> stages = new CopyOnWriteArrayList<>();
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private ScheduledFuture<?> timer;
+    /** Counts armings, so a clock timer that was superseded does nothing when it fires. */
+    private long timerGeneration;
     private long timerDeadline = Long.MAX_VALUE;
     private boolean running;
     private boolean closed;
 
-    Pump(EventLoop loop) {
+    public Pump(EventLoop loop, RtcClock clock) {
         this.loop = loop;
+        this.clock = clock;
+        this.loopTimers = clock == RtcClock.system();
     }
 
-    EventLoop loop() {
+    public EventLoop loop() {
         return loop;
     }
 
-    static long now() {
-        return System.nanoTime();
+    /** The clock's monotonic reading, in nanoseconds. */
+    public long now() {
+        return clock.nanoTime();
     }
 
-    void add(Stage stage) {
+    public RtcClock clock() {
+        return clock;
+    }
+
+    public void add(Stage stage) {
         stages.add(stage);
     }
 
     /** Runs the pump now when on the loop, else soon on the loop; calls coalesce. */
-    void request() {
+    public void request() {
         if (loop.inEventLoop()) {
             run();
         } else if (runQueued.compareAndSet(false, true)) {
@@ -68,7 +81,7 @@ final class Pump {
     }
 
     /** Runs on the loop: call after feeding any input to a stage. */
-    void run() {
+    public void run() {
         if (running || closed) {
             return;
         }
@@ -98,22 +111,37 @@ final class Pump {
         for (int i = 0; i < stages.size(); i++) {
             deadline = Math.min(deadline, stages.get(i).deadline());
         }
-        if (deadline == timerDeadline && timer != null) {
+        if (deadline == timerDeadline) {
             return;
         }
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        cancelTimer();
         timerDeadline = deadline;
         if (deadline != Long.MAX_VALUE) {
             long delay = Math.max(0, deadline - now());
-            timer = loop.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
+            if (loopTimers) {
+                timer = loop.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
+            } else {
+                long generation = timerGeneration;
+                clock.schedule(delay, () -> loop.execute(() -> {
+                    if (generation == timerGeneration) {
+                        fire();
+                    }
+                }));
+            }
+        }
+    }
+
+    private void cancelTimer() {
+        timerGeneration++;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
         }
     }
 
     private void fire() {
         timer = null;
+        timerGeneration++;
         timerDeadline = Long.MAX_VALUE;
         if (closed) {
             return;
@@ -129,11 +157,8 @@ final class Pump {
     }
 
     /** Stops timers for good; on the loop. */
-    void close() {
+    public void close() {
         closed = true;
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        cancelTimer();
     }
 }

@@ -1,4 +1,4 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.loop;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -8,14 +8,14 @@ import java.util.concurrent.Executor;
  * Runs one connection's user callbacks in order, one at a time, on a shared pool: events keep their order
  * without a thread per connection, and a slow callback delays only its own connection's later callbacks.
  */
-final class CallbackExecutor implements Executor {
+public final class CallbackExecutor implements Executor {
     private static final System.Logger LOG = System.getLogger(CallbackExecutor.class.getName());
 
     private final Executor pool;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean running;
 
-    CallbackExecutor(Executor pool) {
+    public CallbackExecutor(Executor pool) {
         this.pool = pool;
     }
 

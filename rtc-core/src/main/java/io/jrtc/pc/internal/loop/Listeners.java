@@ -1,5 +1,6 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.loop;
 
+import io.jrtc.pc.Subscription;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -8,22 +9,22 @@ import java.util.function.Consumer;
  * The listeners of one event. Emitting runs each listener through the owner's {@link CallbackExecutor}, so a
  * slow or throwing listener never runs inside protocol code nor stalls the event loop.
  */
-final class Listeners<T> {
+public final class Listeners<T> {
     private static final System.Logger LOG = System.getLogger(Listeners.class.getName());
 
     private final CopyOnWriteArrayList<Consumer<T>> listeners = new CopyOnWriteArrayList<>();
     private final CallbackExecutor executor;
 
-    Listeners(CallbackExecutor executor) {
+    public Listeners(CallbackExecutor executor) {
         this.executor = executor;
     }
 
-    Subscription add(Consumer<T> listener) {
+    public Subscription add(Consumer<T> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return listeners.isEmpty();
     }
 
@@ -31,7 +32,7 @@ final class Listeners<T> {
      * Queues the event; the listeners are read when it runs, so one added by an earlier callback of the same
      * connection (an {@code onMessage} added in {@code onDataChannel}) still gets it.
      */
-    void emit(T value) {
+    public void emit(T value) {
         executor.execute(() -> {
             for (Consumer<T> listener : listeners) {
                 try {

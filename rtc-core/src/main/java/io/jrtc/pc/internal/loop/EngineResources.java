@@ -1,0 +1,141 @@
+package io.jrtc.pc.internal.loop;
+
+import io.jrtc.net.EventLoops;
+import io.jrtc.net.LocalAddresses;
+import io.jrtc.pc.RtcEngineSettings;
+import io.jrtc.time.RtcClock;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * What the connections of one engine share: its settings and clock, the event loops, the pool DTLS handshakes run
+ * on, the pool user callbacks run on, and engine-wide services made on first use (the mDNS resolver).
+ */
+public final class EngineResources implements AutoCloseable {
+    private final RtcEngineSettings settings;
+    private final RtcClock clock;
+    private final EventLoops loops;
+    private final ExecutorService handshakes;
+    private final ExecutorService callbacks;
+    private final Map<Class<?>, AutoCloseable> services = new LinkedHashMap<>();
+
+    public EngineResources(RtcEngineSettings settings, RtcClock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.loops = new EventLoops(settings.eventLoopThreads());
+        int cores = Runtime.getRuntime().availableProcessors();
+        // DTLS handshakes block inside BouncyCastle while they wait for records, so the pool may grow, but only
+        // while handshakes are in flight; established connections hold no thread.
+        this.handshakes = elasticPool("jrtc-dtls", Math.max(64, cores * 16));
+        this.callbacks = elasticPool("jrtc-callback", Math.max(8, cores * 4));
+    }
+
+    public RtcEngineSettings settings() {
+        return settings;
+    }
+
+    public RtcClock clock() {
+        return clock;
+    }
+
+    public EventLoops loops() {
+        return loops;
+    }
+
+    public ExecutorService handshakeExecutor() {
+        return handshakes;
+    }
+
+    public ExecutorService callbackPool() {
+        return callbacks;
+    }
+
+    public boolean isShutdown() {
+        return loops.isShutdown();
+    }
+
+    /** The addresses host candidates are gathered on. */
+    public List<InetAddress> gatheringAddresses() {
+        if (!settings.bindAddresses().isEmpty()) {
+            return settings.bindAddresses();
+        }
+        return LocalAddresses.discover(settings.includeLoopback());
+    }
+
+    /** The engine's one {@code type} service, made by {@code factory} on first use and closed with the engine. */
+    public synchronized <T extends AutoCloseable> T service(Class<T> type, Supplier<T> factory) {
+        AutoCloseable service = services.get(type);
+        if (service == null) {
+            service = factory.get();
+            services.put(type, service);
+        }
+        return type.cast(service);
+    }
+
+    /** Closes the services, then the loops and pools. */
+    @Override
+    public void close() {
+        List<AutoCloseable> open;
+        synchronized (this) {
+            open = new ArrayList<>(services.values());
+            services.clear();
+        }
+        for (AutoCloseable service : open) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                // the loops shut down next and take whatever is left with them
+            }
+        }
+        loops.close();
+        handshakes.shutdownNow();
+        callbacks.shutdown();
+    }
+
+    /**
+     * Up to {@code max} threads; a task goes to an idle thread if there is one, else to a new thread, else it waits
+     * in the queue. Idle threads end after 30 s. (A ThreadPoolExecutor whose core size is its maximum starts a new
+     * thread for each of its first {@code max} tasks even while others sit idle, so every DTLS handshake of the
+     * first 64 paid for a thread start.)
+     */
+    private static ExecutorService elasticPool(String name, int max) {
+        HandOffQueue queue = new HandOffQueue();
+        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, daemonThreads(name),
+                (task, pool) -> {
+                    if (pool.isShutdown()) {
+                        throw new RejectedExecutionException(name + " pool is shut down");
+                    }
+                    queue.put(task);
+                });
+    }
+
+    /** Offering only hands a task to a waiting thread, so the pool grows to its maximum before tasks queue. */
+    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
