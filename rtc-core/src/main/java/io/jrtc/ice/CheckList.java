@@ -14,8 +14,6 @@ import java.util.Set;
  * (§6.1.2.6) would only delay checks, so every pair is unfrozen at once.
  */
 final class CheckList {
-    /** RFC 8445 §6.1.2.5 suggests a limit of 100 pairs. */
-    static final int MAX_PAIRS = 100;
     private static final Comparator<IceCandidatePair> BY_PRIORITY =
             (a, b) -> Long.compareUnsigned(b.priority(), a.priority());
     private static final Set<IceCandidatePairState> PENDING = EnumSet.of(IceCandidatePairState.FROZEN,
@@ -26,7 +24,13 @@ final class CheckList {
     }
 
     private final List<IceCandidatePair> pairs = new ArrayList<>();
+    private final int maxPairs;
     private final ArrayDeque<Triggered> triggered = new ArrayDeque<>();
+
+    /** {@code maxPairs}: the pairs kept at most (RFC 8445 §6.1.2.5 suggests 100). */
+    CheckList(int maxPairs) {
+        this.maxPairs = maxPairs;
+    }
 
     IceCandidatePair find(int socketId, InetSocketAddress remote) {
         for (IceCandidatePair p : pairs) {
@@ -59,7 +63,7 @@ final class CheckList {
     void add(IceCandidatePair pair) {
         pairs.add(pair);
         pairs.sort(BY_PRIORITY);
-        if (pairs.size() > MAX_PAIRS) {
+        if (pairs.size() > maxPairs) {
             for (int i = pairs.size() - 1; i >= 0; i--) {
                 IceCandidatePair p = pairs.get(i);
                 if (p != pair && p.state() != IceCandidatePairState.IN_PROGRESS

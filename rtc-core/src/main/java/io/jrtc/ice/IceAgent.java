@@ -27,7 +27,7 @@ public final class IceAgent {
     private final Outbox outbox;
     private final LocalCandidates locals = new LocalCandidates();
     private final ServerReflexiveGatherer gatherer;
-    private final CheckList checkList = new CheckList();
+    private final CheckList checkList;
     private final Checks checks;
     private final Credentials credentials;
     private final RemoteCandidates remoteCandidates = new RemoteCandidates();
@@ -45,9 +45,11 @@ public final class IceAgent {
     /** The latest time any call passed in: deadlines already past are reported as this, never earlier. */
     private long lastNow = UNSET;
     private boolean closed;
+    private long ignoredRemoteCandidates;
 
     public IceAgent(IceAgentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.checkList = new CheckList(config.maxPairs());
         this.outbox = new Outbox(new Random(config.randomSeed()));
         this.gatherer = new ServerReflexiveGatherer(outbox);
         this.role = config.initialRole();
@@ -187,6 +189,10 @@ public final class IceAgent {
             }
             return;
         }
+        if (remoteCandidates.size() >= config.maxRemoteCandidates()) {
+            ignoredRemoteCandidates++;
+            return;
+        }
         remoteCandidates.add(c);
         for (LocalCandidates.HostSocket s : locals.sockets()) {
             checkList.pair(s, c, role);
@@ -302,6 +308,11 @@ public final class IceAgent {
 
     public List<IceCandidate> localCandidates() {
         return locals.all();
+    }
+
+    /** Remote candidates dropped because {@link IceAgentConfig#maxRemoteCandidates()} were already known. */
+    public long ignoredRemoteCandidates() {
+        return ignoredRemoteCandidates;
     }
 
     public List<IceCandidate> remoteCandidates() {
@@ -430,6 +441,10 @@ public final class IceAgent {
         }
         IceCandidate remote = remoteCandidates.find(from);
         if (remote == null) {
+            if (remoteCandidates.size() >= config.maxRemoteCandidates()) {
+                ignoredRemoteCandidates++;
+                return; // answered, as it was authentic, but no more addresses to check
+            }
             remote = remoteCandidates.learnPeerReflexive(from, in.priority(), outbox.random());
         }
         IceCandidatePair pair = checkList.pair(locals.socket(socketId), remote, role);

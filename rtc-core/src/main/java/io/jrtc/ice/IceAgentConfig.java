@@ -20,16 +20,22 @@ import java.util.concurrent.TimeUnit;
  * @param failedTimeoutNanos       no valid pair this long after checks began makes the state failed
  * @param stunServers              resolved STUN servers for server-reflexive candidates
  * @param randomSeed               seed of the agent's only source of randomness (transaction ids, jitter)
+ * @param maxRemoteCandidates      remote candidates kept, signalled and peer-reflexive; later ones are counted in
+ *                                 {@link IceAgent#ignoredRemoteCandidates()} and ignored
+ * @param maxPairs                 pairs in the check list (RFC 8445 §6.1.2.5 suggests 100)
  */
 public record IceAgentConfig(IceRole initialRole, long tieBreaker, IceParameters localParameters,
                              long checkIntervalNanos, long consentIntervalNanos, long consentTimeoutNanos,
                              long disconnectedTimeoutNanos, long failedTimeoutNanos,
-                             List<InetSocketAddress> stunServers, long randomSeed) {
+                             List<InetSocketAddress> stunServers, long randomSeed, int maxRemoteCandidates,
+                             int maxPairs) {
     public static final long DEFAULT_CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     public static final long DEFAULT_CONSENT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
     public static final long DEFAULT_CONSENT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     public static final long DEFAULT_DISCONNECTED_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
     public static final long DEFAULT_FAILED_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    public static final int DEFAULT_MAX_REMOTE_CANDIDATES = 32;
+    public static final int DEFAULT_MAX_PAIRS = 100;
 
     public IceAgentConfig {
         Objects.requireNonNull(initialRole, "initialRole");
@@ -38,6 +44,9 @@ public record IceAgentConfig(IceRole initialRole, long tieBreaker, IceParameters
         if (checkIntervalNanos <= 0 || consentIntervalNanos <= 0 || consentTimeoutNanos <= 0
                 || disconnectedTimeoutNanos <= 0 || failedTimeoutNanos <= 0) {
             throw new IllegalArgumentException("intervals and timeouts must be positive");
+        }
+        if (maxRemoteCandidates < 1 || maxPairs < 1) {
+            throw new IllegalArgumentException("maxRemoteCandidates and maxPairs must be positive");
         }
     }
 
@@ -51,21 +60,36 @@ public record IceAgentConfig(IceRole initialRole, long tieBreaker, IceParameters
     public static IceAgentConfig defaults(IceRole role, IceParameters p, long tieBreaker, long randomSeed) {
         return new IceAgentConfig(role, tieBreaker, p, DEFAULT_CHECK_INTERVAL_NANOS, DEFAULT_CONSENT_INTERVAL_NANOS,
                 DEFAULT_CONSENT_TIMEOUT_NANOS, DEFAULT_DISCONNECTED_TIMEOUT_NANOS, DEFAULT_FAILED_TIMEOUT_NANOS,
-                List.of(), randomSeed);
+                List.of(), randomSeed, DEFAULT_MAX_REMOTE_CANDIDATES, DEFAULT_MAX_PAIRS);
     }
 
     public IceAgentConfig withStunServers(List<InetSocketAddress> servers) {
         return new IceAgentConfig(initialRole, tieBreaker, localParameters, checkIntervalNanos, consentIntervalNanos,
-                consentTimeoutNanos, disconnectedTimeoutNanos, failedTimeoutNanos, servers, randomSeed);
+                consentTimeoutNanos, disconnectedTimeoutNanos, failedTimeoutNanos, servers, randomSeed,
+                maxRemoteCandidates, maxPairs);
     }
 
     public IceAgentConfig withTimeouts(long disconnectedTimeout, long failedTimeout) {
         return new IceAgentConfig(initialRole, tieBreaker, localParameters, checkIntervalNanos, consentIntervalNanos,
-                consentTimeoutNanos, disconnectedTimeout, failedTimeout, stunServers, randomSeed);
+                consentTimeoutNanos, disconnectedTimeout, failedTimeout, stunServers, randomSeed,
+                maxRemoteCandidates, maxPairs);
+    }
+
+    public IceAgentConfig withCheckInterval(long checkInterval) {
+        return new IceAgentConfig(initialRole, tieBreaker, localParameters, checkInterval, consentIntervalNanos,
+                consentTimeoutNanos, disconnectedTimeoutNanos, failedTimeoutNanos, stunServers, randomSeed,
+                maxRemoteCandidates, maxPairs);
+    }
+
+    public IceAgentConfig withLimits(int remoteCandidates, int pairs) {
+        return new IceAgentConfig(initialRole, tieBreaker, localParameters, checkIntervalNanos, consentIntervalNanos,
+                consentTimeoutNanos, disconnectedTimeoutNanos, failedTimeoutNanos, stunServers, randomSeed,
+                remoteCandidates, pairs);
     }
 
     public IceAgentConfig withConsent(long consentInterval, long consentTimeout) {
         return new IceAgentConfig(initialRole, tieBreaker, localParameters, checkIntervalNanos, consentInterval,
-                consentTimeout, disconnectedTimeoutNanos, failedTimeoutNanos, stunServers, randomSeed);
+                consentTimeout, disconnectedTimeoutNanos, failedTimeoutNanos, stunServers, randomSeed,
+                maxRemoteCandidates, maxPairs);
     }
 }

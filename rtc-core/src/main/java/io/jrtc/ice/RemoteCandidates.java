@@ -18,6 +18,10 @@ final class RemoteCandidates {
         return null;
     }
 
+    int size() {
+        return candidates.size();
+    }
+
     void add(IceCandidate c) {
         candidates.add(c);
     }

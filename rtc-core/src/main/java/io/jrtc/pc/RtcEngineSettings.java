@@ -3,9 +3,12 @@ package io.jrtc.pc;
 import io.jrtc.net.PortRange;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Settings of an {@link RtcEngine}: the knobs that are not part of the W3C configuration.
+ * Settings of an {@link RtcEngine}: every knob that is not part of the W3C configuration, in one place. Each
+ * protocol's knobs are a record of their own ({@link IceSettings}, {@link SctpSettings}, {@link DtlsSettings},
+ * {@link RtpSettings}), validated when built; {@link #defaults()} gives browsers' values.
  *
  * @param eventLoopThreads    event-loop threads; 0 means one per core
  * @param minPort             lowest UDP port for host candidates; 0 with maxPort 0 means ephemeral ports
@@ -13,9 +16,14 @@ import java.util.List;
  * @param bindAddresses       addresses to gather host candidates on; empty means every up interface
  * @param includeLoopback     whether loopback addresses are gathered too (browsers never offer them)
  * @param announcedAddresses  extra addresses announced as host candidates, e.g. a public IP in front of a NAT
+ * @param ice                 ICE timers and limits
+ * @param sctp                SCTP window, retransmission timers and limits of data channels
+ * @param dtls                DTLS handshake timers
+ * @param rtp                 RTP retransmission history and jitter buffers
  */
 public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, List<InetAddress> bindAddresses,
-                                boolean includeLoopback, List<String> announcedAddresses) {
+                                boolean includeLoopback, List<String> announcedAddresses, IceSettings ice,
+                                SctpSettings sctp, DtlsSettings dtls, RtpSettings rtp) {
     public RtcEngineSettings {
         bindAddresses = List.copyOf(bindAddresses);
         announcedAddresses = List.copyOf(announcedAddresses);
@@ -28,6 +36,10 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
         if (eventLoopThreads < 0) {
             throw new IllegalArgumentException("eventLoopThreads must be >= 0");
         }
+        Objects.requireNonNull(ice, "ice");
+        Objects.requireNonNull(sctp, "sctp");
+        Objects.requireNonNull(dtls, "dtls");
+        Objects.requireNonNull(rtp, "rtp");
     }
 
     private static boolean isIpLiteral(String address) {
@@ -35,7 +47,8 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
     }
 
     public static RtcEngineSettings defaults() {
-        return new RtcEngineSettings(0, 0, 0, List.of(), false, List.of());
+        return new RtcEngineSettings(0, 0, 0, List.of(), false, List.of(), IceSettings.defaults(),
+                SctpSettings.defaults(), DtlsSettings.defaults(), RtpSettings.defaults());
     }
 
     public PortRange portRange() {
@@ -43,22 +56,47 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
     }
 
     public RtcEngineSettings withPortRange(int min, int max) {
-        return new RtcEngineSettings(eventLoopThreads, min, max, bindAddresses, includeLoopback, announcedAddresses);
+        return new RtcEngineSettings(eventLoopThreads, min, max, bindAddresses, includeLoopback, announcedAddresses,
+                ice, sctp, dtls, rtp);
     }
 
     public RtcEngineSettings withBindAddresses(List<InetAddress> addresses) {
-        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, addresses, includeLoopback, announcedAddresses);
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, addresses, includeLoopback,
+                announcedAddresses, ice, sctp, dtls, rtp);
     }
 
     public RtcEngineSettings withIncludeLoopback(boolean include) {
-        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, include, announcedAddresses);
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, include, announcedAddresses,
+                ice, sctp, dtls, rtp);
     }
 
     public RtcEngineSettings withEventLoopThreads(int threads) {
-        return new RtcEngineSettings(threads, minPort, maxPort, bindAddresses, includeLoopback, announcedAddresses);
+        return new RtcEngineSettings(threads, minPort, maxPort, bindAddresses, includeLoopback, announcedAddresses,
+                ice, sctp, dtls, rtp);
     }
 
     public RtcEngineSettings withAnnouncedAddresses(List<String> addresses) {
-        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback, addresses);
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback, addresses,
+                ice, sctp, dtls, rtp);
+    }
+
+    public RtcEngineSettings withIce(IceSettings settings) {
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
+                announcedAddresses, settings, sctp, dtls, rtp);
+    }
+
+    public RtcEngineSettings withSctp(SctpSettings settings) {
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
+                announcedAddresses, ice, settings, dtls, rtp);
+    }
+
+    public RtcEngineSettings withDtls(DtlsSettings settings) {
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
+                announcedAddresses, ice, sctp, settings, rtp);
+    }
+
+    public RtcEngineSettings withRtp(RtpSettings settings) {
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
+                announcedAddresses, ice, sctp, dtls, settings);
     }
 }

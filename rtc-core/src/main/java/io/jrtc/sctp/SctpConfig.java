@@ -86,6 +86,12 @@ public record SctpConfig(int localPort, int remotePort, long receiveWindow, int 
                 maxAssociationRetransmits, interval, randomSeed);
     }
 
+    public SctpConfig withRto(long initialNanos, long minNanos, long maxNanos) {
+        return new SctpConfig(localPort, remotePort, receiveWindow, mtu, maxInboundStreams, maxOutboundStreams,
+                maxMessageSize, initialNanos, minNanos, maxNanos, maxInitRetransmits, maxAssociationRetransmits,
+                heartbeatIntervalNanos, randomSeed);
+    }
+
     public SctpConfig withStreams(int inbound, int outbound) {
         return new SctpConfig(localPort, remotePort, receiveWindow, mtu, inbound, outbound, maxMessageSize,
                 rtoInitialNanos, rtoMinNanos, rtoMaxNanos, maxInitRetransmits, maxAssociationRetransmits,

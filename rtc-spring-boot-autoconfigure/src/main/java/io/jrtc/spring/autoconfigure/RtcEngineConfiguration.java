@@ -1,16 +1,14 @@
 package io.jrtc.spring.autoconfigure;
 
+import io.jrtc.pc.RtcEngine;
+import io.jrtc.pc.RtcEngineSettings;
+import io.jrtc.spring.autoconfigure.diagnostics.PortRangeProbe;
+import io.jrtc.spring.autoconfigure.diagnostics.PortRangeUnavailableException;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.jrtc.pc.RtcEngine;
-import io.jrtc.pc.RtcEngineSettings;
-import io.jrtc.spring.autoconfigure.diagnostics.PortRangeUnavailableException;
-import io.jrtc.spring.autoconfigure.diagnostics.PortRangeProbe;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +34,11 @@ class RtcEngineConfiguration {
                 .withEventLoopThreads(properties.getEventLoopThreads())
                 .withBindAddresses(bindAddresses(properties))
                 .withIncludeLoopback(properties.isIncludeLoopback())
-                .withAnnouncedAddresses(List.copyOf(properties.getAnnouncedAddresses()));
+                .withAnnouncedAddresses(List.copyOf(properties.getAnnouncedAddresses()))
+                .withIce(properties.getIce().toSettings())
+                .withSctp(properties.getSctp().toSettings())
+                .withDtls(properties.getDtls().toSettings())
+                .withRtp(properties.getRtp().toSettings());
         for (RtcEngineSettingsCustomizer customizer : customizers.orderedStream().toList()) {
             settings = customizer.customize(settings);
         }

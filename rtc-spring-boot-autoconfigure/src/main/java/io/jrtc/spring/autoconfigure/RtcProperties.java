@@ -1,13 +1,13 @@
 package io.jrtc.spring.autoconfigure;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RTCIceTransportPolicy;
 import io.jrtc.spring.autoconfigure.service.IceServers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code rtc.*} configuration of the WebRTC engine, the peer-connection service and its web endpoints.
@@ -59,6 +59,18 @@ public class RtcProperties {
     private final Whip whip = new Whip();
 
     private final Whep whep = new Whep();
+
+    @NestedConfigurationProperty
+    private final IceProperties ice = new IceProperties();
+
+    @NestedConfigurationProperty
+    private final SctpProperties sctp = new SctpProperties();
+
+    @NestedConfigurationProperty
+    private final DtlsProperties dtls = new DtlsProperties();
+
+    @NestedConfigurationProperty
+    private final RtpProperties rtp = new RtpProperties();
 
     public List<IceServer> getIceServers() {
         return iceServers;
@@ -148,6 +160,22 @@ public class RtcProperties {
 
     public Whep getWhep() {
         return whep;
+    }
+
+    public IceProperties getIce() {
+        return ice;
+    }
+
+    public SctpProperties getSctp() {
+        return sctp;
+    }
+
+    public DtlsProperties getDtls() {
+        return dtls;
+    }
+
+    public RtpProperties getRtp() {
+        return rtp;
     }
 
     /** One STUN or TURN server (W3C RTCIceServer). */

@@ -1,0 +1,69 @@
+package io.jrtc.spring.autoconfigure;
+
+import io.jrtc.pc.RtpSettings;
+import java.time.Duration;
+
+/** {@code rtc.rtp.*}: retransmission history and jitter buffers of every RTP sender and receiver. */
+public class RtpProperties {
+    private static final RtpSettings DEFAULTS = RtpSettings.defaults();
+
+    /** Packets a sender keeps per stream to resend on a NACK. */
+    private int nackHistoryPackets = DEFAULTS.nackHistoryPackets();
+
+    /** How long a sent packet stays resendable. */
+    private Duration nackHistoryAge = DEFAULTS.nackHistoryAge();
+
+    /** How long a receiver lets a gap be reordering before it sends a NACK. */
+    private Duration nackReorderDelay = DEFAULTS.nackReorderDelay();
+
+    /** Later packets an audio frame waits for a missing one before it is given up. */
+    private int audioJitterBufferPackets = DEFAULTS.audioJitterBufferPackets();
+
+    /** Later packets a video frame waits for a missing one before it is given up. */
+    private int videoJitterBufferPackets = DEFAULTS.videoJitterBufferPackets();
+
+    RtpSettings toSettings() {
+        return new RtpSettings(nackHistoryPackets, nackHistoryAge, nackReorderDelay, audioJitterBufferPackets,
+                videoJitterBufferPackets);
+    }
+
+    public int getNackHistoryPackets() {
+        return nackHistoryPackets;
+    }
+
+    public void setNackHistoryPackets(int nackHistoryPackets) {
+        this.nackHistoryPackets = nackHistoryPackets;
+    }
+
+    public Duration getNackHistoryAge() {
+        return nackHistoryAge;
+    }
+
+    public void setNackHistoryAge(Duration nackHistoryAge) {
+        this.nackHistoryAge = nackHistoryAge;
+    }
+
+    public Duration getNackReorderDelay() {
+        return nackReorderDelay;
+    }
+
+    public void setNackReorderDelay(Duration nackReorderDelay) {
+        this.nackReorderDelay = nackReorderDelay;
+    }
+
+    public int getAudioJitterBufferPackets() {
+        return audioJitterBufferPackets;
+    }
+
+    public void setAudioJitterBufferPackets(int audioJitterBufferPackets) {
+        this.audioJitterBufferPackets = audioJitterBufferPackets;
+    }
+
+    public int getVideoJitterBufferPackets() {
+        return videoJitterBufferPackets;
+    }
+
+    public void setVideoJitterBufferPackets(int videoJitterBufferPackets) {
+        this.videoJitterBufferPackets = videoJitterBufferPackets;
+    }
+}

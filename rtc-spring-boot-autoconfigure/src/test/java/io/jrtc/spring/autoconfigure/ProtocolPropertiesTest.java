@@ -1,0 +1,75 @@
+package io.jrtc.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jrtc.pc.RtcEngine;
+import io.jrtc.pc.RtcEngineSettings;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** {@code rtc.ice.*}, {@code rtc.sctp.*}, {@code rtc.dtls.*} and {@code rtc.rtp.*} reach the engine's settings. */
+class ProtocolPropertiesTest {
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RtcAutoConfiguration.class));
+
+    @Test
+    void withoutPropertiesTheEngineHasTheCoreDefaults() {
+        runner.run(context -> {
+            RtcEngineSettings settings = context.getBean(RtcEngineSettings.class);
+            RtcEngineSettings defaults = RtcEngineSettings.defaults();
+            assertThat(settings.ice()).isEqualTo(defaults.ice());
+            assertThat(settings.sctp()).isEqualTo(defaults.sctp());
+            assertThat(settings.dtls()).isEqualTo(defaults.dtls());
+            assertThat(settings.rtp()).isEqualTo(defaults.rtp());
+        });
+    }
+
+    @Test
+    void everyProtocolKnobReachesTheEngine() {
+        runner.withPropertyValues(
+                "rtc.ice.check-interval=20ms", "rtc.ice.consent-interval=2s", "rtc.ice.consent-timeout=10s",
+                "rtc.ice.disconnected-timeout=3s", "rtc.ice.failed-timeout=12s",
+                "rtc.ice.max-remote-candidates=8", "rtc.ice.max-candidate-pairs=40",
+                "rtc.sctp.receive-window=1MB", "rtc.sctp.rto-initial=500ms", "rtc.sctp.rto-min=100ms",
+                "rtc.sctp.rto-max=5s", "rtc.sctp.max-message-size=64KB", "rtc.sctp.max-streams=1024",
+                "rtc.sctp.heartbeat-interval=0s",
+                "rtc.dtls.handshake-timeout=8s", "rtc.dtls.initial-retransmit-timeout=250ms",
+                "rtc.rtp.nack-history-packets=512", "rtc.rtp.nack-history-age=2s",
+                "rtc.rtp.nack-reorder-delay=5ms", "rtc.rtp.audio-jitter-buffer-packets=8",
+                "rtc.rtp.video-jitter-buffer-packets=64").run(context -> {
+                    RtcEngineSettings settings = context.getBean(RtcEngine.class).settings();
+                    assertThat(settings.ice().checkInterval()).isEqualTo(Duration.ofMillis(20));
+                    assertThat(settings.ice().consentInterval()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(settings.ice().consentTimeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(settings.ice().disconnectedTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(settings.ice().failedTimeout()).isEqualTo(Duration.ofSeconds(12));
+                    assertThat(settings.ice().maxRemoteCandidates()).isEqualTo(8);
+                    assertThat(settings.ice().maxCandidatePairs()).isEqualTo(40);
+                    assertThat(settings.sctp().receiveWindow()).isEqualTo(1L << 20);
+                    assertThat(settings.sctp().rtoInitial()).isEqualTo(Duration.ofMillis(500));
+                    assertThat(settings.sctp().rtoMin()).isEqualTo(Duration.ofMillis(100));
+                    assertThat(settings.sctp().rtoMax()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(settings.sctp().maxMessageSize()).isEqualTo(64L << 10);
+                    assertThat(settings.sctp().maxStreams()).isEqualTo(1024);
+                    assertThat(settings.sctp().heartbeatInterval()).isZero();
+                    assertThat(settings.dtls().handshakeTimeout()).isEqualTo(Duration.ofSeconds(8));
+                    assertThat(settings.dtls().initialRetransmitTimeout()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(settings.rtp().nackHistoryPackets()).isEqualTo(512);
+                    assertThat(settings.rtp().nackHistoryAge()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(settings.rtp().nackReorderDelay()).isEqualTo(Duration.ofMillis(5));
+                    assertThat(settings.rtp().audioJitterBufferPackets()).isEqualTo(8);
+                    assertThat(settings.rtp().videoJitterBufferPackets()).isEqualTo(64);
+                });
+    }
+
+    @Test
+    void anInvalidKnobFailsStartupNamingIt() {
+        runner.withPropertyValues("rtc.sctp.rto-min=20s", "rtc.sctp.rto-max=5s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("sctp rtoMin").hasMessageContaining("sctp rtoMax");
+        });
+    }
+}
