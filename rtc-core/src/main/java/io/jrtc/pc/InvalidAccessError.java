@@ -9,4 +9,12 @@ public class InvalidAccessError extends RTCError {
     public InvalidAccessError(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public InvalidAccessError(RTCErrorReason reason, String message) {
+        super(reason, message);
+    }
+
+    public InvalidAccessError(RTCErrorReason reason, String message, Throwable cause) {
+        super(reason, message, cause);
+    }
 }

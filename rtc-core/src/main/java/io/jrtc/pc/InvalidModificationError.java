@@ -9,4 +9,12 @@ public class InvalidModificationError extends RTCError {
     public InvalidModificationError(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public InvalidModificationError(RTCErrorReason reason, String message) {
+        super(reason, message);
+    }
+
+    public InvalidModificationError(RTCErrorReason reason, String message, Throwable cause) {
+        super(reason, message, cause);
+    }
 }

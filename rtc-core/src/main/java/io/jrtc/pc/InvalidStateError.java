@@ -9,4 +9,12 @@ public class InvalidStateError extends RTCError {
     public InvalidStateError(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public InvalidStateError(RTCErrorReason reason, String message) {
+        super(reason, message);
+    }
+
+    public InvalidStateError(RTCErrorReason reason, String message, Throwable cause) {
+        super(reason, message, cause);
+    }
 }

@@ -9,4 +9,12 @@ public class OperationError extends RTCError {
     public OperationError(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public OperationError(RTCErrorReason reason, String message) {
+        super(reason, message);
+    }
+
+    public OperationError(RTCErrorReason reason, String message, Throwable cause) {
+        super(reason, message, cause);
+    }
 }

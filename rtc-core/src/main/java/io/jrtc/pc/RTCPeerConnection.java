@@ -3,14 +3,11 @@ package io.jrtc.pc;
 import io.jrtc.ice.IceParameters;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.internal.jsep.SignalingStateMachine;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Listeners;
-import io.jrtc.sdp.InvalidStateException;
 import io.jrtc.sdp.MediaDescription;
-import io.jrtc.sdp.SdpType;
 import io.jrtc.sdp.SessionDescription;
-import io.jrtc.sdp.SignalingState;
-import io.jrtc.sdp.SignalingStateMachine;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
@@ -97,9 +94,9 @@ public final class RTCPeerConnection {
     public CompletableFuture<RTCSessionDescription> createOffer() {
         return onLoop(() -> {
             checkOpen();
-            SignalingState state = signaling.state();
-            if (state != SignalingState.STABLE && state != SignalingState.HAVE_LOCAL_OFFER) {
-                throw new InvalidStateError("createOffer in signaling state " + toApi(state));
+            RTCSignalingState state = signaling.state();
+            if (state != RTCSignalingState.STABLE && state != RTCSignalingState.HAVE_LOCAL_OFFER) {
+                throw new InvalidStateError(RTCErrorReason.WRONG_SIGNALING_STATE, "createOffer in signaling state " + state);
             }
             String setup = localSetup != null ? localSetup : "actpass";
             SessionDescription sdp = sdpFactory.session(gatherer == null ? layout.withoutTransport()
@@ -113,9 +110,9 @@ public final class RTCPeerConnection {
     public CompletableFuture<RTCSessionDescription> createAnswer() {
         return onLoop(() -> {
             checkOpen();
-            SignalingState state = signaling.state();
-            if (state != SignalingState.HAVE_REMOTE_OFFER && state != SignalingState.HAVE_LOCAL_PRANSWER) {
-                throw new InvalidStateError("createAnswer in signaling state " + toApi(state)
+            RTCSignalingState state = signaling.state();
+            if (state != RTCSignalingState.HAVE_REMOTE_OFFER && state != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
+                throw new InvalidStateError(RTCErrorReason.WRONG_SIGNALING_STATE, "createAnswer in signaling state " + state
                         + " (needs a remote offer)");
             }
             LocalDescriptionFactory.TransportAttributes transport = gatherer == null || remote.transport() == null
@@ -131,9 +128,9 @@ public final class RTCPeerConnection {
     /** Applies the last offer or answer created, or creates one (W3C implicit setLocalDescription). */
     public CompletableFuture<Void> setLocalDescription() {
         return onLoop(() -> {
-            SignalingState state = signaling.state();
-            boolean answer = state == SignalingState.HAVE_REMOTE_OFFER
-                    || state == SignalingState.HAVE_LOCAL_PRANSWER;
+            RTCSignalingState state = signaling.state();
+            boolean answer = state == RTCSignalingState.HAVE_REMOTE_OFFER
+                    || state == RTCSignalingState.HAVE_LOCAL_PRANSWER;
             return answer;
         }).thenCompose(answer -> answer ? createAnswer() : createOffer())
                 .thenCompose(this::setLocalDescription);
@@ -142,15 +139,15 @@ public final class RTCPeerConnection {
     public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
         return onLoop(() -> {
             checkOpen();
-            SdpType type = toSdp(description.type());
-            if (type == SdpType.ROLLBACK) {
-                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK), false);
+            RTCSdpType type = description.type();
+            if (type == RTCSdpType.ROLLBACK) {
+                rollback(signaling.nextOnSetLocal(RTCSdpType.ROLLBACK), false);
                 return null;
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
-            SignalingState next = nextState(() -> signaling.nextOnSetLocal(type));
+            RTCSignalingState next = signaling.nextOnSetLocal(type);
             descriptions.setLocal(description);
-            if (type == SdpType.OFFER) {
+            if (type == RTCSdpType.OFFER) {
                 localSetup = localSetup == null ? "actpass" : localSetup;
                 layout.associateLocalOffer(sdp, transceivers);
                 if (iceTransport != null && !transportsStarted) {
@@ -179,13 +176,13 @@ public final class RTCPeerConnection {
     public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
         return onLoop(() -> {
             checkOpen();
-            SdpType type = toSdp(description.type());
-            if (type == SdpType.ROLLBACK) {
-                rollback(signaling.nextOnSetRemote(SdpType.ROLLBACK), false);
+            RTCSdpType type = description.type();
+            if (type == RTCSdpType.ROLLBACK) {
+                rollback(signaling.nextOnSetRemote(RTCSdpType.ROLLBACK), false);
                 return null;
             }
             SessionDescription sdp = RemoteDescription.parse(description.sdp());
-            if (type == SdpType.OFFER) {
+            if (type == RTCSdpType.OFFER) {
                 RemoteDescription.acceptBundleOnly(sdp);
             }
             RemoteDescription.checkRtpAttributes(sdp, description.sdp());
@@ -193,27 +190,27 @@ public final class RTCPeerConnection {
             RemoteDescription.checkMids(sdp);
             // glare: a valid remote offer replaces ours (W3C webrtc-pc §4.4.1.5 implicit rollback, the polite
             // peer of "perfect negotiation")
-            boolean glare = type == SdpType.OFFER && signaling.state() == SignalingState.HAVE_LOCAL_OFFER;
-            SignalingState next = glare ? SignalingState.HAVE_REMOTE_OFFER
-                    : nextState(() -> signaling.nextOnSetRemote(type));
+            boolean glare = type == RTCSdpType.OFFER && signaling.state() == RTCSignalingState.HAVE_LOCAL_OFFER;
+            RTCSignalingState next = glare ? RTCSignalingState.HAVE_REMOTE_OFFER
+                    : signaling.nextOnSetRemote(type);
             RemoteDescription parsed = RemoteDescription.of(sdp, description.type());
             if (glare) {
-                rollback(signaling.nextOnSetLocal(SdpType.ROLLBACK), true);
+                rollback(signaling.nextOnSetLocal(RTCSdpType.ROLLBACK), true);
             }
-            if (type != SdpType.OFFER) {
+            if (type != RTCSdpType.OFFER) {
                 parsed.checkAnswers(descriptions.pendingLocal());
             }
             boolean remoteRestarted = remote != null && remote.ice() != null && parsed.ice() != null
                     && !remote.ice().usernameFragment().equals(parsed.ice().usernameFragment());
             remote = parsed;
             if (remoteRestarted) {
-                if (type == SdpType.OFFER && pendingIceRestart == null) {
+                if (type == RTCSdpType.OFFER && pendingIceRestart == null) {
                     pendingIceRestart = new RTCIceParameters(IceParameters.random(new SecureRandom()));
                 }
                 iceTransport.updateRemoteParameters(parsed.ice());
             }
             descriptions.setRemote(description);
-            if (type == SdpType.OFFER) {
+            if (type == RTCSdpType.OFFER) {
                 if (parsed.transport() != null) {
                     ensureTransports();
                 }
@@ -225,7 +222,7 @@ public final class RTCPeerConnection {
                 transceivers.applyRemote(sdp);
             } else {
                 transceivers.applyRemote(sdp);
-                if (type == SdpType.ANSWER) {
+                if (type == RTCSdpType.ANSWER) {
                     transceivers.applyAnswer(sdp, RemoteDescription.parse(descriptions.local().sdp()));
                     if (parsed.transport() != null && iceTransport != null && !transportsStarted) {
                         iceTransport.setRole(RTCIceRole.CONTROLLING);
@@ -250,7 +247,7 @@ public final class RTCPeerConnection {
         return onLoop(() -> {
             checkOpen();
             if (remote == null) {
-                throw new InvalidStateError("addIceCandidate before setRemoteDescription");
+                throw new InvalidStateError(RTCErrorReason.NO_REMOTE_DESCRIPTION, "addIceCandidate before setRemoteDescription");
             }
             if (iceTransport == null) {
                 return null;
@@ -302,7 +299,7 @@ public final class RTCPeerConnection {
 
     public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
         if (closed) {
-            throw new InvalidStateError("the peer connection is closed");
+            throw new InvalidStateError(RTCErrorReason.CLOSED, "the peer connection is closed");
         }
         RTCDataChannelParameters parameters = RTCDataChannelParameters.of(label, init);
         RTCSctpTransport transport = onLoop(() -> {
@@ -423,7 +420,7 @@ public final class RTCPeerConnection {
     }
 
     public RTCSignalingState getSignalingState() {
-        return toApi(signaling.state());
+        return signaling.state();
     }
 
     public RTCPeerConnectionState getConnectionState() {
@@ -648,8 +645,8 @@ public final class RTCPeerConnection {
     }
 
     /** An exchange completed: its m-lines and associations are what a later rollback returns to. */
-    private void commitIfStable(SignalingState next, SessionDescription answer) {
-        if (next == SignalingState.STABLE) {
+    private void commitIfStable(RTCSignalingState next, SessionDescription answer) {
+        if (next == RTCSignalingState.STABLE) {
             transceivers.removeStopped(answer);
             layout.commit();
             transceivers.commitPending();
@@ -661,7 +658,7 @@ public final class RTCPeerConnection {
      * of the last completed exchange, and transceivers a remote offer created go away. An {@code implicit} one
      * (a remote offer in glare) is followed by that offer, so it asks for no negotiation of its own.
      */
-    private void rollback(SignalingState next, boolean implicit) {
+    private void rollback(RTCSignalingState next, boolean implicit) {
         descriptions.rollback();
         transceivers.rollbackPending();
         layout.rollback();
@@ -681,8 +678,8 @@ public final class RTCPeerConnection {
     }
 
     /** Back in stable: what changed meanwhile asks for a new negotiation (W3C webrtc-pc §4.4.1.6). */
-    private void afterNegotiation(SignalingState next) {
-        if (next == SignalingState.STABLE) {
+    private void afterNegotiation(RTCSignalingState next) {
+        if (next == RTCSignalingState.STABLE) {
             negotiationNeededFlag = false;
             updateNegotiationNeeded();
         }
@@ -693,7 +690,7 @@ public final class RTCPeerConnection {
      * transceivers or data channels want what the current descriptions do not say.
      */
     private void updateNegotiationNeeded() {
-        if (closed || signaling.state() != SignalingState.STABLE) {
+        if (closed || signaling.state() != RTCSignalingState.STABLE) {
             return;  // checked again on the way back to stable
         }
         if (!isNegotiationNeeded()) {
@@ -722,24 +719,17 @@ public final class RTCPeerConnection {
         return transceivers.negotiationNeeded(current, offer);
     }
 
-    private SignalingState nextState(Supplier<SignalingState> transition) {
-        try {
-            return transition.get();
-        } catch (InvalidStateException e) {
-            throw new InvalidStateError(e.getMessage(), e);
-        }
-    }
 
-    private void setSignalingState(SignalingState next) {
+    private void setSignalingState(RTCSignalingState next) {
         if (signaling.state() != next) {
             signaling.apply(next);
-            events.signalingState.emit(toApi(next));
+            events.signalingState.emit(next);
         }
     }
 
     private void checkOpen() {
         if (closed) {
-            throw new InvalidStateError("the peer connection is closed");
+            throw new InvalidStateError(RTCErrorReason.CLOSED, "the peer connection is closed");
         }
     }
 
@@ -759,13 +749,7 @@ public final class RTCPeerConnection {
         }
     }
 
-    private static SdpType toSdp(RTCSdpType type) {
-        return SdpType.valueOf(type.name());
-    }
 
-    private static RTCSignalingState toApi(SignalingState state) {
-        return RTCSignalingState.valueOf(state.name());
-    }
 
     @Override
     public String toString() {

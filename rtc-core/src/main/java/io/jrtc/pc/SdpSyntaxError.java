@@ -5,7 +5,7 @@ public class SdpSyntaxError extends RTCError {
     private final int lineNumber;
 
     public SdpSyntaxError(String message, int lineNumber, Throwable cause) {
-        super(message, cause);
+        super(RTCErrorReason.SDP_SYNTAX, message, cause);
         this.lineNumber = lineNumber;
     }
 

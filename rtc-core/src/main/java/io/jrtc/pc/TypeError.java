@@ -9,4 +9,12 @@ public class TypeError extends RTCError {
     public TypeError(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public TypeError(RTCErrorReason reason, String message) {
+        super(reason, message);
+    }
+
+    public TypeError(RTCErrorReason reason, String message, Throwable cause) {
+        super(reason, message, cause);
+    }
 }

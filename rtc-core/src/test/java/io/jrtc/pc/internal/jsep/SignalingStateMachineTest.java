@@ -1,18 +1,23 @@
-package io.jrtc.sdp;
+package io.jrtc.pc.internal.jsep;
 
-import static io.jrtc.sdp.SdpType.ANSWER;
-import static io.jrtc.sdp.SdpType.OFFER;
-import static io.jrtc.sdp.SdpType.PRANSWER;
-import static io.jrtc.sdp.SdpType.ROLLBACK;
-import static io.jrtc.sdp.SignalingState.CLOSED;
-import static io.jrtc.sdp.SignalingState.HAVE_LOCAL_OFFER;
-import static io.jrtc.sdp.SignalingState.HAVE_LOCAL_PRANSWER;
-import static io.jrtc.sdp.SignalingState.HAVE_REMOTE_OFFER;
-import static io.jrtc.sdp.SignalingState.HAVE_REMOTE_PRANSWER;
-import static io.jrtc.sdp.SignalingState.STABLE;
+import static io.jrtc.pc.RTCSdpType.ANSWER;
+import static io.jrtc.pc.RTCSdpType.OFFER;
+import static io.jrtc.pc.RTCSdpType.PRANSWER;
+import static io.jrtc.pc.RTCSdpType.ROLLBACK;
+import static io.jrtc.pc.RTCSignalingState.CLOSED;
+import static io.jrtc.pc.RTCSignalingState.HAVE_LOCAL_OFFER;
+import static io.jrtc.pc.RTCSignalingState.HAVE_LOCAL_PRANSWER;
+import static io.jrtc.pc.RTCSignalingState.HAVE_REMOTE_OFFER;
+import static io.jrtc.pc.RTCSignalingState.HAVE_REMOTE_PRANSWER;
+import static io.jrtc.pc.RTCSignalingState.STABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jrtc.pc.InvalidStateError;
+import io.jrtc.pc.RTCError;
+import io.jrtc.pc.RTCErrorReason;
+import io.jrtc.pc.RTCSdpType;
+import io.jrtc.pc.RTCSignalingState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SignalingStateMachineTest {
     enum Side { LOCAL, REMOTE }
 
-    private record Move(SignalingState from, Side side, SdpType type) {
+    private record Move(RTCSignalingState from, Side side, RTCSdpType type) {
     }
 
     /** Every legal move (W3C webrtc-pc §4.3.1 diagram, RFC 8829 §5.7 rollback); anything else must throw. */
-    private static final Map<Move, SignalingState> LEGAL = Map.ofEntries(
+    private static final Map<Move, RTCSignalingState> LEGAL = Map.ofEntries(
             Map.entry(new Move(STABLE, Side.LOCAL, OFFER), HAVE_LOCAL_OFFER),
             Map.entry(new Move(STABLE, Side.REMOTE, OFFER), HAVE_REMOTE_OFFER),
             Map.entry(new Move(HAVE_LOCAL_OFFER, Side.LOCAL, OFFER), HAVE_LOCAL_OFFER),
@@ -52,9 +57,9 @@ class SignalingStateMachineTest {
 
     static List<Arguments> everyMove() {
         List<Arguments> all = new ArrayList<>();
-        for (SignalingState from : SignalingState.values()) {
+        for (RTCSignalingState from : RTCSignalingState.values()) {
             for (Side side : Side.values()) {
-                for (SdpType type : SdpType.values()) {
+                for (RTCSdpType type : RTCSdpType.values()) {
                     all.add(Arguments.of(from, side, type, LEGAL.get(new Move(from, side, type))));
                 }
             }
@@ -62,7 +67,7 @@ class SignalingStateMachineTest {
         return all;
     }
 
-    private static SignalingStateMachine machineIn(SignalingState state) {
+    private static SignalingStateMachine machineIn(RTCSignalingState state) {
         SignalingStateMachine machine = new SignalingStateMachine();
         if (state == CLOSED) {
             machine.close();
@@ -74,20 +79,21 @@ class SignalingStateMachineTest {
 
     @ParameterizedTest(name = "{0} + {1} {2} -> {3}")
     @MethodSource("everyMove")
-    void transition(SignalingState from, Side side, SdpType type, SignalingState expected) {
+    void transition(RTCSignalingState from, Side side, RTCSdpType type, RTCSignalingState expected) {
         SignalingStateMachine machine = machineIn(from);
 
         if (expected == null) {
             String operation = side == Side.LOCAL ? "setLocalDescription" : "setRemoteDescription";
-            assertThatThrownBy(() -> next(machine, side, type)).isInstanceOf(InvalidStateException.class)
-                    .hasMessage(operation + "(" + type + ") is not allowed in signaling state " + from);
+            assertThatThrownBy(() -> next(machine, side, type)).isInstanceOf(InvalidStateError.class)
+                    .hasMessage(operation + "(" + type + ") is not allowed in signaling state " + from)
+                    .extracting(e -> ((RTCError) e).getReason()).isEqualTo(RTCErrorReason.WRONG_SIGNALING_STATE);
         } else {
             assertThat(next(machine, side, type)).isEqualTo(expected);
         }
         assertThat(machine.state()).as("next* does not change the state").isEqualTo(from);
     }
 
-    private static SignalingState next(SignalingStateMachine machine, Side side, SdpType type) {
+    private static RTCSignalingState next(SignalingStateMachine machine, Side side, RTCSdpType type) {
         return side == Side.LOCAL ? machine.nextOnSetLocal(type) : machine.nextOnSetRemote(type);
     }
 
@@ -116,23 +122,23 @@ class SignalingStateMachineTest {
         machine.close();
 
         assertThat(machine.state()).isEqualTo(CLOSED);
-        assertThatThrownBy(() -> machine.apply(STABLE)).isInstanceOf(InvalidStateException.class)
-                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> machine.apply(STABLE)).isInstanceOf(InvalidStateError.class)
+                .extracting(e -> ((RTCError) e).getReason()).isEqualTo(RTCErrorReason.CLOSED);
         machine.apply(CLOSED);
         assertThat(machine.state()).isEqualTo(CLOSED);
     }
 
     @Test
     void w3cStrings() {
-        assertThat(List.of(SignalingState.values())).extracting(SignalingState::toString).containsExactly(
+        assertThat(List.of(RTCSignalingState.values())).extracting(RTCSignalingState::toString).containsExactly(
                 "stable", "have-local-offer", "have-remote-offer", "have-local-pranswer", "have-remote-pranswer",
                 "closed");
-        assertThat(List.of(SdpType.values())).extracting(SdpType::toString)
+        assertThat(List.of(RTCSdpType.values())).extracting(RTCSdpType::toString)
                 .containsExactly("offer", "answer", "pranswer", "rollback");
-        for (SdpType type : SdpType.values()) {
-            assertThat(SdpType.fromString(type.toString())).isEqualTo(type);
+        for (RTCSdpType type : RTCSdpType.values()) {
+            assertThat(RTCSdpType.fromString(type.toString())).isEqualTo(type);
         }
-        assertThatThrownBy(() -> SdpType.fromString("OFFER")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SdpType.fromString(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RTCSdpType.fromString("OFFER")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RTCSdpType.fromString(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }
