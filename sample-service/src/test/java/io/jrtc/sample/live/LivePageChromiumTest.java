@@ -50,7 +50,10 @@ class LivePageChromiumTest {
             (async function poll() {
               try {
                 const stats = await liveTest.playerStats();
-                if ((stats.video.framesDecoded > 30 && stats.audio.packetsReceived > 0) || Date.now() > deadline) {
+                // the page shows the resolution on its own stats tick, which a loaded machine may run late
+                const shown = document.getElementById('play-resolution').textContent !== '–';
+                if ((stats.video.framesDecoded > 30 && stats.audio.packetsReceived > 0 && shown)
+                    || Date.now() > deadline) {
                   done({ stats, waitedMs: Math.round(performance.now() - started), timings: liveTest.timings,
                          resolution: document.getElementById('play-resolution').textContent,
                          frames: document.getElementById('play-frames').textContent });
