@@ -598,7 +598,8 @@ public final class RTCPeerConnection {
         String ufrag = local.media().stream().filter(m -> m.port() != 0).map(local::iceUfrag)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (pendingIceRestart.usernameFragment().equals(ufrag)) {
-            gatherer.core().restart(new IceParameters(pendingIceRestart.usernameFragment(), pendingIceRestart.password()));
+            gatherer.core().restart(new IceParameters(pendingIceRestart.usernameFragment(),
+                    pendingIceRestart.password()));
             pendingIceRestart = null;
         }
     }

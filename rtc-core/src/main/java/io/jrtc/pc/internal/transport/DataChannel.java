@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A bidirectional message channel over SCTP (behind W3C RTCDataChannel / the reference's RTCDataChannel). Any thread may
- * send: messages queue here and the connection's loop hands them to SCTP, so {@link #getBufferedAmount()} grows at
- * once, as the W3C API requires, and shrinks as the remote acknowledges.
+ * A bidirectional message channel over SCTP (behind W3C RTCDataChannel / the reference's RTCDataChannel). Any
+ * thread may send: messages queue here and the connection's loop hands them to SCTP, so
+ * {@link #getBufferedAmount()} grows at once, as the W3C API requires, and shrinks as the remote acknowledges.
  */
 public final class DataChannel {
     private record Outgoing(byte[] data, boolean binary) {
