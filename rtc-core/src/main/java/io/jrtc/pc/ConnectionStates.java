@@ -20,7 +20,7 @@ final class ConnectionStates {
         this.iceTransport = iceTransport;
         this.dtlsTransport = dtlsTransport;
         gatherer.onStateChange(this::onGatheringState);
-        iceTransport.addInternalStateListener(state -> update());
+        iceTransport.core().addInternalStateListener(state -> update());
         dtlsTransport.onStateChange(state -> update());
     }
 

@@ -1,13 +1,6 @@
 package io.jrtc.pc;
 
-import io.jrtc.datachannel.DataChannelEngine;
-import io.jrtc.datachannel.DataChannelHandle;
-import io.jrtc.pc.internal.loop.ConnectionContext;
-import io.jrtc.pc.internal.loop.Listeners;
-import io.jrtc.sctp.SctpAssociation;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import io.jrtc.pc.internal.transport.DataChannel;
 import java.util.function.Consumer;
 
 /**
@@ -16,97 +9,51 @@ import java.util.function.Consumer;
  * once, as the W3C API requires, and shrinks as the remote acknowledges.
  */
 public final class RTCDataChannel {
-    private record Outgoing(byte[] data, boolean binary) {
-    }
-
     private final RTCSctpTransport transport;
-    private final RTCDataChannelParameters parameters;
-    private final Listeners<Void> openListeners;
-    private final Listeners<RTCDataChannelMessage> messageListeners;
-    private final Listeners<Void> closingListeners;
-    private final Listeners<Void> closeListeners;
-    private final Listeners<Void> bufferedAmountLowListeners;
-    private final Listeners<Throwable> errorListeners;
-    private final ConcurrentLinkedQueue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
-    // Grows in send() and shrinks only when SCTP releases bytes (acknowledged or abandoned), so the value any thread
-    // reads never dips while a message moves from the outbox into SCTP.
-    private final AtomicLong bufferedAmount = new AtomicLong();
-    private volatile long bufferedAmountLowThreshold;
-    private volatile RTCDataChannelState readyState = RTCDataChannelState.CONNECTING;
-    private volatile Integer id;
-    private volatile long messagesSent;
-    private volatile long bytesSent;
-    private volatile long messagesReceived;
-    private volatile long bytesReceived;
-    private DataChannelHandle handle;
-    // On the loop: the stream's SCTP buffered amount last seen; of it, the bytes of send() and those of DCEP
-    // messages on the same stream (OPEN or ACK, queued ahead of any data), which are not in the buffered amount.
-    private long sctpBuffered;
-    private long sctpHeldBytes;
-    private long sctpControlBytes;
+    private final DataChannel core;
 
     /** Opens a channel on an SCTP transport, as the reference allows without a peer connection. */
     public RTCDataChannel(RTCSctpTransport transport, RTCDataChannelParameters parameters) {
-        this(transport, parameters, true);
+        this(transport, new DataChannel(transport.core(), parameters));
     }
 
-    private RTCDataChannel(RTCSctpTransport transport, RTCDataChannelParameters parameters, boolean register) {
+    /** The facade of a channel the core already has (one the remote opened). */
+    RTCDataChannel(RTCSctpTransport transport, DataChannel core) {
         this.transport = transport;
-        this.parameters = parameters;
-        this.id = parameters.id();
-        ConnectionContext context = transport.getTransport().getTransport().getIceGatherer().context();
-        this.openListeners = context.listeners();
-        this.messageListeners = context.listeners();
-        this.closingListeners = context.listeners();
-        this.closeListeners = context.listeners();
-        this.bufferedAmountLowListeners = context.listeners();
-        this.errorListeners = context.listeners();
-        if (register) {
-            transport.register(this);
-        }
-    }
-
-    static RTCDataChannel openedByRemote(RTCSctpTransport transport, DataChannelHandle handle) {
-        var config = handle.config();
-        RTCDataChannelParameters parameters = new RTCDataChannelParameters(config.label(),
-                config.maxPacketLifeTime(), config.maxRetransmits(), config.ordered(), config.protocol(),
-                false, handle.id());
-        RTCDataChannel channel = new RTCDataChannel(transport, parameters, false);
-        channel.attach(handle);
-        return channel;
+        this.core = core;
     }
 
     public String getLabel() {
-        return parameters.label();
+        return core.getLabel();
     }
 
     /** The SCTP stream id; null until the DTLS role decides it for an in-band channel. */
     public Integer getId() {
-        return id;
+        return core.getId();
     }
 
     public boolean isOrdered() {
-        return parameters.ordered();
+        return core.isOrdered();
     }
 
     public Integer getMaxPacketLifeTime() {
-        return parameters.maxPacketLifeTime();
+        return core.getMaxPacketLifeTime();
     }
 
     public Integer getMaxRetransmits() {
-        return parameters.maxRetransmits();
+        return core.getMaxRetransmits();
     }
 
     public String getProtocol() {
-        return parameters.protocol();
+        return core.getProtocol();
     }
 
     public boolean isNegotiated() {
-        return parameters.negotiated();
+        return core.isNegotiated();
     }
 
     public RTCDataChannelState getReadyState() {
-        return readyState;
+        return core.getReadyState();
     }
 
     public RTCSctpTransport getTransport() {
@@ -115,196 +62,75 @@ public final class RTCDataChannel {
 
     /** Bytes queued by {@link #send} and not yet acknowledged by the remote. */
     public long getBufferedAmount() {
-        return bufferedAmount.get();
+        return core.getBufferedAmount();
     }
 
     public long getBufferedAmountLowThreshold() {
-        return bufferedAmountLowThreshold;
+        return core.getBufferedAmountLowThreshold();
     }
 
     public void setBufferedAmountLowThreshold(long threshold) {
-        if (threshold < 0) {
-            throw new TypeError("bufferedAmountLowThreshold must be >= 0");
-        }
-        this.bufferedAmountLowThreshold = threshold;
+        core.setBufferedAmountLowThreshold(threshold);
     }
 
+    /**
+     * @throws InvalidStateError when the channel is not open
+     * @throws TypeError when the message exceeds the remote's max-message-size
+     */
     public void send(String text) {
-        enqueue(text.getBytes(StandardCharsets.UTF_8), false);
+        core.send(text);
     }
 
+    /**
+     * @throws InvalidStateError when the channel is not open
+     * @throws TypeError when the message exceeds the remote's max-message-size
+     */
     public void send(byte[] data) {
-        enqueue(data.clone(), true);
+        core.send(data);
     }
 
     /** Starts the closing procedure (RFC 8831 §6.7: an outgoing stream reset). */
     public void close() {
-        RTCDataChannelState state = readyState;
-        if (state == RTCDataChannelState.CLOSING || state == RTCDataChannelState.CLOSED) {
-            return;
-        }
-        readyState = RTCDataChannelState.CLOSING;
-        transport.close(this);
+        core.close();
     }
 
     public Subscription onOpen(Runnable listener) {
-        return openListeners.add(ignored -> listener.run());
+        return core.onOpen(listener);
     }
 
     public Subscription onMessage(Consumer<RTCDataChannelMessage> listener) {
-        return messageListeners.add(listener);
+        return core.onMessage(listener);
     }
 
     public Subscription onClosing(Runnable listener) {
-        return closingListeners.add(ignored -> listener.run());
+        return core.onClosing(listener);
     }
 
     public Subscription onClose(Runnable listener) {
-        return closeListeners.add(ignored -> listener.run());
+        return core.onClose(listener);
     }
 
     public Subscription onBufferedAmountLow(Runnable listener) {
-        return bufferedAmountLowListeners.add(ignored -> listener.run());
+        return core.onBufferedAmountLow(listener);
     }
 
     public Subscription onError(Consumer<Throwable> listener) {
-        return errorListeners.add(listener);
+        return core.onError(listener);
     }
 
     public long getMessagesSent() {
-        return messagesSent;
+        return core.getMessagesSent();
     }
 
     public long getBytesSent() {
-        return bytesSent;
+        return core.getBytesSent();
     }
 
     public long getMessagesReceived() {
-        return messagesReceived;
+        return core.getMessagesReceived();
     }
 
     public long getBytesReceived() {
-        return bytesReceived;
-    }
-
-    private void enqueue(byte[] data, boolean binary) {
-        if (readyState != RTCDataChannelState.OPEN) {
-            throw new InvalidStateError("data channel '" + getLabel() + "' is " + readyState + ", not open");
-        }
-        if (data.length > transport.remoteMaxMessageSize()) {
-            throw new TypeError("message of " + data.length + " bytes exceeds the remote's max-message-size of "
-                    + transport.remoteMaxMessageSize());
-        }
-        bufferedAmount.addAndGet(data.length);
-        outbox.add(new Outgoing(data, binary));
-        transport.outputReady(this);
-    }
-
-    // ---- on the loop, from RTCSctpTransport ----
-
-    RTCDataChannelParameters parameters() {
-        return parameters;
-    }
-
-    DataChannelHandle handle() {
-        return handle;
-    }
-
-    void attach(DataChannelHandle handle) {
-        this.handle = handle;
-        this.id = handle.id();
-    }
-
-    boolean drainOutbox(DataChannelEngine engine, SctpAssociation association) {
-        boolean moved = false;
-        Outgoing next;
-        while ((next = outbox.poll()) != null) {
-            moved = true;
-            int length = next.data().length;
-            if (handle == null || readyState != RTCDataChannelState.OPEN) {
-                release(length);
-                continue;
-            }
-            try {
-                long before = association.bufferedAmount(handle.id());
-                engine.send(handle, next.data(), next.binary());
-                sctpBuffered += association.bufferedAmount(handle.id()) - before;
-                sctpHeldBytes += length;
-                messagesSent++;
-                bytesSent += length;
-            } catch (RuntimeException e) {
-                release(length);
-                errorListeners.emit(new OperationError("send failed: " + e.getMessage(), e));
-            }
-        }
-        return moved;
-    }
-
-    /** The stream's SCTP buffered amount now: what SCTP let go of since the last call leaves the buffered amount. */
-    void updateBufferedAmount(long sctpNow) {
-        long change = sctpNow - sctpBuffered;
-        sctpBuffered = sctpNow;
-        if (change > 0) {
-            sctpControlBytes += change;
-            return;
-        }
-        long released = -change;
-        long control = Math.min(released, sctpControlBytes);
-        sctpControlBytes -= control;
-        // The rest is ours; an empty message occupies one byte in SCTP but none in the buffered amount.
-        long ours = Math.min(released - control, sctpHeldBytes);
-        sctpHeldBytes -= ours;
-        release(ours);
-    }
-
-    /** W3C: bufferedamountlow fires when the buffered amount falls from above the threshold to at most it. */
-    private void release(long bytes) {
-        if (bytes == 0) {
-            return;
-        }
-        long after = bufferedAmount.addAndGet(-bytes);
-        long threshold = bufferedAmountLowThreshold;
-        if (after <= threshold && after + bytes > threshold) {
-            bufferedAmountLowListeners.emit(null);
-        }
-    }
-
-    void onOpened() {
-        if (readyState == RTCDataChannelState.CONNECTING) {
-            readyState = RTCDataChannelState.OPEN;
-            openListeners.emit(null);
-        }
-    }
-
-    /**
-     * A channel the remote opened is announced already open (W3C webrtc-pc §6.2 "announce the data channel as
-     * open"): its state is set before the datachannel event is queued, its open event after.
-     */
-    void onOpenedByRemote(Runnable announce) {
-        if (readyState == RTCDataChannelState.CONNECTING) {
-            readyState = RTCDataChannelState.OPEN;
-            announce.run();
-            openListeners.emit(null);
-        }
-    }
-
-    void onMessage(RTCDataChannelMessage message) {
-        messagesReceived++;
-        bytesReceived += message.data().length;
-        messageListeners.emit(message);
-    }
-
-    void onClosing() {
-        if (readyState != RTCDataChannelState.CLOSED) {
-            readyState = RTCDataChannelState.CLOSING;
-            closingListeners.emit(null);
-        }
-    }
-
-    void onClosed() {
-        if (readyState != RTCDataChannelState.CLOSED) {
-            readyState = RTCDataChannelState.CLOSED;
-            closeListeners.emit(null);
-        }
+        return core.getBytesReceived();
     }
 }

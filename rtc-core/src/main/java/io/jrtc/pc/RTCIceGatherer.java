@@ -1,87 +1,41 @@
 package io.jrtc.pc;
 
-import io.jrtc.ice.IceAgent;
-import io.jrtc.ice.IceAgentConfig;
-import io.jrtc.ice.IceCandidate;
-import io.jrtc.ice.IceEvent;
-import io.jrtc.ice.IceGatheringState;
-import io.jrtc.ice.IceParameters;
-import io.jrtc.ice.IceRole;
-import io.jrtc.ice.IceTransmit;
-import io.jrtc.net.DatagramReceiver;
-import io.jrtc.net.UdpSocket;
 import io.jrtc.pc.internal.loop.ConnectionContext;
-import io.jrtc.pc.internal.loop.Listeners;
-import io.jrtc.pc.internal.loop.Pump;
-import io.netty.util.collection.IntObjectHashMap;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.security.SecureRandom;
-import java.util.ArrayList;
+import io.jrtc.pc.internal.transport.IceGatherer;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * Gathers local candidates (the reference's RTCIceGatherer): binds a UDP socket per local address, from the
  * engine's port range, asks the configured STUN servers for server-reflexive addresses and allocates a relayed
- * address on each TURN server ({@code turn:} over UDP, TCP or TLS). It owns the sockets, the TURN allocations and
- * the ICE agent that {@link RTCIceTransport} then runs checks with. Under the {@code relay} policy only relayed
- * candidates are offered and used; the host sockets then only carry the TURN traffic (or none, over TCP or TLS).
+ * address on each TURN server ({@code turn:} over UDP, TCP or TLS). Its sockets and ICE agent are what an
+ * {@link RTCIceTransport} then runs checks with.
+ *
+ * <p>A gatherer made on its own (the reference's ORTC-style use, without an {@link RTCPeerConnection}) lives on an
+ * engine: {@link #RTCIceGatherer(RtcEngine, List)} chooses it, the other constructors take {@link RtcEngine#shared()}.
  */
-public final class RTCIceGatherer implements Pump.Stage {
-    private final ConnectionContext context;
-    private final List<RTCIceServer> iceServers;
-    private volatile IceParameters localParameters;
-    private final IceAgent agent;
-    private final RTCIceTransportPolicy policy;
-    private final TurnRelays relays;
-    /** By socket id; a primitive-keyed map, since every datagram sent looks its socket up here. */
-    private final IntObjectHashMap<UdpSocket> sockets = new IntObjectHashMap<>();
-    private int nextSocketId;
-    private final List<RTCIceCandidate> localCandidates = new CopyOnWriteArrayList<>();
-    private final Listeners<RTCIceGatheringState> stateListeners;
-    private final Listeners<RTCIceCandidate> candidateListeners;
-    private volatile CompletableFuture<Void> complete = new CompletableFuture<>();
-    private volatile RTCIceGatheringState state = RTCIceGatheringState.NEW;
-    private DatagramReceiver nonStunReceiver = (socket, sender, data, length) -> { };
-    private Runnable afterReceive = () -> { };
-    private Consumer<IceEvent> connectivityEvents = event -> { };
-    private Consumer<RTCIceCandidate> connectionCandidateListener = candidate -> { };
-    private String sdpMid;
-    private Integer sdpMLineIndex;
-    private boolean gatherStarted;
-    private List<TurnRelays.Server> turnServers = List.of();
-    private boolean closed;
+public final class RTCIceGatherer {
+    private final IceGatherer core;
 
     public RTCIceGatherer() {
         this(List.of());
     }
 
     public RTCIceGatherer(List<RTCIceServer> iceServers) {
-        this(ConnectionContext.create(RtcEngine.shared().resources()), iceServers);
+        this(RtcEngine.shared(), iceServers);
     }
 
-    RTCIceGatherer(ConnectionContext context, List<RTCIceServer> iceServers) {
-        this(context, iceServers, RTCIceTransportPolicy.ALL);
+    /**
+     * A gatherer on {@code engine}: its loops, port range, addresses and clock; the ICE, DTLS and SCTP transports
+     * built on it share them.
+     */
+    public RTCIceGatherer(RtcEngine engine, List<RTCIceServer> iceServers) {
+        this(new IceGatherer(ConnectionContext.create(engine.resources()), iceServers, RTCIceTransportPolicy.ALL));
     }
 
-    RTCIceGatherer(ConnectionContext context, List<RTCIceServer> iceServers, RTCIceTransportPolicy policy) {
-        this.context = context;
-        this.iceServers = List.copyOf(iceServers);
-        this.policy = policy;
-        SecureRandom random = new SecureRandom();
-        this.localParameters = IceParameters.random(random);
-        IceAgentConfig config = IceAgentConfig.defaults(IceRole.CONTROLLING, localParameters,
-                random.nextLong(), random.nextLong());
-        this.agent = new IceAgent(config);
-        this.relays = new TurnRelays(agent, context);
-        this.stateListeners = context.listeners();
-        this.candidateListeners = context.listeners();
-        context.pump().add(this);
+    RTCIceGatherer(IceGatherer core) {
+        this.core = core;
     }
 
     /** The reference's default servers; this stack contacts none unless configured. */
@@ -90,24 +44,24 @@ public final class RTCIceGatherer implements Pump.Stage {
     }
 
     public RTCIceGatheringState getState() {
-        return state;
+        return core.getState();
     }
 
     public RTCIceParameters getLocalParameters() {
-        return new RTCIceParameters(localParameters.usernameFragment(), localParameters.password(), false);
+        return core.getLocalParameters();
     }
 
     public List<RTCIceCandidate> getLocalCandidates() {
-        return List.copyOf(localCandidates);
+        return core.getLocalCandidates();
     }
 
     public Subscription onStateChange(Consumer<RTCIceGatheringState> listener) {
-        return stateListeners.add(listener);
+        return core.onStateChange(listener);
     }
 
     /** Each gathered candidate, then {@code null} once gathering is complete. */
     public Subscription onLocalCandidate(Consumer<RTCIceCandidate> listener) {
-        return candidateListeners.add(listener);
+        return core.onLocalCandidate(listener);
     }
 
     /**
@@ -115,325 +69,10 @@ public final class RTCIceGatherer implements Pump.Stage {
      * ones from the TURN servers. Completes when gathering is complete; fails when no socket could be bound.
      */
     public CompletableFuture<Void> gather() {
-        // Names are resolved off the loop (DNS blocks); with no servers there is nothing to resolve, and the detour
-        // through the pool would only add two thread hand-offs to every connection's setup.
-        CompletableFuture<ResolvedServers> servers = iceServers.isEmpty()
-                ? CompletableFuture.completedFuture(new ResolvedServers(List.of(), List.of()))
-                : CompletableFuture.supplyAsync(this::resolveServers, context.engine().callbackPool());
-        servers.thenAcceptAsync(this::startGathering, context.pump().loop())
-                .exceptionally(failure -> {
-                    complete.completeExceptionally(failure);
-                    return null;
-                });
-        return complete;
+        return core.gather();
     }
 
-    /** The configured servers with their names resolved. */
-    private record ResolvedServers(List<InetSocketAddress> stun, List<TurnRelays.Server> turn) {
-    }
-
-    /**
-     * STUN servers ({@code stun:}) and TURN servers over UDP, TCP or TLS ({@code turn:},
-     * {@code turn:...?transport=tcp}, {@code turns:}); an unresolvable server yields no candidate, as in browsers.
-     */
-    private ResolvedServers resolveServers() {
-        List<InetSocketAddress> stun = new ArrayList<>();
-        List<TurnRelays.Server> turn = new ArrayList<>();
-        for (RTCIceServer server : iceServers) {
-            for (String url : server.urls()) {
-                IceServerUrl parsed = IceServerUrl.parse(url);
-                String turnTransport = parsed.turnTransport();
-                if (!parsed.scheme().equals("stun") && turnTransport == null) {
-                    continue;
-                }
-                InetSocketAddress address;
-                try {
-                    address = new InetSocketAddress(InetAddress.getByName(parsed.host()), parsed.port());
-                } catch (UnknownHostException e) {
-                    continue;
-                }
-                if (turnTransport != null) {
-                    turn.add(new TurnRelays.Server(address, server.username(), server.credential(), turnTransport,
-                            parsed.host()));
-                } else {
-                    stun.add(address);
-                }
-            }
-        }
-        return new ResolvedServers(stun, turn);
-    }
-
-    private void startGathering(ResolvedServers servers) {
-        if (gatherStarted || closed) {
-            return;
-        }
-        gatherStarted = true;
-        turnServers = servers.turn();
-        agent.setStunServers(relayOnly() ? List.of() : servers.stun());
-        setState(RTCIceGatheringState.GATHERING);
-        List<InetAddress> addresses = context.engine().gatheringAddresses();
-        List<CompletableFuture<UdpSocket>> binds = new ArrayList<>();
-        for (InetAddress address : addresses) {
-            binds.add(UdpSocket.bind(context.engine().loops(), context.pump().loop(), address,
-                    context.engine().settings().portRange(), receiver()));
-        }
-        CompletableFuture.allOf(binds.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
-            onSocketsBound(binds);
-            return null;
-        }, context.pump().loop());
-    }
-
-    private void onSocketsBound(List<CompletableFuture<UdpSocket>> binds) {
-        long now = context.pump().now();
-        Throwable firstFailure = null;
-        for (CompletableFuture<UdpSocket> bind : binds) {
-            if (bind.isCompletedExceptionally()) {
-                firstFailure = firstFailure != null ? firstFailure : bind.handle((s, e) -> e).join();
-                continue;
-            }
-            UdpSocket socket = bind.join();
-            if (closed) {
-                socket.close();
-                continue;
-            }
-            int socketId = nextSocketId++;
-            sockets.put(socketId, socket);
-            if (!relayOnly()) {
-                agent.addHostSocket(now, socketId, socket.localAddress());
-            }
-        }
-        if (sockets.isEmpty() && !closed) {
-            String reason = binds.isEmpty() ? "no local address to gather on" : "no UDP socket could be bound";
-            complete.completeExceptionally(new OperationError(reason, firstFailure));
-            setState(RTCIceGatheringState.COMPLETE);
-            return;
-        }
-        if (!relayOnly()) {
-            announce(now);
-        }
-        relays.start(now, turnServers, Map.copyOf(sockets));
-        agent.gather(now);
-        context.pump().run();
-    }
-
-    private boolean relayOnly() {
-        return policy == RTCIceTransportPolicy.RELAY;
-    }
-
-    /**
-     * Announced addresses (a public IP in front of a 1:1 NAT) become extra host candidates on the port of the
-     * first socket of their address family; packets sent to them arrive on that socket.
-     */
-    private void announce(long now) {
-        for (String announced : context.engine().settings().announcedAddresses()) {
-            InetAddress address;
-            try {
-                address = InetAddress.getByName(announced);
-            } catch (UnknownHostException e) {
-                continue;  // RtcEngineSettings only takes IP literals, which never fail here
-            }
-            for (Map.Entry<Integer, UdpSocket> entry : List.copyOf(sockets.entrySet())) {
-                InetSocketAddress bound = entry.getValue().localAddress();
-                if (bound.getAddress().getClass() == address.getClass()) {
-                    int socketId = nextSocketId++;
-                    sockets.put(socketId, entry.getValue());
-                    agent.addHostSocket(now, socketId, new InetSocketAddress(address, bound.getPort()));
-                    break;
-                }
-            }
-        }
-    }
-
-    private DatagramReceiver receiver() {
-        return new DatagramReceiver() {
-            @Override
-            public void onDatagram(UdpSocket socket, InetSocketAddress sender, byte[] data, int length) {
-                if (closed || length == 0 || relays.handleDatagram(context.pump().now(), socket, sender, data, length)) {
-                    return;
-                }
-                int socketId = socketId(socket);
-                int first = data[0] & 0xFF;
-                if (first < 4) {
-                    agent.handleReceive(context.pump().now(), socketId, sender, data, 0, length);
-                } else {
-                    agent.noteTrafficReceived(context.pump().now(), socketId, sender);
-                    nonStunReceiver.onDatagram(socket, sender, data, length);
-                }
-            }
-
-            @Override
-            public void onReadComplete(UdpSocket socket) {
-                afterReceive.run();
-                context.pump().run();
-            }
-        };
-    }
-
-    private int socketId(UdpSocket socket) {
-        for (Map.Entry<Integer, UdpSocket> entry : sockets.entrySet()) {
-            if (entry.getValue() == socket) {
-                return entry.getKey();
-            }
-        }
-        return -1;
-    }
-
-    IceAgent agent() {
-        return agent;
-    }
-
-    TurnRelays relays() {
-        return relays;
-    }
-
-    ConnectionContext context() {
-        return context;
-    }
-
-    /** Where datagrams that are not STUN go (DTLS, later RTP), on the loop. */
-    void setNonStunReceiver(DatagramReceiver receiver, Runnable afterBatch) {
-        this.nonStunReceiver = receiver;
-        this.afterReceive = afterBatch;
-    }
-
-    /** Sends one datagram from the socket the ICE agent chose; on the loop. */
-    void send(int socketId, InetSocketAddress destination, byte[] data, int offset, int length) {
-        if (relays.isRelaySocket(socketId)) {
-            relays.send(context.pump().now(), socketId, destination, data, offset, length);
-            return;
-        }
-        UdpSocket socket = sockets.get(socketId);
-        if (socket != null) {
-            socket.send(destination, data, offset, length);
-        }
-    }
-
-    /** Moves what the agent has to send to the sockets; returns whether anything moved. */
-    boolean drainTransmits() {
-        boolean moved = false;
-        IceTransmit transmit;
-        while ((transmit = agent.pollTransmit()) != null) {
-            send(transmit.socketId(), transmit.destination(), transmit.data(), 0, transmit.data().length);
-            moved = true;
-        }
-        return moved;
-    }
-
-    void flushSockets() {
-        for (UdpSocket socket : sockets.values()) {
-            socket.flush();
-        }
-    }
-
-    @Override
-    public boolean pump(long now) {
-        boolean moved = relays.pump(now, () -> nextSocketId++,
-                (socket, sender, data, length) -> nonStunReceiver.onDatagram(socket, sender, data, length));
-        moved |= drainTransmits();
-        IceEvent event;
-        while ((event = agent.pollEvent()) != null) {
-            moved = true;
-            if (event instanceof IceEvent.CandidateGathered gathered) {
-                onCandidateGathered(gathered.c());
-            } else if (event instanceof IceEvent.GatheringStateChanged changed) {
-                if (changed.s() == IceGatheringState.COMPLETE) {
-                    onGatheringComplete();
-                }
-            } else {
-                connectivityEvents.accept(event);
-            }
-        }
-        return moved;
-    }
-
-    @Override
-    public long deadline() {
-        return closed ? Long.MAX_VALUE : Math.min(agent.pollTimeout(), relays.deadline());
-    }
-
-    @Override
-    public void onTimeout(long now) {
-        agent.handleTimeout(now);
-        relays.handleTimeout(now);
-    }
-
-    @Override
-    public void settle() {
-        flushSockets();
-    }
-
-    /** The m-line the candidates belong to (the BUNDLE transport's); set before gathering. */
-    void setSdpMid(String mid, Integer mLineIndex) {
-        this.sdpMid = mid;
-        this.sdpMLineIndex = mLineIndex;
-    }
-
-    /** Where connectivity events of the agent (states, selected pair, role) go: the ICE transport. */
-    void setConnectivityListener(Consumer<IceEvent> listener) {
-        this.connectivityEvents = listener;
-    }
-
-    void onCandidateGathered(IceCandidate candidate) {
-        RTCIceCandidate gathered = new RTCIceCandidate(candidate, sdpMid, sdpMLineIndex,
-                localParameters.usernameFragment());
-        localCandidates.add(gathered);
-        candidateListeners.emit(gathered);
-        connectionCandidateListener.accept(gathered);
-    }
-
-    void onGatheringComplete() {
-        setState(RTCIceGatheringState.COMPLETE);
-        candidateListeners.emit(null);
-        connectionCandidateListener.accept(null);
-        // Completes after the end-of-candidates events queued above, so the candidate list is final by then.
-        CompletableFuture<Void> done = complete;
-        context.callbacks().execute(() -> done.complete(null));
-    }
-
-    /** The peer connection's icecandidate event, fed on the loop so that it keeps its place in the order. */
-    void setConnectionCandidateListener(Consumer<RTCIceCandidate> listener) {
-        this.connectionCandidateListener = listener;
-    }
-
-    /**
-     * ICE restart (RFC 8445 §9): new local credentials, and candidates gathered anew on the same sockets; the
-     * selected pair carries traffic until checks with the new credentials select one.
-     */
-    void restart(IceParameters newLocal) {
-        localParameters = newLocal;
-        localCandidates.clear();
-        long now = context.pump().now();
-        agent.restart(now, newLocal);
-        complete = new CompletableFuture<>();
-        setState(RTCIceGatheringState.GATHERING);
-        agent.gather(now);
-        context.pump().run();
-    }
-
-    /** Completes when gathering is complete. */
-    CompletableFuture<Void> completion() {
-        return complete;
-    }
-
-    boolean hasStarted() {
-        return gatherStarted;
-    }
-
-    private void setState(RTCIceGatheringState next) {
-        if (state != next) {
-            state = next;
-            stateListeners.emit(next);
-        }
-    }
-
-    /** Releases every socket; on the loop. */
-    void close() {
-        closed = true;
-        relays.close(context.pump().now());
-        for (UdpSocket socket : sockets.values()) {
-            socket.close();
-        }
-        sockets.clear();
-        complete.complete(null);
+    IceGatherer core() {
+        return core;
     }
 }

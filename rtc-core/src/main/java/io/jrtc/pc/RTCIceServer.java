@@ -1,5 +1,6 @@
 package io.jrtc.pc;
 
+import io.jrtc.pc.internal.transport.IceServerUrl;
 import java.util.List;
 import java.util.Objects;
 

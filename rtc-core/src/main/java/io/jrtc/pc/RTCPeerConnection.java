@@ -6,6 +6,7 @@ import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.internal.jsep.SignalingStateMachine;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Listeners;
+import io.jrtc.pc.internal.transport.IceGatherer;
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SessionDescription;
 import java.security.SecureRandom;
@@ -207,7 +208,7 @@ public final class RTCPeerConnection {
                 if (type == RTCSdpType.OFFER && pendingIceRestart == null) {
                     pendingIceRestart = new RTCIceParameters(IceParameters.random(new SecureRandom()));
                 }
-                iceTransport.updateRemoteParameters(parsed.ice());
+                iceTransport.core().updateRemoteParameters(parsed.ice());
             }
             descriptions.setRemote(description);
             if (type == RTCSdpType.OFFER) {
@@ -275,7 +276,7 @@ public final class RTCPeerConnection {
     /** Completes when ICE gathering is complete (for signalling without trickle, such as WHIP). */
     public CompletableFuture<Void> gatheringComplete() {
         return onLoop(() -> gatherer).thenCompose(g -> g == null ? CompletableFuture.completedFuture(null)
-                : g.completion());
+                : g.core().completion());
     }
 
     /**
@@ -508,15 +509,15 @@ public final class RTCPeerConnection {
         closed = true;
         transceivers.stopAll();
         if (sctp != null) {
-            sctp.stopOnLoop();
+            sctp.core().stopOnLoop();
         }
         if (dtlsTransport != null) {
-            dtlsTransport.stopOnLoop();
+            dtlsTransport.core().stopOnLoop();
         }
         if (iceTransport != null) {
-            iceTransport.stopOnLoop();
+            iceTransport.core().stopOnLoop();
         } else if (gatherer != null) {
-            gatherer.close();
+            gatherer.core().close();
         }
         context.pump().run();
         context.pump().close();
@@ -542,13 +543,13 @@ public final class RTCPeerConnection {
         if (gatherer != null) {
             return;
         }
-        gatherer = new RTCIceGatherer(context, configuration.getIceServers(),
-                configuration.getIceTransportPolicy());
-        gatherer.setSdpMid("0", 0);
+        gatherer = new RTCIceGatherer(new IceGatherer(context, configuration.getIceServers(),
+                configuration.getIceTransportPolicy()));
+        gatherer.core().setSdpMid("0", 0);
         iceTransport = new RTCIceTransport(gatherer);
         dtlsTransport = new RTCDtlsTransport(iceTransport, certificates);
         states.watch(gatherer, iceTransport, dtlsTransport);
-        gatherer.setConnectionCandidateListener(events.iceCandidate::emit);
+        gatherer.core().setConnectionCandidateListener(events.iceCandidate::emit);
         transceivers.attachTransports(dtlsTransport);
     }
 
@@ -556,8 +557,7 @@ public final class RTCPeerConnection {
         if (sctp != null) {
             return;
         }
-        sctp = new RTCSctpTransport(dtlsTransport);
-        sctp.setConnectionDataChannelListener(events.dataChannel::emit);
+        sctp = new RTCSctpTransport(dtlsTransport, RTCSctpTransport.DEFAULT_PORT, events.dataChannel::emit);
         startSctpIfNegotiated();
     }
 
@@ -566,7 +566,7 @@ public final class RTCPeerConnection {
         layout.note(sdp);
         int first = MLineLayout.firstAccepted(sdp);
         if (gatherer != null && first >= 0) {
-            gatherer.setSdpMid(sdp.media().get(first).mid(), first);
+            gatherer.core().setSdpMid(sdp.media().get(first).mid(), first);
         }
     }
 
@@ -595,13 +595,14 @@ public final class RTCPeerConnection {
         String ufrag = local.media().stream().filter(m -> m.port() != 0).map(local::iceUfrag)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (pendingIceRestart.usernameFragment().equals(ufrag)) {
-            gatherer.restart(new IceParameters(pendingIceRestart.usernameFragment(), pendingIceRestart.password()));
+            gatherer.core().restart(new IceParameters(pendingIceRestart.usernameFragment(),
+                    pendingIceRestart.password()));
             pendingIceRestart = null;
         }
     }
 
     private void gatherIfNeeded() {
-        if (gatherer != null && !gatherer.hasStarted()) {
+        if (gatherer != null && !gatherer.core().hasStarted()) {
             gatherer.gather();
         }
     }

@@ -73,7 +73,7 @@ public final class RTCRtpReceiver {
 
     /** A receiver on its own over a DTLS transport (the reference's ORTC-style use); see {@link #receive}. */
     public RTCRtpReceiver(String kind, RTCDtlsTransport transport) {
-        this(transport.context(), MediaKind.of(kind));
+        this(transport.core().context(), MediaKind.of(kind));
         context.onLoop(() -> {
             attach(transport);
             return null;

@@ -81,7 +81,7 @@ public final class RTCRtpSender {
     }
 
     private RTCRtpSender(MediaKind kind, MediaStreamTrack track, RTCDtlsTransport transport) {
-        this(transport.context(), kind, track, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        this(transport.core().context(), kind, track, UUID.randomUUID().toString(), UUID.randomUUID().toString());
         context.onLoop(() -> {
             attach(transport);
             return null;

@@ -1,69 +1,47 @@
 package io.jrtc.pc;
 
-import io.jrtc.datachannel.DataChannelConfig;
-import io.jrtc.datachannel.DataChannelEngine;
-import io.jrtc.datachannel.DataChannelEvent;
-import io.jrtc.datachannel.DataChannelHandle;
-import io.jrtc.datachannel.SctpStreamSender;
-import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Listeners;
-import io.jrtc.pc.internal.loop.Pump;
-import io.jrtc.sctp.SctpAssociation;
-import io.jrtc.sctp.SctpConfig;
-import io.jrtc.sctp.SctpEvent;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import io.jrtc.pc.internal.transport.SctpTransport;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
  * SCTP over DTLS (the reference's RTCSctpTransport, RFC 8261) and the data channels it carries. The association
  * starts once DTLS is connected; both sides send INIT.
  */
-public final class RTCSctpTransport implements Pump.Stage {
+public final class RTCSctpTransport {
     /** What we accept in one message; advertised as {@code a=max-message-size}. */
-    public static final long MAX_MESSAGE_SIZE = 16L << 20;
+    public static final long MAX_MESSAGE_SIZE = SctpTransport.MAX_MESSAGE_SIZE;
     /** What RFC 8841 §6.1 says to assume when the remote gives no max-message-size. */
-    static final long DEFAULT_REMOTE_MAX_MESSAGE_SIZE = 65536;
-    static final int DEFAULT_PORT = 5000;
+    static final long DEFAULT_REMOTE_MAX_MESSAGE_SIZE = SctpTransport.DEFAULT_REMOTE_MAX_MESSAGE_SIZE;
+    static final int DEFAULT_PORT = SctpTransport.DEFAULT_PORT;
 
     private final RTCDtlsTransport transport;
-    private final ConnectionContext context;
-    private final int port;
-    private final Listeners<RTCSctpTransportState> stateListeners;
+    private final SctpTransport core;
     private final Listeners<RTCDataChannel> dataChannelListeners;
-    private final CompletableFuture<Void> connected = new CompletableFuture<>();
-    private final List<RTCDataChannel> pendingChannels = new ArrayList<>();
-    private final Map<DataChannelHandle, RTCDataChannel> channels = new HashMap<>();
-    private final ConcurrentLinkedQueue<RTCDataChannel> channelsWithOutput = new ConcurrentLinkedQueue<>();
-    private volatile RTCSctpTransportState state = RTCSctpTransportState.CONNECTING;
-    private volatile Integer maxChannels;
-    private volatile long remoteMaxMessageSize = DEFAULT_REMOTE_MAX_MESSAGE_SIZE;
-    private int remotePort = DEFAULT_PORT;
-    private boolean started;
-    private SctpAssociation association;
-    private DataChannelEngine engine;
-    private Consumer<RTCDataChannel> connectionDataChannelListener = channel -> { };
-    private volatile int dataChannelsOpened;
-    private volatile int dataChannelsClosed;
 
     public RTCSctpTransport(RTCDtlsTransport transport) {
         this(transport, DEFAULT_PORT);
     }
 
     public RTCSctpTransport(RTCDtlsTransport transport, int port) {
+        this(transport, port, channel -> { });
+    }
+
+    /**
+     * With the peer connection's datachannel event, which hears of each channel the remote opened on the loop, in
+     * its place in the order of events, with the same facade this transport's listeners get.
+     */
+    RTCSctpTransport(RTCDtlsTransport transport, int port, Consumer<RTCDataChannel> connectionListener) {
         this.transport = transport;
-        this.context = transport.getTransport().getIceGatherer().context();
-        this.port = port;
-        this.stateListeners = context.listeners();
-        this.dataChannelListeners = context.listeners();
-        transport.setApplicationDataReceiver(this::onPacket);
-        transport.setInternalStateListener(this::onDtlsState);
-        context.pump().add(this);
+        this.core = new SctpTransport(transport.core(), port);
+        this.dataChannelListeners = core.context().listeners();
+        // One facade per channel the remote opened: the core announces each once, on the loop.
+        core.addRemoteChannelListener(opened -> {
+            RTCDataChannel channel = new RTCDataChannel(this, opened);
+            dataChannelListeners.emit(channel);
+            connectionListener.accept(channel);
+        });
     }
 
     public static RTCSctpCapabilities getCapabilities() {
@@ -75,24 +53,24 @@ public final class RTCSctpTransport implements Pump.Stage {
     }
 
     public RTCSctpTransportState getState() {
-        return state;
+        return core.getState();
     }
 
     public int getPort() {
-        return port;
+        return core.getPort();
     }
 
     /** Channels this association can carry at once; null until connected (W3C). */
     public Integer getMaxChannels() {
-        return maxChannels;
+        return core.getMaxChannels();
     }
 
     public long getMaxMessageSize() {
-        return remoteMaxMessageSize;
+        return core.getMaxMessageSize();
     }
 
     public Subscription onStateChange(Consumer<RTCSctpTransportState> listener) {
-        return stateListeners.add(listener);
+        return core.onStateChange(listener);
     }
 
     /** Channels the remote side opened (the reference's "datachannel" event of this transport). */
@@ -102,285 +80,14 @@ public final class RTCSctpTransport implements Pump.Stage {
 
     /** Starts the association once DTLS is connected; completes when it is established. */
     public CompletableFuture<Void> start(RTCSctpCapabilities remoteCapabilities, int remotePort) {
-        context.onLoop(() -> {
-            if (started) {
-                return null;
-            }
-            started = true;
-            this.remotePort = remotePort;
-            long max = remoteCapabilities.maxMessageSize();
-            this.remoteMaxMessageSize = max == 0 ? Long.MAX_VALUE : max;
-            if (transport.getState() == RTCDtlsTransportState.CONNECTED) {
-                startAssociation();
-            }
-            return null;
-        });
-        return connected;
+        return core.start(remoteCapabilities, remotePort);
     }
 
     public CompletableFuture<Void> stop() {
-        return context.onLoop(() -> {
-            stopOnLoop();
-            return null;
-        });
+        return core.stop();
     }
 
-    void stopOnLoop() {
-        if (association != null && state == RTCSctpTransportState.CONNECTED) {
-            association.abort(context.pump().now(), "closed by the application");
-            pump(context.pump().now());
-        }
-        closeAllChannels();
-        setState(RTCSctpTransportState.CLOSED);
-    }
-
-    /** The peer connection's datachannel event, fed on the loop so that it keeps its place in the order. */
-    void setConnectionDataChannelListener(Consumer<RTCDataChannel> listener) {
-        this.connectionDataChannelListener = listener;
-    }
-
-    // ---- data channels (called by RTCDataChannel) ----
-
-    void register(RTCDataChannel channel) {
-        context.onLoop(() -> {
-            if (state == RTCSctpTransportState.CLOSED) {
-                channel.onClosed();
-            } else if (engine == null) {
-                pendingChannels.add(channel);
-            } else {
-                openOnEngine(channel);
-            }
-            context.pump().run();
-            return null;
-        });
-    }
-
-    void outputReady(RTCDataChannel channel) {
-        channelsWithOutput.add(channel);
-        context.pump().request();
-    }
-
-    void close(RTCDataChannel channel) {
-        context.onLoop(() -> {
-            if (engine != null && channel.handle() != null) {
-                engine.close(channel.handle());
-            } else {
-                pendingChannels.remove(channel);
-                channel.onClosed();
-            }
-            context.pump().run();
-            return null;
-        });
-    }
-
-    long remoteMaxMessageSize() {
-        return remoteMaxMessageSize;
-    }
-
-    int dataChannelsOpened() {
-        return dataChannelsOpened;
-    }
-
-    int dataChannelsClosed() {
-        return dataChannelsClosed;
-    }
-
-    List<RTCDataChannel> channels() {
-        return List.copyOf(channels.values());
-    }
-
-    SctpAssociation association() {
-        return association;
-    }
-
-    // ---- the pump stage ----
-
-    @Override
-    public boolean pump(long now) {
-        if (association == null) {
-            return false;
-        }
-        boolean moved = flushChannelOutput();
-        byte[] packet;
-        while ((packet = association.pollTransmit()) != null) {
-            transport.send(packet, 0, packet.length);
-            moved = true;
-        }
-        SctpEvent event;
-        while ((event = association.pollEvent()) != null) {
-            moved = true;
-            onSctpEvent(event);
-        }
-        DataChannelEvent channelEvent;
-        while (engine != null && (channelEvent = engine.pollEvent()) != null) {
-            moved = true;
-            onChannelEvent(channelEvent);
-        }
-        return moved;
-    }
-
-    @Override
-    public long deadline() {
-        return association == null ? Long.MAX_VALUE : association.pollTimeout();
-    }
-
-    @Override
-    public void onTimeout(long now) {
-        if (association != null) {
-            association.handleTimeout(now);
-        }
-    }
-
-    @Override
-    public void settle() {
-        if (association == null) {
-            return;
-        }
-        for (RTCDataChannel channel : channels.values()) {
-            channel.updateBufferedAmount(association.bufferedAmount(channel.handle().id()));
-        }
-    }
-
-    private boolean flushChannelOutput() {
-        boolean moved = false;
-        RTCDataChannel channel;
-        while ((channel = channelsWithOutput.poll()) != null) {
-            moved |= channel.drainOutbox(engine, association);
-        }
-        return moved;
-    }
-
-    private void onPacket(byte[] packet) {
-        if (association != null) {
-            association.handleReceive(context.pump().now(), packet, 0, packet.length);
-        }
-    }
-
-    private void onDtlsState(RTCDtlsTransportState dtlsState) {
-        if (dtlsState == RTCDtlsTransportState.CONNECTED && started) {
-            startAssociation();
-        } else if (dtlsState == RTCDtlsTransportState.CLOSED || dtlsState == RTCDtlsTransportState.FAILED) {
-            closeAllChannels();
-            setState(RTCSctpTransportState.CLOSED);
-        }
-    }
-
-    private void startAssociation() {
-        if (association != null) {
-            return;
-        }
-        boolean client = transport.getRole() == RTCDtlsRole.CLIENT;
-        SctpConfig config = SctpConfig.defaults()
-                .withMaxMessageSize(MAX_MESSAGE_SIZE)
-                .withRandomSeed(new SecureRandom().nextLong());
-        association = new SctpAssociation(config);
-        engine = new DataChannelEngine(streamSender(), client, 65535);
-        engine.setRemoteMaxMessageSize(remoteMaxMessageSize);
-        // Both sides send INIT: peers disagree on who starts (aiortc: the ICE-controlling side, others: the DTLS
-        // client), and RFC 9260 §5.2 resolves the collision when both do.
-        association.connect(context.pump().now());
-    }
-
-    private SctpStreamSender streamSender() {
-        return new SctpStreamSender() {
-            @Override
-            public void sendMessage(int streamId, int ppid, byte[] data, boolean unordered,
-                                    Integer maxRetransmits, Long maxLifetimeMillis) {
-                association.send(context.pump().now(), streamId, ppid, data, unordered, maxRetransmits, maxLifetimeMillis);
-            }
-
-            @Override
-            public void resetStreams(int[] streamIds) {
-                association.resetStreams(context.pump().now(), streamIds);
-            }
-
-            @Override
-            public long bufferedAmount(int streamId) {
-                return association.bufferedAmount(streamId);
-            }
-        };
-    }
-
-    private void onSctpEvent(SctpEvent event) {
-        if (event instanceof SctpEvent.Connected) {
-            maxChannels = 65535;
-            setState(RTCSctpTransportState.CONNECTED);
-            connected.complete(null);
-            engine.onAssociationEstablished();
-            for (RTCDataChannel channel : pendingChannels) {
-                openOnEngine(channel);
-            }
-            pendingChannels.clear();
-        } else if (event instanceof SctpEvent.MessageReceived message) {
-            engine.handleMessage(message.streamId(), message.ppid(), message.data());
-        } else if (event instanceof SctpEvent.IncomingStreamsReset reset) {
-            engine.handleIncomingStreamReset(reset.streamIds());
-        } else if (event instanceof SctpEvent.Closed || event instanceof SctpEvent.Aborted) {
-            closeAllChannels();
-            setState(RTCSctpTransportState.CLOSED);
-            connected.completeExceptionally(new OperationError("SCTP association ended: " + event));
-        }
-    }
-
-    private void onChannelEvent(DataChannelEvent event) {
-        if (event instanceof DataChannelEvent.Opened opened) {
-            RTCDataChannel channel = channels.get(opened.handle());
-            if (channel != null) {
-                dataChannelsOpened++;
-                channel.onOpened();
-            }
-        } else if (event instanceof DataChannelEvent.ChannelOpenedByRemote remote) {
-            RTCDataChannel channel = RTCDataChannel.openedByRemote(this, remote.handle());
-            channels.put(remote.handle(), channel);
-            dataChannelsOpened++;
-            // W3C order: the datachannel event first (the channel already open), then the channel's open event.
-            channel.onOpenedByRemote(() -> {
-                dataChannelListeners.emit(channel);
-                connectionDataChannelListener.accept(channel);
-            });
-        } else if (event instanceof DataChannelEvent.Message message) {
-            RTCDataChannel channel = channels.get(message.handle());
-            if (channel != null) {
-                channel.onMessage(new RTCDataChannelMessage(message.binary(), message.data()));
-            }
-        } else if (event instanceof DataChannelEvent.Closing closing) {
-            RTCDataChannel channel = channels.get(closing.handle());
-            if (channel != null) {
-                channel.onClosing();
-            }
-        } else if (event instanceof DataChannelEvent.Closed closed) {
-            RTCDataChannel channel = channels.remove(closed.handle());
-            if (channel != null) {
-                dataChannelsClosed++;
-                channel.onClosed();
-            }
-        }
-    }
-
-    private void openOnEngine(RTCDataChannel channel) {
-        RTCDataChannelParameters p = channel.parameters();
-        DataChannelHandle handle = engine.open(new DataChannelConfig(p.label(), p.ordered(), p.maxPacketLifeTime(),
-                p.maxRetransmits(), p.protocol(), p.negotiated(), p.id()));
-        channel.attach(handle);
-        channels.put(handle, channel);
-    }
-
-    private void closeAllChannels() {
-        for (RTCDataChannel channel : pendingChannels) {
-            channel.onClosed();
-        }
-        pendingChannels.clear();
-        for (RTCDataChannel channel : channels.values()) {
-            dataChannelsClosed++;
-            channel.onClosed();
-        }
-        channels.clear();
-    }
-
-    private void setState(RTCSctpTransportState next) {
-        if (state != next && state != RTCSctpTransportState.CLOSED) {
-            state = next;
-            stateListeners.emit(next);
-        }
+    SctpTransport core() {
+        return core;
     }
 }

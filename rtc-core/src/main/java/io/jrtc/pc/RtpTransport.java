@@ -4,6 +4,7 @@ import io.jrtc.dtls.DtlsEndpoint;
 import io.jrtc.dtls.SrtpKeyingMaterial;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Pump;
+import io.jrtc.pc.internal.transport.DtlsTransport;
 import io.jrtc.rtp.FullIntraRequest;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.MultiplexedPacketKind;
@@ -45,7 +46,7 @@ final class RtpTransport implements Pump.Stage {
     private static final int MAX_ROUTED_SSRCS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final RTCDtlsTransport dtls;
+    private final DtlsTransport dtls;
     private final ConnectionContext context;
     private final List<RTCRtpSender> senders = new CopyOnWriteArrayList<>();
     private final List<RTCRtpReceiver> receivers = new CopyOnWriteArrayList<>();
@@ -62,10 +63,15 @@ final class RtpTransport implements Pump.Stage {
     private long srtpFailures;
     private long unroutable;
 
-    RtpTransport(RTCDtlsTransport dtls) {
+    RtpTransport(DtlsTransport dtls) {
         this.dtls = dtls;
         dtls.setMediaReceiver(this::onDatagram);
-        this.context = dtls.getTransport().getIceGatherer().context();
+        dtls.addInternalStateListener(state -> {
+            if (state == RTCDtlsTransportState.CONNECTED) {
+                onDtlsConnected();
+            }
+        });
+        this.context = dtls.context();
         context.pump().add(this);
     }
 
@@ -82,7 +88,7 @@ final class RtpTransport implements Pump.Stage {
     }
 
     /** DTLS is connected: senders that may send start pulling frames. */
-    void onDtlsConnected() {
+    private void onDtlsConnected() {
         senders.forEach(RTCRtpSender::onTransportReady);
     }
 
@@ -112,7 +118,7 @@ final class RtpTransport implements Pump.Stage {
         }
         try {
             int protectedLength = srtpSender.protectRtp(packet, length);
-            dtls.sendUnencrypted(packet, 0, protectedLength);
+            dtls.sendMedia(packet, 0, protectedLength);
         } catch (SrtpException e) {
             srtpFailures++;
             LOG.log(Level.DEBUG, () -> "cannot protect an RTP packet: " + e.getMessage());
@@ -338,7 +344,7 @@ final class RtpTransport implements Pump.Stage {
         }
         try {
             int protectedLength = srtpSender.protectRtcp(compound, length);
-            dtls.sendUnencrypted(compound, 0, protectedLength);
+            dtls.sendMedia(compound, 0, protectedLength);
         } catch (SrtpException e) {
             srtpFailures++;
             LOG.log(Level.DEBUG, () -> "cannot protect an RTCP packet: " + e.getMessage());

@@ -3,6 +3,9 @@ package io.jrtc.pc;
 import io.jrtc.ice.IceCandidate;
 import io.jrtc.ice.IceCandidatePair;
 import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.pc.internal.transport.DataChannel;
+import io.jrtc.pc.internal.transport.DtlsTransport;
+import io.jrtc.pc.internal.transport.IceTransport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +40,8 @@ final class StatsCollector {
 
     RTCStatsReport collect() {
         Map<String, Object> pc = new LinkedHashMap<>();
-        pc.put("dataChannelsOpened", sctp == null ? 0 : sctp.dataChannelsOpened());
-        pc.put("dataChannelsClosed", sctp == null ? 0 : sctp.dataChannelsClosed());
+        pc.put("dataChannelsOpened", sctp == null ? 0 : sctp.core().dataChannelsOpened());
+        pc.put("dataChannelsClosed", sctp == null ? 0 : sctp.core().dataChannelsClosed());
         stats.add(new RTCStats("peer-connection", "P" + connection.statsId(), timestamp, pc));
         for (int i = 0; i < certificates.size(); i++) {
             addCertificate("CF-local-" + i, certificates.get(i).getFingerprints().get(0));
@@ -48,7 +51,7 @@ final class StatsCollector {
             addCandidatesAndPairs();
         }
         if (sctp != null) {
-            for (RTCDataChannel channel : sctp.channels()) {
+            for (DataChannel channel : sctp.core().channels()) {
                 addDataChannel(channel);
             }
         }
@@ -75,13 +78,15 @@ final class StatsCollector {
     }
 
     private void addTransport() {
+        IceTransport ice = this.ice.core();
+        DtlsTransport dtls = this.dtls.core();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("packetsSent", ice.packetsSent());
         t.put("packetsReceived", ice.packetsReceived());
         t.put("bytesSent", ice.bytesSent());
         t.put("bytesReceived", ice.bytesReceived());
         t.put("iceRole", ice.getRole().toString());
-        t.put("iceLocalUsernameFragment", ice.getIceGatherer().getLocalParameters().usernameFragment());
+        t.put("iceLocalUsernameFragment", ice.gatherer().getLocalParameters().usernameFragment());
         t.put("iceState", ice.getState().toString());
         t.put("dtlsState", dtls.getState().toString());
         t.put("dtlsRole", dtls.getRole() == RTCDtlsRole.AUTO ? "unknown" : dtls.getRole().toString());
@@ -101,7 +106,8 @@ final class StatsCollector {
     }
 
     private void addCandidatesAndPairs() {
-        var agent = ice.getIceGatherer().agent();
+        IceTransport ice = this.ice.core();
+        var agent = ice.gatherer().agent();
         for (IceCandidate candidate : agent.localCandidates()) {
             addCandidate("local-candidate", candidate);
         }
@@ -149,7 +155,7 @@ final class StatsCollector {
         c.put("relatedAddress", candidate.relatedAddress());
         c.put("relatedPort", candidate.relatedPort());
         String relayProtocol = type.startsWith("local")
-                ? ice.getIceGatherer().relays().relayProtocol(candidate) : null;
+                ? ice.core().gatherer().relayProtocol(candidate) : null;
         if (relayProtocol != null) {
             c.put("relayProtocol", relayProtocol);
         }
@@ -163,7 +169,7 @@ final class StatsCollector {
         stats.add(new RTCStats("certificate", id, timestamp, c));
     }
 
-    private void addDataChannel(RTCDataChannel channel) {
+    private void addDataChannel(DataChannel channel) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("label", channel.getLabel());
         d.put("protocol", channel.getProtocol());

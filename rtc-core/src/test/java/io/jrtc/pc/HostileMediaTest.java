@@ -43,7 +43,7 @@ class HostileMediaTest {
             for (int batch = 0; batch < 40; batch++) {
                 // Batches of 500 with a breath between them: the garbage has to reach the receiver, not the
                 // floor of a full socket buffer.
-                await(attacker.context().onLoop(() -> {
+                await(attacker.core().context().onLoop(() -> {
                     RtpTransport rtp = attacker.rtp();
                     for (int i = 0; i < 500; i++) {
                         int length = randomRtp(random, packet);
@@ -54,7 +54,7 @@ class HostileMediaTest {
                             rtp.sendRtp(packet, length);
                         }
                     }
-                    attacker.context().pump().run();  // flush
+                    attacker.core().context().pump().run();  // flush
                     return null;
                 }));
                 Thread.sleep(2);
@@ -62,7 +62,7 @@ class HostileMediaTest {
 
             RTCDtlsTransport victim = pair.answerer.getTransceivers().get(0).getReceiver().getTransport();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                    await(victim.context().onLoop(() -> victim.rtp().unroutablePackets())))
+                    await(victim.core().context().onLoop(() -> victim.rtp().unroutablePackets())))
                     .as("garbage that reached the receiving side").isGreaterThan(100));
 
             MediaStreamTrack audio = arrived.stream().filter(e -> e.track().getKind() == MediaKind.AUDIO)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jrtc.media.AudioMeasurements;
 import io.jrtc.media.MediaStreamTrackState;
 import io.jrtc.media.ToneAudioTrack;
-import io.jrtc.pc.internal.loop.ConnectionContext;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +22,8 @@ class OrtcObjectsTest {
     void transportsConnectLayerByLayerAndCarryAChannel() throws Exception {
         try (RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults()
                 .withBindAddresses(List.of(InetAddress.getLoopbackAddress())))) {
-            RTCIceGatherer gatherer1 = new RTCIceGatherer(ConnectionContext.create(engine.resources()), List.of());
-            RTCIceGatherer gatherer2 = new RTCIceGatherer(ConnectionContext.create(engine.resources()), List.of());
+            RTCIceGatherer gatherer1 = new RTCIceGatherer(engine, List.of());
+            RTCIceGatherer gatherer2 = new RTCIceGatherer(engine, List.of());
             assertThat(RTCIceGatherer.getDefaultIceServers()).isEmpty();
             assertThat(gatherer1.getState()).isEqualTo(RTCIceGatheringState.NEW);
             await(gatherer1.gather());
@@ -117,8 +116,8 @@ class OrtcObjectsTest {
 
     /** Two gatherers, ICE and DTLS transports wired by hand and connected, as the reference's examples do. */
     private static RTCDtlsTransport[] connectedDtlsPair(RtcEngine engine) {
-        RTCIceGatherer gatherer1 = new RTCIceGatherer(ConnectionContext.create(engine.resources()), List.of());
-        RTCIceGatherer gatherer2 = new RTCIceGatherer(ConnectionContext.create(engine.resources()), List.of());
+        RTCIceGatherer gatherer1 = new RTCIceGatherer(engine, List.of());
+        RTCIceGatherer gatherer2 = new RTCIceGatherer(engine, List.of());
         await(CompletableFuture.allOf(gatherer1.gather(), gatherer2.gather()));
         RTCIceTransport ice1 = new RTCIceTransport(gatherer1);
         RTCIceTransport ice2 = new RTCIceTransport(gatherer2);
@@ -140,7 +139,7 @@ class OrtcObjectsTest {
         try (RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults()
                 .withBindAddresses(List.of(InetAddress.getLoopbackAddress()))
                 .withAnnouncedAddresses(List.of("203.0.113.7")))) {
-            RTCIceGatherer gatherer = new RTCIceGatherer(ConnectionContext.create(engine.resources()), List.of());
+            RTCIceGatherer gatherer = new RTCIceGatherer(engine, List.of());
             await(gatherer.gather());
             List<RTCIceCandidate> candidates = gatherer.getLocalCandidates();
             assertThat(candidates).extracting(RTCIceCandidate::getIp).containsExactly("127.0.0.1", "203.0.113.7");

@@ -4,6 +4,7 @@ import static io.jrtc.pc.PeerPair.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jrtc.net.TlsClientSettings;
+import io.jrtc.pc.internal.transport.TurnRelays;
 import io.jrtc.turn.CoturnServer;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -38,18 +39,18 @@ class TurnRelayStreamTest {
         coturn = new CoturnServer(dir, InetAddress.getLoopbackAddress(), true);
         engine = RtcEngine.create(RtcEngineSettings.defaults()
                 .withBindAddresses(List.of(InetAddress.getLoopbackAddress())));
-        systemTrust = TurnRelays.tlsSettings;
+        systemTrust = TurnRelays.tlsSettings();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        TurnRelays.tlsSettings = systemTrust;
+        TurnRelays.useTlsSettings(systemTrust);
         engine.close();
         coturn.close();
     }
 
     private void trustCoturn() {
-        TurnRelays.tlsSettings = host -> TlsClientSettings.trusting(host, coturn.certificate());
+        TurnRelays.useTlsSettings(host -> TlsClientSettings.trusting(host, coturn.certificate()));
     }
 
     @ParameterizedTest(name = "offerer over {0}, answerer over udp")

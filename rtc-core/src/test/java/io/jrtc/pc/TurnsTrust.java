@@ -1,6 +1,7 @@
 package io.jrtc.pc;
 
 import io.jrtc.net.TlsClientSettings;
+import io.jrtc.pc.internal.transport.TurnRelays;
 import io.jrtc.turn.CoturnServer;
 import java.util.function.Function;
 
@@ -16,13 +17,13 @@ public final class TurnsTrust implements AutoCloseable {
     }
 
     public static TurnsTrust coturn(CoturnServer coturn) {
-        TurnsTrust trust = new TurnsTrust(TurnRelays.tlsSettings);
-        TurnRelays.tlsSettings = host -> TlsClientSettings.trusting(host, coturn.certificate());
+        TurnsTrust trust = new TurnsTrust(TurnRelays.tlsSettings());
+        TurnRelays.useTlsSettings(host -> TlsClientSettings.trusting(host, coturn.certificate()));
         return trust;
     }
 
     @Override
     public void close() {
-        TurnRelays.tlsSettings = previous;
+        TurnRelays.useTlsSettings(previous);
     }
 }

@@ -1,8 +1,7 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.transport;
 
 import io.jrtc.ice.IceAgent;
 import io.jrtc.ice.IceCandidate;
-import io.jrtc.net.DatagramReceiver;
 import io.jrtc.net.TcpStreamSocket;
 import io.jrtc.net.TlsClientSettings;
 import io.jrtc.net.UdpSocket;
@@ -34,7 +33,7 @@ import java.util.function.IntSupplier;
  * address, and data as ChannelData once a channel to the peer is bound; what the server relays back goes to the
  * agent or, if not STUN, to the layer above.
  */
-final class TurnRelays {
+public final class TurnRelays {
     private static final System.Logger LOG = System.getLogger(TurnRelays.class.getName());
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /**
@@ -44,7 +43,7 @@ final class TurnRelays {
     static final StunRetransmissionPolicy STREAM_RETRANSMISSION = new StunRetransmissionPolicy(
             TimeUnit.MILLISECONDS.toNanos(500), TimeUnit.MILLISECONDS.toNanos(500), 1, 79);
     /** How TLS connections to {@code turns:} servers are verified, by host name; tests trust their own server. */
-    static volatile Function<String, TlsClientSettings> tlsSettings = TlsClientSettings::systemTrust;
+    private static volatile Function<String, TlsClientSettings> tlsSettings = TlsClientSettings::systemTrust;
 
     /** A TURN server to allocate on, resolved; {@code transport} is udp, tcp or tls, {@code host} as in the URL. */
     record Server(InetSocketAddress address, String username, String password, String transport, String host) {
@@ -60,6 +59,19 @@ final class TurnRelays {
         public String toString() {
             return "TURN " + address + " over " + transport + " as " + username;
         }
+    }
+
+    /** How {@code turns:} connections of every connection in this JVM are verified now. */
+    public static Function<String, TlsClientSettings> tlsSettings() {
+        return tlsSettings;
+    }
+
+    /**
+     * Verifies {@code turns:} connections with {@code settings} from now on (a test trusting its own TURN server);
+     * the default is the system trust store with hostname verification.
+     */
+    public static void useTlsSettings(Function<String, TlsClientSettings> settings) {
+        tlsSettings = settings;
     }
 
     private static final class Relay {
@@ -234,7 +246,7 @@ final class TurnRelays {
             return;
         }
         relay.client.createPermission(now, peer.getAddress());
-        if ((data[offset] & 0xFF) >= 4) {
+        if (!PacketDemultiplexer.isStun(data, offset, length)) {
             // The peer carries DTLS now: a channel saves 32 bytes per datagram (ChannelData instead of a Send
             // indication, RFC 8656 §12); until the server confirms it, indications go on.
             bindChannel(now, relay, peer);
@@ -251,18 +263,17 @@ final class TurnRelays {
     }
 
     /**
-     * Moves each client's messages to its socket or stream and its events to the agent; data from peers goes to
-     * the agent (STUN) or to {@code nonStun} (with a null socket when the client leg is a stream). Returns whether
-     * anything moved.
+     * Moves each client's messages to its socket or stream and its events to the agent; data from peers goes
+     * through {@code demultiplexer}, as if it had arrived on the relayed socket. Returns whether anything moved.
      */
-    boolean pump(long now, IntSupplier nextSocketId, DatagramReceiver nonStun) {
+    boolean pump(long now, IntSupplier nextSocketId, PacketDemultiplexer demultiplexer) {
         boolean moved = false;
         for (int i = 0; i < relays.size(); i++) {
             Relay relay = relays.get(i);
             moved |= transmit(relay);
             for (TurnEvent event = relay.client.pollEvent(); event != null; event = relay.client.pollEvent()) {
                 moved = true;
-                onEvent(now, relay, event, nextSocketId, nonStun);
+                onEvent(now, relay, event, nextSocketId, demultiplexer);
             }
             if (relay.ended) {
                 i--;  // a lost stream took it out of the list
@@ -288,7 +299,8 @@ final class TurnRelays {
         return moved;
     }
 
-    private void onEvent(long now, Relay relay, TurnEvent event, IntSupplier nextSocketId, DatagramReceiver nonStun) {
+    private void onEvent(long now, Relay relay, TurnEvent event, IntSupplier nextSocketId,
+                         PacketDemultiplexer demultiplexer) {
         if (event instanceof TurnEvent.Allocated allocated) {
             relay.socketId = nextSocketId.getAsInt();
             agent.addRelaySocket(now, relay.socketId, allocated.relayedAddress(), allocated.mappedAddress(),
@@ -299,12 +311,7 @@ final class TurnRelays {
             if (relay.socketId < 0 || data.length == 0) {
                 return;
             }
-            if ((data[0] & 0xFF) < 4) {
-                agent.handleReceive(now, relay.socketId, received.peer(), data, 0, data.length);
-            } else {
-                agent.noteTrafficReceived(now, relay.socketId, received.peer());
-                nonStun.onDatagram(relay.via, received.peer(), data, data.length);
-            }
+            demultiplexer.dispatch(now, relay.socketId, received.peer(), data, data.length);
         } else if (event instanceof TurnEvent.Failed failed) {
             LOG.log(Level.DEBUG, "{0} failed: {1} {2}", relay.server, failed.errorCode(), failed.reason());
             if (relay.stream != null) {

@@ -1,4 +1,4 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

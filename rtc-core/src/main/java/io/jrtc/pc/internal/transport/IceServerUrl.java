@@ -1,10 +1,10 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.transport;
 
 import java.util.Locale;
 
 /** A parsed STUN/TURN URL (RFC 7064, RFC 7065). */
-record IceServerUrl(String scheme, String host, int port, String transport) {
-    static IceServerUrl parse(String url) {
+public record IceServerUrl(String scheme, String host, int port, String transport) {
+    public static IceServerUrl parse(String url) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("empty ICE server URL");
         }
@@ -70,7 +70,7 @@ record IceServerUrl(String scheme, String host, int port, String transport) {
         return new IceServerUrl(scheme, host, port, transport);
     }
 
-    boolean isTurn() {
+    public boolean isTurn() {
         return scheme.startsWith("turn");
     }
 
@@ -79,7 +79,7 @@ record IceServerUrl(String scheme, String host, int port, String transport) {
      * with {@code transport=udp}, {@code "tcp"} for {@code turn:...?transport=tcp}, {@code "tls"} for {@code turns:}
      * (TLS over TCP; {@code turns:...?transport=udp} would be DTLS, which is not supported: null); null for STUN.
      */
-    String turnTransport() {
+    public String turnTransport() {
         if (!isTurn()) {
             return null;
         }

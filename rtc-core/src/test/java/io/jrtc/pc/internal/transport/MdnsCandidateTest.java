@@ -1,10 +1,10 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.transport;
 
-import static io.jrtc.pc.PeerPair.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.jrtc.ice.IceCandidate;
+import io.jrtc.ice.IceCandidateParseException;
 import io.jrtc.ice.IceCandidateType;
 import io.jrtc.mdns.DnsMessage;
 import io.jrtc.mdns.DnsParseException;
@@ -12,12 +12,20 @@ import io.jrtc.mdns.DnsQuestion;
 import io.jrtc.mdns.DnsRecord;
 import io.jrtc.net.EventLoops;
 import io.jrtc.net.MdnsSocket;
+import io.jrtc.pc.RTCIceCandidate;
+import io.jrtc.pc.RTCIceRole;
+import io.jrtc.pc.RTCIceTransportPolicy;
+import io.jrtc.pc.RTCIceTransportState;
+import io.jrtc.pc.RtcEngineSettings;
 import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.pc.internal.loop.EngineResources;
+import io.jrtc.time.RtcClock;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,13 +35,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Remote candidates named by mDNS, against a responder on the real mDNS port that answers for the names a test
- * gives it, as a browser does for its host candidates.
+ * gives it, as a browser does for its host candidates. Drives the internal ICE transport, whose selected pair and
+ * agent the public API does not show.
  */
 class MdnsCandidateTest {
     private final EventLoops responderLoops = new EventLoops(1);
     private final Map<String, InetAddress> answers = new ConcurrentHashMap<>();
     private MdnsSocket responder;
-    private RtcEngine engine;
+    private EngineResources engine;
 
     @BeforeEach
     void startResponder() throws Exception {
@@ -41,8 +50,8 @@ class MdnsCandidateTest {
         responder = MdnsSocket.open(responderLoops, responderLoops.next(),
                 (sender, data, length) -> answer(socket.get(), data, length)).get(5, TimeUnit.SECONDS);
         socket.set(responder);
-        engine = RtcEngine.create(RtcEngineSettings.defaults()
-                .withBindAddresses(List.of(InetAddress.getLoopbackAddress())));
+        engine = new EngineResources(RtcEngineSettings.defaults()
+                .withBindAddresses(List.of(InetAddress.getLoopbackAddress())), RtcClock.system());
     }
 
     @AfterEach
@@ -73,36 +82,40 @@ class MdnsCandidateTest {
     }
 
     /** {@code candidate} with its address replaced by {@code name}, as a browser would signal it. */
-    private static RTCIceCandidate named(RTCIceCandidate candidate, String name) {
-        IceCandidate ice = candidate.ice();
+    private static RTCIceCandidate named(RTCIceCandidate candidate, String name) throws IceCandidateParseException {
+        IceCandidate ice = IceCandidate.parse(candidate.getCandidate());
         return new RTCIceCandidate(new IceCandidate(ice.foundation(), ice.component(), ice.protocol(),
-                ice.priority(), name, ice.port(), ice.type(), null, null, null), "0", 0, null);
+                ice.priority(), name, ice.port(), ice.type(), null, null, null).toSdpValue(), "0", 0, null);
     }
 
-    private RTCIceTransport[] transports() {
-        RTCIceGatherer gatherer1 = new RTCIceGatherer(ConnectionContext.create(engine.resources()), List.of());
-        RTCIceGatherer gatherer2 = new RTCIceGatherer(ConnectionContext.create(engine.resources()), List.of());
-        await(gatherer1.gather());
-        await(gatherer2.gather());
-        RTCIceTransport ice1 = new RTCIceTransport(gatherer1);
-        RTCIceTransport ice2 = new RTCIceTransport(gatherer2);
+    private IceTransport[] transports() {
+        IceGatherer gatherer1 = new IceGatherer(ConnectionContext.create(engine), List.of(), RTCIceTransportPolicy.ALL);
+        IceGatherer gatherer2 = new IceGatherer(ConnectionContext.create(engine), List.of(), RTCIceTransportPolicy.ALL);
+        join(gatherer1.gather());
+        join(gatherer2.gather());
+        IceTransport ice1 = new IceTransport(gatherer1);
+        IceTransport ice2 = new IceTransport(gatherer2);
         ice1.setRole(RTCIceRole.CONTROLLING);
         ice2.setRole(RTCIceRole.CONTROLLED);
-        return new RTCIceTransport[] {ice1, ice2};
+        return new IceTransport[] {ice1, ice2};
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        return future.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     @Test
-    void aNamedCandidateIsResolvedAndCheckedAsAHostCandidateAndTheHeldEndOfCandidatesFollows() {
-        RTCIceTransport[] ice = transports();
-        RTCIceCandidate real = ice[1].getIceGatherer().getLocalCandidates().get(0);
+    void aNamedCandidateIsResolvedAndCheckedAsAHostCandidateAndTheHeldEndOfCandidatesFollows() throws Exception {
+        IceTransport[] ice = transports();
+        RTCIceCandidate real = ice[1].gatherer().getLocalCandidates().get(0);
         String name = newName();
         answers.put(name, InetAddress.getLoopbackAddress());
 
         // ice2 is told nothing, so it never checks first: ice1 can only reach it through the resolved name.
-        await(ice[0].addRemoteCandidate(named(real, name.toUpperCase())));
-        await(ice[0].addRemoteCandidate(null));
-        ice[0].start(ice[1].getIceGatherer().getLocalParameters());
-        ice[1].start(ice[0].getIceGatherer().getLocalParameters());
+        join(ice[0].addRemoteCandidate(named(real, name.toUpperCase())));
+        join(ice[0].addRemoteCandidate(null));
+        ice[0].start(ice[1].gatherer().getLocalParameters());
+        ice[1].start(ice[0].gatherer().getLocalParameters());
 
         // Completed needs the end of remote candidates, which was held while the name was being resolved.
         await().atMost(Duration.ofSeconds(10)).until(() -> ice[0].getState() == RTCIceTransportState.COMPLETED);
@@ -114,18 +127,18 @@ class MdnsCandidateTest {
     }
 
     @Test
-    void aNameNobodyAnswersIsDroppedAndTheOtherSidesChecksStillConnect() {
-        RTCIceTransport[] ice = transports();
-        RTCIceCandidate real = ice[1].getIceGatherer().getLocalCandidates().get(0);
+    void aNameNobodyAnswersIsDroppedAndTheOtherSidesChecksStillConnect() throws Exception {
+        IceTransport[] ice = transports();
+        RTCIceCandidate real = ice[1].gatherer().getLocalCandidates().get(0);
 
         long added = System.nanoTime();
-        await(ice[0].addRemoteCandidate(named(real, newName())));
-        await(ice[0].addRemoteCandidate(null));
-        for (RTCIceCandidate candidate : ice[0].getIceGatherer().getLocalCandidates()) {
-            await(ice[1].addRemoteCandidate(candidate));
+        join(ice[0].addRemoteCandidate(named(real, newName())));
+        join(ice[0].addRemoteCandidate(null));
+        for (RTCIceCandidate candidate : ice[0].gatherer().getLocalCandidates()) {
+            join(ice[1].addRemoteCandidate(candidate));
         }
-        ice[0].start(ice[1].getIceGatherer().getLocalParameters());
-        ice[1].start(ice[0].getIceGatherer().getLocalParameters());
+        ice[0].start(ice[1].gatherer().getLocalParameters());
+        ice[1].start(ice[0].gatherer().getLocalParameters());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> ice[0].selectedPair() != null);
         RTCIceTransportState whileResolving = ice[0].getState();
@@ -136,27 +149,27 @@ class MdnsCandidateTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> ice[0].getState() == RTCIceTransportState.COMPLETED);
         assertThat(System.nanoTime() - added).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(3));
         assertThat(ice[0].selectedPair().remote().type()).isEqualTo(IceCandidateType.PRFLX);
-        assertThat(ice[0].getIceGatherer().agent().remoteCandidates())
+        assertThat(ice[0].gatherer().agent().remoteCandidates())
                 .allSatisfy(c -> assertThat(c.type()).isEqualTo(IceCandidateType.PRFLX));
     }
 
     @Test
-    void closingWhileANameIsPendingReleasesEverythingQuietly() {
-        RTCIceTransport[] ice = transports();
-        RTCIceCandidate real = ice[1].getIceGatherer().getLocalCandidates().get(0);
+    void closingWhileANameIsPendingReleasesEverythingQuietly() throws Exception {
+        IceTransport[] ice = transports();
+        RTCIceCandidate real = ice[1].gatherer().getLocalCandidates().get(0);
 
-        await(ice[0].addRemoteCandidate(named(real, newName())));
-        await(ice[0].addRemoteCandidate(null));
-        await(ice[0].stop());
+        join(ice[0].addRemoteCandidate(named(real, newName())));
+        join(ice[0].addRemoteCandidate(null));
+        join(ice[0].stop());
         engine.close();
 
-        assertThat(engine.isRunning()).isFalse();
+        assertThat(engine.isShutdown()).isTrue();
         assertThat(ice[0].getState()).isEqualTo(RTCIceTransportState.CLOSED);
     }
 
     @Test
     void namesResolveInParallelAndAnswersAreSharedAndCached() throws Exception {
-        MdnsResolution resolution = MdnsResolution.of(engine.resources());
+        MdnsResolution resolution = MdnsResolution.of(engine);
         String first = newName();
         String second = newName();
         InetAddress one = InetAddress.getByName("198.18.0.77");

@@ -1,4 +1,4 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.transport;
 
 import io.jrtc.mdns.DnsName;
 import io.jrtc.mdns.MdnsEvent;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * to their own loop). Names that do not resolve, and every name still pending when the engine closes, fail
  * their futures with {@link UnknownHostException}.
  */
-final class MdnsResolution implements AutoCloseable {
+public final class MdnsResolution implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MdnsResolution.class.getName());
 
     private final EventLoops loops;
@@ -36,7 +36,7 @@ final class MdnsResolution implements AutoCloseable {
     private boolean closed;
 
     /** The engine's resolver, made on first use. */
-    static MdnsResolution of(EngineResources engine) {
+    public static MdnsResolution of(EngineResources engine) {
         return engine.service(MdnsResolution.class, () -> new MdnsResolution(engine));
     }
 
@@ -69,7 +69,7 @@ final class MdnsResolution implements AutoCloseable {
     }
 
     /** Resolves a {@code .local} name; never throws, a name that is not one fails the future. */
-    CompletableFuture<InetAddress> resolve(String name) {
+    public CompletableFuture<InetAddress> resolve(String name) {
         CompletableFuture<InetAddress> result = new CompletableFuture<>();
         try {
             pump.loop().execute(() -> resolveOnLoop(name, result));
