@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.ToneAudioTrack;
+import io.jrtc.pc.internal.media.SupportedCodecs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
