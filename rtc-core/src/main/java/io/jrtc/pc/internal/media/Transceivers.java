@@ -19,8 +19,6 @@ import io.jrtc.sdp.media.SsrcGroup;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,8 +164,10 @@ public final class Transceivers {
     /** Our section for an offer: every supported (or preferred) codec, our extensions, our direction. */
     public RtpMediaSection offerSection(RtpTransceiver t, String mid) {
         Direction direction = Direction.fromAttributeName(t.direction().toString());
-        List<RtpCodec> codecs = keepBoundPayloadTypes(t.localCodecs(), boundPayloadTypes());
-        return section(t, mid, direction, codecs, keepBoundExtensionIds(SupportedCodecs.headerExtensions(t.kind().toString())));
+        List<RtpCodec> codecs = BundleNumbering.keepBoundPayloadTypes(t.localCodecs(), boundPayloadTypes());
+        List<ExtMap> extensions = BundleNumbering.keepBoundExtensionIds(
+                SupportedCodecs.headerExtensions(t.kind().toString()), boundExtensionIds());
+        return section(t, mid, direction, codecs, extensions);
     }
 
     /** Our section answering a remote one, or null when nothing in it can be accepted (the m-line is rejected). */
@@ -190,34 +190,15 @@ public final class Transceivers {
         return section(t, offered.mid(), direction, codecs, extensions);
     }
 
-    /**
-     * Our header extensions for a later offer: a URI negotiated before keeps its id, one id means one URI across
-     * the bundle (RFC 8843 §9.2, RFC 8285 §6); the others keep ours unless taken, then take the lowest free one.
-     */
-    private List<ExtMap> keepBoundExtensionIds(List<ExtMap> local) {
+    /** The header extension ids negotiated so far on the bundle, by URI. */
+    private Map<String, Integer> boundExtensionIds() {
         Map<String, Integer> bound = new HashMap<>();
         for (RtpTransceiver t : all) {
             if (!t.isStopped()) {
                 t.negotiatedExtensions().forEach(e -> bound.putIfAbsent(e.uri(), e.id()));
             }
         }
-        if (bound.isEmpty()) {
-            return local;
-        }
-        Set<Integer> used = new HashSet<>(bound.values());
-        List<ExtMap> result = new ArrayList<>();
-        for (ExtMap e : local) {
-            Integer id = bound.get(e.uri());
-            if (id == null) {
-                id = e.id();
-                for (int free = 1; used.contains(id); free++) {
-                    id = free;
-                }
-                used.add(id);
-            }
-            result.add(new ExtMap(id, e.uri()));
-        }
-        return result;
+        return bound;
     }
 
     /** The payload types negotiated so far on the bundle, and their codecs. */
@@ -229,72 +210,6 @@ public final class Transceivers {
             }
         }
         return bound;
-    }
-
-    /**
-     * Our codecs renumbered for a later offer: a payload type stays bound to its codec for the whole session
-     * (RFC 3264 §8.3.2), across the bundle (RFC 8843 §9.1). A codec negotiated before keeps the number it got
-     * (the remote offerer's, say aiortc's opus on 96), RTX follows its codec, and the others keep their own number
-     * unless the bundle has bound it to something else, then take the lowest free one.
-     */
-    static List<RtpCodec> keepBoundPayloadTypes(List<RtpCodec> local, Map<Integer, RtpCodec> bound) {
-        if (bound.isEmpty()) {
-            return local;
-        }
-        Map<Integer, Integer> renumbered = new HashMap<>();
-        for (RtpCodec codec : local) {
-            if (!codec.isRtx()) {
-                bound.forEach((pt, b) -> {
-                    if (!b.isRtx() && CodecNegotiation.sameFormat(b, codec)) {
-                        renumbered.putIfAbsent(codec.payloadType(), pt);
-                    }
-                });
-            }
-        }
-        for (RtpCodec codec : local) {
-            Integer apt = codec.isRtx() ? renumbered.get(codec.associatedPayloadType()) : null;
-            if (apt != null) {
-                bound.forEach((pt, b) -> {
-                    if (b.isRtx() && b.associatedPayloadType() == apt) {
-                        renumbered.putIfAbsent(codec.payloadType(), pt);
-                    }
-                });
-            }
-        }
-        Set<Integer> used = new HashSet<>(bound.keySet());
-        for (RtpCodec codec : local) {
-            if (!renumbered.containsKey(codec.payloadType())) {
-                int pt = codec.payloadType();
-                while (used.contains(pt)) {
-                    pt = nextDynamic(pt);
-                }
-                used.add(pt);
-                renumbered.put(codec.payloadType(), pt);
-            }
-        }
-        List<RtpCodec> result = new ArrayList<>();
-        for (RtpCodec codec : local) {
-            RtpCodec numbered = codec.withPayloadType(renumbered.get(codec.payloadType()));
-            if (codec.isRtx()) {
-                Map<String, String> parameters = new LinkedHashMap<>(codec.parameters());
-                parameters.put(RtpCodec.RTX_ASSOCIATED_PAYLOAD_TYPE,
-                        Integer.toString(renumbered.get(codec.associatedPayloadType())));
-                numbered = numbered.withParameters(parameters);
-            }
-            result.add(numbered);
-        }
-        return result;
-    }
-
-    /** The dynamic payload types in order: 96-127, then 35-63 (RFC 3551 §6, RFC 5761 §4); static ones start at 96. */
-    private static int nextDynamic(int pt) {
-        if (pt < 96) {
-            return pt >= 35 && pt < 63 ? pt + 1 : 96;
-        }
-        if (pt < 127) {
-            return pt + 1;
-        }
-        return 35;
     }
 
     /**
@@ -334,8 +249,8 @@ public final class Transceivers {
                         Integer.toUnsignedLong(sender.rtxSsrc()))));
             }
         }
-        return new RtpMediaSection(t.kind().toString(), mid, direction, codecs, extensions, sources, groups, msids, true,
-                true, List.of(), null);
+        return new RtpMediaSection(t.kind().toString(), mid, direction, codecs, extensions, sources, groups, msids,
+                true, true, List.of(), null);
     }
 
     // ---------------------------------------------------------------- applying descriptions
