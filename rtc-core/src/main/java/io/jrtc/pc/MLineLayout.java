@@ -1,5 +1,7 @@
 package io.jrtc.pc;
 
+import io.jrtc.pc.internal.media.RtpTransceiver;
+import io.jrtc.pc.internal.media.Transceivers;
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SessionDescription;
 import io.jrtc.sdp.media.RtpMediaSection;
@@ -26,7 +28,7 @@ final class MLineLayout {
     private List<MLine> stableLines = List.of();
     private String stableApplicationMid;
     /** What the last offer we created put on new m-lines, until it is applied. */
-    private final Map<String, RTCRtpTransceiver> proposedMids = new HashMap<>();
+    private final Map<String, RtpTransceiver> proposedMids = new HashMap<>();
     private String proposedApplicationMid;
     private String applicationMid;
 
@@ -58,7 +60,7 @@ final class MLineLayout {
         Set<String> used = new HashSet<>();
         for (MLine line : lines) {
             used.add(line.mid());
-            RTCRtpTransceiver t = transceivers.byMid(line.mid());
+            RtpTransceiver t = transceivers.byMid(line.mid());
             if (line.mid() != null && line.mid().equals(applicationMid) && dataChannels) {
                 sections.add(LocalDescriptionFactory.applicationSection(line.mid(), transport));
             } else if (t != null && !t.isStopped()) {
@@ -68,7 +70,7 @@ final class MLineLayout {
                         line.mid()));
             }
         }
-        for (RTCRtpTransceiver t : transceivers.unassociated()) {
+        for (RtpTransceiver t : transceivers.unassociated()) {
             String mid = nextMid(used);
             proposedMids.put(mid, t);
             sections.add(LocalDescriptionFactory.rtpSection(transceivers.offerSection(t, mid), transport));
@@ -109,7 +111,7 @@ final class MLineLayout {
             } else if (m == remote.application()) {
                 answer = LocalDescriptionFactory.applicationSection(m.mid(), transport);
             } else if (m.port() != 0 && Transceivers.isRtp(m)) {
-                RTCRtpTransceiver t = transceivers.byMid(m.mid());
+                RtpTransceiver t = transceivers.byMid(m.mid());
                 RtpMediaSection offered = Transceivers.parse(m);
                 RtpMediaSection ours = t == null || offered == null ? null : transceivers.answerSection(t, offered);
                 answer = ours == null ? null : LocalDescriptionFactory.rtpSection(ours, transport);
@@ -128,8 +130,8 @@ final class MLineLayout {
             if (m.media().equals("application") && m.mid().equals(proposedApplicationMid)) {
                 applicationMid = m.mid();
             }
-            RTCRtpTransceiver t = proposedMids.get(m.mid());
-            if (t != null && t.getMid() == null && Transceivers.isRtp(m)) {
+            RtpTransceiver t = proposedMids.get(m.mid());
+            if (t != null && t.mid() == null && Transceivers.isRtp(m)) {
                 transceivers.associate(t, m.mid());
             }
         }

@@ -69,7 +69,7 @@ public final class RTCDtlsTransport {
      */
     RtpTransport rtp() {
         if (rtp == null) {
-            rtp = new RtpTransport(core);
+            rtp = new RtpTransport(this);
         }
         return rtp;
     }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** A stream we receive (W3C RTCInboundRtpStreamStats, the reference's class of the same name). */
 public final class RTCInboundRtpStreamStats extends RTCRtpStreamStats {
-    RTCInboundRtpStreamStats(String id, double timestamp, Map<String, Object> members) {
+    public RTCInboundRtpStreamStats(String id, double timestamp, Map<String, Object> members) {
         super("inbound-rtp", id, timestamp, members);
     }
 

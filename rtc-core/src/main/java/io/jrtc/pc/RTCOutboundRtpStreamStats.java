@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** A stream we send (W3C RTCOutboundRtpStreamStats, the reference's class of the same name). */
 public final class RTCOutboundRtpStreamStats extends RTCRtpStreamStats {
-    RTCOutboundRtpStreamStats(String id, double timestamp, Map<String, Object> members) {
+    public RTCOutboundRtpStreamStats(String id, double timestamp, Map<String, Object> members) {
         super("outbound-rtp", id, timestamp, members);
     }
 

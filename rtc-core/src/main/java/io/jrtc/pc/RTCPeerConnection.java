@@ -6,6 +6,7 @@ import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.internal.jsep.SignalingStateMachine;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Listeners;
+import io.jrtc.pc.internal.media.Transceivers;
 import io.jrtc.pc.internal.transport.IceGatherer;
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SessionDescription;
@@ -42,6 +43,7 @@ public final class RTCPeerConnection {
     private RTCSessionDescription lastAnswer;
     private String localSetup;
     private final Transceivers transceivers;
+    private final TransceiverFacades facades = new TransceiverFacades();
     private final MLineLayout layout = new MLineLayout();
     private boolean transportsStarted;
     private boolean sctpStarted;
@@ -69,7 +71,7 @@ public final class RTCPeerConnection {
                 ? List.of(RTCCertificate.generateCertificate()) : this.configuration.getCertificates();
         this.events = new PeerConnectionEvents(context);
         this.states = new ConnectionStates(events);
-        this.transceivers = new Transceivers(context, events.track::emit);
+        this.transceivers = new Transceivers(context, track -> events.track.emit(facades.trackEvent(track)));
         this.negotiationNeeded = context.listeners();
         transceivers.onNegotiationChange(() -> onLoop(() -> {
             updateNegotiationNeeded();
@@ -324,7 +326,7 @@ public final class RTCPeerConnection {
         return onLoopNow(() -> {
             checkOpen();
             ensureTransports();
-            RTCRtpSender sender = transceivers.addTrack(track);
+            RTCRtpSender sender = facades.of(transceivers.addTrack(track)).getSender();
             updateNegotiationNeeded();
             return sender;
         });
@@ -339,7 +341,7 @@ public final class RTCPeerConnection {
     public void removeTrack(RTCRtpSender sender) {
         onLoopNow(() -> {
             checkOpen();
-            if (transceivers.removeTrack(sender)) {
+            if (transceivers.removeTrack(sender == null ? null : sender.core())) {
                 updateNegotiationNeeded();
             }
             return null;
@@ -374,23 +376,22 @@ public final class RTCPeerConnection {
         return onLoopNow(() -> {
             checkOpen();
             ensureTransports();
-            RTCRtpTransceiver t = transceivers.add(kind, track, wanted);
+            RTCRtpTransceiver t = facades.of(transceivers.add(kind, track, wanted));
             updateNegotiationNeeded();
             return t;
         });
     }
 
     public List<RTCRtpTransceiver> getTransceivers() {
-        return transceivers.all();
+        return facades.all(transceivers);
     }
 
     public List<RTCRtpSender> getSenders() {
-        return transceivers.all().stream().filter(t -> !t.isStopped()).map(RTCRtpTransceiver::getSender).toList();
+        return getTransceivers().stream().filter(t -> !t.isStopped()).map(RTCRtpTransceiver::getSender).toList();
     }
 
     public List<RTCRtpReceiver> getReceivers() {
-        return transceivers.all().stream().filter(t -> !t.isStopped()).map(RTCRtpTransceiver::getReceiver)
-                .toList();
+        return getTransceivers().stream().filter(t -> !t.isStopped()).map(RTCRtpTransceiver::getReceiver).toList();
     }
 
     // ---------------------------------------------------------------- state
@@ -550,7 +551,7 @@ public final class RTCPeerConnection {
         dtlsTransport = new RTCDtlsTransport(iceTransport, certificates);
         states.watch(gatherer, iceTransport, dtlsTransport);
         gatherer.core().setConnectionCandidateListener(events.iceCandidate::emit);
-        transceivers.attachTransports(dtlsTransport);
+        transceivers.attachTransports(() -> dtlsTransport.rtp().session());
     }
 
     private void ensureSctp() {

@@ -7,7 +7,7 @@ import java.util.Map;
  * RTCRemoteInboundRtpStreamStats; RFC 3550 §6.4.1).
  */
 public final class RTCRemoteInboundRtpStreamStats extends RTCRtpStreamStats {
-    RTCRemoteInboundRtpStreamStats(String id, double timestamp, Map<String, Object> members) {
+    public RTCRemoteInboundRtpStreamStats(String id, double timestamp, Map<String, Object> members) {
         super("remote-inbound-rtp", id, timestamp, members);
     }
 

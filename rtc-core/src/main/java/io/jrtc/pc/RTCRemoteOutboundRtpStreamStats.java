@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** How the remote says it sends a stream we receive, from its last sender report (W3C, RFC 3550 §6.4.1). */
 public final class RTCRemoteOutboundRtpStreamStats extends RTCRtpStreamStats {
-    RTCRemoteOutboundRtpStreamStats(String id, double timestamp, Map<String, Object> members) {
+    public RTCRemoteOutboundRtpStreamStats(String id, double timestamp, Map<String, Object> members) {
         super("remote-outbound-rtp", id, timestamp, members);
     }
 

@@ -1,5 +1,6 @@
 package io.jrtc.pc;
 
+import io.jrtc.pc.internal.media.Transceivers;
 import io.jrtc.sdp.Fingerprint;
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SdpParseException;
@@ -228,7 +229,7 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
         String protocol = m.protocol().toUpperCase(Locale.ROOT);
         return switch (m.media()) {
             case "application" -> protocol.contains("SCTP");
-            case "audio", "video" -> protocol.contains("RTP/SAVP");
+            case "audio", "video" -> Transceivers.isRtp(m);
             default -> false;
         };
     }

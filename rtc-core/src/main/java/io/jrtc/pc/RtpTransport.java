@@ -3,363 +3,57 @@ package io.jrtc.pc;
 import io.jrtc.dtls.DtlsEndpoint;
 import io.jrtc.dtls.SrtpKeyingMaterial;
 import io.jrtc.pc.internal.loop.ConnectionContext;
-import io.jrtc.pc.internal.loop.Pump;
+import io.jrtc.pc.internal.media.MediaTransport;
+import io.jrtc.pc.internal.media.RtpSession;
 import io.jrtc.pc.internal.transport.DtlsTransport;
-import io.jrtc.rtp.FullIntraRequest;
-import io.jrtc.rtp.GenericNack;
-import io.jrtc.rtp.MultiplexedPacketKind;
-import io.jrtc.rtp.PictureLossIndication;
-import io.jrtc.rtp.ReceiverReport;
-import io.jrtc.rtp.ReportBlock;
-import io.jrtc.rtp.RtcpCompound;
-import io.jrtc.rtp.RtcpPacket;
-import io.jrtc.rtp.RtpHeader;
-import io.jrtc.rtp.RtpParseException;
-import io.jrtc.rtp.SdesMidExtension;
-import io.jrtc.rtp.SenderReport;
-import io.jrtc.rtp.SourceDescription;
-import io.jrtc.rtp.TransportFeedbackGenerator;
-import io.jrtc.rtp.TransportSequenceNumberExtension;
-import io.jrtc.srtp.SrtpException;
-import io.jrtc.srtp.SrtpReceiver;
-import io.jrtc.srtp.SrtpSender;
-import io.netty.util.collection.IntObjectHashMap;
-import java.lang.System.Logger.Level;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * RTP and RTCP of every sender and receiver on one DTLS transport (bundled, RFC 8843), protected by SRTP with the
- * keys the DTLS handshake exported (RFC 5764 §4.2). Incoming RTP goes to a receiver by SSRC, else by the MID
- * header extension, else by payload type (RFC 8843 §9.2); RTCP sender and receiver reports go out about once a
- * second (RFC 3550 §6.2, randomized 0.5-1.5 times the interval). One per DTLS transport, created with the first
- * sender or receiver on it; lives on the connection's loop.
+ * A DTLS transport as the media layer sees it: the adapter between an {@link RTCDtlsTransport} and the
+ * {@link RtpSession} of its senders and receivers. Made by the DTLS transport facade for its first sender or
+ * receiver; the session gets the received SRTP and SRTCP and is told when the handshake completes.
  */
-final class RtpTransport implements Pump.Stage {
-    private static final System.Logger LOG = System.getLogger(RtpTransport.class.getName());
-    private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
-    private static final int MAX_DATAGRAM = 1500;
-    /** SSRCs remembered for routing: plenty for real streams, a bound for a peer that invents them. */
-    private static final int MAX_ROUTED_SSRCS = 256;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
+final class RtpTransport implements MediaTransport {
+    private final RTCDtlsTransport facade;
     private final DtlsTransport dtls;
-    private final ConnectionContext context;
-    private final List<RTCRtpSender> senders = new CopyOnWriteArrayList<>();
-    private final List<RTCRtpReceiver> receivers = new CopyOnWriteArrayList<>();
-    /** The SSRC our RTCP reports come from when no sender of ours sends (RFC 3550 §6.4.2). */
-    private final int receiverOnlySsrc = RANDOM.nextInt();
-    private final String cname = UUID.randomUUID().toString();
-    /** Primitive-keyed: looked up for every packet, and SSRCs are too large for Integer's cache. */
-    private final IntObjectHashMap<RTCRtpReceiver> receiversBySsrc = new IntObjectHashMap<>();
-    private final byte[] rtcpBuffer = new byte[MAX_DATAGRAM];
-    private SrtpSender srtpSender;
-    private SrtpReceiver srtpReceiver;
-    private long nextReport = Long.MAX_VALUE;
-    private TransportFeedbackGenerator transportFeedback;
-    private long srtpFailures;
-    private long unroutable;
+    private final RtpSession session;
 
-    RtpTransport(DtlsTransport dtls) {
-        this.dtls = dtls;
-        dtls.setMediaReceiver(this::onDatagram);
+    RtpTransport(RTCDtlsTransport facade) {
+        this.facade = facade;
+        this.dtls = facade.core();
+        this.session = new RtpSession(this);
+        dtls.setMediaReceiver(session::onDatagram);
         dtls.addInternalStateListener(state -> {
             if (state == RTCDtlsTransportState.CONNECTED) {
-                onDtlsConnected();
+                session.onTransportReady();
             }
         });
-        this.context = dtls.context();
-        context.pump().add(this);
     }
 
-    void add(RTCRtpSender sender) {
-        if (!senders.contains(sender)) {
-            senders.add(sender);
-        }
+    /** The DTLS transport a session runs over, for a sender's or receiver's getTransport(); null without one. */
+    static RTCDtlsTransport dtlsOf(RtpSession session) {
+        return session != null && session.transport() instanceof RtpTransport adapter ? adapter.facade : null;
     }
 
-    void add(RTCRtpReceiver receiver) {
-        if (!receivers.contains(receiver)) {
-            receivers.add(receiver);
-        }
+    RtpSession session() {
+        return session;
     }
 
-    /** DTLS is connected: senders that may send start pulling frames. */
-    private void onDtlsConnected() {
-        senders.forEach(RTCRtpSender::onTransportReady);
+    @Override
+    public ConnectionContext context() {
+        return dtls.context();
     }
 
-    /** Whether SRTP keys are in place: DTLS is connected and negotiated use_srtp. */
-    boolean ready() {
-        if (srtpSender != null) {
-            return true;
-        }
+    @Override
+    public SrtpKeyingMaterial srtpKeyingMaterial() {
         DtlsEndpoint endpoint = dtls.endpoint();
         if (dtls.getState() != RTCDtlsTransportState.CONNECTED || endpoint == null) {
-            return false;
+            return null;
         }
-        SrtpKeyingMaterial keys = endpoint.srtpKeyingMaterial();
-        if (keys == null) {
-            return false;
-        }
-        srtpSender = SrtpSender.forKeyingMaterial(keys);
-        srtpReceiver = SrtpReceiver.forKeyingMaterial(keys);
-        nextReport = context.pump().now() + jitteredInterval();
-        return true;
-    }
-
-    /** Protects an RTP packet in place (the array needs room for the SRTP tag) and sends it. */
-    void sendRtp(byte[] packet, int length) {
-        if (!ready()) {
-            return;
-        }
-        try {
-            int protectedLength = srtpSender.protectRtp(packet, length);
-            dtls.sendMedia(packet, 0, protectedLength);
-        } catch (SrtpException e) {
-            srtpFailures++;
-            LOG.log(Level.DEBUG, () -> "cannot protect an RTP packet: " + e.getMessage());
-        }
-    }
-
-    private void onDatagram(byte[] data, int length) {
-        if (!ready()) {
-            return;
-        }
-        MultiplexedPacketKind kind = MultiplexedPacketKind.classify(data, 0, length);
-        try {
-            if (kind == MultiplexedPacketKind.RTCP) {
-                int plain = srtpReceiver.unprotectRtcp(data, length);
-                onRtcp(data, plain);
-            } else if (kind == MultiplexedPacketKind.RTP) {
-                int plain = srtpReceiver.unprotectRtp(data, length);
-                onRtp(RtpHeader.parse(data, 0, plain));
-            }
-        } catch (SrtpException | RtpParseException e) {
-            srtpFailures++;
-            LOG.log(Level.DEBUG, () -> "dropping a media packet: " + e.getMessage());
-        }
-    }
-
-    private void onRtp(RtpHeader packet) {
-        RTCRtpReceiver receiver = receiversBySsrc.get(packet.ssrc());
-        if (receiver == null) {
-            receiver = receiversBySsrc.size() < MAX_ROUTED_SSRCS ? route(packet) : null;
-            if (receiver == null) {
-                unroutable++;
-                return;
-            }
-            receiversBySsrc.put(packet.ssrc(), receiver);
-        }
-        long now = context.pump().now();
-        noteTransportSequence(now, receiver, packet);
-        receiver.handleRtp(now, packet);
-    }
-
-    /** Transport-wide congestion control: the sender learns when its packets arrived (feedback every 100 ms). */
-    private void noteTransportSequence(long now, RTCRtpReceiver receiver, RtpHeader packet) {
-        int id = receiver.transportCcExtensionId();
-        if (id == NegotiatedParameters.NO_EXTENSION) {
-            return;
-        }
-        int sequenceNumber = TransportSequenceNumberExtension.read(packet, id);
-        if (sequenceNumber < 0) {
-            return;
-        }
-        if (transportFeedback == null) {
-            transportFeedback = new TransportFeedbackGenerator(reportingSsrc());
-        }
-        transportFeedback.handleReceive(now, packet.ssrc(), sequenceNumber);
-    }
-
-    /** A new SSRC: by the MID extension, else by a payload type only one receiving receiver negotiated. */
-    private RTCRtpReceiver route(RtpHeader packet) {
-        RTCRtpReceiver byPayloadType = null;
-        int candidates = 0;
-        for (RTCRtpReceiver receiver : receivers) {
-            if (!receiver.isReceiving()) {
-                continue;
-            }
-            int midId = receiver.midExtensionId();
-            if (midId != NegotiatedParameters.NO_EXTENSION && receiver.mid() != null) {
-                String mid = SdesMidExtension.read(packet, midId);
-                if (mid != null) {
-                    if (mid.equals(receiver.mid())) {
-                        return receiver;
-                    }
-                    continue;
-                }
-            }
-            if (receiver.receives(packet.payloadType())) {
-                byPayloadType = receiver;
-                candidates++;
-            }
-        }
-        return candidates == 1 ? byPayloadType : null;
-    }
-
-    /** The remote signalled this SSRC for that receiver (a=ssrc, RFC 8843 §9.2). */
-    void bindSsrc(int ssrc, RTCRtpReceiver receiver) {
-        receiversBySsrc.put(ssrc, receiver);
-    }
-
-    private void onRtcp(byte[] data, int length) throws RtpParseException {
-        long now = context.pump().now();
-        for (RtcpPacket packet : RtcpCompound.parse(data, 0, length)) {
-            if (packet instanceof SenderReport report) {
-                RTCRtpReceiver receiver = receiversBySsrc.get(report.ssrc());
-                if (receiver != null) {
-                    receiver.handleSenderReport(now, report);
-                }
-                onReportBlocks(now, report.reportBlocks());
-            } else if (packet instanceof ReceiverReport report) {
-                onReportBlocks(now, report.reportBlocks());
-            } else if (packet instanceof GenericNack nack) {
-                for (RTCRtpSender sender : senders) {
-                    if (sender.ssrc() == nack.mediaSsrc()) {
-                        sender.onNack(now, nack);
-                    }
-                }
-            } else if (packet instanceof PictureLossIndication pli) {
-                onKeyframeRequest(pli.mediaSsrc());
-            } else if (packet instanceof FullIntraRequest fir) {
-                fir.entries().forEach(entry -> onKeyframeRequest(entry.ssrc()));
-            }
-        }
-    }
-
-    /** The remote lost pictures of one of our streams (RFC 4585 §6.3.1, RFC 5104 §4.3.1). */
-    private void onKeyframeRequest(int mediaSsrc) {
-        for (RTCRtpSender sender : senders) {
-            if (sender.ssrc() == mediaSsrc) {
-                sender.onKeyframeRequest();
-            }
-        }
-    }
-
-    /**
-     * Asks the sender of {@code mediaSsrc} for a keyframe (PLI, RFC 4585 §6.3.1), in a compound after an empty
-     * receiver report as RFC 4585 §3.1 wants feedback sent.
-     */
-    void sendPictureLossIndication(int mediaSsrc) {
-        sendFeedback(new PictureLossIndication(reportingSsrc(), mediaSsrc));
-    }
-
-    /** Sends one feedback packet after an empty receiver report (RFC 4585 §3.1: feedback goes in a compound). */
-    void sendFeedback(RtcpPacket feedback) {
-        if (ready()) {
-            sendRtcp(List.of(new ReceiverReport(reportingSsrc(), List.of()), feedback));
-        }
-    }
-
-    /** The SSRC our feedback comes from: our first sender's, else one of our own for receiving only. */
-    int reportingSsrc() {
-        for (RTCRtpSender sender : senders) {
-            return sender.ssrc();
-        }
-        return receiverOnlySsrc;
-    }
-
-    private void onReportBlocks(long now, List<ReportBlock> blocks) {
-        for (ReportBlock block : blocks) {
-            for (RTCRtpSender sender : senders) {
-                if (sender.ssrc() == block.ssrc()) {
-                    sender.onReportBlock(now, block);
-                }
-            }
-        }
+        return endpoint.srtpKeyingMaterial();
     }
 
     @Override
-    public boolean pump(long now) {
-        return false;
-    }
-
-    /** The next RTCP report, or an earlier NACK a receiver has due. */
-    @Override
-    public long deadline() {
-        long deadline = nextReport;
-        for (RTCRtpReceiver receiver : receivers) {
-            deadline = Math.min(deadline, receiver.lossRecoveryDeadline());
-        }
-        return transportFeedback == null ? deadline : Math.min(deadline, transportFeedback.pollTimeout());
-    }
-
-    @Override
-    public void onTimeout(long now) {
-        for (RTCRtpReceiver receiver : receivers) {
-            if (receiver.lossRecoveryDeadline() <= now) {
-                receiver.onLossRecoveryTimeout(now);
-            }
-        }
-        if (transportFeedback != null && transportFeedback.pollTimeout() <= now) {
-            transportFeedback.handleTimeout(now);
-            for (RtcpPacket feedback = transportFeedback.pollTransmit(); feedback != null;
-                    feedback = transportFeedback.pollTransmit()) {
-                sendFeedback(feedback);
-            }
-        }
-        if (now >= nextReport) {
-            nextReport = now + jitteredInterval();
-            sendReports(now);
-        }
-    }
-
-    /** One compound per sending sender (SR + SDES), or one RR + SDES when none of ours sends (RFC 3550 §6.1). */
-    private void sendReports(long now) {
-        List<ReportBlock> blocks = new ArrayList<>();
-        for (RTCRtpReceiver receiver : receivers) {
-            blocks.addAll(receiver.reportBlocks(now));
-        }
-        boolean sentAny = false;
-        for (RTCRtpSender sender : senders) {
-            SenderReport report = sender.senderReport(now, sentAny ? List.of() : limit(blocks));
-            if (report != null) {
-                sendRtcp(List.of(report, SourceDescription.ofCname(sender.ssrc(), sender.cname())));
-                sentAny = true;
-            }
-        }
-        if (!sentAny && !blocks.isEmpty()) {
-            sendRtcp(List.of(new ReceiverReport(receiverOnlySsrc, limit(blocks)),
-                    SourceDescription.ofCname(receiverOnlySsrc, cname)));
-        }
-    }
-
-    private static List<ReportBlock> limit(List<ReportBlock> blocks) {
-        return blocks.size() <= 31 ? blocks : blocks.subList(0, 31);  // a report's 5-bit count
-    }
-
-    private void sendRtcp(List<RtcpPacket> packets) {
-        int length = RtcpCompound.encode(packets, rtcpBuffer, 0);
-        sendRtcp(rtcpBuffer, length);
-    }
-
-    /** Protects an RTCP compound in place (the array needs room for the SRTCP trailer and tag) and sends it. */
-    void sendRtcp(byte[] compound, int length) {
-        if (!ready()) {
-            return;
-        }
-        try {
-            int protectedLength = srtpSender.protectRtcp(compound, length);
-            dtls.sendMedia(compound, 0, protectedLength);
-        } catch (SrtpException e) {
-            srtpFailures++;
-            LOG.log(Level.DEBUG, () -> "cannot protect an RTCP packet: " + e.getMessage());
-        }
-    }
-
-    private static long jitteredInterval() {
-        return REPORT_INTERVAL_NANOS / 2 + (long) (RANDOM.nextDouble() * REPORT_INTERVAL_NANOS);
-    }
-
-    long srtpFailures() {
-        return srtpFailures;
-    }
-
-    long unroutablePackets() {
-        return unroutable;
+    public void send(byte[] data, int offset, int length) {
+        dtls.sendMedia(data, offset, length);
     }
 }

@@ -6,6 +6,7 @@ import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.transport.DataChannel;
 import io.jrtc.pc.internal.transport.DtlsTransport;
 import io.jrtc.pc.internal.transport.IceTransport;
+import io.jrtc.pc.internal.media.RtpTransceiver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,12 @@ final class StatsCollector {
     private final RTCDtlsTransport dtls;
     private final RTCIceTransport ice;
     private final List<RTCCertificate> certificates;
-    private final List<RTCRtpTransceiver> transceivers;
+    private final List<RtpTransceiver> transceivers;
     private final double timestamp;
     private final List<RTCStats> stats = new ArrayList<>();
 
     StatsCollector(RTCPeerConnection connection, RTCSctpTransport sctp, RTCDtlsTransport dtls, RTCIceTransport ice,
-                   List<RTCCertificate> certificates, List<RTCRtpTransceiver> transceivers, double timestamp) {
+                   List<RTCCertificate> certificates, List<RtpTransceiver> transceivers, double timestamp) {
         this.timestamp = timestamp;
         this.connection = connection;
         this.sctp = sctp;
@@ -55,9 +56,9 @@ final class StatsCollector {
                 addDataChannel(channel);
             }
         }
-        for (RTCRtpTransceiver t : transceivers) {
-            t.getSender().addStats(stats, timestamp);
-            t.getReceiver().addStats(stats, timestamp);
+        for (RtpTransceiver t : transceivers) {
+            t.sender().addStats(stats, timestamp, TRANSPORT_ID);
+            t.receiver().addStats(stats, timestamp, TRANSPORT_ID);
         }
         return new RTCStatsReport(stats);
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.ToneAudioTrack;
+import io.jrtc.pc.internal.media.SupportedCodecs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -545,6 +546,31 @@ class MediaNegotiationTest {
         negotiateWithoutMedia(pc, other);
         waitFor(() -> tracks.size() == 2);
         assertThat(tracks.get(1).transceiver()).isSameAs(tracks.get(0).transceiver());
+    }
+
+    @Test
+    void theApiHandsOutOneObjectPerTransceiverSenderAndReceiver() {
+        RTCPeerConnection other = pair.answerer;
+        List<RTCTrackEvent> tracks = new CopyOnWriteArrayList<>();
+        other.onTrack(tracks::add);
+        RTCRtpSender sender = pc.addTrack(new ToneAudioTrack(440, 8000));
+        RTCRtpTransceiver video = pc.addTransceiver("video", RTCRtpTransceiverDirection.SENDONLY);
+        negotiateWithoutMedia(pc, other);
+        waitFor(() -> tracks.size() == 2);
+
+        RTCRtpTransceiver audio = pc.getTransceivers().get(0);
+        assertThat(pc.getTransceivers()).containsExactlyElementsOf(pc.getTransceivers());
+        assertThat(audio.getSender()).isSameAs(sender);
+        assertThat(pc.getTransceivers().get(1)).isSameAs(video);
+        assertThat(pc.getSenders()).containsExactly(sender, video.getSender());
+        assertThat(tracks).extracting(RTCTrackEvent::transceiver).containsExactlyElementsOf(other.getTransceivers());
+        assertThat(tracks).extracting(RTCTrackEvent::receiver).containsExactlyElementsOf(other.getReceivers());
+        assertThat(tracks.get(0).track()).isSameAs(other.getReceivers().get(0).getTrack());
+
+        await(video.stop());
+        negotiateWithoutMedia(pc, other);
+        assertThat(pc.getTransceivers()).as("stopped and rejected, it leaves the set").containsExactly(audio);
+        assertThat(pc.getSenders()).containsExactly(sender);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.media;
 
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.NackGenerator;

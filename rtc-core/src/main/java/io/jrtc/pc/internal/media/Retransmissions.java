@@ -1,4 +1,4 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.media;
 
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.RetransmissionBuffer;
@@ -43,8 +43,8 @@ final class Retransmissions {
         }
     }
 
-    /** Resends what the NACK names and is still held, each as an RTX packet through {@code transport}. */
-    void onNack(long now, GenericNack nack, RtpTransport transport) {
+    /** Resends what the NACK names and is still held, each as an RTX packet through {@code session}. */
+    void onNack(long now, GenericNack nack, RtpSession session) {
         nacksReceived++;
         if (encoder == null) {
             return;
@@ -53,7 +53,7 @@ final class Retransmissions {
             try {
                 RtpHeader header = RtpHeader.parse(original, 0, original.length);
                 int length = encoder.wrap(header, packet, 0);
-                transport.sendRtp(packet, length);
+                session.sendRtp(packet, length);
                 packetsResent++;
             } catch (RtpParseException notRtp) {
                 // only packets we wrote are held: cannot happen, and resending is optional anyway

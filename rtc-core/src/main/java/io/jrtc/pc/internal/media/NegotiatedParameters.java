@@ -1,5 +1,8 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.media;
 
+import io.jrtc.pc.RTCRtcpParameters;
+import io.jrtc.pc.RTCRtpHeaderExtensionParameters;
+import io.jrtc.pc.RTCRtpParameters;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtcpFeedback;
 import io.jrtc.sdp.media.RtpCodec;

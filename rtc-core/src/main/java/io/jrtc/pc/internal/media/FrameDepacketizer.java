@@ -1,4 +1,4 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.media;
 
 import io.jrtc.codec.CodecParseException;
 import io.jrtc.codec.Depacketizer;

@@ -1,4 +1,4 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.media;
 
 import io.jrtc.codec.G711;
 import io.jrtc.codec.H264Packetizer;

@@ -1,8 +1,13 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jrtc.pc.RTCRtcpFeedback;
+import io.jrtc.pc.RTCRtpCapabilities;
+import io.jrtc.pc.RTCRtpCodecCapability;
+import io.jrtc.pc.RTCRtpCodecParameters;
+import io.jrtc.pc.RTCRtpHeaderExtensionCapability;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtpCodec;
 import java.util.HashSet;

@@ -1,5 +1,10 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.media;
 
+import io.jrtc.pc.RTCRtcpFeedback;
+import io.jrtc.pc.RTCRtpCapabilities;
+import io.jrtc.pc.RTCRtpCodecCapability;
+import io.jrtc.pc.RTCRtpCodecParameters;
+import io.jrtc.pc.RTCRtpHeaderExtensionCapability;
 import io.jrtc.sdp.media.CodecNegotiation;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtcpFeedback;
@@ -16,12 +21,12 @@ import java.util.Objects;
  * carry an RTX format (RFC 4588 §8.6) right after them. This table backs {@code getCapabilities(kind)}, offers
  * (RFC 8829 §5.2.1) and {@code setCodecPreferences} (W3C webrtc §5.5).
  */
-final class SupportedCodecs {
-    static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
-    static final String ABS_SEND_TIME_URI = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
-    static final String TRANSPORT_CC_URI =
+public final class SupportedCodecs {
+    public static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+    public static final String ABS_SEND_TIME_URI = "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
+    public static final String TRANSPORT_CC_URI =
             "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
-    static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    public static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
 
     private static final List<RtpCodec> AUDIO = List.of(
             new RtpCodec(111, "audio/opus", 48000, 2, parameters("minptime", "10", "useinbandfec", "1"),
@@ -99,7 +104,7 @@ final class SupportedCodecs {
      * codecs without payload types, RTX listed once (without {@code apt}, which names a payload type) where it
      * first appears, as browsers report it.
      */
-    static RTCRtpCapabilities capabilities(String kind) {
+    public static RTCRtpCapabilities capabilities(String kind) {
         List<RTCRtpCodecCapability> codecs = new ArrayList<>();
         for (RtpCodec codec : codecs(kind)) {
             RTCRtpCodecCapability capability = toCapability(codec);

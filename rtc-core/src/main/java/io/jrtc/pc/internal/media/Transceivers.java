@@ -1,7 +1,9 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.media;
 
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.InvalidAccessError;
+import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SdpParseException;
@@ -17,14 +19,14 @@ import io.jrtc.sdp.media.SsrcGroup;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -32,45 +34,43 @@ import java.util.stream.Collectors;
  * video sections in our offers and answers, their association with remote m-lines, and what a completed
  * negotiation gives each (codecs, header extensions, direction). Everything but the list runs on the loop.
  */
-final class Transceivers {
+public final class Transceivers {
     private final ConnectionContext context;
     private final String cname = UUID.randomUUID().toString();
     private final String streamId = UUID.randomUUID().toString();
-    private final List<RTCRtpTransceiver> all = new CopyOnWriteArrayList<>();
-    private final Consumer<RTCTrackEvent> trackEvents;
+    private final List<RtpTransceiver> all = new CopyOnWriteArrayList<>();
+    private final Consumer<RemoteTrack> trackEvents;
     private Runnable negotiationChange = () -> { };
-    private RTCDtlsTransport dtls;
+    /** The bundle's RTP session, made on first use; null before the connection has a DTLS transport. */
+    private Supplier<RtpSession> rtp;
     // On the loop: what the pending offer did, undone by a rollback (W3C webrtc-pc §4.4.1.5).
-    private final List<RTCRtpTransceiver> associatedByPendingOffer = new ArrayList<>();
-    private final List<RTCRtpTransceiver> createdByPendingOffer = new ArrayList<>();
+    private final List<RtpTransceiver> associatedByPendingOffer = new ArrayList<>();
+    private final List<RtpTransceiver> createdByPendingOffer = new ArrayList<>();
 
-    Transceivers(ConnectionContext context, Consumer<RTCTrackEvent> trackEvents) {
+    /** {@code trackEvents} hears of each remote track (W3C track event), on the loop. */
+    public Transceivers(ConnectionContext context, Consumer<RemoteTrack> trackEvents) {
         this.context = context;
         this.trackEvents = trackEvents;
     }
 
     /** Whom a transceiver's setDirection or stop tells (any thread). */
-    void onNegotiationChange(Runnable listener) {
+    public void onNegotiationChange(Runnable listener) {
         this.negotiationChange = listener;
     }
 
     /** A read-only view; iterating it sees a snapshot (the packet path calls this, so it copies nothing). */
-    List<RTCRtpTransceiver> all() {
+    public List<RtpTransceiver> all() {
         return Collections.unmodifiableList(all);
     }
 
-    String cname() {
-        return cname;
-    }
-
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return all.isEmpty();
     }
 
-    RTCRtpTransceiver add(MediaKind kind, MediaStreamTrack track, RTCRtpTransceiverDirection direction) {
-        RTCRtpTransceiver t = new RTCRtpTransceiver(context, kind,
-                new RTCRtpSender(context, kind, track, cname, streamId), new RTCRtpReceiver(context, kind), direction);
-        if (dtls != null) {
+    public RtpTransceiver add(MediaKind kind, MediaStreamTrack track, RTCRtpTransceiverDirection direction) {
+        RtpTransceiver t = new RtpTransceiver(context, kind,
+                new RtpSender(context, kind, track, cname, streamId), new RtpReceiver(context, kind), direction);
+        if (rtp != null) {
             attach(t);
         }
         t.onNegotiationChange(negotiationChange);
@@ -80,26 +80,26 @@ final class Transceivers {
 
     /**
      * W3C addTrack: a transceiver of the track's kind that has no track and was never negotiated to send takes
-     * it, else a new sendrecv one is made.
+     * it, else a new sendrecv one is made. Returns the transceiver that sends the track.
      *
      * @throws InvalidAccessError when the track is already sent
      */
-    RTCRtpSender addTrack(MediaStreamTrack track) {
-        for (RTCRtpTransceiver t : all) {
-            if (t.getSender().getTrack() == track) {
+    public RtpTransceiver addTrack(MediaStreamTrack track) {
+        for (RtpTransceiver t : all) {
+            if (t.sender().track() == track) {
                 throw new InvalidAccessError("track " + track.getId() + " is already sent");
             }
         }
-        for (RTCRtpTransceiver t : all) {
-            if (t.kind() == track.getKind() && !t.isStopped() && t.getSender().getTrack() == null
+        for (RtpTransceiver t : all) {
+            if (t.kind() == track.getKind() && !t.isStopped() && t.sender().track() == null
                     && !t.usedToSend()) {
-                t.getSender().replaceTrack(track);
-                t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.SENDRECV
+                t.sender().replaceTrack(track);
+                t.setDirection(t.direction().receives() ? RTCRtpTransceiverDirection.SENDRECV
                         : RTCRtpTransceiverDirection.SENDONLY);
-                return t.getSender();
+                return t;
             }
         }
-        return addForTrack(track).getSender();
+        return addForTrack(track);
     }
 
     /**
@@ -108,14 +108,14 @@ final class Transceivers {
      *
      * @throws InvalidAccessError when the sender is not one of this connection's
      */
-    boolean removeTrack(RTCRtpSender sender) {
-        for (RTCRtpTransceiver t : all) {
-            if (t.getSender() == sender) {
-                if (t.isStopped() || sender.getTrack() == null) {
+    public boolean removeTrack(RtpSender sender) {
+        for (RtpTransceiver t : all) {
+            if (t.sender() == sender) {
+                if (t.isStopped() || sender.track() == null) {
                     return false;
                 }
                 sender.replaceTrack(null);
-                t.setDirection(t.getDirection().receives() ? RTCRtpTransceiverDirection.RECVONLY
+                t.setDirection(t.direction().receives() ? RTCRtpTransceiverDirection.RECVONLY
                         : RTCRtpTransceiverDirection.INACTIVE);
                 return true;
             }
@@ -124,26 +124,30 @@ final class Transceivers {
     }
 
     /** A transceiver addTrack made: the only kind a remote offer may take over (RFC 8829 §5.10). */
-    private RTCRtpTransceiver addForTrack(MediaStreamTrack track) {
-        RTCRtpTransceiver t = add(track.getKind(), track, RTCRtpTransceiverDirection.SENDRECV);
+    private RtpTransceiver addForTrack(MediaStreamTrack track) {
+        RtpTransceiver t = add(track.getKind(), track, RTCRtpTransceiverDirection.SENDRECV);
         t.markCreatedByAddTrack();
         return t;
     }
 
-    /** The bundle's transports exist now: every transceiver sends and receives over them. */
-    void attachTransports(RTCDtlsTransport dtlsTransport) {
-        this.dtls = dtlsTransport;
+    /**
+     * The bundle's transports exist now: every transceiver sends and receives over their RTP session, which
+     * {@code session} makes on first use (a connection without media has none).
+     */
+    public void attachTransports(Supplier<RtpSession> session) {
+        this.rtp = session;
         all.forEach(this::attach);
     }
 
-    private void attach(RTCRtpTransceiver t) {
-        t.getSender().attach(dtls);
-        t.getReceiver().attach(dtls);
+    private void attach(RtpTransceiver t) {
+        RtpSession session = rtp.get();
+        t.sender().attach(session);
+        t.receiver().attach(session);
     }
 
-    RTCRtpTransceiver byMid(String mid) {
-        for (RTCRtpTransceiver t : all) {
-            if (mid != null && mid.equals(t.getMid())) {
+    public RtpTransceiver byMid(String mid) {
+        for (RtpTransceiver t : all) {
+            if (mid != null && mid.equals(t.mid())) {
                 return t;
             }
         }
@@ -151,21 +155,23 @@ final class Transceivers {
     }
 
     /** Transceivers not yet on an m-line, in creation order: each gets a new m-line in the next offer. */
-    List<RTCRtpTransceiver> unassociated() {
-        return all.stream().filter(t -> t.getMid() == null && !t.isStopped()).toList();
+    public List<RtpTransceiver> unassociated() {
+        return all.stream().filter(t -> t.mid() == null && !t.isStopped()).toList();
     }
 
     // ---------------------------------------------------------------- our sections
 
     /** Our section for an offer: every supported (or preferred) codec, our extensions, our direction. */
-    RtpMediaSection offerSection(RTCRtpTransceiver t, String mid) {
-        Direction direction = Direction.fromAttributeName(t.getDirection().toString());
-        List<RtpCodec> codecs = keepBoundPayloadTypes(t.localCodecs(), boundPayloadTypes());
-        return section(t, mid, direction, codecs, keepBoundExtensionIds(SupportedCodecs.headerExtensions(t.getKind())));
+    public RtpMediaSection offerSection(RtpTransceiver t, String mid) {
+        Direction direction = Direction.fromAttributeName(t.direction().toString());
+        List<RtpCodec> codecs = BundleNumbering.keepBoundPayloadTypes(t.localCodecs(), boundPayloadTypes());
+        List<ExtMap> extensions = BundleNumbering.keepBoundExtensionIds(
+                SupportedCodecs.headerExtensions(t.kind().toString()), boundExtensionIds());
+        return section(t, mid, direction, codecs, extensions);
     }
 
     /** Our section answering a remote one, or null when nothing in it can be accepted (the m-line is rejected). */
-    RtpMediaSection answerSection(RTCRtpTransceiver t, RtpMediaSection offered) {
+    public RtpMediaSection answerSection(RtpTransceiver t, RtpMediaSection offered) {
         if (t.isStopped()) {
             return null;
         }
@@ -176,119 +182,34 @@ final class Transceivers {
         if (codecs.stream().noneMatch(c -> !c.isRtx())) {
             return null;
         }
-        Set<String> uris = SupportedCodecs.headerExtensions(t.getKind()).stream().map(ExtMap::uri)
+        Set<String> uris = SupportedCodecs.headerExtensions(t.kind().toString()).stream().map(ExtMap::uri)
                 .collect(Collectors.toSet());
         List<ExtMap> extensions = CodecNegotiation.answerHeaderExtensions(uris, offered.headerExtensions());
         Direction direction = CodecNegotiation.answerDirection(offered.direction(),
-                Direction.fromAttributeName(t.getDirection().toString()));
+                Direction.fromAttributeName(t.direction().toString()));
         return section(t, offered.mid(), direction, codecs, extensions);
     }
 
-    /**
-     * Our header extensions for a later offer: a URI negotiated before keeps its id, one id means one URI across
-     * the bundle (RFC 8843 §9.2, RFC 8285 §6); the others keep ours unless taken, then take the lowest free one.
-     */
-    private List<ExtMap> keepBoundExtensionIds(List<ExtMap> local) {
+    /** The header extension ids negotiated so far on the bundle, by URI. */
+    private Map<String, Integer> boundExtensionIds() {
         Map<String, Integer> bound = new HashMap<>();
-        for (RTCRtpTransceiver t : all) {
+        for (RtpTransceiver t : all) {
             if (!t.isStopped()) {
                 t.negotiatedExtensions().forEach(e -> bound.putIfAbsent(e.uri(), e.id()));
-            }
-        }
-        if (bound.isEmpty()) {
-            return local;
-        }
-        Set<Integer> used = new HashSet<>(bound.values());
-        List<ExtMap> result = new ArrayList<>();
-        for (ExtMap e : local) {
-            Integer id = bound.get(e.uri());
-            if (id == null) {
-                id = e.id();
-                for (int free = 1; used.contains(id); free++) {
-                    id = free;
-                }
-                used.add(id);
-            }
-            result.add(new ExtMap(id, e.uri()));
-        }
-        return result;
-    }
-
-    /** The payload types negotiated so far on the bundle, and their codecs. */
-    private Map<Integer, RtpCodec> boundPayloadTypes() {
-        Map<Integer, RtpCodec> bound = new HashMap<>();
-        for (RTCRtpTransceiver t : all) {
-            if (!t.isStopped()) {
-                t.negotiatedCodecs().forEach(c -> bound.putIfAbsent(c.payloadType(), c));
             }
         }
         return bound;
     }
 
-    /**
-     * Our codecs renumbered for a later offer: a payload type stays bound to its codec for the whole session
-     * (RFC 3264 §8.3.2), across the bundle (RFC 8843 §9.1). A codec negotiated before keeps the number it got
-     * (the remote offerer's, say aiortc's opus on 96), RTX follows its codec, and the others keep their own number
-     * unless the bundle has bound it to something else, then take the lowest free one.
-     */
-    static List<RtpCodec> keepBoundPayloadTypes(List<RtpCodec> local, Map<Integer, RtpCodec> bound) {
-        if (bound.isEmpty()) {
-            return local;
-        }
-        Map<Integer, Integer> renumbered = new HashMap<>();
-        for (RtpCodec codec : local) {
-            if (!codec.isRtx()) {
-                bound.forEach((pt, b) -> {
-                    if (!b.isRtx() && CodecNegotiation.sameFormat(b, codec)) {
-                        renumbered.putIfAbsent(codec.payloadType(), pt);
-                    }
-                });
+    /** The payload types negotiated so far on the bundle, and their codecs. */
+    private Map<Integer, RtpCodec> boundPayloadTypes() {
+        Map<Integer, RtpCodec> bound = new HashMap<>();
+        for (RtpTransceiver t : all) {
+            if (!t.isStopped()) {
+                t.negotiatedCodecs().forEach(c -> bound.putIfAbsent(c.payloadType(), c));
             }
         }
-        for (RtpCodec codec : local) {
-            Integer apt = codec.isRtx() ? renumbered.get(codec.associatedPayloadType()) : null;
-            if (apt != null) {
-                bound.forEach((pt, b) -> {
-                    if (b.isRtx() && b.associatedPayloadType() == apt) {
-                        renumbered.putIfAbsent(codec.payloadType(), pt);
-                    }
-                });
-            }
-        }
-        Set<Integer> used = new HashSet<>(bound.keySet());
-        for (RtpCodec codec : local) {
-            if (!renumbered.containsKey(codec.payloadType())) {
-                int pt = codec.payloadType();
-                while (used.contains(pt)) {
-                    pt = nextDynamic(pt);
-                }
-                used.add(pt);
-                renumbered.put(codec.payloadType(), pt);
-            }
-        }
-        List<RtpCodec> result = new ArrayList<>();
-        for (RtpCodec codec : local) {
-            RtpCodec numbered = codec.withPayloadType(renumbered.get(codec.payloadType()));
-            if (codec.isRtx()) {
-                Map<String, String> parameters = new LinkedHashMap<>(codec.parameters());
-                parameters.put(RtpCodec.RTX_ASSOCIATED_PAYLOAD_TYPE,
-                        Integer.toString(renumbered.get(codec.associatedPayloadType())));
-                numbered = numbered.withParameters(parameters);
-            }
-            result.add(numbered);
-        }
-        return result;
-    }
-
-    /** The dynamic payload types in order: 96-127, then 35-63 (RFC 3551 §6, RFC 5761 §4); static ones start at 96. */
-    private static int nextDynamic(int pt) {
-        if (pt < 96) {
-            return pt >= 35 && pt < 63 ? pt + 1 : 96;
-        }
-        if (pt < 127) {
-            return pt + 1;
-        }
-        return 35;
+        return bound;
     }
 
     /**
@@ -310,14 +231,14 @@ final class Transceivers {
         return ordered;
     }
 
-    private RtpMediaSection section(RTCRtpTransceiver t, String mid, Direction direction, List<RtpCodec> codecs,
+    private RtpMediaSection section(RtpTransceiver t, String mid, Direction direction, List<RtpCodec> codecs,
             List<ExtMap> extensions) {
-        RTCRtpSender sender = t.getSender();
+        RtpSender sender = t.sender();
         List<Msid> msids = new ArrayList<>();
         List<RtpSource> sources = new ArrayList<>();
         List<SsrcGroup> groups = new ArrayList<>();
         if (direction.sends()) {
-            String trackId = sender.getTrack() == null ? UUID.randomUUID().toString() : sender.getTrack().getId();
+            String trackId = sender.track() == null ? UUID.randomUUID().toString() : sender.track().getId();
             Msid msid = new Msid(sender.streamId(), trackId);
             msids.add(msid);
             sources.add(new RtpSource(Integer.toUnsignedLong(sender.ssrc()), cname, msid));
@@ -328,20 +249,20 @@ final class Transceivers {
                         Integer.toUnsignedLong(sender.rtxSsrc()))));
             }
         }
-        return new RtpMediaSection(t.getKind(), mid, direction, codecs, extensions, sources, groups, msids, true,
-                true, List.of(), null);
+        return new RtpMediaSection(t.kind().toString(), mid, direction, codecs, extensions, sources, groups, msids,
+                true, true, List.of(), null);
     }
 
     // ---------------------------------------------------------------- applying descriptions
 
     /** Our pending offer puts {@code t} on the m-line {@code mid}; a rollback takes it off again. */
-    void associate(RTCRtpTransceiver t, String mid) {
+    public void associate(RtpTransceiver t, String mid) {
         t.setMid(mid);
         associatedByPendingOffer.add(t);
     }
 
     /** The offer/answer exchange completed: what the offer associated stays. */
-    void commitPending() {
+    public void commitPending() {
         associatedByPendingOffer.clear();
         createdByPendingOffer.clear();
     }
@@ -350,9 +271,9 @@ final class Transceivers {
      * An answer completed the exchange: a stopped transceiver whose m-line it rejects leaves the connection's set
      * of transceivers (W3C webrtc-pc §4.4.1.6); its m-line stays, rejected, in later offers.
      */
-    void removeStopped(SessionDescription answer) {
+    public void removeStopped(SessionDescription answer) {
         for (MediaDescription m : answer.media()) {
-            RTCRtpTransceiver t = m.port() == 0 ? byMid(m.mid()) : null;
+            RtpTransceiver t = m.port() == 0 ? byMid(m.mid()) : null;
             if (t != null && t.isStopped()) {
                 all.remove(t);
             }
@@ -363,12 +284,12 @@ final class Transceivers {
      * The pending offer was rolled back: the transceivers it associated lose their mid, and those a remote offer
      * created go away unless addTrack has since given them a track to send (W3C webrtc-pc §4.4.1.5).
      */
-    void rollbackPending() {
-        for (RTCRtpTransceiver t : associatedByPendingOffer) {
+    public void rollbackPending() {
+        for (RtpTransceiver t : associatedByPendingOffer) {
             t.setMid(null);
         }
-        for (RTCRtpTransceiver t : createdByPendingOffer) {
-            if (t.getSender().getTrack() == null) {
+        for (RtpTransceiver t : createdByPendingOffer) {
+            if (t.sender().track() == null) {
                 t.stopOnLoop();
                 all.remove(t);
             }
@@ -381,13 +302,13 @@ final class Transceivers {
      * that addTrack created and has no m-line yet (RFC 8829 §5.10: not one addTransceiver created, which waits for
      * an offer of ours), else gets a new recvonly one.
      */
-    void associateRemoteOffer(SessionDescription offer) {
+    public void associateRemoteOffer(SessionDescription offer) {
         for (MediaDescription m : offer.media()) {
             if (!isRtp(m) || m.port() == 0 || m.mid() == null || byMid(m.mid()) != null) {
                 continue;
             }
             MediaKind kind = MediaKind.of(m.media());
-            RTCRtpTransceiver free = all.stream().filter(t -> t.getMid() == null && !t.isStopped()
+            RtpTransceiver free = all.stream().filter(t -> t.mid() == null && !t.isStopped()
                     && t.kind() == kind && t.createdByAddTrack()).findFirst().orElse(null);
             if (free == null) {
                 free = add(kind, null, RTCRtpTransceiverDirection.RECVONLY);
@@ -402,9 +323,9 @@ final class Transceivers {
      * on announce their track. A rejected m-line (port 0), in an offer (the remote stopped its transceiver) or an
      * answer, stops its transceiver (W3C webrtc-pc §4.4.1.6).
      */
-    void applyRemote(SessionDescription remote) {
+    public void applyRemote(SessionDescription remote) {
         for (MediaDescription m : remote.media()) {
-            RTCRtpTransceiver t = isRtp(m) ? byMid(m.mid()) : null;
+            RtpTransceiver t = isRtp(m) ? byMid(m.mid()) : null;
             if (t == null) {
                 continue;
             }
@@ -416,15 +337,16 @@ final class Transceivers {
             if (section == null) {
                 continue;
             }
-            if (dtls != null) {
+            if (rtp != null) {
+                RtpSession session = rtp.get();
                 for (RtpSource source : section.sources()) {
-                    dtls.rtp().bindSsrc((int) source.ssrc(), t.getReceiver());
+                    session.bindSsrc((int) source.ssrc(), t.receiver());
                 }
             }
             if (t.noteRemoteSends(section.direction().sends())) {
                 List<String> streams = section.msids().stream().map(Msid::streamId).filter(s -> !s.equals("-"))
                         .distinct().toList();
-                trackEvents.accept(new RTCTrackEvent(t.getReceiver(), t.getReceiver().getTrack(), streams, t));
+                trackEvents.accept(new RemoteTrack(t, streams));
             }
         }
     }
@@ -433,10 +355,10 @@ final class Transceivers {
      * A negotiation completed with {@code answer}: each transceiver takes the answer's codecs and extensions, and
      * its direction as the answer gives it, seen from our side ({@code weAnswered}: the answer's own direction).
      */
-    void applyAnswer(SessionDescription answer, SessionDescription ourOffer) {
+    public void applyAnswer(SessionDescription answer, SessionDescription ourOffer) {
         boolean weAnswered = ourOffer == null;
         for (MediaDescription m : answer.media()) {
-            RTCRtpTransceiver t = isRtp(m) ? byMid(m.mid()) : null;
+            RtpTransceiver t = isRtp(m) ? byMid(m.mid()) : null;
             if (t == null) {
                 continue;
             }
@@ -479,26 +401,26 @@ final class Transceivers {
      * @param currentLocal our current local description, or null
      * @param remoteOffer the current remote offer when {@code currentLocal} is our answer, else null
      */
-    boolean negotiationNeeded(SessionDescription currentLocal, SessionDescription remoteOffer) {
-        for (RTCRtpTransceiver t : all) {
-            if (t.getMid() == null) {
+    public boolean negotiationNeeded(SessionDescription currentLocal, SessionDescription remoteOffer) {
+        for (RtpTransceiver t : all) {
+            if (t.mid() == null) {
                 if (!t.isStopped()) {
                     return true;
                 }
                 continue;
             }
             if (t.isStopped()) {
-                if (t.getCurrentDirection() != RTCRtpTransceiverDirection.STOPPED) {
+                if (t.currentDirection() != RTCRtpTransceiverDirection.STOPPED) {
                     return true;
                 }
                 continue;
             }
-            MediaDescription m = currentLocal == null ? null : currentLocal.mediaByMid(t.getMid());
+            MediaDescription m = currentLocal == null ? null : currentLocal.mediaByMid(t.mid());
             if (m == null || m.port() == 0) {
                 return true;
             }
-            Direction wanted = Direction.fromAttributeName(t.getDirection().toString());
-            MediaDescription offered = remoteOffer == null ? null : remoteOffer.mediaByMid(t.getMid());
+            Direction wanted = Direction.fromAttributeName(t.direction().toString());
+            MediaDescription offered = remoteOffer == null ? null : remoteOffer.mediaByMid(t.mid());
             if (offered != null) {
                 wanted = CodecNegotiation.answerDirection(directionOf(offered), wanted);
             }
@@ -513,25 +435,18 @@ final class Transceivers {
         return m.direction() == null ? Direction.SENDRECV : Direction.fromAttributeName(m.direction());
     }
 
-    Set<String> mids() {
-        Set<String> mids = new HashSet<>();
-        all.forEach(t -> {
-            if (t.getMid() != null) {
-                mids.add(t.getMid());
-            }
-        });
-        return mids;
+    public void stopAll() {
+        all.forEach(RtpTransceiver::stopOnLoop);
     }
 
-    void stopAll() {
-        all.forEach(RTCRtpTransceiver::stopOnLoop);
+    /** An audio or video m-line over SRTP (RFC 8829 §5.1.2): the only media m-lines that are ours. */
+    public static boolean isRtp(MediaDescription m) {
+        return (m.media().equals("audio") || m.media().equals("video"))
+                && m.protocol().toUpperCase(Locale.ROOT).contains("RTP/SAVP");
     }
 
-    static boolean isRtp(MediaDescription m) {
-        return (m.media().equals("audio") || m.media().equals("video")) && RemoteDescription.isUsable(m);
-    }
-
-    static RtpMediaSection parse(MediaDescription m) {
+    /** The RTP view of an m-line, or null when it is malformed. */
+    public static RtpMediaSection parse(MediaDescription m) {
         try {
             return RtpMediaSection.parse(m);
         } catch (SdpParseException | IllegalArgumentException malformed) {

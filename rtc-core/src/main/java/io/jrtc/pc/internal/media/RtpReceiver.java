@@ -1,0 +1,442 @@
+package io.jrtc.pc.internal.media;
+
+import io.jrtc.media.BufferedTrack;
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.InvalidStateError;
+import io.jrtc.pc.RTCInboundRtpStreamStats;
+import io.jrtc.pc.RTCRemoteOutboundRtpStreamStats;
+import io.jrtc.pc.RTCRtcpParameters;
+import io.jrtc.pc.RTCRtpParameters;
+import io.jrtc.pc.RTCRtpSynchronizationSource;
+import io.jrtc.pc.RTCStats;
+import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.rtp.AudioLevelExtension;
+import io.jrtc.rtp.GenericNack;
+import io.jrtc.rtp.NtpTimestamp;
+import io.jrtc.rtp.ReceiveStatistics;
+import io.jrtc.rtp.ReportBlock;
+import io.jrtc.rtp.RtpHeader;
+import io.jrtc.rtp.SdesMidExtension;
+import io.jrtc.rtp.SenderReport;
+import io.jrtc.rtp.TransportSequenceNumberExtension;
+import io.jrtc.sdp.media.ExtMap;
+import io.jrtc.sdp.media.RtpCodec;
+import io.netty.util.collection.IntObjectHashMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Receives and decodes one remote track (behind the API's RTCRtpReceiver). RTP arrives on the connection's loop
+ * from the bundle's {@link RtpSession}; frames are reassembled per payload format, Opus and G.711 decoded to PCM,
+ * video handed on coded, and pushed into {@link #getTrack()}, which drops its oldest frame when nobody reads it.
+ */
+public final class RtpReceiver {
+    private static final int TRACK_BUFFER_FRAMES = 64;
+    private static final long SOURCE_MEMORY_NANOS = 10_000_000_000L;
+    private static final long PUBLISH_INTERVAL_NANOS = 100_000_000L;
+    /** Sources one receiver follows: a sender that restarts gets a new SSRC, a peer inventing them is bounded. */
+    private static final int MAX_SOURCES = 16;
+    private static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
+
+    private final ConnectionContext context;
+    private final MediaKind kind;
+    private final BufferedTrack track;
+    /** The bundle's RTP session; null until the connection has a DTLS transport. */
+    private volatile RtpSession session;
+    private volatile List<RtpCodec> codecs = List.of();
+    private volatile List<ExtMap> extensions = List.of();
+    private volatile boolean stopped;
+    private volatile String mid;
+    private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private int transportCcExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private double audioLevel;
+    private boolean decodeAudio = true;
+    private boolean receiving;
+    private LossRecovery recovery = new LossRecovery(List.of());
+    private Integer mainSsrc;
+    private long lastKeyframeRequest = Long.MIN_VALUE / 2;
+    private long keyframeRequestsSent;
+    private boolean keyframeRequestHeld;
+    private boolean keyframeWanted;
+    // On the loop.
+    private final Map<Integer, FrameDepacketizer> depacketizers = new HashMap<>();
+    // Keyed by SSRC, looked up per packet: primitive-keyed maps, no boxing of SSRCs on the packet path.
+    private final IntObjectHashMap<ReceiveStatistics> sources = new IntObjectHashMap<>();
+    private final IntObjectHashMap<HeardSource> lastHeard = new IntObjectHashMap<>();
+    private final Map<Integer, SenderReport> lastSenderReports = new HashMap<>();
+    private volatile List<RTCRtpSynchronizationSource> synchronizationSources = List.of();
+    private long lastPublished = Long.MIN_VALUE;
+    private long bytesReceived;
+    private long framesReceived;
+    private long packetsDiscarded;
+
+    /** A receiver of a kind; {@link #attach} gives it the RTP session it receives from. */
+    public RtpReceiver(ConnectionContext context, MediaKind kind) {
+        this.context = context;
+        this.kind = kind;
+        this.track = new BufferedTrack(kind, TRACK_BUFFER_FRAMES);
+        track.onKeyframeRequest(this::requestKeyframe);
+    }
+
+    public ConnectionContext context() {
+        return context;
+    }
+
+    /** The remote track: decoded audio frames, coded video frames. */
+    public MediaStreamTrack track() {
+        return track;
+    }
+
+    /** The RTP session the media arrives over; null before the connection has a DTLS transport. */
+    public RtpSession session() {
+        return session;
+    }
+
+    /** The negotiated receiving parameters. */
+    public RTCRtpParameters parameters() {
+        return NegotiatedParameters.of(codecs, extensions, null, new RTCRtcpParameters(null, true, null));
+    }
+
+    /**
+     * Starts receiving with these parameters (the reference's receive): the codecs with their payload types, the
+     * header extensions with their ids, and the MID ({@code muxId}) the sender marks its packets with, if any.
+     */
+    public CompletableFuture<Void> receive(RTCRtpParameters parameters) {
+        List<RtpCodec> negotiated = NegotiatedParameters.codecs(parameters);
+        List<ExtMap> negotiatedExtensions = NegotiatedParameters.extensions(parameters);
+        return context.onLoop(() -> {
+            if (stopped) {
+                throw new InvalidStateError("the receiver is stopped");
+            }
+            configure(negotiated, negotiatedExtensions, parameters.muxId().isEmpty() ? null : parameters.muxId(),
+                    true);
+            return null;
+        });
+    }
+
+    /**
+     * Whether received audio is decoded to PCM {@link io.jrtc.media.AudioFrame}s (the default) or handed on
+     * coded as {@link io.jrtc.media.EncodedFrame}s, as an SFU forwards it without decoding and re-encoding.
+     */
+    public void setAudioDecoding(boolean decode) {
+        context.onLoop(() -> {
+            if (decodeAudio != decode) {
+                decodeAudio = decode;
+                depacketizers.clear();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Each SSRC heard from in the last 10 seconds: when, its last RTP timestamp, and its audio level when the
+     * sender marks it (RFC 6464; W3C getSynchronizationSources). Refreshed every 100 ms.
+     */
+    public List<RTCRtpSynchronizationSource> synchronizationSources() {
+        return synchronizationSources;
+    }
+
+    /** Stops receiving for good; the track ends. */
+    public CompletableFuture<Void> stop() {
+        return context.onLoop(() -> {
+            stopOnLoop();
+            return null;
+        });
+    }
+
+    void stopOnLoop() {
+        stopped = true;
+        receiving = false;
+        track.stop();
+    }
+
+    MediaKind kind() {
+        return kind;
+    }
+
+    /** Receives from this RTP session from now on; on the loop. */
+    public void attach(RtpSession rtp) {
+        this.session = rtp;
+        rtp.add(this);
+    }
+
+    /**
+     * Asks the remote sender for a keyframe (PLI), at most every {@link #KEYFRAME_REQUEST_INTERVAL_NANOS}: the
+     * consumer of the track asked (a viewer joined a relay), or frames were lost. Any thread.
+     */
+    private void requestKeyframe() {
+        try {
+            context.pump().loop().execute(this::requestKeyframeOnLoop);
+        } catch (RejectedExecutionException loopGone) {
+            // the connection is gone
+        }
+    }
+
+    /**
+     * A request inside the interval is not dropped but held and sent when the interval is up: a viewer joining a
+     * relay just after another must get its keyframe too, not wait for the sender's next periodic one.
+     */
+    private void requestKeyframeOnLoop() {
+        RtpSession rtp = session;
+        if (stopped || rtp == null) {
+            return;
+        }
+        if (mainSsrc == null) {
+            keyframeWanted = true;  // sent with the first packet: the sender is not known yet
+            return;
+        }
+        long wait = lastKeyframeRequest + KEYFRAME_REQUEST_INTERVAL_NANOS - context.pump().now();
+        if (wait > 0) {
+            if (!keyframeRequestHeld) {
+                keyframeRequestHeld = true;
+                context.pump().loop().schedule(() -> {
+                    keyframeRequestHeld = false;
+                    requestKeyframeOnLoop();
+                }, wait, TimeUnit.NANOSECONDS);
+            }
+            return;
+        }
+        lastKeyframeRequest = context.pump().now();
+        keyframeRequestsSent++;
+        rtp.sendPictureLossIndication(mainSsrc);
+        context.pump().run();
+    }
+
+    /**
+     * Receives with these codecs and extensions, as the m-line {@code mid} negotiated them, when {@code receive};
+     * an ORTC user gives them to {@link #receive(RTCRtpParameters)}. On the loop.
+     */
+    void configure(List<RtpCodec> negotiated, List<ExtMap> negotiatedExtensions, String mid, boolean receive) {
+        this.mid = mid;
+        this.receiving = receive && !stopped;
+        codecs = List.copyOf(negotiated);
+        extensions = List.copyOf(negotiatedExtensions);
+        audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
+        transportCcExtensionId = NegotiatedParameters.extensionId(extensions, TransportSequenceNumberExtension.URI);
+        depacketizers.clear();
+        recovery = new LossRecovery(negotiated);
+    }
+
+    /** The id of the transport-wide sequence number extension, when negotiated (the bundle shares it). */
+    int transportCcExtensionId() {
+        return transportCcExtensionId;
+    }
+
+    String mid() {
+        return mid;
+    }
+
+    boolean isReceiving() {
+        return receiving;
+    }
+
+    boolean receives(int payloadType) {
+        for (RtpCodec codec : codecs) {
+            if (codec.payloadType() == payloadType) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int midExtensionId() {
+        return NegotiatedParameters.extensionId(extensions, SdesMidExtension.URI);
+    }
+
+    /** One RTP packet of ours, SRTP already removed; on the loop. */
+    void handleRtp(long now, RtpHeader arrived) {
+        if (stopped) {
+            return;
+        }
+        RtpHeader packet = arrived;
+        boolean recovered = recovery.isRtx(arrived.payloadType());
+        if (recovered) {
+            packet = recovery.unwrap(arrived);
+            if (packet == null) {
+                packetsDiscarded++;
+                return;
+            }
+        }
+        FrameDepacketizer depacketizer = depacketizer(packet.payloadType());
+        if (depacketizer == null) {
+            packetsDiscarded++;
+            return;
+        }
+        ReceiveStatistics statistics = sources.get(packet.ssrc());
+        if (statistics == null) {
+            if (sources.size() >= MAX_SOURCES) {
+                packetsDiscarded++;
+                return;
+            }
+            statistics = new ReceiveStatistics(packet.ssrc(), depacketizer.codec().clockRate());
+            sources.put(packet.ssrc(), statistics);
+        }
+        if (recovered) {
+            statistics.handleRecoveredPacket(now, packet.sequenceNumber());
+        } else {
+            statistics.handlePacket(now, packet);
+        }
+        recovery.onMediaPacket(now, packet, session.reportingSsrc());
+        bytesReceived += packet.payloadLength();
+        mainSsrc = packet.ssrc();
+        if (keyframeWanted) {
+            keyframeWanted = false;
+            requestKeyframeOnLoop();
+        }
+        noteHeard(now, packet);
+        long droppedBefore = depacketizer.droppedFrames();
+        framesReceived += depacketizer.receive(packet, track);
+        audioLevel = depacketizer.lastAudioLevel();
+        if (kind == MediaKind.VIDEO && depacketizer.droppedFrames() > droppedBefore) {
+            requestKeyframe();  // the pictures after a lost one do not decode until the next keyframe
+        }
+    }
+
+    long lossRecoveryDeadline() {
+        return recovery.deadline();
+    }
+
+    /** Sends the NACKs due by {@code now}. */
+    void onLossRecoveryTimeout(long now) {
+        List<GenericNack> due = new ArrayList<>();
+        recovery.onTimeout(now, due);
+        for (GenericNack nack : due) {
+            session.sendFeedback(nack);
+        }
+    }
+
+    void handleSenderReport(long now, SenderReport report) {
+        ReceiveStatistics statistics = sources.get(report.ssrc());
+        if (statistics != null) {
+            statistics.handleSenderReport(now, report);
+            lastSenderReports.put(report.ssrc(), report);
+        }
+    }
+
+    boolean hasSource(int ssrc) {
+        return sources.containsKey(ssrc);
+    }
+
+    /** Report blocks about every source heard from, for our next RTCP report. */
+    List<ReportBlock> reportBlocks(long now) {
+        List<ReportBlock> blocks = new ArrayList<>();
+        for (ReceiveStatistics statistics : sources.values()) {
+            if (statistics.valid()) {
+                blocks.add(statistics.reportBlock(now));
+            }
+        }
+        return blocks;
+    }
+
+    /** Adds this receiver's inbound-rtp (and remote-outbound-rtp) stats; on the loop. */
+    public void addStats(List<RTCStats> stats, double timestamp, String transportId) {
+        for (ReceiveStatistics statistics : sources.values()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            long ssrc = Integer.toUnsignedLong(statistics.ssrc());
+            s.put("ssrc", ssrc);
+            s.put("kind", kind.toString());
+            s.put("transportId", transportId);
+            s.put("trackIdentifier", track.getId());
+            s.put("packetsReceived", statistics.packetsReceived());
+            s.put("packetsLost", statistics.cumulativeLost());
+            s.put("packetsDiscarded", packetsDiscarded);
+            s.put("bytesReceived", bytesReceived);
+            int clockRate = codecs.stream().filter(c -> !c.isRtx()).mapToInt(RtpCodec::clockRate).findFirst()
+                    .orElse(90_000);
+            s.put("jitter", statistics.jitter() / (double) clockRate);
+            if (kind == MediaKind.AUDIO) {
+                s.put("totalSamplesReceived", depacketizers.values().stream()
+                        .mapToLong(FrameDepacketizer::samplesDecoded).sum());
+                s.put("audioLevel", audioLevel);
+            } else {
+                s.put("framesReceived", framesReceived);
+            }
+            s.put("framesDropped", track.droppedFrames());
+            s.put("pliCount", keyframeRequestsSent);
+            s.put("nackCount", recovery.nacksSent());
+            s.put("retransmittedPacketsReceived", recovery.packetsRecovered());
+            SenderReport report = lastSenderReports.get(statistics.ssrc());
+            if (report != null) {
+                s.put("remoteId", "RO" + ssrc);
+                addRemoteOutbound(stats, timestamp, transportId, ssrc, report);
+            }
+            stats.add(new RTCInboundRtpStreamStats("IT" + ssrc, timestamp, s));
+        }
+    }
+
+    /** What the remote's last sender report says of a stream we receive (remote-outbound-rtp). */
+    private void addRemoteOutbound(List<RTCStats> stats, double timestamp, String transportId, long ssrc,
+            SenderReport report) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("ssrc", ssrc);
+        r.put("kind", kind.toString());
+        r.put("transportId", transportId);
+        r.put("localId", "IT" + ssrc);
+        r.put("packetsSent", Integer.toUnsignedLong(report.packetCount()));
+        r.put("bytesSent", Integer.toUnsignedLong(report.octetCount()));
+        r.put("remoteTimestamp", NtpTimestamp.toDurationNanos(report.ntpTimestamp()) / 1e6
+                - NtpTimestamp.UNIX_EPOCH_SECONDS * 1000.0);
+        stats.add(new RTCRemoteOutboundRtpStreamStats("RO" + ssrc, timestamp, r));
+    }
+
+    private FrameDepacketizer depacketizer(int payloadType) {
+        FrameDepacketizer existing = depacketizers.get(payloadType);
+        if (existing != null) {
+            return existing;
+        }
+        for (RtpCodec codec : codecs) {
+            if (codec.payloadType() == payloadType && !codec.isRtx() && SupportedCodecs.supports(codec)) {
+                FrameDepacketizer created = new FrameDepacketizer(codec, decodeAudio);
+                depacketizers.put(payloadType, created);
+                return created;
+            }
+        }
+        return null;
+    }
+
+    /** When a source was last heard, with its last RTP timestamp and RFC 6464 level (-1: none). */
+    private static final class HeardSource {
+        long at;
+        int rtpTimestamp;
+        int level = -1;
+    }
+
+    /** The published list changes at most every 100 ms unless a new source shows up: readers are any thread. */
+    private void noteHeard(long now, RtpHeader packet) {
+        HeardSource source = lastHeard.get(packet.ssrc());
+        boolean fresh = source == null;
+        if (fresh) {
+            source = new HeardSource();
+            lastHeard.put(packet.ssrc(), source);
+        }
+        source.at = now;
+        source.rtpTimestamp = packet.timestamp();
+        if (audioLevelExtensionId != NegotiatedParameters.NO_EXTENSION) {
+            source.level = AudioLevelExtension.readLevel(packet, audioLevelExtensionId);
+        }
+        if (!fresh && now - lastPublished < PUBLISH_INTERVAL_NANOS) {
+            return;
+        }
+        lastPublished = now;
+        lastHeard.values().removeIf(heard -> now - heard.at > SOURCE_MEMORY_NANOS);
+        List<RTCRtpSynchronizationSource> list = new ArrayList<>();
+        long wallNow = context.clock().currentTimeMillis();
+        for (Map.Entry<Integer, HeardSource> e : lastHeard.entrySet()) {
+            HeardSource heard = e.getValue();
+            long agoMillis = (now - heard.at) / 1_000_000L;
+            // W3C audioLevel is linear, 1 for 0 dBov: 10^(-level/20)
+            Double level = heard.level < 0 ? null : Math.pow(10, -heard.level / 20.0);
+            list.add(new RTCRtpSynchronizationSource(Instant.ofEpochMilli(wallNow - agoMillis),
+                    Integer.toUnsignedLong(e.getKey()), level, Integer.toUnsignedLong(heard.rtpTimestamp)));
+        }
+        synchronizationSources = List.copyOf(list);
+    }
+}

@@ -1,0 +1,381 @@
+package io.jrtc.pc.internal.media;
+
+import io.jrtc.codec.RtpPayload;
+import io.jrtc.media.Frame;
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.InvalidStateError;
+import io.jrtc.pc.RTCOutboundRtpStreamStats;
+import io.jrtc.pc.RTCRemoteInboundRtpStreamStats;
+import io.jrtc.pc.RTCRtcpParameters;
+import io.jrtc.pc.RTCRtpParameters;
+import io.jrtc.pc.RTCStats;
+import io.jrtc.pc.TypeError;
+import io.jrtc.pc.internal.loop.ConnectionContext;
+import io.jrtc.rtp.AudioLevelExtension;
+import io.jrtc.rtp.GenericNack;
+import io.jrtc.rtp.NtpTimestamp;
+import io.jrtc.rtp.ReportBlock;
+import io.jrtc.rtp.RtpHeaderWriter;
+import io.jrtc.rtp.SdesMidExtension;
+import io.jrtc.rtp.SendStatistics;
+import io.jrtc.rtp.SenderReport;
+import io.jrtc.sdp.media.ExtMap;
+import io.jrtc.sdp.media.RtpCodec;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Encodes and sends one track's media (behind the API's RTCRtpSender). Once a negotiation says we send and DTLS is
+ * up, it asks the track for one frame at a time ({@link MediaStreamTrack#recv()}), packetizes it on the
+ * connection's loop and asks for the next: no thread waits for media, and a slow track only delays itself.
+ */
+public final class RtpSender {
+    private static final System.Logger LOG = System.getLogger(RtpSender.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_PACKET = 1500;
+    /** Audio louder than -50 dBov counts as voice activity (the V flag of RFC 6464 §3). */
+    private static final int VOICE_BELOW_DBOV = 50;
+
+    private final ConnectionContext context;
+    private final MediaKind kind;
+    private final int ssrc = RANDOM.nextInt();
+    private final int rtxSsrc = RANDOM.nextInt();
+    private final String cname;
+    private final String streamId;
+    private final RtpHeaderWriter header = new RtpHeaderWriter();
+    private final byte[] packet = new byte[MAX_PACKET];
+    private volatile MediaStreamTrack track;
+    /** The bundle's RTP session; null until the connection has a DTLS transport. */
+    private volatile RtpSession session;
+    private volatile boolean stopped;
+    private volatile List<RtpCodec> sendCodecs = List.of();
+    private volatile List<ExtMap> sendExtensions = List.of();
+    // On the loop.
+    /** One per negotiated codec we can send, in the negotiation's preference order. */
+    private List<FramePacketizer> packetizers = List.of();
+    private FramePacketizer lastUsed;
+    private volatile String mid;
+    private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private boolean sending;
+    /** The track an unanswered recv() was asked of, or null: one frame at a time per track. */
+    private MediaStreamTrack pullingFrom;
+    private int sequenceNumber = RANDOM.nextInt(1 << 16);
+    private final int timestampOffset = RANDOM.nextInt();
+    private SendStatistics statistics;
+    private Retransmissions retransmissions;
+    private ReportBlock lastReportBlock;
+    private long framesSent;
+    private long framesDropped;
+    private long keyframeRequests;
+
+    /** A sender of a kind with a track or none; {@link #attach} gives it the RTP session it sends over. */
+    public RtpSender(ConnectionContext context, MediaKind kind, MediaStreamTrack track, String cname, String streamId) {
+        this.context = context;
+        this.kind = kind;
+        this.track = track;
+        this.cname = cname;
+        this.streamId = streamId;
+    }
+
+    public ConnectionContext context() {
+        return context;
+    }
+
+    /** The track being sent, or null. */
+    public MediaStreamTrack track() {
+        return track;
+    }
+
+    /** The RTP session the media goes over; null before the connection has a DTLS transport. */
+    public RtpSession session() {
+        return session;
+    }
+
+    /**
+     * Sends another track (or none) from now on, without renegotiation (W3C replaceTrack). The new track must be
+     * of the sender's kind.
+     */
+    public CompletableFuture<Void> replaceTrack(MediaStreamTrack newTrack) {
+        if (newTrack != null && newTrack.getKind() != kind) {
+            return CompletableFuture.failedFuture(new TypeError("a " + newTrack.getKind() + " track cannot replace "
+                    + "the " + kind + " track of this sender"));
+        }
+        return context.onLoop(() -> {
+            if (stopped) {
+                throw new InvalidStateError("the sender is stopped");
+            }
+            track = newTrack;
+            pullNext();
+            return null;
+        });
+    }
+
+    /**
+     * Starts sending with these parameters (the reference's send): the first codec that is not a repair format
+     * is sent with its payload type, RTX for it when listed, the header extensions with their ids, and the MID
+     * ({@code muxId}) in each packet when the MID extension is listed. Sending begins once DTLS is connected.
+     */
+    public CompletableFuture<Void> send(RTCRtpParameters parameters) {
+        List<RtpCodec> codecs = NegotiatedParameters.codecs(parameters);
+        List<ExtMap> extensions = NegotiatedParameters.extensions(parameters);
+        return context.onLoop(() -> {
+            if (stopped) {
+                throw new InvalidStateError("the sender is stopped");
+            }
+            configure(parameters.muxId().isEmpty() ? null : parameters.muxId(), codecs, extensions, true);
+            return null;
+        });
+    }
+
+    /** The negotiated sending parameters: codecs, header extensions, and RTCP with our SSRC and CNAME. */
+    public RTCRtpParameters parameters() {
+        return NegotiatedParameters.of(sendCodecs, sendExtensions, mid,
+                new RTCRtcpParameters(cname, true, Integer.toUnsignedLong(ssrc)));
+    }
+
+    /** Stops sending for good. */
+    public CompletableFuture<Void> stop() {
+        return context.onLoop(() -> {
+            stopOnLoop();
+            return null;
+        });
+    }
+
+    void stopOnLoop() {
+        stopped = true;
+        sending = false;
+    }
+
+    MediaKind kind() {
+        return kind;
+    }
+
+    int ssrc() {
+        return ssrc;
+    }
+
+    String cname() {
+        return cname;
+    }
+
+    String streamId() {
+        return streamId;
+    }
+
+    /** Sends over this RTP session from now on; on the loop. */
+    public void attach(RtpSession rtp) {
+        this.session = rtp;
+        rtp.add(this);
+    }
+
+    /**
+     * Applies a negotiation. Raw audio is encoded with the first negotiated codec (not a repair format); a coded
+     * frame goes out with the first negotiated codec of its format, so a relay forwards whichever of the
+     * negotiated codecs its source has (RFC 3264 §6.1 lets a sender use any of them).
+     */
+    void configure(String mid, List<RtpCodec> codecs, List<ExtMap> extensions, boolean send) {
+        this.mid = mid;
+        this.midExtensionId = NegotiatedParameters.extensionId(extensions, SdesMidExtension.URI);
+        this.audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
+        List<RtpCodec> sendable = codecs.stream().filter(c -> !c.isRtx() && SupportedCodecs.supports(c)).toList();
+        sendCodecs = sendable;
+        sendExtensions = List.copyOf(extensions);
+        if (sendable.isEmpty()) {
+            sending = false;
+            return;
+        }
+        List<RtpCodec> current = packetizers.stream().map(FramePacketizer::codec).toList();
+        if (!current.equals(sendable)) {
+            packetizers = sendable.stream().map(FramePacketizer::new).toList();
+            lastUsed = packetizers.get(0);
+            statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), context.pump().now(),
+                    NtpTimestamp.fromUnixNanos(context.clock().currentTimeMillis() * 1_000_000L));
+            retransmissions = new Retransmissions(rtxSsrc, rtxPayloadTypes(codecs, sendable),
+                    RANDOM.nextInt(1 << 16));
+        }
+        sending = send && !stopped;
+        pullNext();
+    }
+
+    /** The packetizer for a frame: the first codec that can carry it, or null. */
+    private FramePacketizer packetizerFor(Frame frame) {
+        for (FramePacketizer candidate : packetizers) {
+            if (candidate.carries(frame)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** DTLS is up: start pulling frames if the negotiation said we send. */
+    void onTransportReady() {
+        pullNext();
+    }
+
+    /**
+     * Asks the current track for its next frame, unless it was already asked. A replaced track's outstanding
+     * recv() does not hold the new track back: its frame is dropped when it comes.
+     */
+    private void pullNext() {
+        MediaStreamTrack source = track;
+        RtpSession rtp = session;
+        if (source == null || source == pullingFrom || !sending || stopped || rtp == null || !rtp.ready()) {
+            return;
+        }
+        pullingFrom = source;
+        source.recv().whenComplete((frame, failure) -> {
+            try {
+                context.pump().loop().execute(() -> onFrame(source, frame, failure));
+            } catch (RejectedExecutionException loopGone) {
+                // the connection is gone
+            }
+        });
+    }
+
+    private void onFrame(MediaStreamTrack source, Frame frame, Throwable failure) {
+        if (source == pullingFrom) {
+            pullingFrom = null;
+        }
+        if (failure != null && source == track) {
+            LOG.log(Level.DEBUG, () -> "track " + source.getId() + " gave no frame: " + failure);
+            return;  // an ended track sends nothing more; replaceTrack starts again
+        }
+        if (failure == null && source == track && sending && !stopped) {
+            send(source.isEnabled() ? frame : FramePacketizer.silenced(frame));
+            context.pump().run();
+        }
+        pullNext();
+    }
+
+    private void send(Frame frame) {
+        FramePacketizer packetizer = frame == null ? null : packetizerFor(frame);
+        FramePacketizer.Packets packets = packetizer == null ? null : packetizer.packetize(frame);
+        if (packets == null) {
+            framesDropped++;
+            return;
+        }
+        lastUsed = packetizer;
+        RtpSession rtp = session;
+        long now = context.pump().now();
+        int timestamp = (int) (timestampOffset + packets.timestamp());
+        List<RtpPayload> payloads = packets.payloads();
+        for (int i = 0; i < payloads.size(); i++) {
+            RtpPayload payload = payloads.get(i);
+            header.reset().payloadType(packetizer.codec().payloadType()).sequenceNumber(sequenceNumber)
+                    .timestamp(timestamp).ssrc(ssrc).marker(payload.marker());
+            sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
+            if (midExtensionId != NegotiatedParameters.NO_EXTENSION && mid != null) {
+                SdesMidExtension.write(header, midExtensionId, mid);
+            }
+            if (audioLevelExtensionId != NegotiatedParameters.NO_EXTENSION
+                    && packets.audioLevel() != FramePacketizer.NO_LEVEL) {
+                AudioLevelExtension.write(header, audioLevelExtensionId, packets.audioLevel() < VOICE_BELOW_DBOV,
+                        packets.audioLevel());
+            }
+            int length = header.write(packet, 0, payload.data(), 0, payload.data().length, 0);
+            retransmissions.onSent(now, packet, length);
+            rtp.sendRtp(packet, length);
+            statistics.handleSent(now, timestamp, payload.data().length);
+        }
+        framesSent++;
+    }
+
+    /** A sender report with our counts, or null before anything was sent; on the loop. */
+    SenderReport senderReport(long now, List<ReportBlock> blocks) {
+        return statistics == null || !statistics.sentAny() ? null : statistics.senderReport(now, blocks);
+    }
+
+    /** The remote lost packets: what is still held goes again on the RTX stream. */
+    void onNack(long now, GenericNack nack) {
+        if (retransmissions != null) {
+            retransmissions.onNack(now, nack, session);
+        }
+    }
+
+    /** What the remote's last report block says of this stream (remote-inbound-rtp). */
+    private void addRemoteInbound(List<RTCStats> stats, double timestamp, String transportId, String localId) {
+        ReportBlock block = lastReportBlock;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("ssrc", Integer.toUnsignedLong(ssrc));
+        r.put("kind", kind.toString());
+        r.put("transportId", transportId);
+        r.put("localId", localId);
+        r.put("packetsLost", (long) block.cumulativeLost());
+        long sent = Integer.toUnsignedLong(statistics.packetCount());
+        r.put("packetsReceived", Math.max(0, sent - block.cumulativeLost()));
+        r.put("jitter", Integer.toUnsignedLong(block.jitter()) / (double) lastUsed.codec().clockRate());
+        r.put("fractionLost", block.fractionLost() / 256.0);
+        if (statistics.roundTripTime() >= 0) {
+            r.put("roundTripTime", statistics.roundTripTime() / 1e9);
+        }
+        stats.add(new RTCRemoteInboundRtpStreamStats("RI" + Integer.toUnsignedString(ssrc), timestamp, r));
+    }
+
+    /** The SSRC of our retransmissions (RFC 4588 §8: announced with ssrc-group FID). */
+    int rtxSsrc() {
+        return rtxSsrc;
+    }
+
+    /** Each sendable codec's RTX payload type, where one was negotiated (RFC 4588 §8.1 apt). */
+    private static Map<Integer, Integer> rtxPayloadTypes(List<RtpCodec> codecs, List<RtpCodec> media) {
+        Map<Integer, Integer> rtx = new HashMap<>();
+        for (RtpCodec codec : codecs) {
+            if (codec.isRtx() && media.stream().anyMatch(m -> m.payloadType() == codec.associatedPayloadType())) {
+                rtx.put(codec.associatedPayloadType(), codec.payloadType());
+            }
+        }
+        return rtx;
+    }
+
+    /** The remote asked for a keyframe (PLI or FIR): the track's source is asked in turn. */
+    void onKeyframeRequest() {
+        keyframeRequests++;
+        MediaStreamTrack current = track;
+        if (current != null) {
+            current.requestKeyframe();
+        }
+    }
+
+    void onReportBlock(long now, ReportBlock block) {
+        if (statistics != null) {
+            statistics.handleReportBlock(now, block);
+            lastReportBlock = block;
+        }
+    }
+
+    /** Adds this sender's outbound-rtp (and remote-inbound-rtp) stats; on the loop. */
+    public void addStats(List<RTCStats> stats, double timestamp, String transportId) {
+        if (statistics == null) {
+            return;
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("ssrc", Integer.toUnsignedLong(ssrc));
+        s.put("kind", kind.toString());
+        s.put("transportId", transportId);
+        s.put("mid", mid);
+        s.put("packetsSent", Integer.toUnsignedLong(statistics.packetCount()));
+        s.put("bytesSent", Integer.toUnsignedLong(statistics.octetCount()));
+        s.put("framesSent", framesSent);
+        s.put("framesDropped", framesDropped);
+        s.put("pliCount", keyframeRequests);
+        s.put("nackCount", retransmissions.nacksReceived());
+        s.put("retransmittedPacketsSent", retransmissions.packetsResent());
+        MediaStreamTrack current = track;
+        s.put("trackId", current == null ? null : current.getId());
+        s.put("mimeType", lastUsed.codec().mimeType());
+        String id = "OT" + Integer.toUnsignedString(ssrc);
+        if (lastReportBlock != null) {
+            s.put("remoteId", "RI" + Integer.toUnsignedString(ssrc));
+            addRemoteInbound(stats, timestamp, transportId, id);
+        }
+        stats.add(new RTCOutboundRtpStreamStats(id, timestamp, s));
+    }
+}
