@@ -43,7 +43,10 @@ public final class SessionDescription extends SdpSection {
         return new SessionDescription(origin, "-");
     }
 
-    /** Parses SDP text with LF or CRLF line endings. Unknown attributes are kept verbatim. */
+    /**
+     * Parses SDP text liberally (CRLF, LF or both; stray blanks and blank lines; see {@link SdpParser}) into the
+     * canonical model. Unknown attributes are kept verbatim but for trailing blanks.
+     */
     public static SessionDescription parse(String sdp) throws SdpParseException {
         return SdpParser.parse(sdp);
     }
