@@ -95,6 +95,18 @@ class LiberalParsingTest {
         assertThat(data.maxMessageSize()).as("absent: the RFC 8841 default applies").isNull();
     }
 
+    /** GStreamer's webrtcbin writes {@code '@'}, outside RFC 8830's token grammar, in its per-SSRC msid. */
+    @Test
+    void aPerSsrcMsidWithAnAtSignIsTaken() throws Exception {
+        String webrtcbin = HEAD + VIDEO + "a=ssrc:1810103882 msid:user1306870984@host-ff250514 webrtctransceiver0\r\n"
+                + "a=ssrc:1810103882 cname:user1306870984@host-ff250514\r\n";
+
+        RtpMediaSection rtp = RtpMediaSection.parse(SessionDescription.parse(webrtcbin).media().get(0));
+
+        assertThat(rtp.sources()).singleElement().satisfies(source -> assertThat(source.msid())
+                .isEqualTo(new io.jrtc.sdp.media.Msid("user1306870984@host-ff250514", "webrtctransceiver0")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             ufrag of 3 characters       | a=ice-ufrag:abc                      | ice-ufrag must be 4 to 256 ice-chars
