@@ -11,7 +11,9 @@ out=${1:-$(mktemp -d)}
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-in_ns() { if ip netns list 2>/dev/null | grep -q '^jrtc-test'; then ip netns exec jrtc-test "$@"; else "$@"; fi; }
+ns=()
+if ip netns list 2>/dev/null | grep -q '^jrtc-test'; then ns=(ip netns exec jrtc-test); fi
+in_ns() { "${ns[@]}" "$@"; }
 have() { command -v "$1" >/dev/null 2>&1 || { echo "capture: $1 missing, skipping $2" >&2; return 1; }; }
 
 # Lines "SDPCAP <name> <base64>" on stdin become <name>.sdp files.
@@ -64,12 +66,14 @@ if have janus Janus; then
   # answer to the Chromium simulcast offer as an ICE-lite one.
   for mode in streaming videoroom; do
     lite=(); [ "$mode" = videoroom ] && lite=(--ice-lite)
-    in_ns janus -F /etc/janus -o "${lite[@]}" > "$work/janus-$mode.log" 2>&1 &
+    # ip netns exec execs janus, so $! is Janus itself.
+    "${ns[@]}" janus -F /etc/janus -o "${lite[@]}" > "$work/janus-$mode.log" 2>&1 &
     janus_pid=$!
     sleep 4
     offer="$out/chromium-simulcast-offer.sdp"
     (cd "$out" && in_ns /usr/bin/python3 "$here/janus_pair.py" "$mode" "$offer") || true
-    kill "$janus_pid"; wait "$janus_pid" 2>/dev/null || true
+    kill "$janus_pid" 2>/dev/null || true
+    wait "$janus_pid" 2>/dev/null || true
   done
 fi
 echo "capture: descriptions in $out" >&2
