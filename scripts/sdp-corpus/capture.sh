@@ -66,8 +66,8 @@ if have janus Janus; then
   # answer to the Chromium simulcast offer as an ICE-lite one.
   for mode in streaming videoroom; do
     lite=(); [ "$mode" = videoroom ] && lite=(--ice-lite)
-    # ip netns exec execs janus, so $! is Janus itself.
-    "${ns[@]}" janus -F /etc/janus -o "${lite[@]}" > "$work/janus-$mode.log" 2>&1 &
+    # ip netns exec execs janus, so $! is Janus itself. Janus 1.1.2 may dump core when stopped: no core files.
+    (ulimit -c 0; cd "$work" && exec "${ns[@]}" janus -F /etc/janus -o "${lite[@]}" > "$work/janus-$mode.log" 2>&1) &
     janus_pid=$!
     sleep 4
     offer="$out/chromium-simulcast-offer.sdp"
