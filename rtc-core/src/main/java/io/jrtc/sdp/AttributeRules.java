@@ -8,6 +8,7 @@ import java.util.Set;
  */
 final class AttributeRules {
     private static final Set<String> SETUP_ROLES = Set.of("active", "passive", "actpass", "holdconn");
+    private static final int MAX_ICE_CREDENTIAL = 256;
 
     private AttributeRules() {
     }
@@ -28,7 +29,9 @@ final class AttributeRules {
                     throw new IllegalArgumentException("setup must be active, passive, actpass or holdconn");
                 }
             }
-            case "mid", "ice-ufrag", "ice-pwd" -> {
+            case "ice-ufrag" -> requireIceChars(a, v, 4);
+            case "ice-pwd" -> requireIceChars(a, v, 22);
+            case "mid" -> {
                 if (!SdpSyntax.isNonWhitespace(v)) {
                     throw new IllegalArgumentException(a.name() + " needs a value without spaces");
                 }
@@ -43,6 +46,31 @@ final class AttributeRules {
                 // Unknown and unvalidated attributes are kept verbatim.
             }
         }
+    }
+
+    /**
+     * RFC 8839 §5.4: {@code ice-ufrag = 4*256ice-char}, {@code ice-pwd = 22*256ice-char}, where
+     * {@code ice-char = ALPHA / DIGIT / "+" / "/"}. The upper bound also keeps a peer's ufrag from inflating every
+     * connectivity check we send (it is copied into each USERNAME).
+     */
+    private static void requireIceChars(SdpAttribute a, String v, int min) {
+        if (v == null || v.length() < min || v.length() > MAX_ICE_CREDENTIAL || !isIceChars(v)) {
+            throw new IllegalArgumentException(a.name() + " must be " + min + " to " + MAX_ICE_CREDENTIAL
+                    + " ice-chars (letters, digits, '+' or '/'; RFC 8839 section 5.4), found "
+                    + (v == null ? "none" : v.length() + " characters"));
+        }
+    }
+
+    private static boolean isIceChars(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean iceChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+'
+                    || c == '/';
+            if (!iceChar) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireNumber(SdpAttribute a, String v, int max) {

@@ -134,7 +134,7 @@ public final class MediaDescription extends SdpSection {
     }
 
     public void setInformation(String information) {
-        this.information = information == null ? null : SdpSyntax.requireLineText(information, "i= value");
+        this.information = information == null ? null : SdpSyntax.lineText(information, "i= value");
     }
 
     /** The value of the first {@code c=} line, e.g. "IN IP4 0.0.0.0", or null. */
@@ -177,7 +177,7 @@ public final class MediaDescription extends SdpSection {
     }
 
     public void setEncryptionKey(String key) {
-        this.encryptionKey = key == null ? null : SdpSyntax.requireLineText(key, "k= value");
+        this.encryptionKey = key == null ? null : SdpSyntax.lineText(key, "k= value");
     }
 
     /** {@code a=mid} (RFC 5888 §4). */

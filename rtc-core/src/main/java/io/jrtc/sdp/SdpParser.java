@@ -4,45 +4,55 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 8866 parser. Strict about what the model types (v/o/s first, line syntax, field grammars, single-occurrence
- * lines, lines allowed in media sections); tolerant of LF-only endings and trailing empty lines. Unknown
- * single-letter line types are ignored as RFC 8866 §5 permits; unknown attributes are kept verbatim.
+ * RFC 8866 parser, liberal where real stacks stray from the grammar and the meaning is still clear, as browsers
+ * are: CRLF, LF or both mixed; blanks (SP, HTAB) before or after a line and blank lines are dropped; fields of
+ * o=, c=, t= and m= lines may be separated by several blanks; attribute values take their canonical form
+ * ({@link AttributeCanonicalForm}). Strict about the rest (v/o/s first, line syntax, field grammars,
+ * single-occurrence lines, lines allowed in media sections), failing with the 1-based number of the line as sent.
+ * Unknown single-letter line types are ignored as RFC 8866 §5 permits; unknown attributes are kept.
  */
 final class SdpParser {
     private final List<String> lines;
+    /** The 1-based number, in the text as sent, of each entry of {@link #lines}. */
+    private final List<Integer> lineNumbers;
     private int index;
     private SessionDescription session;
     private MediaDescription media;
     private boolean seenTime;
 
-    private SdpParser(List<String> lines) {
+    private SdpParser(List<String> lines, List<Integer> lineNumbers) {
         this.lines = lines;
+        this.lineNumbers = lineNumbers;
     }
 
     static SessionDescription parse(String sdp) throws SdpParseException {
-        return new SdpParser(splitLines(sdp)).run();
-    }
-
-    private static List<String> splitLines(String sdp) {
         List<String> lines = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
         int start = 0;
-        while (start <= sdp.length()) {
+        for (int number = 1; start <= sdp.length(); number++) {
             int end = sdp.indexOf('\n', start);
             if (end < 0) {
                 end = sdp.length();
             }
-            String line = sdp.substring(start, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
+            String line = trim(sdp, start, end);
+            if (!line.isEmpty()) {
+                lines.add(line);
+                numbers.add(number);
             }
-            lines.add(line);
             start = end + 1;
         }
-        int last = lines.size();
-        while (last > 0 && lines.get(last - 1).isEmpty()) {
-            last--;
+        return new SdpParser(lines, numbers).run();
+    }
+
+    /** The line between two offsets without leading blanks and without trailing blanks or CRs (CRLF endings). */
+    private static String trim(String sdp, int start, int end) {
+        while (end > start && (SdpSyntax.isBlank(sdp.charAt(end - 1)) || sdp.charAt(end - 1) == '\r')) {
+            end--;
         }
-        return lines.subList(0, last);
+        while (start < end && SdpSyntax.isBlank(sdp.charAt(start))) {
+            start++;
+        }
+        return sdp.substring(start, end);
     }
 
     private SessionDescription run() throws SdpParseException {
@@ -83,9 +93,6 @@ final class SdpParser {
 
     private void checkLineSyntax() throws SdpParseException {
         String line = lines.get(index);
-        if (line.isEmpty()) {
-            throw error("empty line", index);
-        }
         if (line.length() < 2 || line.charAt(1) != '=') {
             throw error("expected <type>=<value>", index);
         }
@@ -205,6 +212,6 @@ final class SdpParser {
     }
 
     private SdpParseException error(String reason, int at) {
-        return new SdpParseException(at + 1, lines.get(at), reason);
+        return new SdpParseException(lineNumbers.get(at), lines.get(at), reason);
     }
 }

@@ -73,18 +73,49 @@ public final class SdpSyntax {
         return v < 0 || v > max ? -1 : (int) v;
     }
 
-    /**
-     * Splits a field list on single spaces. Every field must be non-empty, so doubled, leading or trailing spaces
-     * are rejected.
-     */
-    static String[] fields(String value, String what) {
-        String[] parts = value.split(" ", -1);
-        for (String part : parts) {
-            if (part.isEmpty()) {
-                throw new IllegalArgumentException(what + " has an empty field (stray space)");
+    /** SP or HTAB: the blanks a liberal parser lets separate fields (RFC 8866 §9 asks for exactly one SP). */
+    static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** The text without trailing blanks. */
+    static String stripEnd(String s) {
+        int end = s.length();
+        while (end > 0 && isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** The text without leading or trailing blanks and with every run of blanks inside replaced by one SP. */
+    static String singleSpaced(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isBlank(c)) {
+                pendingSpace = sb.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    sb.append(' ');
+                    pendingSpace = false;
+                }
+                sb.append(c);
             }
         }
-        return parts;
+        return sb.toString();
+    }
+
+    /**
+     * Splits a field list on blanks, as browsers do: leading, trailing and repeated spaces or tabs separate fields
+     * like one space (Pion 3.1 writes trailing spaces). An empty or blank list has no fields.
+     */
+    static String[] fields(String value, String what) {
+        String canonical = singleSpaced(value);
+        if (canonical.isEmpty()) {
+            throw new IllegalArgumentException(what + " is empty");
+        }
+        return canonical.split(" ", -1);
     }
 
     /** Text that can sit on one SDP line: no NUL, CR or LF (these would end or corrupt the line). */
@@ -101,6 +132,11 @@ public final class SdpSyntax {
         return value;
     }
 
+    /** Free text for one line (i=, u=, e=, p=, z=, k=, r=, s=): checked as above, without trailing blanks. */
+    static String lineText(String value, String what) {
+        return stripEnd(requireLineText(value, what));
+    }
+
     public static String requireToken(String value, String what) {
         if (!isToken(value)) {
             throw new IllegalArgumentException(what + " is not a valid token: '" + value + "'");
@@ -115,10 +151,11 @@ public final class SdpSyntax {
         return List.copyOf(values);
     }
 
-    /** c= value: nettype SP addrtype SP connection-address. */
+    /** c= value: nettype SP addrtype SP connection-address; returned with single spaces. */
     static String requireConnection(String value) {
         requireLineText(value, "c= value");
         String[] f = fields(value, "c= value");
+        value = String.join(" ", f);
         if (f.length != 3) {
             throw new IllegalArgumentException("c= needs <nettype> <addrtype> <address>");
         }
@@ -130,9 +167,10 @@ public final class SdpSyntax {
         return value;
     }
 
-    /** b= value: bwtype ":" bandwidth. */
+    /** b= value: bwtype ":" bandwidth; returned without surrounding blanks. */
     static String requireBandwidth(String value) {
         requireLineText(value, "b= value");
+        value = singleSpaced(value);
         int colon = value.indexOf(':');
         if (colon < 0 || !isToken(value.substring(0, colon)) || !isDigits(value.substring(colon + 1))) {
             throw new IllegalArgumentException("b= needs <bwtype>:<bandwidth>");

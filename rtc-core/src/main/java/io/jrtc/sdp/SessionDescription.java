@@ -43,7 +43,10 @@ public final class SessionDescription extends SdpSection {
         return new SessionDescription(origin, "-");
     }
 
-    /** Parses SDP text with LF or CRLF line endings. Unknown attributes are kept verbatim. */
+    /**
+     * Parses SDP text liberally (CRLF, LF or both; stray blanks and blank lines; see {@link SdpParser}) into the
+     * canonical model. Unknown attributes are kept verbatim but for trailing blanks.
+     */
     public static SessionDescription parse(String sdp) throws SdpParseException {
         return SdpParser.parse(sdp);
     }
@@ -76,13 +79,17 @@ public final class SessionDescription extends SdpSection {
         this.origin = Objects.requireNonNull(origin, "origin");
     }
 
-    /** The {@code s=} value; JSEP uses "-". */
+    /**
+     * The {@code s=} value; JSEP uses "-". A blank name (RFC 8866 §5.3's {@code "s= "}) is kept as "-", since
+     * {@code s=} needs at least one character and trailing blanks are not kept.
+     */
     public String sessionName() {
         return sessionName;
     }
 
     public void setSessionName(String sessionName) {
-        this.sessionName = SdpSyntax.requireLineText(sessionName, "s= value");
+        String name = SdpSyntax.lineText(sessionName, "s= value");
+        this.sessionName = name.isEmpty() ? "-" : name;
     }
 
     /** The {@code i=} line, or null. */
@@ -91,7 +98,7 @@ public final class SessionDescription extends SdpSection {
     }
 
     public void setInformation(String information) {
-        this.information = information == null ? null : SdpSyntax.requireLineText(information, "i= value");
+        this.information = information == null ? null : SdpSyntax.lineText(information, "i= value");
     }
 
     /** The {@code u=} line, or null. */
@@ -100,7 +107,7 @@ public final class SessionDescription extends SdpSection {
     }
 
     public void setUri(String uri) {
-        this.uri = uri == null ? null : SdpSyntax.requireLineText(uri, "u= value");
+        this.uri = uri == null ? null : SdpSyntax.lineText(uri, "u= value");
     }
 
     public List<String> emails() {
@@ -108,7 +115,7 @@ public final class SessionDescription extends SdpSection {
     }
 
     public void addEmail(String email) {
-        emails.add(SdpSyntax.requireLineText(email, "e= value"));
+        emails.add(SdpSyntax.lineText(email, "e= value"));
     }
 
     public List<String> phones() {
@@ -116,7 +123,7 @@ public final class SessionDescription extends SdpSection {
     }
 
     public void addPhone(String phone) {
-        phones.add(SdpSyntax.requireLineText(phone, "p= value"));
+        phones.add(SdpSyntax.lineText(phone, "p= value"));
     }
 
     /** The session-level {@code c=} value, or null. */
@@ -166,7 +173,7 @@ public final class SessionDescription extends SdpSection {
     }
 
     public void setTimeZones(String timeZones) {
-        this.timeZones = timeZones == null ? null : SdpSyntax.requireLineText(timeZones, "z= value");
+        this.timeZones = timeZones == null ? null : SdpSyntax.lineText(timeZones, "z= value");
     }
 
     /** The obsolete session-level {@code k=} line, or null. */
@@ -175,7 +182,7 @@ public final class SessionDescription extends SdpSection {
     }
 
     public void setEncryptionKey(String key) {
-        this.encryptionKey = key == null ? null : SdpSyntax.requireLineText(key, "k= value");
+        this.encryptionKey = key == null ? null : SdpSyntax.lineText(key, "k= value");
     }
 
     /** The media descriptions in order (the m-line index JSEP uses is the position here); unmodifiable. */

@@ -174,12 +174,13 @@ class SdpPropertiesTest {
     }
 
     private static Arbitrary<SdpAttribute> attribute() {
-        Arbitrary<SdpAttribute> unknown = Combinators.combine(token().filter(n -> !VALIDATED.contains(n)),
+        Arbitrary<SdpAttribute> unknown = Combinators.combine(
+                token().filter(n -> !VALIDATED.contains(n.toLowerCase(java.util.Locale.ROOT))),
                 text().injectNull(0.3)).as(SdpAttribute::new);
         Arbitrary<SdpAttribute> known = Arbitraries.oneOf(
                 nonWhitespace().map(v -> new SdpAttribute("mid", v)),
-                nonWhitespace().map(v -> new SdpAttribute("ice-ufrag", v)),
-                nonWhitespace().map(v -> new SdpAttribute("ice-pwd", v)),
+                iceChars(4).map(v -> new SdpAttribute("ice-ufrag", v)),
+                iceChars(22).map(v -> new SdpAttribute("ice-pwd", v)),
                 Arbitraries.integers().between(0, 65535).map(p -> new SdpAttribute("sctp-port", p.toString())),
                 Arbitraries.longs().greaterOrEqual(0).map(v -> new SdpAttribute("max-message-size", v.toString())),
                 Arbitraries.of("active", "passive", "actpass", "holdconn").map(v -> new SdpAttribute("setup", v)),
@@ -208,6 +209,11 @@ class SdpPropertiesTest {
 
     private static Arbitrary<String> token() {
         return Arbitraries.strings().withChars(TOKEN_CHARS).ofMinLength(1).ofMaxLength(8);
+    }
+
+    /** RFC 8839 §5.4 ice-chars, from the minimum length to the maximum of 256. */
+    private static Arbitrary<String> iceChars(int minLength) {
+        return Arbitraries.strings().alpha().numeric().withChars("+/").ofMinLength(minLength).ofMaxLength(256);
     }
 
     private static Arbitrary<String> digits() {

@@ -27,7 +27,10 @@ final class AttributeText {
         }
     }
 
-    /** Splits on single spaces; doubled, leading or trailing spaces are errors, as in the core parser. */
+    /**
+     * Splits on single spaces; doubled, leading or trailing spaces are errors. Values from a model arrive with
+     * single spaces already ({@code io.jrtc.sdp} canonicalizes them on entry), so only direct callers see this.
+     */
     static String[] fields(String name, String value) throws SdpParseException {
         requireValue(name, value);
         String[] parts = value.split(" ", -1);

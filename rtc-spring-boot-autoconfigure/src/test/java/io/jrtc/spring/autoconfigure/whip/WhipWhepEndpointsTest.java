@@ -152,6 +152,30 @@ class WhipWhepEndpointsTest {
         assertThat(streams.find("cam2")).isEmpty();
     }
 
+    /**
+     * Issue 9: Pion 3.1 ends rtcp-fb lines with a space ({@code a=rtcp-fb:96 goog-remb }) and used to get 400;
+     * such an offer, with LF endings too, is now published. Issue 8: a 257-character ice-ufrag is a 400.
+     */
+    @Test
+    void anOfferWithTrailingSpacesIsPublishedAndAnOverlongUfragIs400() throws Exception {
+        try (JrtcMediaPeer publisher = JrtcMediaPeer.publisher(engine)) {
+            String offer = publisher.offer();
+            String pionStyle = offer.replaceAll("(a=rtcp-fb:[^\r]*)\r\n", "$1 \n");
+            assertThat(pionStyle).contains(" \n");
+
+            MvcResult published = mvc.perform(post("/whip/cam-pion").contentType(SDP).content(pionStyle))
+                    .andExpect(status().isCreated()).andReturn();
+            mvc.perform(delete(published.getResponse().getHeader("Location"))).andExpect(status().isOk());
+
+            String ufrag = offer.lines().filter(l -> l.startsWith("a=ice-ufrag:")).findFirst().orElseThrow();
+            String overlong = offer.replace(ufrag, "a=ice-ufrag:" + "u".repeat(257));
+            mvc.perform(post("/whip/cam-long").contentType(SDP).content(overlong))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("ice-ufrag must be 4 to 256")));
+        }
+    }
+
     @Test
     void optionsAnswers204WithAcceptPostAndPreflightsPassForAnyOrigin() throws Exception {
         mvc.perform(options("/whip/cam3"))
