@@ -1,11 +1,10 @@
 package io.jrtc.spring.autoconfigure.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.jrtc.spring.autoconfigure.security.RtcAccessRule;
 import io.jrtc.spring.autoconfigure.service.SdpTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -24,26 +23,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards the REST API and the event stream: a configured bearer token must be presented (RFC 6750: the
- * Authorization header, or the {@code access_token} query parameter for browsers' WebSocket handshakes), and a
- * request body may not exceed the SDP limit plus room for its JSON envelope, so an oversized body is refused
- * (413) without being read into memory.
+ * Guards an area of the rtc endpoints (the REST API, the event stream, the rtc actuator endpoint, WHIP, WHEP):
+ * its {@link RtcAccessRule} decides (401 with a Bearer challenge for a missing or wrong token, RFC 6750 section 3;
+ * 403 naming the property to set in protected mode), and a request body may not exceed the SDP limit plus room for
+ * its JSON envelope, so an oversized body is refused (413) without being read into memory. Every refusal is
+ * problem+json.
  */
 public class RtcRestRequestFilter extends OncePerRequestFilter {
     /** Room for the JSON around an SDP: type, field names, escapes of CRLF. */
     static final int ENVELOPE_BYTES = 16 * 1024;
 
-    private final byte[] bearerToken;
+    private final RtcAccessRule access;
     private final long maxBodyBytes;
     private final long maxSdpBytes;
     private final JsonMapper jsonMapper;
 
     /**
+     * A filter that checks a token only when one is given, and otherwise bounds bodies only (for an application's
+     * own public endpoints).
+     *
      * @param bearerToken the token, or null/blank for none
      */
     public RtcRestRequestFilter(String bearerToken, long maxSdpBytes, JsonMapper jsonMapper) {
-        this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null
-                : bearerToken.getBytes(StandardCharsets.UTF_8);
+        this(RtcAccessRule.tokenIfSet("this endpoint", "its bearer token", bearerToken), maxSdpBytes, jsonMapper);
+    }
+
+    public RtcRestRequestFilter(RtcAccessRule access, long maxSdpBytes, JsonMapper jsonMapper) {
+        this.access = access;
         this.maxSdpBytes = maxSdpBytes;
         // SDP in JSON doubles at worst (\r\n escapes), so allow that plus the envelope.
         this.maxBodyBytes = 2 * maxSdpBytes + ENVELOPE_BYTES;
@@ -53,13 +59,21 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (bearerToken != null && !authorized(request)) {
-            boolean presented = presentedToken(request) != null;
+        RtcAccessRule.Outcome outcome = access.check(request);
+        if (outcome == RtcAccessRule.Outcome.UNAUTHORIZED) {
+            boolean presented = RtcAccessRule.presentedToken(request) != null;
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                     presented ? "Bearer realm=\"rtc\", error=\"invalid_token\"" : "Bearer realm=\"rtc\"");
             write(response, request.getRequestURI(), RtcProblemDetailsAdvice.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "Unauthorized", presented ? "The bearer token is not valid"
                             : "This API needs a bearer token: send 'Authorization: Bearer <token>'"));
+            return;
+        }
+        if (outcome == RtcAccessRule.Outcome.PROTECTED_MODE) {
+            ProblemDetail problem = RtcProblemDetailsAdvice.problem(HttpStatus.FORBIDDEN, "protected-mode",
+                    "Protected mode", access.protectedModeMessage());
+            problem.setProperty("property", access.tokenProperty());
+            write(response, request.getRequestURI(), problem);
             return;
         }
         long length = request.getContentLengthLong();
@@ -72,20 +86,6 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
         chain.doFilter(new BoundedBodyRequest(request, maxBodyBytes, maxSdpBytes), response);
     }
 
-    private boolean authorized(HttpServletRequest request) {
-        String presented = presentedToken(request);
-        return presented != null
-                && MessageDigest.isEqual(bearerToken, presented.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String presentedToken(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
-        }
-        return request.getParameter("access_token");
-    }
-
     private void write(HttpServletResponse response, String requestUri, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -95,6 +95,9 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("instance", requestUri);
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
         response.getOutputStream().write(jsonMapper.writeValueAsBytes(body));
     }
 
