@@ -56,6 +56,11 @@ public final class RtcAccessRule {
         return new RtcAccessRule(area, tokenProperty, token, false);
     }
 
+    /** A rule that lets every request in: for public endpoints (a data-plane echo) that only want bodies bounded. */
+    public static RtcAccessRule anyone() {
+        return new RtcAccessRule("this endpoint", "no property", null, false);
+    }
+
     public String area() {
         return area;
     }

@@ -39,15 +39,9 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
     private final JsonMapper jsonMapper;
 
     /**
-     * A filter that checks a token only when one is given, and otherwise bounds bodies only (for an application's
-     * own public endpoints).
-     *
-     * @param bearerToken the token, or null/blank for none
+     * @param access who may use the guarded paths; {@link RtcAccessRule#anyone()} for an application's own public
+     *               endpoint that only wants bodies bounded
      */
-    public RtcRestRequestFilter(String bearerToken, long maxSdpBytes, JsonMapper jsonMapper) {
-        this(RtcAccessRule.tokenIfSet("this endpoint", "its bearer token", bearerToken), maxSdpBytes, jsonMapper);
-    }
-
     public RtcRestRequestFilter(RtcAccessRule access, long maxSdpBytes, JsonMapper jsonMapper) {
         this.access = access;
         this.maxSdpBytes = maxSdpBytes;
