@@ -16,7 +16,8 @@ import org.springframework.core.env.Environment;
 /**
  * Who may use the rtc endpoints of a servlet application: the {@link RtcAccessPolicy} every guard filter of the
  * starter applies (tokens, protected mode), a startup warning for each area protected mode restricts, and, with
- * Spring Security on the classpath, {@link RtcRequestMatchers} for the application's own filter chain.
+ * Spring Security on the classpath, {@link RtcRequestMatchers} for the application's own filter chain; with
+ * springdoc, the guards' 401 and 403 in the OpenAPI document.
  */
 @AutoConfiguration(before = RtcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,6 +34,18 @@ public final class RtcSecurityAutoConfiguration {
     @Bean
     ProtectedModeWarning rtcProtectedModeWarning(RtcAccessPolicy policy) {
         return new ProtectedModeWarning(policy);
+    }
+
+    /** The guards' 401 and 403 in the OpenAPI document, when the application serves one with springdoc. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class RtcOpenApiConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "rtcAccessResponses")
+        RtcAccessResponses rtcAccessResponses(RtcProperties properties) {
+            return new RtcAccessResponses(properties);
+        }
     }
 
     /** Matchers for the application's own SecurityFilterChain, when Spring Security is there. */

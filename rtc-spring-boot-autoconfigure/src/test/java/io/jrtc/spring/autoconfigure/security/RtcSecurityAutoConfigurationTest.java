@@ -77,6 +77,27 @@ class RtcSecurityAutoConfigurationTest {
         });
     }
 
+    @Test
+    void theOpenApiDocumentGetsTheGuardsAnswers() {
+        runner.run(context -> {
+            io.swagger.v3.oas.models.OpenAPI api = new io.swagger.v3.oas.models.OpenAPI()
+                    .path("/api/rtc/peer-connections", operation())
+                    .path("/whep/{streamId}", operation())
+                    .path("/echo", operation());
+            context.getBean(RtcAccessResponses.class).customise(api);
+            assertThat(api.getPaths().get("/api/rtc/peer-connections").getPost().getResponses())
+                    .containsKeys("401", "403");
+            assertThat(api.getPaths().get("/whep/{streamId}").getPost().getResponses())
+                    .containsKey("401").doesNotContainKey("403");
+            assertThat(api.getPaths().get("/echo").getPost().getResponses()).isEmpty();
+        });
+    }
+
+    private static io.swagger.v3.oas.models.PathItem operation() {
+        return new io.swagger.v3.oas.models.PathItem().post(new io.swagger.v3.oas.models.Operation()
+                .responses(new io.swagger.v3.oas.models.responses.ApiResponses()));
+    }
+
     private static boolean matches(RequestMatcher matcher, String path) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         request.setServletPath(path);
