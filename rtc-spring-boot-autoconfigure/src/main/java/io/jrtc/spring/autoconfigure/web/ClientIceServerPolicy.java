@@ -30,12 +30,16 @@ final class ClientIceServerPolicy {
     }
 
     /**
-     * @return the servers to use, or null when the body names none (the configured ones apply)
+     * @return the servers to use: null when the body has no iceServers (the configured ones apply), none for an
+     *         empty list (which names no server to reach, so it is allowed even when client servers are off)
      * @throws IllegalArgumentException (400) when the body names servers it may not
      */
     List<RTCIceServer> servers(CreatePeerConnectionBody body) {
         if (body == null || body.iceServers() == null) {
             return null;
+        }
+        if (body.iceServers().isEmpty()) {
+            return List.of();
         }
         if (!enabled) {
             throw new IllegalArgumentException("This service does not take ICE servers from clients ("
