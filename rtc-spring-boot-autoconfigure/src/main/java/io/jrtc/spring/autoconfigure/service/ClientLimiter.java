@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,6 +28,8 @@ public final class ClientLimiter {
     private final ClientLimits limits;
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Usage> usage = new ConcurrentHashMap<>();
+    /** At most one sweep per second, so many busy clients do not make every create walk the whole map. */
+    private final AtomicLong nextSweep;
 
     public ClientLimiter(ClientLimits limits) {
         this(limits, System::nanoTime);
@@ -36,6 +39,7 @@ public final class ClientLimiter {
     public ClientLimiter(ClientLimits limits, LongSupplier nanoTime) {
         this.limits = limits;
         this.nanoTime = nanoTime;
+        this.nextSweep = new AtomicLong(nanoTime.getAsLong());
     }
 
     public ClientLimits limits() {
@@ -50,7 +54,9 @@ public final class ClientLimiter {
      */
     public Lease acquire(RtcClient client) {
         long now = nanoTime.getAsLong();
-        if (usage.size() > SWEEP_THRESHOLD) {
+        long sweepAt = nextSweep.get();
+        if (usage.size() > SWEEP_THRESHOLD && now - sweepAt >= 0 && nextSweep.compareAndSet(sweepAt,
+                now + 1_000_000_000L)) {
             sweep(now);
         }
         String addressKey = "address:" + addressKey(client.address());

@@ -94,8 +94,8 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The 429 body of both APIs: which bound, set by which property. */
     public static ProblemDetail clientLimitProblem(ClientLimitExceededException e) {
-        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "client-limit", "Too many requests from this client",
-                e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "client-limit",
+                "Too many requests from this client", e.getMessage());
         problem.setProperty("limit", e.getLimit());
         problem.setProperty("property", e.getProperty());
         return problem;

@@ -54,20 +54,8 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RtcAccessRule.Outcome outcome = access.check(request);
-        if (outcome == RtcAccessRule.Outcome.UNAUTHORIZED) {
-            boolean presented = RtcAccessRule.presentedToken(request) != null;
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
-                    presented ? "Bearer realm=\"rtc\", error=\"invalid_token\"" : "Bearer realm=\"rtc\"");
-            write(response, request.getRequestURI(), RtcProblemDetailsAdvice.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "Unauthorized", presented ? "The bearer token is not valid"
-                            : "This API needs a bearer token: send 'Authorization: Bearer <token>'"));
-            return;
-        }
-        if (outcome == RtcAccessRule.Outcome.PROTECTED_MODE) {
-            ProblemDetail problem = RtcProblemDetailsAdvice.problem(HttpStatus.FORBIDDEN, "protected-mode",
-                    "Protected mode", access.protectedModeMessage());
-            problem.setProperty("property", access.tokenProperty());
-            write(response, request.getRequestURI(), problem);
+        if (outcome != RtcAccessRule.Outcome.ALLOWED) {
+            refuse(outcome, request, response);
             return;
         }
         long length = request.getContentLengthLong();
@@ -78,6 +66,24 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BoundedBodyRequest(request, maxBodyBytes, maxSdpBytes), response);
+    }
+
+    /** 401 with a Bearer challenge (RFC 6750 section 3), or 403 naming the token to set in protected mode. */
+    private void refuse(RtcAccessRule.Outcome outcome, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (outcome == RtcAccessRule.Outcome.PROTECTED_MODE) {
+            ProblemDetail problem = RtcProblemDetailsAdvice.problem(HttpStatus.FORBIDDEN, "protected-mode",
+                    "Protected mode", access.protectedModeMessage());
+            problem.setProperty("property", access.tokenProperty());
+            write(response, request.getRequestURI(), problem);
+            return;
+        }
+        boolean presented = RtcAccessRule.presentedToken(request) != null;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                presented ? "Bearer realm=\"rtc\", error=\"invalid_token\"" : "Bearer realm=\"rtc\"");
+        write(response, request.getRequestURI(), RtcProblemDetailsAdvice.problem(HttpStatus.UNAUTHORIZED,
+                "unauthorized", "Unauthorized", presented ? "The bearer token is not valid"
+                        : "This API needs a bearer token: send 'Authorization: Bearer <token>'"));
     }
 
     private void write(HttpServletResponse response, String requestUri, ProblemDetail problem) throws IOException {

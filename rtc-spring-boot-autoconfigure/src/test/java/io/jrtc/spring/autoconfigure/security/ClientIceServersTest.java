@@ -27,7 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = SecurityTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "rtc.include-loopback=true", "rtc.events.stats-interval=0" })
 class ClientIceServersTest {
-    /** The bound for a refusal; the best of five attempts must meet it (the first ones warm the path up on a shared machine). */
+    /**
+     * The issue's bound for a refusal; the best of five attempts must meet it (the first ones warm the path up on a
+     * shared machine).
+     */
     static final long REFUSAL_BOUND_MS = 50;
 
     @LocalServerPort
