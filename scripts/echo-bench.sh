@@ -37,6 +37,8 @@ java ${SERVICE_JAVA_OPTS:-} -jar "$jar" \
   --server.port="$port" --server.address=127.0.0.1 \
   --rtc.bind-addresses=127.0.0.1 \
   --rtc.limits.max-peer-connections=100000 \
+  --rtc.limits.client.max-open-per-address=100000 \
+  --rtc.limits.client.creates-per-second-per-address=100000 \
   --management.endpoints.web.exposure.include=health,metrics,prometheus \
   ${SERVICE_ARGS:-} >"$log" 2>&1 &
 service_pid=$!

@@ -8,6 +8,7 @@ import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RtcEngine;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
+import io.jrtc.spring.autoconfigure.service.ClientLimiter;
 import io.jrtc.spring.autoconfigure.service.IceServers;
 import io.jrtc.spring.autoconfigure.service.InMemoryPeerConnectionRegistry;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionLimits;
@@ -93,8 +94,15 @@ class PeerConnectionServiceConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    ClientLimiter rtcClientLimiter(RtcProperties properties) {
+        return new ClientLimiter(properties.getLimits().getClient().toLimits());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     PeerConnectionService peerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
-            PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits) {
-        return new PeerConnectionService(engine, configurations, registry, events, limits);
+            PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits,
+            ClientLimiter clients) {
+        return new PeerConnectionService(engine, configurations, registry, events, limits, clients);
     }
 }

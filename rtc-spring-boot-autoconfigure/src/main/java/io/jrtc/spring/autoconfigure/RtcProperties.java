@@ -61,6 +61,9 @@ public class RtcProperties {
     private final Whep whep = new Whep();
 
     @NestedConfigurationProperty
+    private final RtcSecurityProperties security = new RtcSecurityProperties();
+
+    @NestedConfigurationProperty
     private final IceProperties ice = new IceProperties();
 
     @NestedConfigurationProperty
@@ -160,6 +163,10 @@ public class RtcProperties {
 
     public Whep getWhep() {
         return whep;
+    }
+
+    public RtcSecurityProperties getSecurity() {
+        return security;
     }
 
     public IceProperties getIce() {
@@ -279,6 +286,13 @@ public class RtcProperties {
          */
         private Duration operationTimeout = Duration.ofSeconds(10);
 
+        @NestedConfigurationProperty
+        private final ClientLimitProperties client = new ClientLimitProperties();
+
+        public ClientLimitProperties getClient() {
+            return client;
+        }
+
         public int getMaxPeerConnections() {
             return maxPeerConnections;
         }
@@ -334,9 +348,18 @@ public class RtcProperties {
         private String basePath = "/api/rtc";
 
         /**
-         * Bearer token every REST request must present (Authorization: Bearer ...); none means no authentication.
+         * Bearer token the REST API, the event stream and the rtc actuator endpoint require (Authorization: Bearer
+         * ...; access_token in the query only on the event stream's WebSocket handshake). Without one, protected
+         * mode serves them to loopback clients only (rtc.security.protected-mode).
          */
         private String bearerToken;
+
+        @NestedConfigurationProperty
+        private final ClientIceServerProperties clientIceServers = new ClientIceServerProperties();
+
+        public ClientIceServerProperties getClientIceServers() {
+            return clientIceServers;
+        }
 
         public boolean isEnabled() {
             return enabled;
@@ -506,7 +529,8 @@ public class RtcProperties {
         private String path = "/whip";
 
         /**
-         * Bearer token a publisher must present (Authorization: Bearer ...); none means anybody may publish.
+         * Bearer token a publisher must present (Authorization: Bearer ...). Without one, protected mode lets only
+         * loopback clients publish (rtc.security.protected-mode).
          */
         private String token;
 
@@ -544,7 +568,8 @@ public class RtcProperties {
         private String path = "/whep";
 
         /**
-         * Bearer token a viewer must present (Authorization: Bearer ...); none means anybody may play.
+         * Bearer token a viewer must present (Authorization: Bearer ...); none means anybody may play, as with
+         * public HLS (protected mode does not cover playback).
          */
         private String token;
 

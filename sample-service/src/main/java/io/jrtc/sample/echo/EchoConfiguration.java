@@ -3,6 +3,7 @@ package io.jrtc.sample.echo;
 import java.util.List;
 
 import io.jrtc.spring.autoconfigure.RtcProperties;
+import io.jrtc.spring.autoconfigure.security.RtcAccessRule;
 import io.jrtc.spring.autoconfigure.web.RtcRestRequestFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,7 +13,10 @@ import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Bounds the echo endpoint's request bodies like the REST API's (no token: the browser page uses it). */
+/**
+ * Bounds the echo endpoint's request bodies like the REST API's. No token and no protected mode: the echo is the
+ * public data plane the browser page uses; the per-client limits bound what one client can open.
+ */
 @Configuration(proxyBeanMethods = false)
 class EchoConfiguration {
 
@@ -20,7 +24,7 @@ class EchoConfiguration {
     FilterRegistrationBean<RtcRestRequestFilter> echoRequestFilter(RtcProperties properties,
             ObjectProvider<JsonMapper> jsonMapper) {
         FilterRegistrationBean<RtcRestRequestFilter> registration = new FilterRegistrationBean<>(
-                new RtcRestRequestFilter(null, properties.getLimits().getMaxSdpBytes(),
+                new RtcRestRequestFilter(RtcAccessRule.anyone(), properties.getLimits().getMaxSdpBytes(),
                         jsonMapper.getIfAvailable(JsonMapper::new)));
         registration.setUrlPatterns(List.of("/echo", "/echo/*"));
         registration.setName("echoRequestFilter");

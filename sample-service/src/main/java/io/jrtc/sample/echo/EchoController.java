@@ -6,6 +6,7 @@ import java.util.List;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
+import io.jrtc.spring.autoconfigure.security.RtcClients;
 import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.service.UnknownPeerConnectionException;
@@ -17,6 +18,8 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,9 +62,10 @@ public class EchoController {
             @Header(name = "Location", description = "URL of the session", schema = @Schema(type = "string")),
             @Header(name = "ETag", description = "Entity tag of the ICE session", schema = @Schema(type = "string"))
     })
-    public ResponseEntity<String> start(@RequestBody String offer) {
+    @ApiResponse(responseCode = "429", description = "At a per-client limit; see Retry-After")
+    public ResponseEntity<String> start(@RequestBody String offer, HttpServletRequest request) {
         service.checkSdpSize(offer);
-        ManagedPeerConnection connection = service.create(null);
+        ManagedPeerConnection connection = service.create(null, RtcClients.of(request));
         try {
             String etag = sessions.start(connection);
             service.await(service.acceptOffer(connection.id(), new RTCSessionDescription(offer, RTCSdpType.OFFER)),

@@ -12,6 +12,7 @@ import io.jrtc.pc.RTCStatsReport;
 import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.service.RtcOperationTimeoutException;
+import io.jrtc.spring.autoconfigure.service.SdpRedaction;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -20,6 +21,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 /**
  * {@code /actuator/rtc}: every open connection with its states and last statistics sample;
  * {@code /actuator/rtc/{id}}: one connection in detail with descriptions, candidates and a fresh W3C stats report.
+ * Descriptions come without any {@code a=ice-pwd} line, local or remote: operators need neither password, and an
+ * actuator endpoint is read by more people and tools than the connection's owner.
  */
 @Endpoint(id = "rtc")
 public class RtcEndpoint {
@@ -78,7 +81,7 @@ public class RtcEndpoint {
         }
         Map<String, String> map = new LinkedHashMap<>();
         map.put("type", description.type().toString());
-        map.put("sdp", description.sdp());
+        map.put("sdp", SdpRedaction.withoutIcePasswords(description.sdp()));
         return map;
     }
 

@@ -27,8 +27,11 @@ public final class ManagedPeerConnection {
     private final CompletableFuture<Void> endOfCandidates = new CompletableFuture<>();
     private volatile long lastActivityNanos;
     private volatile StatsSummary lastStats = StatsSummary.EMPTY;
+    private final ClientLimiter.Lease clientLease;
 
-    ManagedPeerConnection(RTCPeerConnection peerConnection, Instant createdAt, long createdNanos) {
+    ManagedPeerConnection(RTCPeerConnection peerConnection, Instant createdAt, long createdNanos,
+            ClientLimiter.Lease clientLease) {
+        this.clientLease = clientLease;
         this.id = peerConnection.getId();
         this.peerConnection = peerConnection;
         this.createdAt = createdAt;
@@ -98,6 +101,13 @@ public final class ManagedPeerConnection {
         StatsSummary previous = lastStats;
         lastStats = summary;
         return previous;
+    }
+
+    /** Gives the client's place back (per-client limits); does nothing for the application's own connections. */
+    void releaseClientLease() {
+        if (clientLease != null) {
+            clientLease.release();
+        }
     }
 
     void unsubscribeAll() {

@@ -52,6 +52,7 @@ public class PeerConnectionService implements SmartLifecycle {
     private final PeerConnectionRegistry registry;
     private final RtcEventBus events;
     private final PeerConnectionLimits limits;
+    private final ClientLimiter clients;
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final AtomicInteger reserved = new AtomicInteger();
@@ -61,18 +62,34 @@ public class PeerConnectionService implements SmartLifecycle {
 
     public PeerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
             PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits) {
-        this(engine, configurations, registry, events, limits, Clock.systemUTC(), System::nanoTime);
+        this(engine, configurations, registry, events, limits, new ClientLimiter(ClientLimits.unlimited()));
+    }
+
+    /** With per-client limits for the creates that name their {@link RtcClient}. */
+    public PeerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
+            PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits,
+            ClientLimiter clients) {
+        this(engine, configurations, registry, events, limits, clients, Clock.systemUTC(), System::nanoTime);
     }
 
     /** With an explicit wall clock (event timestamps) and monotonic clock (timeouts), for deterministic tests. */
     public PeerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
             PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits, Clock clock,
             LongSupplier nanoTime) {
+        this(engine, configurations, registry, events, limits, new ClientLimiter(ClientLimits.unlimited()), clock,
+                nanoTime);
+    }
+
+    /** Every collaborator explicit, for deterministic tests. */
+    public PeerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
+            PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits,
+            ClientLimiter clients, Clock clock, LongSupplier nanoTime) {
         this.engine = engine;
         this.configurations = configurations;
         this.registry = registry;
         this.events = events;
         this.limits = limits;
+        this.clients = clients;
         this.clock = clock;
         this.nanoTime = nanoTime;
         this.watcher = new ConnectionWatcher(nanoTime, this::publish);
@@ -90,29 +107,53 @@ public class PeerConnectionService implements SmartLifecycle {
         return totals;
     }
 
+    /** The per-client counts. */
+    public ClientLimiter clients() {
+        return clients;
+    }
+
     // ---- connections
 
     /**
-     * Creates a peer connection.
+     * Creates a peer connection for the application itself, counted against no client.
      *
      * @param iceServers the ICE servers for this connection, or null for the configured ones
      * @throws PeerConnectionLimitExceededException when {@code maxPeerConnections} are open
      */
     public ManagedPeerConnection create(List<RTCIceServer> iceServers) {
+        return create(iceServers, null);
+    }
+
+    /**
+     * Creates a peer connection on behalf of a client, counted against its per-client limits until it closes.
+     *
+     * @param iceServers the ICE servers for this connection, or null for the configured ones
+     * @param client     who asks, or null for the application itself
+     * @throws ClientLimitExceededException         when the client is at one of its bounds
+     * @throws PeerConnectionLimitExceededException when {@code maxPeerConnections} are open
+     */
+    public ManagedPeerConnection create(List<RTCIceServer> iceServers, RtcClient client) {
+        ClientLimiter.Lease lease = client == null ? null : clients.acquire(client);
         if (reserved.incrementAndGet() > limits.maxPeerConnections()) {
             reserved.decrementAndGet();
+            if (lease != null) {
+                lease.release();
+            }
             throw new PeerConnectionLimitExceededException(limits.maxPeerConnections());
         }
         try {
             RTCPeerConnection peerConnection = engine.newPeerConnection(configurations.create(iceServers));
             ManagedPeerConnection connection =
-                    new ManagedPeerConnection(peerConnection, clock.instant(), nanoTime.getAsLong());
+                    new ManagedPeerConnection(peerConnection, clock.instant(), nanoTime.getAsLong(), lease);
             registry.register(connection);
             watcher.watch(connection);
             publish(RtcEventType.CREATED, connection.id(), Map.of());
             return connection;
         } catch (RuntimeException e) {
             reserved.decrementAndGet();
+            if (lease != null) {
+                lease.release();
+            }
             throw e;
         }
     }
@@ -153,6 +194,7 @@ public class PeerConnectionService implements SmartLifecycle {
             return CompletableFuture.failedFuture(new UnknownPeerConnectionException(id));
         }
         reserved.decrementAndGet();
+        connection.releaseClientLease();
         connection.unsubscribeAll();
         CompletableFuture<Void> closed;
         try {

@@ -1,17 +1,16 @@
 package io.jrtc.spring.autoconfigure.web;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.RTCStats;
 import io.jrtc.pc.RTCStatsReport;
-import io.jrtc.spring.autoconfigure.service.IceServers;
+import io.jrtc.spring.autoconfigure.ClientIceServerProperties;
+import io.jrtc.spring.autoconfigure.security.RtcClients;
 import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -22,6 +21,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,9 +52,16 @@ public class PeerConnectionController {
     static final String APPLICATION_SDP = "application/sdp";
 
     private final PeerConnectionService service;
+    private final ClientIceServerPolicy clientIceServers;
 
+    /** A controller that takes no ICE servers from clients (the default of rtc.rest.client-ice-servers). */
     public PeerConnectionController(PeerConnectionService service) {
+        this(service, new ClientIceServerPolicy(new ClientIceServerProperties()));
+    }
+
+    PeerConnectionController(PeerConnectionService service, ClientIceServerPolicy clientIceServers) {
         this.service = service;
+        this.clientIceServers = clientIceServers;
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,8 +69,9 @@ public class PeerConnectionController {
     @ApiResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "URL of the new peer connection",
                     schema = @Schema(type = "string")))
-    public ResponseEntity<PeerConnectionView> create(@RequestBody(required = false) CreatePeerConnectionBody body) {
-        ManagedPeerConnection connection = service.create(iceServers(body));
+    public ResponseEntity<PeerConnectionView> create(@RequestBody(required = false) CreatePeerConnectionBody body,
+            HttpServletRequest request) {
+        ManagedPeerConnection connection = service.create(clientIceServers.servers(body), RtcClients.of(request));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(connection.id()).toUri();
         return ResponseEntity.created(location).body(PeerConnectionView.of(connection));
@@ -211,19 +220,6 @@ public class PeerConnectionController {
     @ApiResponse(responseCode = "204", description = "Closed")
     public void delete(@PathVariable String id) {
         service.await(service.close(id), "closing");
-    }
-
-    private static List<RTCIceServer> iceServers(CreatePeerConnectionBody body) {
-        if (body == null || body.iceServers() == null) {
-            return null;
-        }
-        List<RTCIceServer> servers = new ArrayList<>();
-        for (int i = 0; i < body.iceServers().size(); i++) {
-            IceServerBody server = body.iceServers().get(i);
-            servers.add(IceServers.create("iceServers[" + i + "]", server.urls(), server.username(),
-                    server.credential()));
-        }
-        return servers;
     }
 
     private static HttpMediaTypeNotSupportedException unsupported(String contentType) {

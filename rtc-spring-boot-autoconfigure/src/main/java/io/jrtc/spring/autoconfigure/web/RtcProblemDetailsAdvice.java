@@ -5,6 +5,7 @@ import java.net.URI;
 import io.jrtc.pc.InvalidStateError;
 import io.jrtc.pc.RTCError;
 import io.jrtc.pc.SdpSyntaxError;
+import io.jrtc.spring.autoconfigure.service.ClientLimitExceededException;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionLimitExceededException;
 import io.jrtc.spring.autoconfigure.service.RtcOperationTimeoutException;
 import io.jrtc.spring.autoconfigure.service.SdpTooLargeException;
@@ -29,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Answers every error of an {@link RtcApi} controller as an RFC 9457 {@code application/problem+json} document:
  * 400 malformed SDP (with the line), 404 unknown connection, 409 wrong signalling state, 413 SDP too large, 415
- * wrong content type, 503 with Retry-After at the connection limit, 504 when the stack did not answer in time.
+ * wrong content type, 429 with Retry-After at a per-client limit, 503 with Retry-After at the connection limit, 504
+ * when the stack did not answer in time.
  * Scoped to {@link RtcApi} controllers so the application's own error handling stays as it is. The
  * {@link ResponseStatus} annotations let springdoc list these responses in the OpenAPI document.
  */
@@ -80,6 +82,22 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "peer-connection-limit",
                 "Too many peer connections", e.getMessage());
         problem.setProperty("limit", e.getLimit());
+        return problem;
+    }
+
+    @ExceptionHandler(ClientLimitExceededException.class)
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    ProblemDetail clientLimit(ClientLimitExceededException e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.getRetryAfterSeconds()));
+        return clientLimitProblem(e);
+    }
+
+    /** The 429 body of both APIs: which bound, set by which property. */
+    public static ProblemDetail clientLimitProblem(ClientLimitExceededException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "client-limit",
+                "Too many requests from this client", e.getMessage());
+        problem.setProperty("limit", e.getLimit());
+        problem.setProperty("property", e.getProperty());
         return problem;
     }
 

@@ -1,9 +1,9 @@
 package io.jrtc.spring.autoconfigure.web;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.jrtc.spring.autoconfigure.RtcProperties;
+import io.jrtc.spring.autoconfigure.security.RtcAccessPolicy;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.service.TurnCredentials;
 
@@ -15,14 +15,18 @@ import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The controllers, their problem-details advice and the token/size filter. */
+/**
+ * The controllers, their problem-details advice and the access/size filter of the API (the event stream has its
+ * own, registered with the stream, so it is guarded whether or not the API is served).
+ */
 @Configuration(proxyBeanMethods = false)
 class RtcRestConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PeerConnectionController peerConnectionController(PeerConnectionService service) {
-        return new PeerConnectionController(service);
+    PeerConnectionController peerConnectionController(PeerConnectionService service, RtcProperties properties) {
+        return new PeerConnectionController(service,
+                new ClientIceServerPolicy(properties.getRest().getClientIceServers()));
     }
 
     @Bean
@@ -41,21 +45,13 @@ class RtcRestConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "rtcRestRequestFilter")
     FilterRegistrationBean<RtcRestRequestFilter> rtcRestRequestFilter(RtcProperties properties,
-            ObjectProvider<JsonMapper> jsonMapper) {
-        RtcRestRequestFilter filter = new RtcRestRequestFilter(properties.getRest().getBearerToken(),
+            ObjectProvider<RtcAccessPolicy> policy, ObjectProvider<JsonMapper> jsonMapper) {
+        RtcRestRequestFilter filter = new RtcRestRequestFilter(
+                policy.getIfAvailable(() -> RtcAccessPolicy.of(properties)).controlPlane(),
                 properties.getLimits().getMaxSdpBytes(), jsonMapper.getIfAvailable(JsonMapper::new));
         FilterRegistrationBean<RtcRestRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        List<String> patterns = new ArrayList<>();
-        patterns.add(trimSlash(properties.getRest().getBasePath()) + "/*");
-        if (properties.getEvents().isEnabled()) {
-            patterns.add(properties.getEvents().getPath());
-        }
-        registration.setUrlPatterns(patterns);
+        registration.setUrlPatterns(List.of(RtcPaths.trimSlash(properties.getRest().getBasePath()) + "/*"));
         registration.setName("rtcRestRequestFilter");
         return registration;
-    }
-
-    private static String trimSlash(String path) {
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

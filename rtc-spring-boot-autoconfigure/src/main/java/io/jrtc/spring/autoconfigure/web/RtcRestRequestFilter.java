@@ -1,11 +1,10 @@
 package io.jrtc.spring.autoconfigure.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.jrtc.spring.autoconfigure.security.RtcAccessRule;
 import io.jrtc.spring.autoconfigure.service.SdpTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -24,26 +23,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards the REST API and the event stream: a configured bearer token must be presented (RFC 6750: the
- * Authorization header, or the {@code access_token} query parameter for browsers' WebSocket handshakes), and a
- * request body may not exceed the SDP limit plus room for its JSON envelope, so an oversized body is refused
- * (413) without being read into memory.
+ * Guards an area of the rtc endpoints (the REST API, the event stream, the rtc actuator endpoint, WHIP, WHEP):
+ * its {@link RtcAccessRule} decides (401 with a Bearer challenge for a missing or wrong token, RFC 6750 section 3;
+ * 403 naming the property to set in protected mode), and a request body may not exceed the SDP limit plus room for
+ * its JSON envelope, so an oversized body is refused (413) without being read into memory. Every refusal is
+ * problem+json.
  */
 public class RtcRestRequestFilter extends OncePerRequestFilter {
     /** Room for the JSON around an SDP: type, field names, escapes of CRLF. */
     static final int ENVELOPE_BYTES = 16 * 1024;
 
-    private final byte[] bearerToken;
+    private final RtcAccessRule access;
     private final long maxBodyBytes;
     private final long maxSdpBytes;
     private final JsonMapper jsonMapper;
 
     /**
-     * @param bearerToken the token, or null/blank for none
+     * @param access who may use the guarded paths; {@link RtcAccessRule#anyone()} for an application's own public
+     *               endpoint that only wants bodies bounded
      */
-    public RtcRestRequestFilter(String bearerToken, long maxSdpBytes, JsonMapper jsonMapper) {
-        this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null
-                : bearerToken.getBytes(StandardCharsets.UTF_8);
+    public RtcRestRequestFilter(RtcAccessRule access, long maxSdpBytes, JsonMapper jsonMapper) {
+        this.access = access;
         this.maxSdpBytes = maxSdpBytes;
         // SDP in JSON doubles at worst (\r\n escapes), so allow that plus the envelope.
         this.maxBodyBytes = 2 * maxSdpBytes + ENVELOPE_BYTES;
@@ -53,13 +53,9 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (bearerToken != null && !authorized(request)) {
-            boolean presented = presentedToken(request) != null;
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
-                    presented ? "Bearer realm=\"rtc\", error=\"invalid_token\"" : "Bearer realm=\"rtc\"");
-            write(response, request.getRequestURI(), RtcProblemDetailsAdvice.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "Unauthorized", presented ? "The bearer token is not valid"
-                            : "This API needs a bearer token: send 'Authorization: Bearer <token>'"));
+        RtcAccessRule.Outcome outcome = access.check(request);
+        if (outcome != RtcAccessRule.Outcome.ALLOWED) {
+            refuse(outcome, request, response);
             return;
         }
         long length = request.getContentLengthLong();
@@ -72,18 +68,22 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
         chain.doFilter(new BoundedBodyRequest(request, maxBodyBytes, maxSdpBytes), response);
     }
 
-    private boolean authorized(HttpServletRequest request) {
-        String presented = presentedToken(request);
-        return presented != null
-                && MessageDigest.isEqual(bearerToken, presented.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String presentedToken(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
+    /** 401 with a Bearer challenge (RFC 6750 section 3), or 403 naming the token to set in protected mode. */
+    private void refuse(RtcAccessRule.Outcome outcome, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (outcome == RtcAccessRule.Outcome.PROTECTED_MODE) {
+            ProblemDetail problem = RtcProblemDetailsAdvice.problem(HttpStatus.FORBIDDEN, "protected-mode",
+                    "Protected mode", access.protectedModeMessage());
+            problem.setProperty("property", access.tokenProperty());
+            write(response, request.getRequestURI(), problem);
+            return;
         }
-        return request.getParameter("access_token");
+        boolean presented = RtcAccessRule.presentedToken(request) != null;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                presented ? "Bearer realm=\"rtc\", error=\"invalid_token\"" : "Bearer realm=\"rtc\"");
+        write(response, request.getRequestURI(), RtcProblemDetailsAdvice.problem(HttpStatus.UNAUTHORIZED,
+                "unauthorized", "Unauthorized", presented ? "The bearer token is not valid"
+                        : "This API needs a bearer token: send 'Authorization: Bearer <token>'"));
     }
 
     private void write(HttpServletResponse response, String requestUri, ProblemDetail problem) throws IOException {
@@ -95,6 +95,9 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("instance", requestUri);
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
         response.getOutputStream().write(jsonMapper.writeValueAsBytes(body));
     }
 

@@ -2,6 +2,7 @@ package io.jrtc.spring.autoconfigure.web;
 
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
+import io.jrtc.spring.autoconfigure.service.SdpRedaction;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A session description as JSON, the shape of W3C RTCSessionDescriptionInit. */
@@ -13,6 +14,12 @@ public record SessionDescriptionBody(
 
     public static SessionDescriptionBody of(RTCSessionDescription description) {
         return description == null ? null : new SessionDescriptionBody(description.type().toString(), description.sdp());
+    }
+
+    /** The description for views other than its owner's: without its ICE password ({@link SdpRedaction}). */
+    public static SessionDescriptionBody redacted(RTCSessionDescription description) {
+        return description == null ? null : new SessionDescriptionBody(description.type().toString(),
+                SdpRedaction.withoutIcePasswords(description.sdp()));
     }
 
     /**

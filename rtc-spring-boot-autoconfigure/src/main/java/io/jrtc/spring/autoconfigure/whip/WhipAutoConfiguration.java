@@ -5,6 +5,8 @@ import java.util.List;
 import io.jrtc.spring.autoconfigure.RtcAutoConfiguration;
 import io.jrtc.spring.autoconfigure.RtcProperties;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
+import io.jrtc.spring.autoconfigure.security.RtcAccessPolicy;
+import io.jrtc.spring.autoconfigure.security.RtcAccessRule;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.service.TurnCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,22 +79,22 @@ public final class WhipAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "whipRequestFilter")
     FilterRegistrationBean<WhipRequestFilter> whipRequestFilter(RtcProperties properties,
-            ObjectProvider<JsonMapper> jsonMapper) {
-        return filter("whipRequestFilter", properties.getWhip().getPath(), properties.getWhip().getToken(),
-                properties, jsonMapper);
+            ObjectProvider<RtcAccessPolicy> policy, ObjectProvider<JsonMapper> jsonMapper) {
+        return filter("whipRequestFilter", properties.getWhip().getPath(),
+                policy.getIfAvailable(() -> RtcAccessPolicy.of(properties)).whip(), properties, jsonMapper);
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "whepRequestFilter")
     FilterRegistrationBean<WhipRequestFilter> whepRequestFilter(RtcProperties properties,
-            ObjectProvider<JsonMapper> jsonMapper) {
-        return filter("whepRequestFilter", properties.getWhep().getPath(), properties.getWhep().getToken(),
-                properties, jsonMapper);
+            ObjectProvider<RtcAccessPolicy> policy, ObjectProvider<JsonMapper> jsonMapper) {
+        return filter("whepRequestFilter", properties.getWhep().getPath(),
+                policy.getIfAvailable(() -> RtcAccessPolicy.of(properties)).whep(), properties, jsonMapper);
     }
 
-    private static FilterRegistrationBean<WhipRequestFilter> filter(String name, String path, String token,
+    private static FilterRegistrationBean<WhipRequestFilter> filter(String name, String path, RtcAccessRule access,
             RtcProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
-        WhipRequestFilter filter = new WhipRequestFilter(token, properties.getLimits().getMaxSdpBytes(),
+        WhipRequestFilter filter = new WhipRequestFilter(access, properties.getLimits().getMaxSdpBytes(),
                 jsonMapper.getIfAvailable(JsonMapper::new));
         FilterRegistrationBean<WhipRequestFilter> registration = new FilterRegistrationBean<>(filter);
         String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

@@ -1,11 +1,14 @@
 package io.jrtc.spring.autoconfigure.whip;
 
+import io.jrtc.spring.autoconfigure.security.RtcClients;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -46,9 +49,11 @@ public class WhipController {
             @Header(name = "Link", description = "ICE servers (rel=\"ice-server\")", schema = @Schema(type = "string"))
     })
     @ApiResponse(responseCode = "409", description = "The stream is already published")
+    @ApiResponse(responseCode = "429", description = "At a per-client limit; see Retry-After")
     @ApiResponse(responseCode = "503", description = "At the connection limit; see Retry-After")
-    public ResponseEntity<String> publish(@PathVariable String streamId, @RequestBody String offer) {
-        return WhipResponses.created(sessions.publish(streamId, offer), links);
+    public ResponseEntity<String> publish(@PathVariable String streamId, @RequestBody String offer,
+            HttpServletRequest request) {
+        return WhipResponses.created(sessions.publish(streamId, offer, RtcClients.of(request)), links);
     }
 
     @RequestMapping(path = "/{streamId}", method = RequestMethod.OPTIONS)

@@ -4,9 +4,11 @@ import java.net.URI;
 
 import io.jrtc.pc.RTCError;
 import io.jrtc.pc.SdpSyntaxError;
+import io.jrtc.spring.autoconfigure.service.ClientLimitExceededException;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionLimitExceededException;
 import io.jrtc.spring.autoconfigure.service.RtcOperationTimeoutException;
 import io.jrtc.spring.autoconfigure.service.SdpTooLargeException;
+import io.jrtc.spring.autoconfigure.web.RtcProblemDetailsAdvice;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,8 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Answers every error of the WHIP and WHEP controllers as an RFC 9457 {@code application/problem+json} document
  * (RFC 9725 section 4.2 lets error responses carry one): the {@link WhipException}s with their own status, 400
- * malformed SDP, 413 SDP too large, 415 wrong content type, 503 with Retry-After at the connection limit, 504 when
- * the stack did not answer in time. Problem types share the REST API's {@code urn:jrtc:problem:} prefix.
+ * malformed SDP, 413 SDP too large, 415 wrong content type, 429 with Retry-After at a per-client limit, 503 with
+ * Retry-After at the connection limit, 504 when the stack did not answer in time. Problem types share the REST
+ * API's {@code urn:jrtc:problem:} prefix.
  */
 @RestControllerAdvice(assignableTypes = { WhipController.class, WhepController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -64,6 +67,13 @@ public class WhipProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("limit", e.getLimit());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).body(problem);
+    }
+
+    @ExceptionHandler(ClientLimitExceededException.class)
+    ResponseEntity<ProblemDetail> clientLimit(ClientLimitExceededException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.getRetryAfterSeconds()))
+                .body(RtcProblemDetailsAdvice.clientLimitProblem(e));
     }
 
     @ExceptionHandler(RtcOperationTimeoutException.class)

@@ -2,6 +2,7 @@ package io.jrtc.spring.autoconfigure.whip;
 
 import java.io.IOException;
 
+import io.jrtc.spring.autoconfigure.security.RtcAccessRule;
 import io.jrtc.spring.autoconfigure.web.RtcRestRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -20,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Guards the WHIP or WHEP endpoints and lets pages of any origin use them (WHIP clients are often pages served
  * elsewhere): every response allows any origin and exposes the headers a client needs (Location, ETag, Link,
  * Accept-Post, Accept-Patch, Retry-After, WWW-Authenticate); a CORS preflight is answered here, before the bearer
- * token check (a preflight carries no Authorization); any other request must present the configured token (401
- * with {@code WWW-Authenticate: Bearer} otherwise) and bodies stay within the SDP limit, as the REST API's
- * {@link RtcRestRequestFilter} does. Credentials are never cookies, so a wildcard origin is safe.
+ * token check (a preflight carries no Authorization); any other request must pass its {@link RtcAccessRule} (401
+ * with {@code WWW-Authenticate: Bearer} without the configured token, 403 in protected mode) and bodies stay
+ * within the SDP limit, as the REST API's {@link RtcRestRequestFilter} does. Credentials are never cookies, so a
+ * wildcard origin is safe.
  */
 public class WhipRequestFilter extends OncePerRequestFilter {
     static final String EXPOSED_HEADERS =
@@ -33,11 +35,8 @@ public class WhipRequestFilter extends OncePerRequestFilter {
 
     private final RtcRestRequestFilter guard;
 
-    /**
-     * @param bearerToken the token, or null/blank for none
-     */
-    public WhipRequestFilter(String bearerToken, long maxSdpBytes, JsonMapper jsonMapper) {
-        this.guard = new RtcRestRequestFilter(bearerToken, maxSdpBytes, jsonMapper);
+    public WhipRequestFilter(RtcAccessRule access, long maxSdpBytes, JsonMapper jsonMapper) {
+        this.guard = new RtcRestRequestFilter(access, maxSdpBytes, jsonMapper);
     }
 
     @Override

@@ -28,6 +28,7 @@ import io.jrtc.spring.autoconfigure.events.RtcEventBus;
 import io.jrtc.spring.autoconfigure.events.RtcEventType;
 import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
+import io.jrtc.spring.autoconfigure.service.RtcClient;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -94,11 +95,21 @@ public class WhipSessions implements DisposableBean {
      * @throws StreamAlreadyPublishedException when another session publishes the id
      */
     public CreatedSession publish(String streamId, String offer) {
+        return publish(streamId, offer, null);
+    }
+
+    /**
+     * Publishes {@code streamId} from a WHIP offer on behalf of a client (its per-client limits apply).
+     *
+     * @param client who publishes, or null for the application itself
+     * @throws StreamAlreadyPublishedException when another session publishes the id
+     */
+    public CreatedSession publish(String streamId, String offer, RtcClient client) {
         service.checkSdpSize(offer);
         if (streams.find(streamId).isPresent()) {
             throw new StreamAlreadyPublishedException(streamId);
         }
-        ManagedPeerConnection connection = service.create(null);
+        ManagedPeerConnection connection = service.create(null, client);
         String id = connection.id();
         RTCPeerConnection pc = connection.peerConnection();
         try {
@@ -132,9 +143,19 @@ public class WhipSessions implements DisposableBean {
      * @throws StreamNotFoundException when nobody publishes the id
      */
     public CreatedSession play(String streamId, String offer) {
+        return play(streamId, offer, null);
+    }
+
+    /**
+     * Plays {@code streamId} to a WHEP viewer on behalf of a client (its per-client limits apply).
+     *
+     * @param client who plays, or null for the application itself
+     * @throws StreamNotFoundException when nobody publishes the id
+     */
+    public CreatedSession play(String streamId, String offer, RtcClient client) {
         service.checkSdpSize(offer);
         PublishedStream stream = streams.find(streamId).orElseThrow(() -> new StreamNotFoundException(streamId));
-        ManagedPeerConnection connection = service.create(null);
+        ManagedPeerConnection connection = service.create(null, client);
         String id = connection.id();
         RTCPeerConnection pc = connection.peerConnection();
         try {

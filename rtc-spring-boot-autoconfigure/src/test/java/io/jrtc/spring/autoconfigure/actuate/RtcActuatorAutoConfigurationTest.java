@@ -16,12 +16,30 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 class RtcActuatorAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RtcAutoConfiguration.class,
                     RtcActuatorAutoConfiguration.class, RtcMetricsAutoConfiguration.class))
             .withPropertyValues("management.endpoints.web.exposure.include=rtc", "rtc.include-loopback=true");
+
+    @Test
+    void inAServletApplicationTheEndpointIsGuardedAtItsPath() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RtcAutoConfiguration.class,
+                        RtcActuatorAutoConfiguration.class))
+                .withPropertyValues("management.endpoints.web.exposure.include=rtc", "rtc.include-loopback=true",
+                        "management.endpoints.web.base-path=/manage",
+                        "management.endpoints.web.path-mapping.rtc=webrtc")
+                .run(context -> {
+                    FilterRegistrationBean<?> filter = context.getBean("rtcEndpointRequestFilter",
+                            FilterRegistrationBean.class);
+                    assertThat(filter.getUrlPatterns()).containsExactly("/manage/webrtc", "/manage/webrtc/*");
+                });
+        runner.run(context -> assertThat(context).doesNotHaveBean("rtcEndpointRequestFilter"));
+    }
 
     @Test
     void healthIsUpWithCountsWhileTheEngineRunsAndDownAfter() {

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "rtc.include-loopback=true", "rtc.events.stats-interval=0",
-                "rtc.limits.operation-timeout=1s" })
+                "rtc.limits.operation-timeout=1s", "rtc.rest.client-ice-servers.enabled=true",
+                "rtc.rest.client-ice-servers.allowed-hosts=127.0.0.1" })
 class OperationTimeoutTest {
     private static final String BASE = "/api/rtc/peer-connections";
 

@@ -25,7 +25,10 @@ import com.jayway.jsonpath.JsonPath;
 
 /** The REST API against the real stack, every error as application/problem+json. */
 @SpringBootTest(classes = TestApplication.class, properties = { "rtc.include-loopback=true",
-        "rtc.limits.max-peer-connections=2", "rtc.limits.max-sdp-bytes=4096", "rtc.events.stats-interval=0" })
+        "rtc.limits.max-peer-connections=2", "rtc.limits.max-sdp-bytes=4096", "rtc.events.stats-interval=0",
+        "rtc.rest.client-ice-servers.enabled=true", "rtc.rest.client-ice-servers.allowed-hosts=stun.example.org",
+        // Every test creates from 127.0.0.1 in quick succession: more than a public client may per second.
+        "rtc.limits.client.creates-per-second-per-address=1000" })
 @AutoConfigureMockMvc
 class PeerConnectionControllerTest {
     private static final String BASE = "/api/rtc/peer-connections";

@@ -30,7 +30,9 @@ class RtcWebAutoConfigurationTest {
                     .hasSingleBean(RtcProblemDetailsAdvice.class).hasBean("rtcRestRequestFilter")
                     .hasSingleBean(RtcEventsWebSocketHandler.class);
             FilterRegistrationBean<?> filter = context.getBean("rtcRestRequestFilter", FilterRegistrationBean.class);
-            assertThat(filter.getUrlPatterns()).containsExactly("/api/rtc/*", "/api/rtc/events");
+            assertThat(filter.getUrlPatterns()).containsExactly("/api/rtc/*");
+            FilterRegistrationBean<?> events = context.getBean("rtcEventsRequestFilter", FilterRegistrationBean.class);
+            assertThat(events.getUrlPatterns()).containsExactly("/api/rtc/events");
         });
     }
 
@@ -38,8 +40,17 @@ class RtcWebAutoConfigurationTest {
     void theFilterFollowsTheConfiguredPaths() {
         web.withPropertyValues("rtc.rest.base-path=/webrtc/", "rtc.events.path=/stream").run(context -> {
             FilterRegistrationBean<?> filter = context.getBean("rtcRestRequestFilter", FilterRegistrationBean.class);
-            assertThat(filter.getUrlPatterns()).containsExactly("/webrtc/*", "/stream");
+            assertThat(filter.getUrlPatterns()).containsExactly("/webrtc/*");
+            FilterRegistrationBean<?> events = context.getBean("rtcEventsRequestFilter", FilterRegistrationBean.class);
+            assertThat(events.getUrlPatterns()).containsExactly("/stream");
         });
+    }
+
+    @Test
+    void theEventStreamKeepsItsGuardWithoutTheRestApi() {
+        web.withPropertyValues("rtc.rest.enabled=false").run(context -> assertThat(context)
+                .doesNotHaveBean(PeerConnectionController.class).doesNotHaveBean("rtcRestRequestFilter")
+                .hasSingleBean(RtcEventsWebSocketHandler.class).hasBean("rtcEventsRequestFilter"));
     }
 
     @Test

@@ -27,7 +27,7 @@ import io.jrtc.pc.RtcEngine;
  * coded VP8-shaped frames (random payloads with the VP8 P bit: a keyframe first and whenever one is asked for), a
  * viewer receives audio and video. Offers carry every candidate (no trickle).
  */
-final class JrtcMediaPeer implements AutoCloseable {
+public final class JrtcMediaPeer implements AutoCloseable {
     final RTCPeerConnection pc;
     final BufferedTrack video = new BufferedTrack(MediaKind.VIDEO, 256);
     final AtomicInteger keyframeRequests = new AtomicInteger();
@@ -41,7 +41,7 @@ final class JrtcMediaPeer implements AutoCloseable {
         pc = engine.newPeerConnection(new RTCConfiguration());
     }
 
-    static JrtcMediaPeer publisher(RtcEngine engine) {
+    public static JrtcMediaPeer publisher(RtcEngine engine) {
         JrtcMediaPeer peer = new JrtcMediaPeer(engine);
         ToneAudioTrack tone = new ToneAudioTrack(440, 8000);
         peer.sent.add(tone);
@@ -54,7 +54,7 @@ final class JrtcMediaPeer implements AutoCloseable {
         return peer;
     }
 
-    static JrtcMediaPeer viewer(RtcEngine engine) {
+    public static JrtcMediaPeer viewer(RtcEngine engine) {
         JrtcMediaPeer peer = new JrtcMediaPeer(engine);
         peer.pc.addTransceiver("audio", RTCRtpTransceiverDirection.RECVONLY);
         peer.pc.addTransceiver("video", RTCRtpTransceiverDirection.RECVONLY);
@@ -62,13 +62,13 @@ final class JrtcMediaPeer implements AutoCloseable {
     }
 
     /** The complete offer, after gathering. */
-    String offer() throws Exception {
+    public String offer() throws Exception {
         pc.setLocalDescription().get(10, TimeUnit.SECONDS);
         pc.gatheringComplete().get(10, TimeUnit.SECONDS);
         return pc.getLocalDescription().sdp();
     }
 
-    void accept(String answer) throws Exception {
+    public void accept(String answer) throws Exception {
         pc.setRemoteDescription(new RTCSessionDescription(answer, RTCSdpType.ANSWER)).get(10, TimeUnit.SECONDS);
     }
 

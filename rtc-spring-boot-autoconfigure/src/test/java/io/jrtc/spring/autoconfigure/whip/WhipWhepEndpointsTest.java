@@ -37,7 +37,9 @@ import org.springframework.test.web.servlet.MvcResult;
  * play, and the status codes and headers of RFC 9725 and the WHEP draft are checked along the way.
  */
 @SpringBootTest(classes = WhipTestApplication.class, properties = { "rtc.include-loopback=true",
-        "rtc.events.stats-interval=0" })
+        "rtc.events.stats-interval=0",
+        // Publishers and viewers all come from 127.0.0.1, faster than a public client may create.
+        "rtc.limits.client.creates-per-second-per-address=1000" })
 @AutoConfigureMockMvc
 class WhipWhepEndpointsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
