@@ -14,6 +14,7 @@ import io.jrtc.media.AudioFrame;
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
+import io.jrtc.pc.RtpSettings;
 import io.jrtc.rtp.RtpHeader;
 import io.jrtc.sdp.media.RtpCodec;
 import java.lang.System.Logger.Level;
@@ -26,7 +27,6 @@ import java.util.Locale;
  */
 final class FrameDepacketizer {
     private static final System.Logger LOG = System.getLogger(FrameDepacketizer.class.getName());
-    private static final int AUDIO_MAX_WAIT_PACKETS = 5;
 
     private final RtpCodec codec;
     private final String encoding;
@@ -40,15 +40,18 @@ final class FrameDepacketizer {
 
     private final boolean decodeAudio;
 
-    /** {@code decodeAudio} false: audio frames go into the track coded, as video does. */
-    FrameDepacketizer(RtpCodec codec, boolean decodeAudio) {
+    /**
+     * {@code decodeAudio} false: audio frames go into the track coded, as video does. A frame waits for a missing
+     * packet for as many later packets as {@code settings} give its kind (the jitter buffer's depth).
+     */
+    FrameDepacketizer(RtpCodec codec, boolean decodeAudio, RtpSettings settings) {
         this.codec = codec;
         this.decodeAudio = decodeAudio;
         this.encoding = codec.encodingName().toLowerCase(Locale.ROOT);
-        // Audio frames are single packets: a lost one is given up after 100 ms of later ones, not 2.5 s.
-        this.assembler = codec.kind().equals("audio")
-                ? new FrameAssembler(payloadFormat(encoding), FrameAssembler.DEFAULT_CAPACITY, AUDIO_MAX_WAIT_PACKETS)
-                : new FrameAssembler(payloadFormat(encoding));
+        // Audio frames are single packets: by default a lost one is given up after 100 ms of later ones, not 2.5 s.
+        int depth = codec.kind().equals("audio") ? settings.audioJitterBufferPackets()
+                : settings.videoJitterBufferPackets();
+        this.assembler = new FrameAssembler(payloadFormat(encoding), FrameAssembler.DEFAULT_CAPACITY, depth);
     }
 
     RtpCodec codec() {

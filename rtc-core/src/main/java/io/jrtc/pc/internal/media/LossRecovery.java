@@ -19,12 +19,14 @@ import java.util.Map;
 final class LossRecovery {
     private final Map<Integer, Integer> mediaTypeByRtxType = new HashMap<>();
     private final boolean nackNegotiated;
+    private final NackGenerator.Settings nackSettings;
     private NackGenerator nacks;
     private RtxDecoder rtx;
     private int mediaSsrc;
     private long packetsRecovered;
 
-    LossRecovery(List<RtpCodec> codecs) {
+    LossRecovery(List<RtpCodec> codecs, NackGenerator.Settings nackSettings) {
+        this.nackSettings = nackSettings;
         boolean nack = false;
         for (RtpCodec codec : codecs) {
             if (codec.isRtx()) {
@@ -62,7 +64,7 @@ final class LossRecovery {
         if (rtx == null || packet.ssrc() != mediaSsrc) {
             mediaSsrc = packet.ssrc();
             rtx = new RtxDecoder(mediaSsrc, mediaTypeByRtxType);
-            nacks = nackNegotiated ? new NackGenerator(reportingSsrc, mediaSsrc) : null;
+            nacks = nackNegotiated ? new NackGenerator(reportingSsrc, mediaSsrc, nackSettings) : null;
         }
         if (nacks != null) {
             nacks.handleReceive(now, packet);

@@ -1,5 +1,6 @@
 package io.jrtc.pc.internal.media;
 
+import io.jrtc.pc.RtpSettings;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.RetransmissionBuffer;
 import io.jrtc.rtp.RtpHeader;
@@ -14,19 +15,22 @@ import java.util.Map;
  * protection has already seen. Without a negotiated RTX format NACKs are counted and left unanswered.
  */
 final class Retransmissions {
-    private static final int CAPACITY = 1024;
-    private static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final int MAX_PACKET = 1500;
 
-    private final RetransmissionBuffer sent = new RetransmissionBuffer(CAPACITY, MAX_AGE);
+    private final RetransmissionBuffer sent;
     private final RtxEncoder encoder;
     private final Map<Integer, Integer> rtxTypeByMediaType;
     private final byte[] packet = new byte[MAX_PACKET];
     private long nacksReceived;
     private long packetsResent;
 
-    /** {@code rtxTypeByMediaType} empty: RTX was not negotiated. */
-    Retransmissions(int rtxSsrc, Map<Integer, Integer> rtxTypeByMediaType, int firstRtxSequenceNumber) {
+    /**
+     * {@code rtxTypeByMediaType} empty: RTX was not negotiated. The history keeps {@code settings}'
+     * nackHistoryPackets for nackHistoryAge.
+     */
+    Retransmissions(RtpSettings settings, int rtxSsrc, Map<Integer, Integer> rtxTypeByMediaType,
+            int firstRtxSequenceNumber) {
+        this.sent = new RetransmissionBuffer(settings.nackHistoryPackets(), settings.nackHistoryAge());
         this.rtxTypeByMediaType = Map.copyOf(rtxTypeByMediaType);
         this.encoder = rtxTypeByMediaType.isEmpty() ? null
                 : new RtxEncoder(rtxSsrc, rtxTypeByMediaType, firstRtxSequenceNumber);

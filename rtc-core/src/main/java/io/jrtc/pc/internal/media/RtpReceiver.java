@@ -10,6 +10,7 @@ import io.jrtc.pc.RTCRtcpParameters;
 import io.jrtc.pc.RTCRtpParameters;
 import io.jrtc.pc.RTCRtpSynchronizationSource;
 import io.jrtc.pc.RTCStats;
+import io.jrtc.pc.internal.config.ProtocolConfigs;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.rtp.AudioLevelExtension;
 import io.jrtc.rtp.GenericNack;
@@ -60,7 +61,7 @@ public final class RtpReceiver {
     private double audioLevel;
     private boolean decodeAudio = true;
     private boolean receiving;
-    private LossRecovery recovery = new LossRecovery(List.of());
+    private LossRecovery recovery;
     private Integer mainSsrc;
     private long lastKeyframeRequest = Long.MIN_VALUE / 2;
     private long keyframeRequestsSent;
@@ -81,6 +82,7 @@ public final class RtpReceiver {
     /** A receiver of a kind; {@link #attach} gives it the RTP session it receives from. */
     public RtpReceiver(ConnectionContext context, MediaKind kind) {
         this.context = context;
+        this.recovery = new LossRecovery(List.of(), ProtocolConfigs.nack(context.engine().settings().rtp()));
         this.kind = kind;
         this.track = new BufferedTrack(kind, TRACK_BUFFER_FRAMES);
         track.onKeyframeRequest(this::requestKeyframe);
@@ -222,7 +224,7 @@ public final class RtpReceiver {
         audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
         transportCcExtensionId = NegotiatedParameters.extensionId(extensions, TransportSequenceNumberExtension.URI);
         depacketizers.clear();
-        recovery = new LossRecovery(negotiated);
+        recovery = new LossRecovery(negotiated, ProtocolConfigs.nack(context.engine().settings().rtp()));
     }
 
     /** The id of the transport-wide sequence number extension, when negotiated (the bundle shares it). */
@@ -394,7 +396,7 @@ public final class RtpReceiver {
         }
         for (RtpCodec codec : codecs) {
             if (codec.payloadType() == payloadType && !codec.isRtx() && SupportedCodecs.supports(codec)) {
-                FrameDepacketizer created = new FrameDepacketizer(codec, decodeAudio);
+                FrameDepacketizer created = new FrameDepacketizer(codec, decodeAudio, context.engine().settings().rtp());
                 depacketizers.put(payloadType, created);
                 return created;
             }

@@ -198,7 +198,8 @@ public final class RtpSender {
             lastUsed = packetizers.get(0);
             statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), context.pump().now(),
                     NtpTimestamp.fromUnixNanos(context.clock().currentTimeMillis() * 1_000_000L));
-            retransmissions = new Retransmissions(rtxSsrc, rtxPayloadTypes(codecs, sendable),
+            retransmissions = new Retransmissions(context.engine().settings().rtp(), rtxSsrc,
+                    rtxPayloadTypes(codecs, sendable),
                     RANDOM.nextInt(1 << 16));
         }
         sending = send && !stopped;

@@ -12,6 +12,7 @@ import io.jrtc.pc.RTCDtlsTransportState;
 import io.jrtc.pc.RTCIceRole;
 import io.jrtc.pc.RTCIceTransportState;
 import io.jrtc.pc.Subscription;
+import io.jrtc.pc.internal.config.ProtocolConfigs;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Listeners;
 import io.jrtc.pc.internal.loop.Pump;
@@ -159,7 +160,8 @@ public final class DtlsTransport implements Pump.Stage {
         List<DtlsFingerprint> remoteFingerprints = remoteParameters.fingerprints().stream()
                 .map(f -> new DtlsFingerprint(f.algorithm(), f.value())).toList();
         endpoint = new DtlsEndpoint(dtlsRole, certificate, remoteFingerprints,
-                context.engine().handshakeExecutor(), context.pump()::request);
+                context.engine().handshakeExecutor(), context.pump()::request,
+                ProtocolConfigs.dtls(context.engine().settings().dtls()));
         setState(RTCDtlsTransportState.CONNECTING);
         endpoint.start();
         while (!early.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.jrtc.pc.internal.transport;
 
 import io.jrtc.ice.IceAgent;
-import io.jrtc.ice.IceAgentConfig;
 import io.jrtc.ice.IceCandidate;
 import io.jrtc.ice.IceEvent;
 import io.jrtc.ice.IceGatheringState;
@@ -9,6 +8,7 @@ import io.jrtc.ice.IceParameters;
 import io.jrtc.ice.IceRole;
 import io.jrtc.ice.IceTransmit;
 import io.jrtc.net.DatagramReceiver;
+import io.jrtc.net.UdpSocket;
 import io.jrtc.pc.OperationError;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCIceGatheringState;
@@ -16,7 +16,7 @@ import io.jrtc.pc.RTCIceParameters;
 import io.jrtc.pc.RTCIceServer;
 import io.jrtc.pc.RTCIceTransportPolicy;
 import io.jrtc.pc.Subscription;
-import io.jrtc.net.UdpSocket;
+import io.jrtc.pc.internal.config.ProtocolConfigs;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Listeners;
 import io.jrtc.pc.internal.loop.Pump;
@@ -70,9 +70,8 @@ public final class IceGatherer implements Pump.Stage {
         this.policy = policy;
         SecureRandom random = new SecureRandom();
         this.localParameters = IceParameters.random(random);
-        IceAgentConfig config = IceAgentConfig.defaults(IceRole.CONTROLLING, localParameters,
-                random.nextLong(), random.nextLong());
-        this.agent = new IceAgent(config);
+        this.agent = new IceAgent(ProtocolConfigs.ice(context.engine().settings().ice(), IceRole.CONTROLLING,
+                localParameters, random.nextLong(), random.nextLong()));
         this.relays = new TurnRelays(agent, context);
         this.demultiplexer = new PacketDemultiplexer(agent);
         this.stateListeners = context.listeners();

@@ -103,11 +103,14 @@ public final class IceTransport {
 
     /** Adds a remote candidate; {@code null} signals the end of remote candidates. */
     public CompletableFuture<Void> addRemoteCandidate(RTCIceCandidate candidate) {
-        if (candidate != null) {
-            remoteCandidates.add(candidate);
-        }
         return context.onLoop(() -> {
             long now = context.pump().now();
+            if (candidate != null) {
+                if (remoteCandidates.size() >= context.engine().settings().ice().maxRemoteCandidates()) {
+                    return null;  // a peer cannot make us keep, resolve or check any number of addresses
+                }
+                remoteCandidates.add(candidate);
+            }
             if (candidate == null) {
                 endOfRemoteCandidates(now);
             } else if (parsed(candidate).isMdns()) {

@@ -13,11 +13,11 @@ import io.jrtc.pc.RTCDtlsTransportState;
 import io.jrtc.pc.RTCSctpCapabilities;
 import io.jrtc.pc.RTCSctpTransportState;
 import io.jrtc.pc.Subscription;
+import io.jrtc.pc.internal.config.ProtocolConfigs;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Listeners;
 import io.jrtc.pc.internal.loop.Pump;
 import io.jrtc.sctp.SctpAssociation;
-import io.jrtc.sctp.SctpConfig;
 import io.jrtc.sctp.SctpEvent;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -273,10 +273,8 @@ public final class SctpTransport implements Pump.Stage {
             return;
         }
         boolean client = transport.getRole() == RTCDtlsRole.CLIENT;
-        SctpConfig config = SctpConfig.defaults()
-                .withMaxMessageSize(MAX_MESSAGE_SIZE)
-                .withRandomSeed(new SecureRandom().nextLong());
-        association = new SctpAssociation(config);
+        association = new SctpAssociation(ProtocolConfigs.sctp(context.engine().settings().sctp(),
+                new SecureRandom().nextLong()));
         engine = new DataChannelEngine(streamSender(), client, 65535);
         engine.setRemoteMaxMessageSize(remoteMaxMessageSize);
         // Both sides send INIT: peers disagree on who starts (aiortc: the ICE-controlling side, others: the DTLS
