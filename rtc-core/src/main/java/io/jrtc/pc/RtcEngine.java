@@ -36,7 +36,14 @@ public final class RtcEngine implements AutoCloseable {
         return new RtcEngine(settings, clock);
     }
 
-    /** The default engine, created on first use with default settings; closed when the JVM exits. */
+    /**
+     * A convenience for scripts, examples and the reference's no-argument constructors ({@code new
+     * RTCPeerConnection()}, {@code new RTCIceGatherer(servers)}): an engine with default settings, created on first
+     * use, whose threads are daemons so it never keeps the JVM alive; it is never closed for you. Like any engine it
+     * holds each connection until that connection is closed. Applications and tests create their own engine with
+     * {@link #create} and close it, which releases every connection, socket and thread; this project's tests never
+     * use this one ({@code TestsOwnTheirEnginesTest}).
+     */
     public static RtcEngine shared() {
         RtcEngine engine = shared;
         if (engine == null || engine.closed) {
