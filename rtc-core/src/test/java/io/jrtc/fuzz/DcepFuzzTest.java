@@ -11,7 +11,8 @@ import io.jrtc.datachannel.SctpStreamSender;
 
 /**
  * DCEP (RFC 8832) and data channel messages (RFC 8831 §6.6) as a peer sends them: each input is a run of messages
- * (stream, PPID, bytes) and stream resets fed to an established engine. Nothing may throw, and the engine never
+ * (stream, PPID, bytes) and stream resets fed to an established engine; the whole input is also parsed as one DCEP
+ * message, which must survive writing and reading. Nothing may throw, and the engine never
  * holds more channels opened by the peer than its {@link DataChannelLimits} allow.
  */
 class DcepFuzzTest {
@@ -24,11 +25,19 @@ class DcepFuzzTest {
         InputBudget.within(() -> run(script));
     }
 
-    private static void run(byte[] script) {
+    private static void run(byte[] script) throws DcepParseException {
+        DcepMessage parsed;
         try {
-            DcepMessage.parse(script);
+            parsed = DcepMessage.parse(script);
         } catch (DcepParseException e) {
-            // the declared failure
+            parsed = null;
+        }
+        if (parsed != null) {
+            // What we parsed we can write, and what we write parses (a failure here escapes: it is a bug).
+            byte[] written = parsed.encode();
+            if (!java.util.Arrays.equals(written, DcepMessage.parse(written).encode())) {
+                throw new AssertionError(parsed + " does not survive writing and reading");
+            }
         }
         SctpStreamSender discard = new SctpStreamSender() {
             @Override

@@ -7,13 +7,15 @@ import io.jrtc.rtp.RtcpCompound;
 import io.jrtc.rtp.RtcpPacket;
 import io.jrtc.rtp.RtpParseException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Compound RTCP (RFC 3550 §6.1, RFC 4585 §6, RFC 5506) from arbitrary bytes: parse, write each packet back, and
- * answer every Generic NACK (RFC 4585 §6.2.1) from a full retransmission buffer, which must name each packet at
+ * Compound RTCP (RFC 3550 §6.1, RFC 4585 §6, RFC 5506) from arbitrary bytes: parse, write each packet back and read
+ * it again (the same bytes must come out), and answer every Generic NACK (RFC 4585 §6.2.1) from a full retransmission buffer, which must name each packet at
  * most once. Only {@link RtpParseException} may leave the parser.
  */
 class RtcpFuzzTest {
@@ -35,12 +37,26 @@ class RtcpFuzzTest {
                 if (written.length != p.length()) {
                     throw new AssertionError(p + " wrote " + written.length + " bytes, not " + p.length());
                 }
+                byte[] rewritten = reparsed(written).toBytes();
+                if (!Arrays.equals(written, rewritten)) {
+                    throw new AssertionError(p + " does not survive writing and reading: "
+                            + HexFormat.of().formatHex(written) + " became " + HexFormat.of().formatHex(rewritten));
+                }
                 if (p instanceof GenericNack nack) {
                     sent = sent == null ? heldPackets() : sent;
                     answer(sent, nack);
                 }
             }
         });
+    }
+
+    /** What we wrote, read again: one packet that the parser must take. */
+    private static RtcpPacket reparsed(byte[] written) throws RtpParseException {
+        List<RtcpPacket> again = RtcpCompound.parse(written, 0, written.length);
+        if (again.size() != 1) {
+            throw new AssertionError("one packet written, " + again.size() + " read back");
+        }
+        return again.get(0);
     }
 
     /** 512 RTP packets with sequence numbers 65,300 onwards (across the wrap). */

@@ -15,12 +15,15 @@ import io.jrtc.sctp.wire.SackChunk;
 import io.jrtc.sctp.wire.SctpPacket;
 import io.jrtc.sctp.wire.SctpParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * An established SCTP association (RFC 9260, RFC 3758, RFC 6525) fed packets from its peer: chunk bytes as the
  * fuzzer writes them, and DATA, SACK and FORWARD TSN aimed at the live TSNs, with time passing and the user reading
- * or not. The packets carry the right tag and checksum, so they reach the state machine. Nothing may throw (the
+ * or not. The packets carry the right tag and checksum, so they reach the state machine; each also goes through
+ * the wire codec, whose output must read back to the same bytes. Nothing may throw (the
  * association counts what it catches as internal errors, which must stay 0), and what it holds for the receiver
  * stays within its window plus one packet, plus the message being reassembled in order.
  */
@@ -55,6 +58,7 @@ class SctpAssociationFuzzTest {
                 pair.victim.handleTimeout(pair.now);
             }
             byte[] packet = step.packet(pair);
+            requireStableEncoding(packet);
             pair.victim.handleReceive(pair.now, packet, 0, packet.length);
             pair.drainVictim(step.userReads);
             long held = pair.victim.receiveBufferedBytes();
@@ -70,6 +74,22 @@ class SctpAssociationFuzzTest {
         pair.drainVictim(true);
         if (pair.victim.stats().internalErrors() != 0) {
             throw new AssertionError("timers threw after the input: see the log (internal errors)");
+        }
+    }
+
+    /** The wire codec (sctp.wire): a packet that parses writes out to bytes that parse to the same bytes again. */
+    private static void requireStableEncoding(byte[] packet) throws SctpParseException {
+        SctpPacket parsed;
+        try {
+            parsed = SctpPacket.parse(packet, 0, packet.length);
+        } catch (SctpParseException e) {
+            return;
+        }
+        byte[] written = parsed.encode();
+        byte[] again = SctpPacket.parse(written, 0, written.length).encode();
+        if (!Arrays.equals(written, again)) {
+            throw new AssertionError("SCTP packet does not survive writing and reading: "
+                    + HexFormat.of().formatHex(written) + " became " + HexFormat.of().formatHex(again));
         }
     }
 
