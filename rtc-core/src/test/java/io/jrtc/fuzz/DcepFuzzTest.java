@@ -1,5 +1,6 @@
 package io.jrtc.fuzz;
 
+import com.code_intelligence.jazzer.api.Jazzer;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.jrtc.datachannel.DataChannelEngine;
 import io.jrtc.datachannel.DataChannelEvent;
@@ -72,6 +73,7 @@ class DcepFuzzTest {
                 continue;
             }
             long remote = engine.channels().stream().filter(c -> c.openedByRemote()).count();
+            Jazzer.maximize(remote, 0, 2L * LIMITS.maxRemoteChannels());
             if (remote > LIMITS.maxRemoteChannels()) {
                 throw new AssertionError(remote + " channels opened by the peer, limit " + LIMITS.maxRemoteChannels());
             }
