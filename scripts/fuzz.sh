@@ -17,4 +17,6 @@ if [ $# -lt 1 ] || [ $# -gt 2 ] || ! [[ " $targets " == *" $1 "* ]]; then
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-exec ./mvnw -B -pl rtc-core -Djrtc.fuzz.duration="${2:-5m}" test-compile "surefire:test@fuzz-$1"
+# Long runs want the C2 compiler that the short runs in verify leave out.
+exec ./mvnw -B -pl rtc-core -Djrtc.fuzz.duration="${2:-5m}" -Djrtc.fuzz.jvmArgs="-XX:+UseSerialGC -Xmx2g" \
+  test-compile "surefire:test@fuzz-$1"
