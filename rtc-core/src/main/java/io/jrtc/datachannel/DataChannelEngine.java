@@ -28,6 +28,8 @@ public final class DataChannelEngine {
     private final SctpStreamSender sender;
     private final boolean dtlsClient;
     private final int maxChannels;
+    private final DataChannelLimits limits;
+    private int remoteOpenedChannels;
     private final Map<Integer, DataChannelHandle> channels = new TreeMap<>();
     private final ArrayDeque<DataChannelEvent> events = new ArrayDeque<>();
     private boolean associationUp;
@@ -35,12 +37,19 @@ public final class DataChannelEngine {
     private long remoteMaxMessageSize = DEFAULT_REMOTE_MAX_MESSAGE_SIZE;
     private long droppedMessages;
 
+    /** An engine with {@link DataChannelLimits#defaults()}. */
+    public DataChannelEngine(SctpStreamSender sender, boolean dtlsClient, int maxChannels) {
+        this(sender, dtlsClient, maxChannels, DataChannelLimits.defaults());
+    }
+
     /**
      * @param dtlsClient  whether we are the DTLS client, which decides the parity of the ids we choose
      * @param maxChannels the number of SCTP streams usable in each direction; ids are below it (at most 65535)
+     * @param limits      what the peer may make this engine hold
      */
-    public DataChannelEngine(SctpStreamSender sender, boolean dtlsClient, int maxChannels) {
+    public DataChannelEngine(SctpStreamSender sender, boolean dtlsClient, int maxChannels, DataChannelLimits limits) {
         this.sender = Objects.requireNonNull(sender, "sender");
+        this.limits = Objects.requireNonNull(limits, "limits");
         if (maxChannels < 1 || maxChannels > DataChannelConfig.MAX_STREAM_ID + 1) {
             throw new IllegalArgumentException("maxChannels must be from 1 to 65535: " + maxChannels);
         }
@@ -264,6 +273,11 @@ public final class DataChannelEngine {
     }
 
     private void handleDcep(int streamId, byte[] data) {
+        if (data.length > 0 && (data[0] & 0xFF) == DcepOpen.MESSAGE_TYPE
+                && data.length - DcepOpen.HEADER_LENGTH > limits.maxLabelAndProtocolBytes()) {
+            refuseRemoteOpen(streamId, "label and protocol exceed " + limits.maxLabelAndProtocolBytes() + " bytes");
+            return;
+        }
         DcepMessage message;
         try {
             message = DcepMessage.parse(data);
@@ -289,6 +303,10 @@ public final class DataChannelEngine {
             drop(streamId, "DATA_CHANNEL_OPEN for a stream already in use");
             return;
         }
+        if (remoteOpenedChannels >= limits.maxRemoteChannels()) {
+            refuseRemoteOpen(streamId, "the peer already has " + remoteOpenedChannels + " channels open");
+            return;
+        }
         if ((streamId % 2 == 0) == dtlsClient) {
             LOG.log(Level.DEBUG, () -> "peer opened stream " + streamId + " with our id parity; accepting it");
         }
@@ -300,8 +318,17 @@ public final class DataChannelEngine {
         DataChannelHandle channel = new DataChannelHandle(this, sender, config, open.priority(), true);
         channel.state(DataChannelState.OPEN);
         channels.put(streamId, channel);
+        remoteOpenedChannels++;
         sender.sendMessage(streamId, Ppid.DCEP, DcepAck.INSTANCE.encode(), false, null, null);
         events.add(new DataChannelEvent.ChannelOpenedByRemote(channel));
+    }
+
+    /** Past {@link DataChannelLimits}: resetting our side of the stream closes the channel the peer opened. */
+    private void refuseRemoteOpen(int streamId, String reason) {
+        drop(streamId, "DATA_CHANNEL_OPEN refused: " + reason);
+        if (!channels.containsKey(streamId)) {
+            sender.resetStreams(new int[] {streamId});
+        }
     }
 
     private void deliver(int streamId, boolean binary, byte[] data) {
@@ -328,7 +355,9 @@ public final class DataChannelEngine {
 
     private void finishClose(DataChannelHandle channel) {
         channel.state(DataChannelState.CLOSED);
-        channels.remove(channel.id());
+        if (channels.remove(channel.id()) != null && channel.openedByRemote()) {
+            remoteOpenedChannels--;
+        }
         events.add(new DataChannelEvent.Closed(channel));
     }
 

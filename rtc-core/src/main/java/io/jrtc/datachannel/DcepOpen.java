@@ -16,7 +16,8 @@ public record DcepOpen(DcepChannelType channelType, int priority, long reliabili
     public static final int MESSAGE_TYPE = 0x03;
     /** The W3C default priority "low" as RFC 8832 encodes it; what browsers announce by default. */
     public static final int DEFAULT_PRIORITY = 256;
-    private static final int HEADER_LENGTH = 12;
+    /** The fixed part before the label and protocol. */
+    static final int HEADER_LENGTH = 12;
 
     public DcepOpen {
         Objects.requireNonNull(channelType, "channelType");

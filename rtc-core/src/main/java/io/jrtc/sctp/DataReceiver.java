@@ -16,6 +16,8 @@ final class DataReceiver {
     static final long DELAYED_ACK_NANOS = 200_000_000L;
 
     private final long window;
+    /** What a full window still takes to fill a gap: one packet, as an open window takes one packet past its end. */
+    private final long slack;
     private final DataTracker tracker = new DataTracker();
     private final InboundStreams streams;
     private final ReassemblyQueue reassembly;
@@ -29,6 +31,7 @@ final class DataReceiver {
 
     DataReceiver(SctpConfig config, InboundStreams.Sink sink) {
         this.window = config.receiveWindow();
+        this.slack = config.mtu();
         this.streams = new InboundStreams(sink);
         this.reassembly = new ReassemblyQueue(streams, config.maxMessageSize());
         this.lastAdvertisedWindow = window;
@@ -44,10 +47,18 @@ final class DataReceiver {
         return tracker.cumulativeTsn();
     }
 
+    long highestReceived() {
+        return tracker.highestReceived();
+    }
+
+    /** Bytes of fragments and of complete messages this receiver holds (not yet delivered to the user). */
+    long heldBytes() {
+        return reassembly.storedBytes() + streams.heldBytes();
+    }
+
     /** The receive window left, given {@code undelivered} bytes of messages not yet taken by the user. */
     long advertisedWindow(long undelivered) {
-        long used = reassembly.bytesCountedAgainstWindow(tracker.cumulativeTsn()) + streams.heldBytes() + undelivered;
-        return Math.max(0, window - used);
+        return Math.max(0, window - used(undelivered));
     }
 
     Outcome onData(DataChunk c, long undelivered) {
@@ -89,16 +100,35 @@ final class DataReceiver {
     }
 
     /**
-     * RFC 9260 §6.2: a full window takes no new TSN beyond the highest received, but fill-ins are accepted, and so
-     * is the continuation of the message at the cumulative TSN (it is in order and a message larger than the
-     * window could otherwise never complete).
+     * RFC 9260 §6.2. While the window is open (even by one byte) any chunk fits, as a sender may fill the last byte
+     * with a whole packet. Once it is full, nothing above the highest TSN received is taken, and a chunk filling a
+     * gap is taken only after dropping the largest TSNs held for reordering above it until it fits, and only if the
+     * result stays within the window plus one packet: held bytes never exceed that however the peer spreads its
+     * TSNs. The continuation of the message at the cumulative TSN is always taken: it is in order, counts against
+     * no window, and is bounded by the maximum message size (a message larger than the window could otherwise
+     * never complete).
      */
     private boolean hasRoom(long tsn, int length, long undelivered) {
         long cum = tracker.cumulativeTsn();
-        if (advertisedWindow(undelivered) >= length) {
+        if (advertisedWindow(undelivered) > 0 || reassembly.continuesHeadMessage(tsn, cum)) {
             return true;
         }
-        return tsn < tracker.highestReceived() || reassembly.continuesHeadMessage(tsn, cum);
+        if (tsn > tracker.highestReceived()) {
+            return false;
+        }
+        while (used(undelivered) + length > window) {
+            long dropped = reassembly.dropHighestAbove(tsn);
+            if (dropped < 0) {
+                break;
+            }
+            tracker.renege(dropped);
+        }
+        return used(undelivered) + length <= window + slack;
+    }
+
+    /** Bytes counted against the receive window. */
+    private long used(long undelivered) {
+        return reassembly.bytesCountedAgainstWindow(tracker.cumulativeTsn()) + streams.heldBytes() + undelivered;
     }
 
     /** Called once per received packet after its chunks: decides between an immediate and a delayed SACK. */

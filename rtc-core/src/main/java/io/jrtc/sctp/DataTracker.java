@@ -61,6 +61,17 @@ final class DataTracker {
         highest = Math.max(highest, tsn);
     }
 
+    /**
+     * RFC 9260 §6.2: gives up a TSN received beyond the cumulative TSN (its data was dropped to make room), so the
+     * next SACK no longer reports it and the sender retransmits it. The highest TSN received stays: the data was
+     * received, and a full window still takes nothing above it.
+     */
+    void renege(long tsn) {
+        if (tsn > cumulativeTsn) {
+            beyondCumulative.remove(tsn);
+        }
+    }
+
     /** RFC 3758 §3.6: treat everything up to {@code newCum} as received. */
     void forwardTo(long newCum) {
         if (newCum <= cumulativeTsn) {

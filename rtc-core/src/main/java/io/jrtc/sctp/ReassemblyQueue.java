@@ -35,6 +35,8 @@ final class ReassemblyQueue {
     private long base;
     private long storedBytes;
     private int storedCount;
+    /** At least the largest TSN stored: where the search for the largest one starts. */
+    private long highestStoredBound;
 
     ReassemblyQueue(InboundStreams streams, long maxMessageSize) {
         this.streams = streams;
@@ -44,6 +46,12 @@ final class ReassemblyQueue {
 
     void start(long firstTsn) {
         base = firstTsn;
+        highestStoredBound = firstTsn - 1;
+    }
+
+    /** Bytes of all fragments held for reassembly. */
+    long storedBytes() {
+        return storedBytes;
     }
 
     /** Bytes held for reassembly, except the message straddling the cumulative TSN (it is in order). */
@@ -75,6 +83,7 @@ final class ReassemblyQueue {
         flags[s] = (byte) f;
         storedBytes += payload.length;
         storedCount++;
+        highestStoredBound = Math.max(highestStoredBound, tsn);
         long start = tsn;
         long end = tsn;
         long bytes = payload.length;
@@ -96,6 +105,34 @@ final class ReassemblyQueue {
             assemble(start, end, (int) bytes);
         }
         return ADDED;
+    }
+
+    /**
+     * RFC 9260 §6.2: drops the fragment with the largest TSN held for reordering if that TSN is above {@code tsn},
+     * returning the TSN dropped, or -1 when no fragment is stored above {@code tsn}. The largest stored TSN ends its
+     * run, so the rest of the run keeps its start and only loses its last fragment. The search walks down from a
+     * bound that only grows when a fragment is added, so repeated calls scan each empty slot about once.
+     */
+    long dropHighestAbove(long tsn) {
+        long floor = Math.max(tsn + 1, base);
+        for (long x = Math.min(highestStoredBound, base + mask); x >= floor; x--) {
+            int s = slot(x);
+            if (payloads[s] == null) {
+                continue;
+            }
+            int length = payloads[s].length;
+            int run = runLength[s];
+            if (run > 1) {
+                markRun(x - run + 1, x - 1, runBytes[s] - length);
+            }
+            payloads[s] = null;
+            storedBytes -= length;
+            storedCount--;
+            highestStoredBound = x - 1;
+            return x;
+        }
+        highestStoredBound = Math.max(tsn, base - 1);
+        return -1;
     }
 
     /**

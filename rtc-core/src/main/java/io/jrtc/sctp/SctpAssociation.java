@@ -187,9 +187,24 @@ public final class SctpAssociation {
         return counters.snapshot();
     }
 
+    /**
+     * Bytes held on the receiving side: fragments waiting for reassembly, complete messages waiting for an earlier
+     * SSN, and messages not yet taken with {@link #pollEvent()}. RFC 9260 §6.2 keeps it within the receive window
+     * plus one packet, apart from the message being reassembled in order at the cumulative TSN (bounded by
+     * {@link SctpConfig#maxMessageSize()}).
+     */
+    public long receiveBufferedBytes() {
+        return receiver.heldBytes() + undeliveredBytes;
+    }
+
     /** The receiver's cumulative TSN, for tests that craft packets around it. */
     long receiverCumulativeTsn() {
         return receiver.cumulativeTsn();
+    }
+
+    /** The highest TSN received, for tests that craft packets around it. */
+    long receiverHighestTsn() {
+        return receiver.highestReceived();
     }
 
     /** The highest TSN the peer acknowledged cumulatively, for tests that craft packets around it. */

@@ -22,6 +22,6 @@ final class SctpCounters {
     SctpStats snapshot() {
         return new SctpStats(packetsSent, bytesSent, packetsReceived, bytesReceived, packetsDropped, messagesSent,
                 messagesReceived, dataChunksSent, dataChunksReceived, retransmissions, fastRetransmits,
-                t3Expirations, abandonedMessages, duplicateTsns);
+                t3Expirations, abandonedMessages, duplicateTsns, internalErrors);
     }
 }

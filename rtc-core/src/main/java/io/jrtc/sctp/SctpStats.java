@@ -17,9 +17,11 @@ package io.jrtc.sctp;
  * @param t3Expirations        T3-rtx timer expirations
  * @param abandonedMessages    messages abandoned under partial reliability (RFC 3758)
  * @param duplicateTsns        duplicate DATA chunks received
+ * @param internalErrors       packets whose processing threw (a bug in this stack, never the peer's fault: the
+ *                             packet was dropped and the association kept going)
  */
 public record SctpStats(long packetsSent, long bytesSent, long packetsReceived, long bytesReceived,
                         long packetsDropped, long messagesSent, long messagesReceived, long dataChunksSent,
                         long dataChunksReceived, long retransmissions, long fastRetransmits, long t3Expirations,
-                        long abandonedMessages, long duplicateTsns) {
+                        long abandonedMessages, long duplicateTsns, long internalErrors) {
 }

@@ -73,6 +73,29 @@ final class TsnIntervalSet {
         return true;
     }
 
+    /** Removes one TSN (a receiver reneging on data it gap-acked, RFC 9260 §6.2); false when it was absent. */
+    boolean remove(long tsn) {
+        Map.Entry<Long, Interval> floor = byStart.floorEntry(tsn);
+        if (floor == null || floor.getValue().end < tsn) {
+            return false;
+        }
+        Interval iv = floor.getValue();
+        long end = iv.end;
+        if (iv.start == tsn) {
+            byStart.remove(tsn);
+            if (end > tsn) {
+                iv.start = tsn + 1;
+                byStart.put(iv.start, iv);
+            }
+            return true;
+        }
+        iv.end = tsn - 1;
+        if (end > tsn) {
+            byStart.put(tsn + 1, new Interval(tsn + 1, end));
+        }
+        return true;
+    }
+
     /** Adds {@code [first, last]}, reporting to {@code added} exactly the sub-ranges that were not yet present. */
     void addRange(long first, long last, RangeConsumer added) {
         if (first > last) {

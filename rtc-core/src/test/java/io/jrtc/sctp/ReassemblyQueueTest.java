@@ -55,4 +55,25 @@ class ReassemblyQueueTest {
         assertThat(delivered).hasSize(1);
         assertThat(delivered.get(0)).hasSize(n);
     }
+
+    /** RFC 9260 §6.2: a full window gives up the largest TSN held for reordering; the rest of its run still merges. */
+    @Test
+    void dropHighestAboveGivesUpTheLargestFragmentsFirstAndKeepsTheRestOfTheRun() {
+        ReassemblyQueue q = new ReassemblyQueue(streams, 0);
+        q.start(100);
+        q.add(102, fragment(102, 0, false, false, 2), 99);
+        q.add(103, fragment(103, 0, false, false, 3), 99);
+        q.add(104, fragment(104, 0, false, true, 4), 99);
+        q.add(110, fragment(110, 1, true, false, 9), 99);
+
+        assertThat(q.dropHighestAbove(101)).isEqualTo(110);
+        assertThat(q.dropHighestAbove(101)).isEqualTo(104);
+        assertThat(q.dropHighestAbove(103)).isEqualTo(-1);
+        assertThat(q.storedBytes()).isEqualTo(2);
+        q.add(104, fragment(104, 0, false, true, 4), 99);
+        q.add(101, fragment(101, 0, false, false, 1), 99);
+        q.add(100, fragment(100, 0, true, false, 0), 99);
+        assertThat(delivered).singleElement().satisfies(m -> assertThat(m).containsExactly(0, 1, 2, 3, 4));
+        assertThat(q.storedBytes()).isZero();
+    }
 }

@@ -98,6 +98,11 @@ final class SctpSimulation {
         return true;
     }
 
+    /** Puts a hand-made packet on the wire to {@code target}, arriving now (a hostile peer's packet). */
+    void inject(Peer target, byte[] packet) {
+        wire.add(new Arrival(now, sequence++, target, packet));
+    }
+
     /** Runs for a fixed span of virtual time. */
     void runFor(long nanos) {
         runUntil(() -> false, nanos);

@@ -96,6 +96,13 @@ class TsnIntervalSetTest {
         for (int i = 1; i < ivs.size(); i++) {
             assertThat(ivs.get(i)[0]).as("disjoint and not adjacent").isGreaterThan(ivs.get(i - 1)[1] + 1);
         }
+        for (long t = truncateAt % 7; t < 100; t += 7) {
+            assertThat(set.remove(t)).as("remove %d", t).isEqualTo(model.remove(t));
+        }
+        ivs = intervals(set);
+        for (int i = 1; i < ivs.size(); i++) {
+            assertThat(ivs.get(i)[0]).as("disjoint and not adjacent after removals").isGreaterThan(ivs.get(i - 1)[1] + 1);
+        }
         set.removeUpTo(truncateAt);
         model.headSet((long) truncateAt, true).clear();
         for (long t = 0; t < 100; t++) {
