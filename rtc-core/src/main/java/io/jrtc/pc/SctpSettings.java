@@ -18,9 +18,13 @@ import java.time.Duration;
  * @param maxMessageSize    largest message we accept and announce (SDP {@code a=max-message-size}); 16 MiB
  * @param maxStreams        streams, so data channels, per association in each direction; 65,535
  * @param heartbeatInterval HB.interval on an idle association; zero turns heartbeats off; 30 s
+ * @param maxRemoteChannels data channels the peer may have open at once that it opened itself; past them its
+ *                          DATA_CHANNEL_OPEN is refused by resetting the stream; 1,024
+ * @param maxRemoteLabelBytes largest label plus protocol (UTF-8 bytes) of a channel the peer opens; 1 KiB
  */
 public record SctpSettings(long receiveWindow, Duration rtoInitial, Duration rtoMin, Duration rtoMax,
-                           long maxMessageSize, int maxStreams, Duration heartbeatInterval) {
+                           long maxMessageSize, int maxStreams, Duration heartbeatInterval, int maxRemoteChannels,
+                           int maxRemoteLabelBytes) {
     public SctpSettings {
         range("sctp receiveWindow", receiveWindow, 1500, 0xFFFF_FFFFL);
         positive("sctp rtoInitial", rtoInitial);
@@ -30,30 +34,42 @@ public record SctpSettings(long receiveWindow, Duration rtoInitial, Duration rto
         range("sctp maxMessageSize", maxMessageSize, 1, 1L << 30);
         range("sctp maxStreams", maxStreams, 1, 65535);
         notNegative("sctp heartbeatInterval", heartbeatInterval);
+        range("sctp maxRemoteChannels", maxRemoteChannels, 0, 65535);
+        range("sctp maxRemoteLabelBytes", maxRemoteLabelBytes, 0, 2 * 0xFFFF);
     }
 
     public static SctpSettings defaults() {
         return new SctpSettings(4L << 20, Duration.ofSeconds(1), Duration.ofMillis(220), Duration.ofSeconds(10),
-                16L << 20, 65535, Duration.ofSeconds(30));
+                16L << 20, 65535, Duration.ofSeconds(30), 1024, 1024);
     }
 
     public SctpSettings withReceiveWindow(long bytes) {
-        return new SctpSettings(bytes, rtoInitial, rtoMin, rtoMax, maxMessageSize, maxStreams, heartbeatInterval);
+        return new SctpSettings(bytes, rtoInitial, rtoMin, rtoMax, maxMessageSize, maxStreams, heartbeatInterval,
+                maxRemoteChannels, maxRemoteLabelBytes);
     }
 
     public SctpSettings withRto(Duration initial, Duration min, Duration max) {
-        return new SctpSettings(receiveWindow, initial, min, max, maxMessageSize, maxStreams, heartbeatInterval);
+        return new SctpSettings(receiveWindow, initial, min, max, maxMessageSize, maxStreams, heartbeatInterval,
+                maxRemoteChannels, maxRemoteLabelBytes);
     }
 
     public SctpSettings withMaxMessageSize(long bytes) {
-        return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, bytes, maxStreams, heartbeatInterval);
+        return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, bytes, maxStreams, heartbeatInterval,
+                maxRemoteChannels, maxRemoteLabelBytes);
     }
 
     public SctpSettings withMaxStreams(int streams) {
-        return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, maxMessageSize, streams, heartbeatInterval);
+        return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, maxMessageSize, streams, heartbeatInterval,
+                maxRemoteChannels, maxRemoteLabelBytes);
+    }
+
+    public SctpSettings withRemoteChannelLimits(int channels, int labelBytes) {
+        return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, maxMessageSize, maxStreams,
+                heartbeatInterval, channels, labelBytes);
     }
 
     public SctpSettings withHeartbeatInterval(Duration interval) {
-        return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, maxMessageSize, maxStreams, interval);
+        return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, maxMessageSize, maxStreams, interval,
+                maxRemoteChannels, maxRemoteLabelBytes);
     }
 }

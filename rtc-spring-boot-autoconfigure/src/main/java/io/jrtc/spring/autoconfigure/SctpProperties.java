@@ -29,9 +29,31 @@ public class SctpProperties {
     /** Heartbeat interval of an idle association; zero turns heartbeats off. */
     private Duration heartbeatInterval = DEFAULTS.heartbeatInterval();
 
+    /** Data channels a peer may have open at once that it opened itself. */
+    private int maxRemoteChannels = DEFAULTS.maxRemoteChannels();
+
+    /** Largest label plus protocol of a channel a peer opens. */
+    private DataSize maxRemoteLabelSize = DataSize.ofBytes(DEFAULTS.maxRemoteLabelBytes());
+
     SctpSettings toSettings() {
         return new SctpSettings(receiveWindow.toBytes(), rtoInitial, rtoMin, rtoMax, maxMessageSize.toBytes(),
-                maxStreams, heartbeatInterval);
+                maxStreams, heartbeatInterval, maxRemoteChannels, Math.toIntExact(maxRemoteLabelSize.toBytes()));
+    }
+
+    public int getMaxRemoteChannels() {
+        return maxRemoteChannels;
+    }
+
+    public void setMaxRemoteChannels(int maxRemoteChannels) {
+        this.maxRemoteChannels = maxRemoteChannels;
+    }
+
+    public DataSize getMaxRemoteLabelSize() {
+        return maxRemoteLabelSize;
+    }
+
+    public void setMaxRemoteLabelSize(DataSize maxRemoteLabelSize) {
+        this.maxRemoteLabelSize = maxRemoteLabelSize;
     }
 
     public DataSize getReceiveWindow() {

@@ -34,7 +34,8 @@ class ProtocolPropertiesTest {
                 "rtc.ice.max-remote-candidates=8", "rtc.ice.max-candidate-pairs=40",
                 "rtc.sctp.receive-window=1MB", "rtc.sctp.rto-initial=500ms", "rtc.sctp.rto-min=100ms",
                 "rtc.sctp.rto-max=5s", "rtc.sctp.max-message-size=64KB", "rtc.sctp.max-streams=1024",
-                "rtc.sctp.heartbeat-interval=0s",
+                "rtc.sctp.heartbeat-interval=0s", "rtc.sctp.max-remote-channels=16",
+                "rtc.sctp.max-remote-label-size=256B",
                 "rtc.dtls.handshake-timeout=8s", "rtc.dtls.initial-retransmit-timeout=250ms",
                 "rtc.rtp.nack-history-packets=512", "rtc.rtp.nack-history-age=2s",
                 "rtc.rtp.nack-reorder-delay=5ms", "rtc.rtp.audio-jitter-buffer-packets=8",
@@ -54,6 +55,8 @@ class ProtocolPropertiesTest {
                     assertThat(settings.sctp().maxMessageSize()).isEqualTo(64L << 10);
                     assertThat(settings.sctp().maxStreams()).isEqualTo(1024);
                     assertThat(settings.sctp().heartbeatInterval()).isZero();
+                    assertThat(settings.sctp().maxRemoteChannels()).isEqualTo(16);
+                    assertThat(settings.sctp().maxRemoteLabelBytes()).isEqualTo(256);
                     assertThat(settings.dtls().handshakeTimeout()).isEqualTo(Duration.ofSeconds(8));
                     assertThat(settings.dtls().initialRetransmitTimeout()).isEqualTo(Duration.ofMillis(250));
                     assertThat(settings.rtp().nackHistoryPackets()).isEqualTo(512);

@@ -1,5 +1,6 @@
 package io.jrtc.pc.internal.config;
 
+import io.jrtc.datachannel.DataChannelLimits;
 import io.jrtc.dtls.DtlsConfig;
 import io.jrtc.ice.IceAgentConfig;
 import io.jrtc.ice.IceParameters;
@@ -33,6 +34,10 @@ public final class ProtocolConfigs {
                 .withStreams(settings.maxStreams(), settings.maxStreams())
                 .withHeartbeatIntervalNanos(settings.heartbeatInterval().toNanos())
                 .withRandomSeed(randomSeed);
+    }
+
+    public static DataChannelLimits dataChannels(SctpSettings settings) {
+        return new DataChannelLimits(settings.maxRemoteChannels(), settings.maxRemoteLabelBytes());
     }
 
     public static DtlsConfig dtls(DtlsSettings settings) {

@@ -275,7 +275,8 @@ public final class SctpTransport implements Pump.Stage {
         boolean client = transport.getRole() == RTCDtlsRole.CLIENT;
         association = new SctpAssociation(ProtocolConfigs.sctp(context.engine().settings().sctp(),
                 new SecureRandom().nextLong()));
-        engine = new DataChannelEngine(streamSender(), client, 65535);
+        engine = new DataChannelEngine(streamSender(), client, 65535,
+                ProtocolConfigs.dataChannels(context.engine().settings().sctp()));
         engine.setRemoteMaxMessageSize(remoteMaxMessageSize);
         // Both sides send INIT: peers disagree on who starts (aiortc: the ICE-controlling side, others: the DTLS
         // client), and RFC 9260 §5.2 resolves the collision when both do.

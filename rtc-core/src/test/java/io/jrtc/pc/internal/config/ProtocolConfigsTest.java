@@ -3,6 +3,7 @@ package io.jrtc.pc.internal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jrtc.datachannel.DataChannelLimits;
 import io.jrtc.dtls.DtlsConfig;
 import io.jrtc.ice.IceAgentConfig;
 import io.jrtc.ice.IceParameters;
@@ -28,6 +29,7 @@ class ProtocolConfigsTest {
         SctpConfig sctp = ProtocolConfigs.sctp(settings.sctp(), 3);
         assertThat(sctp).isEqualTo(SctpConfig.defaults().withMaxMessageSize(16L << 20).withRandomSeed(3));
         assertThat(ProtocolConfigs.dtls(settings.dtls())).isEqualTo(DtlsConfig.DEFAULT);
+        assertThat(ProtocolConfigs.dataChannels(settings.sctp())).isEqualTo(DataChannelLimits.defaults());
     }
 
     @Test
