@@ -14,7 +14,7 @@ public class RTCStats {
     private final double timestamp;
     private final Map<String, Object> members;
 
-    RTCStats(String type, String id, double timestamp, Map<String, Object> members) {
+    public RTCStats(String type, String id, double timestamp, Map<String, Object> members) {
         this.type = type;
         this.id = id;
         this.timestamp = timestamp;
