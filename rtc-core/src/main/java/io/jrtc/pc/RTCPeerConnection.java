@@ -8,13 +8,9 @@ import io.jrtc.pc.internal.jsep.GatheredCandidateLines;
 import io.jrtc.pc.internal.jsep.Negotiation;
 import io.jrtc.pc.internal.jsep.PeerConnectionEvents;
 import io.jrtc.pc.internal.loop.ConnectionContext;
-import io.jrtc.pc.internal.loop.Listeners;
+import io.jrtc.pc.internal.media.RemoteTrack;
 import io.jrtc.pc.internal.media.Transceivers;
 import io.jrtc.pc.internal.stats.StatsCollector;
-import io.jrtc.pc.internal.transport.DtlsTransport;
-import io.jrtc.pc.internal.transport.IceGatherer;
-import io.jrtc.pc.internal.transport.IceTransport;
-import io.jrtc.pc.internal.transport.SctpTransport;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,14 +34,10 @@ public final class RTCPeerConnection {
     private final List<RTCCertificate> certificates;
     private final PeerConnectionEvents events;
     private final ConnectionStates states;
-    private final Listeners<RTCDataChannel> dataChannel;
-    private final Listeners<RTCTrackEvent> track;
     private final Transceivers transceivers;
-    private final TransceiverFacades facades = new TransceiverFacades();
+    private final ConnectionFacades facades;
     private final ConnectionTransports transports;
     private final Negotiation negotiation;
-    private volatile RTCDtlsTransport dtlsTransport;
-    private volatile RTCSctpTransport sctp;
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
 
     public RTCPeerConnection() {
@@ -64,11 +56,10 @@ public final class RTCPeerConnection {
                 ? List.of(RTCCertificate.generateCertificate()) : this.configuration.getCertificates();
         this.events = new PeerConnectionEvents(context);
         this.states = new ConnectionStates(events);
-        this.dataChannel = context.listeners();
-        this.track = context.listeners();
-        this.transceivers = new Transceivers(context, remote -> track.emit(facades.trackEvent(remote)));
+        this.transceivers = new Transceivers(context, this::announce);
+        this.facades = new ConnectionFacades(context, certificates.get(0), transceivers);
         this.transports = new ConnectionTransports(context, this.configuration, certificates.get(0).dtls(), events,
-                states, new TransportFacades());
+                states, facades);
         this.negotiation = new Negotiation(transports, transceivers, events, certificates.get(0).getFingerprints(),
                 context.listeners());
         transceivers.onNegotiationChange(() -> onLoop(() -> {
@@ -78,20 +69,9 @@ public final class RTCPeerConnection {
         engine.register(this);
     }
 
-    /** Wraps the transports in the API's objects as they are made, before anything else sees them. */
-    private final class TransportFacades implements ConnectionTransports.Observer {
-        @Override
-        public void transportsCreated(IceGatherer gatherer, IceTransport ice, DtlsTransport dtls) {
-            RTCIceTransport iceFacade = new RTCIceTransport(new RTCIceGatherer(gatherer), ice);
-            RTCDtlsTransport dtlsFacade = new RTCDtlsTransport(iceFacade, certificates.get(0), dtls);
-            dtlsTransport = dtlsFacade;
-            transceivers.attachTransports(() -> dtlsFacade.core().session());
-        }
-
-        @Override
-        public void sctpCreated(SctpTransport core) {
-            sctp = new RTCSctpTransport(dtlsTransport, core, dataChannel::emit);
-        }
+    /** A remote track is coming: the track event carries the facades of its transceiver and receiver. */
+    private void announce(RemoteTrack remote) {
+        facades.announce(remote);
     }
 
     public String getId() {
@@ -105,8 +85,6 @@ public final class RTCPeerConnection {
     public List<RTCCertificate> getCertificates() {
         return certificates;
     }
-
-    // ---------------------------------------------------------------- offer / answer
 
     public CompletableFuture<RTCSessionDescription> createOffer() {
         return onLoop(negotiation::createOffer);
@@ -163,8 +141,6 @@ public final class RTCPeerConnection {
         });
     }
 
-    // ---------------------------------------------------------------- data channels
-
     public RTCDataChannel createDataChannel(String label) {
         return createDataChannel(label, RTCDataChannelInit.defaults());
     }
@@ -176,12 +152,10 @@ public final class RTCPeerConnection {
         RTCDataChannelParameters parameters = RTCDataChannelParameters.of(label, init);
         RTCSctpTransport transport = onLoop(() -> {
             transports.ensureSctp(negotiation.remote());
-            return sctp;
+            return facades.sctp();
         }).join();
         return new RTCDataChannel(transport, parameters);
     }
-
-    // ---------------------------------------------------------------- media
 
     /**
      * Sends a track: reuses a transceiver of its kind that sends nothing and was never sending, else adds a
@@ -251,7 +225,7 @@ public final class RTCPeerConnection {
     }
 
     public List<RTCRtpTransceiver> getTransceivers() {
-        return facades.all(transceivers);
+        return facades.all();
     }
 
     public List<RTCRtpSender> getSenders() {
@@ -261,8 +235,6 @@ public final class RTCPeerConnection {
     public List<RTCRtpReceiver> getReceivers() {
         return getTransceivers().stream().filter(t -> !t.isStopped()).map(RTCRtpTransceiver::getReceiver).toList();
     }
-
-    // ---------------------------------------------------------------- state
 
     /** The local description with the candidates gathered by now. */
     public RTCSessionDescription getLocalDescription() {
@@ -307,15 +279,13 @@ public final class RTCPeerConnection {
 
     /** The SCTP transport of the data channels; null until a data channel or a remote offer needs one. */
     public RTCSctpTransport getSctp() {
-        return sctp;
+        return facades.sctp();
     }
 
     public CompletableFuture<RTCStatsReport> getStats() {
         return onLoop(() -> new StatsCollector(id, transports.sctp(), transports.dtls(), transports.ice(), certificates,
                 transceivers.all(), StatsCollector.now(context)).collect());
     }
-
-    // ---------------------------------------------------------------- events
 
     public Subscription onConnectionStateChange(Consumer<RTCPeerConnectionState> listener) {
         return events.connectionState.add(listener);
@@ -340,7 +310,7 @@ public final class RTCPeerConnection {
 
     /** A remote track is coming: each time a remote description says the remote starts to send on an m-line. */
     public Subscription onTrack(Consumer<RTCTrackEvent> listener) {
-        return track.add(listener);
+        return facades.track.add(listener);
     }
 
     /**
@@ -354,10 +324,8 @@ public final class RTCPeerConnection {
 
     /** Data channels the remote side opened. */
     public Subscription onDataChannel(Consumer<RTCDataChannel> listener) {
-        return dataChannel.add(listener);
+        return facades.dataChannel.add(listener);
     }
-
-    // ---------------------------------------------------------------- close
 
     /** Closes every transport and channel and releases every socket and timer; idempotent. */
     public CompletableFuture<Void> close() {
