@@ -62,10 +62,7 @@ public final class RTCPeerConnection {
                 states, facades);
         this.negotiation = new Negotiation(transports, transceivers, events, certificates.get(0).getFingerprints(),
                 context.listeners());
-        transceivers.onNegotiationChange(() -> onLoop(() -> {
-            negotiation.updateNegotiationNeeded();
-            return null;
-        }));
+        transceivers.onNegotiationChange(() -> run(negotiation::updateNegotiationNeeded));
         engine.register(this);
     }
 
@@ -101,17 +98,11 @@ public final class RTCPeerConnection {
     }
 
     public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
-        return onLoop(() -> {
-            negotiation.setLocal(description);
-            return null;
-        });
+        return run(() -> negotiation.setLocal(description));
     }
 
     public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
-        return onLoop(() -> {
-            negotiation.setRemote(description);
-            return null;
-        });
+        return run(() -> negotiation.setRemote(description));
     }
 
     /**
@@ -119,10 +110,7 @@ public final class RTCPeerConnection {
      * remote has no more candidates.
      */
     public CompletableFuture<Void> addIceCandidate(RTCIceCandidate candidate) {
-        return onLoop(() -> {
-            negotiation.addIceCandidate(candidate);
-            return null;
-        });
+        return run(() -> negotiation.addIceCandidate(candidate));
     }
 
     /** Completes when ICE gathering is complete (for signalling without trickle, such as WHIP). */
@@ -135,10 +123,7 @@ public final class RTCPeerConnection {
      * it gathers anew; data keeps flowing over the old path until the new checks select one.
      */
     public void restartIce() {
-        onLoop(() -> {
-            negotiation.restartIce();
-            return null;
-        });
+        run(negotiation::restartIce);
     }
 
     public RTCDataChannel createDataChannel(String label) {
@@ -165,13 +150,7 @@ public final class RTCPeerConnection {
         if (track == null) {
             throw new TypeError("addTrack needs a track");
         }
-        return onLoopNow(() -> {
-            negotiation.checkOpen();
-            transports.ensureTransports();
-            RTCRtpSender sender = facades.of(transceivers.addTrack(track)).getSender();
-            negotiation.updateNegotiationNeeded();
-            return sender;
-        });
+        return onLoopNow(() -> negotiation.changeMedia(() -> facades.of(transceivers.addTrack(track)).getSender()));
     }
 
     /**
@@ -215,13 +194,7 @@ public final class RTCPeerConnection {
         if (wanted == RTCRtpTransceiverDirection.STOPPED) {
             throw new TypeError("a new transceiver cannot be stopped");
         }
-        return onLoopNow(() -> {
-            negotiation.checkOpen();
-            transports.ensureTransports();
-            RTCRtpTransceiver t = facades.of(transceivers.add(kind, track, wanted));
-            negotiation.updateNegotiationNeeded();
-            return t;
-        });
+        return onLoopNow(() -> negotiation.changeMedia(() -> facades.of(transceivers.add(kind, track, wanted))));
     }
 
     public List<RTCRtpTransceiver> getTransceivers() {
@@ -332,10 +305,7 @@ public final class RTCPeerConnection {
         if (negotiation.isClosed()) {
             return closedFuture;
         }
-        context.onLoop(() -> {
-            closeOnLoop();
-            return null;
-        });
+        run(this::closeOnLoop);
         return closedFuture;
     }
 
@@ -357,6 +327,13 @@ public final class RTCPeerConnection {
 
     private <T> CompletableFuture<T> onLoop(Supplier<T> task) {
         return context.onLoop(task);
+    }
+
+    private CompletableFuture<Void> run(Runnable task) {
+        return context.onLoop(() -> {
+            task.run();
+            return null;
+        });
     }
 
     /** Runs a synchronous API call on the loop; its typed error is thrown as is, as the W3C API throws it. */

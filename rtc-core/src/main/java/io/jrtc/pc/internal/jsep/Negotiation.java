@@ -20,6 +20,7 @@ import io.jrtc.sdp.SessionDescription;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * JSEP negotiation of one peer connection (RFC 8829, W3C webrtc-pc §4.4): creating offers and answers, applying
@@ -299,6 +300,18 @@ public final class Negotiation {
             }
         }
         transports.addRemoteCandidate(candidate);
+    }
+
+    /**
+     * Adds a transceiver or a track ({@code change}) on an open connection, with the transports it will need, and
+     * says whether that asks for a negotiation.
+     */
+    public <T> T changeMedia(Supplier<T> change) {
+        checkOpen();
+        transports.ensureTransports();
+        T result = change.get();
+        updateNegotiationNeeded();
+        return result;
     }
 
     /** Makes the next offer carry new ICE credentials (W3C restartIce); nothing before there is a transport. */

@@ -75,7 +75,8 @@ public record RemoteDescription(SessionDescription sdp, MediaDescription transpo
     public static void checkRtcpMux(SessionDescription sdp) {
         for (MediaDescription m : sdp.media()) {
             if (m.port() != 0 && isUsable(m) && !m.media().equals("application") && !m.hasAttribute("rtcp-mux")) {
-                throw new InvalidAccessError(RTCErrorReason.MISSING_RTCP_MUX, "the m-line with mid " + m.mid() + " has no a=rtcp-mux, which is "
+                throw new InvalidAccessError(RTCErrorReason.MISSING_RTCP_MUX,
+                        "the m-line with mid " + m.mid() + " has no a=rtcp-mux, which is "
                         + "required");
             }
         }
@@ -112,7 +113,8 @@ public record RemoteDescription(SessionDescription sdp, MediaDescription transpo
         for (List<String> group : sdp.bundleGroups()) {
             for (String mid : group) {
                 if (!mids.contains(mid)) {
-                    throw new InvalidAccessError(RTCErrorReason.INVALID_MID, "the BUNDLE group names mid " + mid + ", which no m-line has");
+                    throw new InvalidAccessError(RTCErrorReason.INVALID_MID,
+                            "the BUNDLE group names mid " + mid + ", which no m-line has");
                 }
             }
         }
@@ -174,21 +176,25 @@ public record RemoteDescription(SessionDescription sdp, MediaDescription transpo
         String ufrag = sdp.iceUfrag(transport);
         String pwd = sdp.icePwd(transport);
         if (ufrag == null || pwd == null) {
-            throw new InvalidAccessError(RTCErrorReason.MISSING_ICE_CREDENTIALS, "m-line " + mid + " has no a=ice-ufrag / a=ice-pwd");
+            throw new InvalidAccessError(RTCErrorReason.MISSING_ICE_CREDENTIALS,
+                    "m-line " + mid + " has no a=ice-ufrag / a=ice-pwd");
         }
         List<Fingerprint> sdpFingerprints = sdp.fingerprints(transport);
         if (sdpFingerprints.isEmpty()) {
-            throw new InvalidAccessError(RTCErrorReason.MISSING_FINGERPRINT, "m-line " + mid + " has no a=fingerprint: DTLS cannot be authenticated");
+            throw new InvalidAccessError(RTCErrorReason.MISSING_FINGERPRINT,
+                    "m-line " + mid + " has no a=fingerprint: DTLS cannot be authenticated");
         }
         String setup = sdp.setup(transport);
         if (setup == null) {
             setup = type == RTCSdpType.OFFER ? "actpass" : "active";
         }
         if (!List.of("actpass", "active", "passive").contains(setup)) {
-            throw new InvalidAccessError(RTCErrorReason.INVALID_SETUP, "m-line " + mid + " has an unknown a=setup:" + setup);
+            throw new InvalidAccessError(RTCErrorReason.INVALID_SETUP,
+                    "m-line " + mid + " has an unknown a=setup:" + setup);
         }
         if (type != RTCSdpType.OFFER && setup.equals("actpass")) {
-            throw new InvalidAccessError(RTCErrorReason.INVALID_SETUP, "an answer must say a=setup:active or passive, not actpass");
+            throw new InvalidAccessError(RTCErrorReason.INVALID_SETUP,
+                    "an answer must say a=setup:active or passive, not actpass");
         }
         Integer port = application == null ? null : application.sctpPort();
         Long maxMessageSize = application == null ? null : application.maxMessageSize();
@@ -211,14 +217,16 @@ public record RemoteDescription(SessionDescription sdp, MediaDescription transpo
         }
         SessionDescription ours = parse(offer.sdp());
         if (ours.media().size() != sdp.media().size()) {
-            throw new InvalidAccessError(RTCErrorReason.ANSWER_MISMATCHES_OFFER, "the answer has " + sdp.media().size() + " m-lines but the offer has "
+            throw new InvalidAccessError(RTCErrorReason.ANSWER_MISMATCHES_OFFER,
+                    "the answer has " + sdp.media().size() + " m-lines but the offer has "
                     + ours.media().size());
         }
         for (int i = 0; i < ours.media().size(); i++) {
             String offered = ours.media().get(i).mid();
             String answered = sdp.media().get(i).mid();
             if (offered != null && answered != null && !offered.equals(answered)) {
-                throw new InvalidAccessError(RTCErrorReason.ANSWER_MISMATCHES_OFFER, "m-line " + i + " of the answer has mid " + answered
+                throw new InvalidAccessError(RTCErrorReason.ANSWER_MISMATCHES_OFFER,
+                        "m-line " + i + " of the answer has mid " + answered
                         + " but the offer has " + offered);
             }
         }
