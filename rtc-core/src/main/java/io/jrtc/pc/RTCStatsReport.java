@@ -11,6 +11,7 @@ import java.util.Set;
 public final class RTCStatsReport extends AbstractMap<String, RTCStats> {
     private final Map<String, RTCStats> stats;
 
+    /** A report of these entries, by id, in their order. */
     public RTCStatsReport(List<RTCStats> entries) {
         LinkedHashMap<String, RTCStats> byId = new LinkedHashMap<>();
         for (RTCStats entry : entries) {
