@@ -13,17 +13,25 @@ import java.util.function.Consumer;
 public final class RTCDtlsTransport {
     private final RTCIceTransport transport;
     private final RTCCertificate certificate;
-    private final DtlsTransport core;
-    /** The RTP side of this transport, made for its first sender or receiver; on the loop. */
-    private RtpTransport rtp;
+    /** The internal transport, with the RTP session its senders and receivers share. */
+    private final RtpTransport core;
 
     public RTCDtlsTransport(RTCIceTransport transport, List<RTCCertificate> certificates) {
+        this(transport, first(certificates), new DtlsTransport(transport.core(), first(certificates).dtls()));
+    }
+
+    private static RTCCertificate first(List<RTCCertificate> certificates) {
         if (certificates.isEmpty()) {
             throw new IllegalArgumentException("RTCDtlsTransport needs a certificate");
         }
+        return certificates.get(0);
+    }
+
+    /** The API side of a connection's DTLS transport. */
+    RTCDtlsTransport(RTCIceTransport transport, RTCCertificate certificate, DtlsTransport dtls) {
         this.transport = transport;
-        this.certificate = certificates.get(0);
-        this.core = new DtlsTransport(transport.core(), certificate.dtls());
+        this.certificate = certificate;
+        this.core = new RtpTransport(this, dtls);
     }
 
     public RTCIceTransport getTransport() {
@@ -31,7 +39,7 @@ public final class RTCDtlsTransport {
     }
 
     public RTCDtlsTransportState getState() {
-        return core.getState();
+        return core.dtls().getState();
     }
 
     /** Our fingerprints; the role is {@code auto} until the handshake starts. */
@@ -40,11 +48,11 @@ public final class RTCDtlsTransport {
     }
 
     public RTCDtlsRole getRole() {
-        return core.getRole();
+        return core.dtls().getRole();
     }
 
     public Subscription onStateChange(Consumer<RTCDtlsTransportState> listener) {
-        return core.onStateChange(listener);
+        return core.dtls().onStateChange(listener);
     }
 
     /**
@@ -52,25 +60,18 @@ public final class RTCDtlsTransport {
      * {@code auto}, the ICE-controlled side is the client (as in the reference). Completes when connected.
      */
     public CompletableFuture<Void> start(RTCDtlsParameters remote) {
-        return core.start(remote);
+        return core.dtls().start(remote);
     }
 
     public CompletableFuture<Void> stop() {
-        return core.stop();
-    }
-
-    DtlsTransport core() {
-        return core;
+        return core.dtls().stop();
     }
 
     /**
-     * The RTP side of this transport, made for its first sender or receiver; on the loop. Kept here until the media
-     * classes have a home of their own; then the media side keeps it.
+     * The internal DTLS transport ({@code core().dtls()}) and the RTP session its senders and receivers share: one
+     * accessor, so that a connection's senders and an ORTC-style sender on this transport find the same session.
      */
-    RtpTransport rtp() {
-        if (rtp == null) {
-            rtp = new RtpTransport(this);
-        }
-        return rtp;
+    RtpTransport core() {
+        return core;
     }
 }

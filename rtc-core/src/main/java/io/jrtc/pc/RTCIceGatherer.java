@@ -31,7 +31,7 @@ public final class RTCIceGatherer {
      * built on it share them.
      */
     public RTCIceGatherer(RtcEngine engine, List<RTCIceServer> iceServers) {
-        this(new IceGatherer(ConnectionContext.create(engine.resources()), iceServers, RTCIceTransportPolicy.ALL));
+        this(new IceGatherer(ConnectionContext.create(engine.core()), iceServers, RTCIceTransportPolicy.ALL));
     }
 
     RTCIceGatherer(IceGatherer core) {

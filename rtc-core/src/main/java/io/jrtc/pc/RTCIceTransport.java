@@ -14,8 +14,13 @@ public final class RTCIceTransport {
     private final IceTransport core;
 
     public RTCIceTransport(RTCIceGatherer gatherer) {
+        this(gatherer, new IceTransport(gatherer.core()));
+    }
+
+    /** The API side of a connection's ICE transport. */
+    RTCIceTransport(RTCIceGatherer gatherer, IceTransport core) {
         this.gatherer = gatherer;
-        this.core = new IceTransport(gatherer.core());
+        this.core = core;
     }
 
     public RTCIceGatherer getIceGatherer() {

@@ -4,6 +4,7 @@ import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.internal.media.RtpReceiver;
 import io.jrtc.pc.internal.media.SupportedCodecs;
+import io.jrtc.pc.internal.stats.StatsCollector;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,7 +20,7 @@ public final class RTCRtpReceiver {
     public RTCRtpReceiver(String kind, RTCDtlsTransport transport) {
         this(new RtpReceiver(transport.core().context(), MediaKind.of(kind)));
         core.context().onLoop(() -> {
-            core.attach(transport.rtp().session());
+            core.attach(transport.core().session());
             return null;
         }).join();
     }

@@ -4,6 +4,7 @@ import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.internal.media.RtpSender;
 import io.jrtc.pc.internal.media.SupportedCodecs;
+import io.jrtc.pc.internal.stats.StatsCollector;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,7 +30,7 @@ public final class RTCRtpSender {
         this(new RtpSender(transport.core().context(), kind, track, UUID.randomUUID().toString(),
                 UUID.randomUUID().toString()));
         core.context().onLoop(() -> {
-            core.attach(transport.rtp().session());
+            core.attach(transport.core().session());
             return null;
         }).join();
     }

@@ -12,8 +12,6 @@ import java.util.function.Consumer;
 public final class RTCSctpTransport {
     /** What we accept in one message; advertised as {@code a=max-message-size}. */
     public static final long MAX_MESSAGE_SIZE = SctpTransport.MAX_MESSAGE_SIZE;
-    /** What RFC 8841 §6.1 says to assume when the remote gives no max-message-size. */
-    static final long DEFAULT_REMOTE_MAX_MESSAGE_SIZE = SctpTransport.DEFAULT_REMOTE_MAX_MESSAGE_SIZE;
     static final int DEFAULT_PORT = SctpTransport.DEFAULT_PORT;
 
     private final RTCDtlsTransport transport;
@@ -25,16 +23,16 @@ public final class RTCSctpTransport {
     }
 
     public RTCSctpTransport(RTCDtlsTransport transport, int port) {
-        this(transport, port, channel -> { });
+        this(transport, new SctpTransport(transport.core().dtls(), port), channel -> { });
     }
 
     /**
      * With the peer connection's datachannel event, which hears of each channel the remote opened on the loop, in
      * its place in the order of events, with the same facade this transport's listeners get.
      */
-    RTCSctpTransport(RTCDtlsTransport transport, int port, Consumer<RTCDataChannel> connectionListener) {
+    RTCSctpTransport(RTCDtlsTransport transport, SctpTransport core, Consumer<RTCDataChannel> connectionListener) {
         this.transport = transport;
-        this.core = new SctpTransport(transport.core(), port);
+        this.core = core;
         this.dataChannelListeners = core.context().listeners();
         // One facade per channel the remote opened: the core announces each once, on the loop.
         core.addRemoteChannelListener(opened -> {

@@ -14,7 +14,8 @@ public class RTCStats {
     private final double timestamp;
     private final Map<String, Object> members;
 
-    RTCStats(String type, String id, double timestamp, Map<String, Object> members) {
+    /** A stats object as the stack reports it (public so that io.jrtc.pc.internal.stats can make one). */
+    public RTCStats(String type, String id, double timestamp, Map<String, Object> members) {
         this.type = type;
         this.id = id;
         this.timestamp = timestamp;

@@ -11,7 +11,8 @@ import java.util.Set;
 public final class RTCStatsReport extends AbstractMap<String, RTCStats> {
     private final Map<String, RTCStats> stats;
 
-    RTCStatsReport(List<RTCStats> entries) {
+    /** A report of these entries, by id, in their order. */
+    public RTCStatsReport(List<RTCStats> entries) {
         LinkedHashMap<String, RTCStats> byId = new LinkedHashMap<>();
         for (RTCStats entry : entries) {
             byId.put(entry.getId(), entry);

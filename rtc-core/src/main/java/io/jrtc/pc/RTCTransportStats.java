@@ -4,7 +4,8 @@ import java.util.Map;
 
 /** Stats of the transport (W3C RTCTransportStats): bytes and packets over the selected path, roles, states. */
 public final class RTCTransportStats extends RTCStats {
-    RTCTransportStats(String id, double timestamp, Map<String, Object> members) {
+    /** The transport's stats as the stack reports them. */
+    public RTCTransportStats(String id, double timestamp, Map<String, Object> members) {
         super("transport", id, timestamp, members);
     }
 

@@ -101,7 +101,7 @@ public final class RtcEngine implements AutoCloseable {
         resources.close();
     }
 
-    EngineResources resources() {
+    EngineResources core() {
         return resources;
     }
 

@@ -9,24 +9,19 @@ import io.jrtc.pc.internal.transport.DtlsTransport;
 
 /**
  * A DTLS transport as the media layer sees it: the adapter between an {@link RTCDtlsTransport} and the
- * {@link RtpSession} of its senders and receivers. Made by the DTLS transport facade for its first sender or
- * receiver; the session gets the received SRTP and SRTCP and is told when the handshake completes.
+ * {@link RtpSession} of its senders and receivers, made on the first sender's or receiver's demand; the session gets
+ * the received SRTP and SRTCP and is told when the handshake completes. Facade-side glue: it answers a sender's or
+ * receiver's getTransport() with the facade, which the media layer must not know.
  */
 final class RtpTransport implements MediaTransport {
     private final RTCDtlsTransport facade;
     private final DtlsTransport dtls;
-    private final RtpSession session;
+    /** Made for the first sender or receiver; on the loop. */
+    private RtpSession session;
 
-    RtpTransport(RTCDtlsTransport facade) {
+    RtpTransport(RTCDtlsTransport facade, DtlsTransport dtls) {
         this.facade = facade;
-        this.dtls = facade.core();
-        this.session = new RtpSession(this);
-        dtls.setMediaReceiver(session::onDatagram);
-        dtls.addInternalStateListener(state -> {
-            if (state == RTCDtlsTransportState.CONNECTED) {
-                session.onTransportReady();
-            }
-        });
+        this.dtls = dtls;
     }
 
     /** The DTLS transport a session runs over, for a sender's or receiver's getTransport(); null without one. */
@@ -34,7 +29,22 @@ final class RtpTransport implements MediaTransport {
         return session != null && session.transport() instanceof RtpTransport adapter ? adapter.facade : null;
     }
 
+    DtlsTransport dtls() {
+        return dtls;
+    }
+
+    /** The RTP session of this transport's senders and receivers, made on first use; on the loop. */
     RtpSession session() {
+        if (session == null) {
+            RtpSession created = new RtpSession(this);
+            session = created;
+            dtls.setMediaReceiver(created::onDatagram);
+            dtls.addInternalStateListener(state -> {
+                if (state == RTCDtlsTransportState.CONNECTED) {
+                    created.onTransportReady();
+                }
+            });
+        }
         return session;
     }
 

@@ -301,7 +301,8 @@ class DataChannelLoopbackTest {
             RTCDataChannel channel = pair.offerer.createDataChannel("ports");
             pair.negotiate();
             awaitOpen(channel);
-            List<Integer> ports = pair.offerer.gatherer().getLocalCandidates().stream()
+            List<Integer> ports = pair.offerer.getSctp().getTransport().getTransport().getIceGatherer()
+                    .getLocalCandidates().stream()
                     .map(RTCIceCandidate::getPort).toList();
             assertThat(ports).isNotEmpty();
             await(pair.offerer.close());

@@ -45,7 +45,7 @@ class HostileMediaTest {
                 // Batches of 500 with a breath between them: the garbage has to reach the receiver, not the
                 // floor of a full socket buffer.
                 await(attacker.core().context().onLoop(() -> {
-                    RtpSession rtp = attacker.rtp().session();
+                    RtpSession rtp = attacker.core().session();
                     for (int i = 0; i < 500; i++) {
                         int length = randomRtp(random, packet);
                         if (random.nextInt(4) == 0) {
@@ -63,7 +63,7 @@ class HostileMediaTest {
 
             RTCDtlsTransport victim = pair.answerer.getTransceivers().get(0).getReceiver().getTransport();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                    await(victim.core().context().onLoop(() -> victim.rtp().session().unroutablePackets())))
+                    await(victim.core().context().onLoop(() -> victim.core().session().unroutablePackets())))
                     .as("garbage that reached the receiving side").isGreaterThan(100));
 
             MediaStreamTrack audio = arrived.stream().filter(e -> e.track().getKind() == MediaKind.AUDIO)

@@ -39,9 +39,10 @@ class PeerConnectionSignalingTest {
             RTCSessionDescription offer = await(pair.offerer.createOffer());
             RTCSessionDescription asAnswer = new RTCSessionDescription(offer.sdp(), RTCSdpType.ANSWER);
             assertThatThrownBy(() -> await(pair.answerer.setRemoteDescription(asAnswer)))
-                    .isInstanceOf(InvalidStateError.class)
-                    .hasMessageContaining("stable");
-            assertThatThrownBy(() -> await(pair.answerer.createAnswer())).isInstanceOf(InvalidStateError.class);
+                    .isInstanceOfSatisfying(InvalidStateError.class,
+                            e -> assertThat(e.getReason()).isEqualTo(RTCErrorReason.WRONG_SIGNALING_STATE));
+            assertThatThrownBy(() -> await(pair.answerer.createAnswer())).isInstanceOfSatisfying(InvalidStateError.class,
+                    e -> assertThat(e.getReason()).isEqualTo(RTCErrorReason.WRONG_SIGNALING_STATE));
         }
     }
 
@@ -52,8 +53,10 @@ class PeerConnectionSignalingTest {
             assertThatThrownBy(() -> await(pair.answerer.setRemoteDescription(
                     new RTCSessionDescription(sdp, RTCSdpType.OFFER))))
                     .isInstanceOfSatisfying(SdpSyntaxError.class,
-                            e -> assertThat(e.getLineNumber()).isEqualTo(5))
-                    .hasMessageContaining("line 5");
+                            e -> {
+                                assertThat(e.getLineNumber()).isEqualTo(5);
+                                assertThat(e.getReason()).isEqualTo(RTCErrorReason.SDP_SYNTAX);
+                            });
             assertThat(pair.answerer.getSignalingState()).isEqualTo(RTCSignalingState.STABLE);
         }
     }
@@ -76,7 +79,21 @@ class PeerConnectionSignalingTest {
             RTCIceCandidate candidate = new RTCIceCandidate(
                     "candidate:1 1 udp 2130706431 127.0.0.1 5000 typ host", "0", 0);
             assertThatThrownBy(() -> await(pair.offerer.addIceCandidate(candidate)))
-                    .isInstanceOf(InvalidStateError.class);
+                    .isInstanceOfSatisfying(InvalidStateError.class,
+                            e -> assertThat(e.getReason()).isEqualTo(RTCErrorReason.NO_REMOTE_DESCRIPTION));
+        }
+    }
+
+    @Test
+    void aCandidateForAnUnknownMidIsAnOperationErrorWithItsReason() {
+        try (PeerPair pair = new PeerPair()) {
+            pair.offerer.createDataChannel("mids");
+            pair.negotiate();
+            RTCIceCandidate candidate = new RTCIceCandidate(
+                    "candidate:1 1 udp 2130706431 127.0.0.1 5000 typ host", "9", null);
+            assertThatThrownBy(() -> await(pair.offerer.addIceCandidate(candidate)))
+                    .isInstanceOfSatisfying(OperationError.class,
+                            e -> assertThat(e.getReason()).isEqualTo(RTCErrorReason.UNKNOWN_CANDIDATE_MID));
         }
     }
 

@@ -51,7 +51,8 @@ public final class SignalingStateMachine {
     public void apply(RTCSignalingState next) {
         Objects.requireNonNull(next, "state");
         if (state == RTCSignalingState.CLOSED && next != RTCSignalingState.CLOSED) {
-            throw new InvalidStateError(RTCErrorReason.CLOSED, "cannot enter " + next + ": the signaling state is closed");
+            throw new InvalidStateError(RTCErrorReason.CLOSED,
+                    "cannot enter " + next + ": the signaling state is closed");
         }
         state = next;
     }
@@ -77,7 +78,8 @@ public final class SignalingStateMachine {
 
     private RTCSignalingState require(RTCSignalingState next, String operation, RTCSdpType type) {
         if (next == null) {
-            throw new InvalidStateError(RTCErrorReason.WRONG_SIGNALING_STATE, operation + "(" + type + ") is not allowed in signaling state " + state);
+            throw new InvalidStateError(RTCErrorReason.WRONG_SIGNALING_STATE,
+                    operation + "(" + type + ") is not allowed in signaling state " + state);
         }
         return next;
     }

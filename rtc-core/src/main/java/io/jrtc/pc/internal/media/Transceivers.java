@@ -3,6 +3,7 @@ package io.jrtc.pc.internal.media;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.InvalidAccessError;
+import io.jrtc.pc.RTCErrorReason;
 import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.sdp.MediaDescription;
@@ -87,7 +88,7 @@ public final class Transceivers {
     public RtpTransceiver addTrack(MediaStreamTrack track) {
         for (RtpTransceiver t : all) {
             if (t.sender().track() == track) {
-                throw new InvalidAccessError("track " + track.getId() + " is already sent");
+                throw new InvalidAccessError(RTCErrorReason.TRACK_ALREADY_SENT, "track " + track.getId() + " is already sent");
             }
         }
         for (RtpTransceiver t : all) {
@@ -120,7 +121,7 @@ public final class Transceivers {
                 return true;
             }
         }
-        throw new InvalidAccessError("the sender is not one of this connection's");
+        throw new InvalidAccessError(RTCErrorReason.FOREIGN_SENDER, "the sender is not one of this connection's");
     }
 
     /** A transceiver addTrack made: the only kind a remote offer may take over (RFC 8829 §5.10). */

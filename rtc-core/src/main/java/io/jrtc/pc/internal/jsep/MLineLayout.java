@@ -1,4 +1,4 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.jsep;
 
 import io.jrtc.pc.internal.media.RtpTransceiver;
 import io.jrtc.pc.internal.media.Transceivers;
@@ -17,7 +17,7 @@ import java.util.Set;
  * negotiated m-lines in their places and append new ones (RFC 8829 §5.2.1, §5.2.2); answers follow the offer line
  * by line (§5.3.1). A rollback returns to the m-lines of the last completed exchange. On the connection's loop.
  */
-final class MLineLayout {
+public final class MLineLayout {
     /** A previous m-line, kept in place in later offers. */
     private record MLine(String mid, String media, String protocol, List<String> formats) {
     }
@@ -33,16 +33,16 @@ final class MLineLayout {
     private String applicationMid;
 
     /** The data channels' mid, once a description put them on an m-line; null before. */
-    String applicationMid() {
+    public String applicationMid() {
         return applicationMid;
     }
 
-    void setApplicationMid(String mid) {
+    public void setApplicationMid(String mid) {
         applicationMid = mid;
     }
 
     /** An offer before there is any transport: nothing to offer yet. */
-    List<MediaDescription> withoutTransport() {
+    public List<MediaDescription> withoutTransport() {
         proposedMids.clear();
         proposedApplicationMid = null;
         return List.of();
@@ -52,7 +52,7 @@ final class MLineLayout {
      * Our offer's sections: the m-lines negotiated before in their places (stopped ones rejected), then a new
      * one for each transceiver without an m-line, then the data channels' if new.
      */
-    List<MediaDescription> offerSections(LocalDescriptionFactory.TransportAttributes transport,
+    public List<MediaDescription> offerSections(LocalDescriptionFactory.TransportAttributes transport,
             Transceivers transceivers, boolean dataChannels) {
         proposedMids.clear();
         proposedApplicationMid = null;
@@ -97,7 +97,7 @@ final class MLineLayout {
      *
      * @param transport null when the offer has no usable m-line (everything is rejected)
      */
-    static List<MediaDescription> answerSections(RemoteDescription remote,
+    public static List<MediaDescription> answerSections(RemoteDescription remote,
             LocalDescriptionFactory.TransportAttributes transport, Transceivers transceivers) {
         List<MediaDescription> sections = new ArrayList<>();
         List<String> bundle = remote.firstBundleGroup();
@@ -122,7 +122,7 @@ final class MLineLayout {
     }
 
     /** Our offer is applied: its new m-lines now belong to what they were written for. */
-    void associateLocalOffer(SessionDescription sdp, Transceivers transceivers) {
+    public void associateLocalOffer(SessionDescription sdp, Transceivers transceivers) {
         for (MediaDescription m : sdp.media()) {
             if (m.mid() == null || m.port() == 0) {
                 continue;
@@ -138,7 +138,7 @@ final class MLineLayout {
     }
 
     /** Remembers the m-lines of a description just applied. */
-    void note(SessionDescription sdp) {
+    public void note(SessionDescription sdp) {
         List<MLine> noted = new ArrayList<>();
         for (MediaDescription m : sdp.media()) {
             noted.add(new MLine(m.mid(), m.media(), m.protocol(), m.formats()));
@@ -147,7 +147,7 @@ final class MLineLayout {
     }
 
     /** The index of the first accepted m-line (the bundle's transport, RFC 8843), or -1. */
-    static int firstAccepted(SessionDescription sdp) {
+    public static int firstAccepted(SessionDescription sdp) {
         for (int i = 0; i < sdp.media().size(); i++) {
             MediaDescription m = sdp.media().get(i);
             if (m.port() != 0 && m.mid() != null) {
@@ -158,12 +158,12 @@ final class MLineLayout {
     }
 
     /** An exchange completed: what a later rollback returns to. */
-    void commit() {
+    public void commit() {
         stableLines = lines;
         stableApplicationMid = applicationMid;
     }
 
-    void rollback() {
+    public void rollback() {
         lines = stableLines;
         applicationMid = stableApplicationMid;
         proposedMids.clear();

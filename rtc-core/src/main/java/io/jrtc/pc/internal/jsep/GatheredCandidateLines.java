@@ -1,5 +1,9 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.jsep;
 
+import io.jrtc.pc.RTCIceCandidate;
+import io.jrtc.pc.RTCIceGatheringState;
+import io.jrtc.pc.RTCSessionDescription;
+import io.jrtc.pc.internal.transport.IceGatherer;
 import io.jrtc.sdp.SessionDescription;
 
 /**
@@ -7,12 +11,12 @@ import io.jrtc.sdp.SessionDescription;
  * {@code a=end-of-candidates} once gathering is complete (RFC 8839 §5.1, RFC 8840 §4.1): what W3C's
  * localDescription shows, and what a non-trickling peer (WHIP) needs in one description.
  */
-final class GatheredCandidateLines {
+public final class GatheredCandidateLines {
     private GatheredCandidateLines() {
     }
 
     /** Appends the gatherer's candidates to every m-line with a port. */
-    static void addTo(SessionDescription sdp, RTCIceGatherer gatherer) {
+    public static void addTo(SessionDescription sdp, IceGatherer gatherer) {
         if (gatherer == null) {
             return;
         }
@@ -30,7 +34,7 @@ final class GatheredCandidateLines {
     }
 
     /** The description with its candidate lines replaced by the ones gathered by now. */
-    static RTCSessionDescription current(RTCSessionDescription description, RTCIceGatherer gatherer) {
+    public static RTCSessionDescription current(RTCSessionDescription description, IceGatherer gatherer) {
         if (description == null || gatherer == null || gatherer.getLocalCandidates().isEmpty()
                 && gatherer.getState() != RTCIceGatheringState.COMPLETE) {
             return description;

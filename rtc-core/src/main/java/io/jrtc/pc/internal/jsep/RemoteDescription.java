@@ -1,5 +1,14 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.jsep;
 
+import io.jrtc.pc.InvalidAccessError;
+import io.jrtc.pc.RTCDtlsFingerprint;
+import io.jrtc.pc.RTCDtlsRole;
+import io.jrtc.pc.RTCErrorReason;
+import io.jrtc.pc.RTCIceParameters;
+import io.jrtc.pc.RTCSdpType;
+import io.jrtc.pc.RTCSessionDescription;
+import io.jrtc.pc.SdpSyntaxError;
+import io.jrtc.pc.internal.transport.SctpTransport;
 import io.jrtc.pc.internal.media.Transceivers;
 import io.jrtc.sdp.Fingerprint;
 import io.jrtc.sdp.MediaDescription;
@@ -13,11 +22,11 @@ import java.util.Locale;
  * A parsed remote description and what the transports need from it, checked once on arrival so that a wrong
  * description fails {@code setRemoteDescription} with a reason, not the connection later.
  */
-record RemoteDescription(SessionDescription sdp, MediaDescription transport, MediaDescription application,
+public record RemoteDescription(SessionDescription sdp, MediaDescription transport, MediaDescription application,
                          RTCIceParameters ice, List<RTCDtlsFingerprint> fingerprints, String setup, int sctpPort,
                          long maxMessageSize) {
 
-    static SessionDescription parse(String text) {
+    public static SessionDescription parse(String text) {
         try {
             return SessionDescription.parse(text);
         } catch (SdpParseException e) {
@@ -33,7 +42,7 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
      *
      * @throws SdpSyntaxError naming the first malformed RTP attribute line
      */
-    static void checkRtpAttributes(SessionDescription sdp, String text) {
+    public static void checkRtpAttributes(SessionDescription sdp, String text) {
         String[] lines = text.split("\r?\n", -1);
         int mLine = -1;
         int searchFrom = 0;
@@ -63,10 +72,11 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
      *
      * @throws InvalidAccessError naming the m-line
      */
-    static void checkRtcpMux(SessionDescription sdp) {
+    public static void checkRtcpMux(SessionDescription sdp) {
         for (MediaDescription m : sdp.media()) {
             if (m.port() != 0 && isUsable(m) && !m.media().equals("application") && !m.hasAttribute("rtcp-mux")) {
-                throw new InvalidAccessError("the m-line with mid " + m.mid() + " has no a=rtcp-mux, which is "
+                throw new InvalidAccessError(RTCErrorReason.MISSING_RTCP_MUX,
+                        "the m-line with mid " + m.mid() + " has no a=rtcp-mux, which is "
                         + "required");
             }
         }
@@ -77,7 +87,7 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
      * a BUNDLE group; what a JSEP offerer with bundlePolicy "max-bundle" sends, RFC 8829 §5.2.1) as accepted ones:
      * they share the group's transport, so only the port says otherwise. Changes the parsed view, not the text.
      */
-    static void acceptBundleOnly(SessionDescription sdp) {
+    public static void acceptBundleOnly(SessionDescription sdp) {
         java.util.Set<String> bundled = new java.util.HashSet<>();
         sdp.bundleGroups().forEach(bundled::addAll);
         for (MediaDescription m : sdp.media()) {
@@ -93,17 +103,18 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
      *
      * @throws InvalidAccessError naming the mid
      */
-    static void checkMids(SessionDescription sdp) {
+    public static void checkMids(SessionDescription sdp) {
         java.util.Set<String> mids = new java.util.HashSet<>();
         for (MediaDescription m : sdp.media()) {
             if (m.mid() != null && !mids.add(m.mid())) {
-                throw new InvalidAccessError("two m-lines have the mid " + m.mid());
+                throw new InvalidAccessError(RTCErrorReason.INVALID_MID, "two m-lines have the mid " + m.mid());
             }
         }
         for (List<String> group : sdp.bundleGroups()) {
             for (String mid : group) {
                 if (!mids.contains(mid)) {
-                    throw new InvalidAccessError("the BUNDLE group names mid " + mid + ", which no m-line has");
+                    throw new InvalidAccessError(RTCErrorReason.INVALID_MID,
+                            "the BUNDLE group names mid " + mid + ", which no m-line has");
                 }
             }
         }
@@ -129,7 +140,7 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
     }
 
     /** The mids bundled with the first m-line (RFC 8843 §7.3.1: the group an answer may accept), or null. */
-    List<String> firstBundleGroup() {
+    public List<String> firstBundleGroup() {
         if (sdp.media().isEmpty()) {
             return null;
         }
@@ -146,7 +157,7 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
      * Reads the transport parameters of the first accepted m-line, which carries the bundle's transport (RFC 8843
      * §7: every section is bundled on it), and notes the first data-channel m-line; either may be null.
      */
-    static RemoteDescription of(SessionDescription sdp, RTCSdpType type) {
+    public static RemoteDescription of(SessionDescription sdp, RTCSdpType type) {
         MediaDescription transport = null;
         MediaDescription application = null;
         for (MediaDescription m : sdp.media()) {
@@ -165,29 +176,33 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
         String ufrag = sdp.iceUfrag(transport);
         String pwd = sdp.icePwd(transport);
         if (ufrag == null || pwd == null) {
-            throw new InvalidAccessError("m-line " + mid + " has no a=ice-ufrag / a=ice-pwd");
+            throw new InvalidAccessError(RTCErrorReason.MISSING_ICE_CREDENTIALS,
+                    "m-line " + mid + " has no a=ice-ufrag / a=ice-pwd");
         }
         List<Fingerprint> sdpFingerprints = sdp.fingerprints(transport);
         if (sdpFingerprints.isEmpty()) {
-            throw new InvalidAccessError("m-line " + mid + " has no a=fingerprint: DTLS cannot be authenticated");
+            throw new InvalidAccessError(RTCErrorReason.MISSING_FINGERPRINT,
+                    "m-line " + mid + " has no a=fingerprint: DTLS cannot be authenticated");
         }
         String setup = sdp.setup(transport);
         if (setup == null) {
             setup = type == RTCSdpType.OFFER ? "actpass" : "active";
         }
         if (!List.of("actpass", "active", "passive").contains(setup)) {
-            throw new InvalidAccessError("m-line " + mid + " has an unknown a=setup:" + setup);
+            throw new InvalidAccessError(RTCErrorReason.INVALID_SETUP,
+                    "m-line " + mid + " has an unknown a=setup:" + setup);
         }
         if (type != RTCSdpType.OFFER && setup.equals("actpass")) {
-            throw new InvalidAccessError("an answer must say a=setup:active or passive, not actpass");
+            throw new InvalidAccessError(RTCErrorReason.INVALID_SETUP,
+                    "an answer must say a=setup:active or passive, not actpass");
         }
         Integer port = application == null ? null : application.sctpPort();
         Long maxMessageSize = application == null ? null : application.maxMessageSize();
         List<RTCDtlsFingerprint> fingerprints = sdpFingerprints.stream()
                 .map(f -> new RTCDtlsFingerprint(f.algorithm(), f.value())).toList();
         return new RemoteDescription(sdp, transport, application, new RTCIceParameters(ufrag, pwd, sdp.iceLite()),
-                fingerprints, setup, port == null ? RTCSctpTransport.DEFAULT_PORT : port,
-                maxMessageSize == null ? RTCSctpTransport.DEFAULT_REMOTE_MAX_MESSAGE_SIZE : maxMessageSize);
+                fingerprints, setup, port == null ? SctpTransport.DEFAULT_PORT : port,
+                maxMessageSize == null ? SctpTransport.DEFAULT_REMOTE_MAX_MESSAGE_SIZE : maxMessageSize);
     }
 
     /**
@@ -196,27 +211,29 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
      *
      * @param offer our pending offer, or null when there is none to compare with
      */
-    void checkAnswers(RTCSessionDescription offer) {
+    public void checkAnswers(RTCSessionDescription offer) {
         if (offer == null) {
             return;
         }
         SessionDescription ours = parse(offer.sdp());
         if (ours.media().size() != sdp.media().size()) {
-            throw new InvalidAccessError("the answer has " + sdp.media().size() + " m-lines but the offer has "
+            throw new InvalidAccessError(RTCErrorReason.ANSWER_MISMATCHES_OFFER,
+                    "the answer has " + sdp.media().size() + " m-lines but the offer has "
                     + ours.media().size());
         }
         for (int i = 0; i < ours.media().size(); i++) {
             String offered = ours.media().get(i).mid();
             String answered = sdp.media().get(i).mid();
             if (offered != null && answered != null && !offered.equals(answered)) {
-                throw new InvalidAccessError("m-line " + i + " of the answer has mid " + answered
+                throw new InvalidAccessError(RTCErrorReason.ANSWER_MISMATCHES_OFFER,
+                        "m-line " + i + " of the answer has mid " + answered
                         + " but the offer has " + offered);
             }
         }
     }
 
-    /** The remote's DTLS role as the parameters of {@link RTCDtlsTransport#start} want it. */
-    RTCDtlsRole remoteDtlsRole() {
+    /** The remote's DTLS role as the parameters of DTLS transport's start want it. */
+    public RTCDtlsRole remoteDtlsRole() {
         return switch (setup) {
             case "active" -> RTCDtlsRole.CLIENT;
             case "passive" -> RTCDtlsRole.SERVER;
@@ -225,7 +242,7 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
     }
 
     /** Data channels over SCTP, or audio and video over SRTP (RFC 8829 §5.1.2, §5.1.3); nothing else is ours. */
-    static boolean isUsable(MediaDescription m) {
+    public static boolean isUsable(MediaDescription m) {
         String protocol = m.protocol().toUpperCase(Locale.ROOT);
         return switch (m.media()) {
             case "application" -> protocol.contains("SCTP");
@@ -235,26 +252,26 @@ record RemoteDescription(SessionDescription sdp, MediaDescription transport, Med
     }
 
     /** Whether a trickled candidate's mid or m-line index names an accepted m-line (they share one transport). */
-    boolean accepts(String mid, Integer index) {
+    public boolean accepts(String mid, Integer index) {
         if (mid != null) {
             return sdp.media().stream().anyMatch(m -> mid.equals(m.mid()) && m.port() != 0);
         }
         return index != null && index >= 0 && index < sdp.media().size() && sdp.media().get(index).port() != 0;
     }
 
-    String transportMid() {
+    public String transportMid() {
         return transport == null ? null : transport.mid();
     }
 
-    int transportIndex() {
+    public int transportIndex() {
         return transport == null ? -1 : sdp.media().indexOf(transport);
     }
 
-    String applicationMid() {
+    public String applicationMid() {
         return application == null ? null : application.mid();
     }
 
-    int applicationIndex() {
+    public int applicationIndex() {
         return application == null ? -1 : sdp.media().indexOf(application);
     }
 }

@@ -1,17 +1,19 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.jsep;
 
+import io.jrtc.pc.RTCSdpType;
+import io.jrtc.pc.RTCSessionDescription;
 /**
  * The four descriptions of a peer connection and their W3C bookkeeping (webrtc-pc §4.4.1.5, "set the
  * description"): an offer or pranswer is pending until the answer makes both sides current, and a rollback drops
  * what is pending. Written on the connection's loop, read from any thread.
  */
-final class SessionDescriptions {
+public final class SessionDescriptions {
     private volatile RTCSessionDescription currentLocal;
     private volatile RTCSessionDescription pendingLocal;
     private volatile RTCSessionDescription currentRemote;
     private volatile RTCSessionDescription pendingRemote;
 
-    void setLocal(RTCSessionDescription description) {
+    public void setLocal(RTCSessionDescription description) {
         if (description.type() == RTCSdpType.ANSWER) {
             currentLocal = description;
             currentRemote = pendingRemote;
@@ -22,7 +24,7 @@ final class SessionDescriptions {
         }
     }
 
-    void setRemote(RTCSessionDescription description) {
+    public void setRemote(RTCSessionDescription description) {
         if (description.type() == RTCSdpType.ANSWER) {
             currentRemote = description;
             currentLocal = pendingLocal;
@@ -33,36 +35,36 @@ final class SessionDescriptions {
         }
     }
 
-    void rollback() {
+    public void rollback() {
         pendingLocal = null;
         pendingRemote = null;
     }
 
     /** The pending local description, else the current one (W3C localDescription). */
-    RTCSessionDescription local() {
+    public RTCSessionDescription local() {
         RTCSessionDescription pending = pendingLocal;
         return pending != null ? pending : currentLocal;
     }
 
     /** The pending remote description, else the current one (W3C remoteDescription). */
-    RTCSessionDescription remote() {
+    public RTCSessionDescription remote() {
         RTCSessionDescription pending = pendingRemote;
         return pending != null ? pending : currentRemote;
     }
 
-    RTCSessionDescription currentLocal() {
+    public RTCSessionDescription currentLocal() {
         return currentLocal;
     }
 
-    RTCSessionDescription pendingLocal() {
+    public RTCSessionDescription pendingLocal() {
         return pendingLocal;
     }
 
-    RTCSessionDescription currentRemote() {
+    public RTCSessionDescription currentRemote() {
         return currentRemote;
     }
 
-    RTCSessionDescription pendingRemote() {
+    public RTCSessionDescription pendingRemote() {
         return pendingRemote;
     }
 }

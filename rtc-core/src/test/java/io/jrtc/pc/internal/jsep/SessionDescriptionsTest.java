@@ -1,4 +1,7 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.jsep;
+
+import io.jrtc.pc.RTCSdpType;
+import io.jrtc.pc.RTCSessionDescription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

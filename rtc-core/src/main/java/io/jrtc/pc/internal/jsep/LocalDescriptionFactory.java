@@ -1,5 +1,8 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.jsep;
 
+import io.jrtc.pc.RTCDtlsFingerprint;
+import io.jrtc.pc.RTCIceParameters;
+import io.jrtc.pc.internal.transport.SctpTransport;
 import io.jrtc.sdp.MediaDescription;
 import io.jrtc.sdp.SessionDescription;
 import io.jrtc.sdp.media.RtpMediaSection;
@@ -9,20 +12,20 @@ import java.util.List;
  * Writes the m-sections of our offers and answers (JSEP, RFC 8829 §5.2 and §5.3) and puts them in one session
  * with every accepted section under one BUNDLE group (RFC 8843), all on the same ICE and DTLS transport.
  */
-final class LocalDescriptionFactory {
+public final class LocalDescriptionFactory {
     private final long sessionId;
     private long sessionVersion;
 
-    LocalDescriptionFactory(long sessionId) {
+    public LocalDescriptionFactory(long sessionId) {
         this.sessionId = sessionId;
     }
 
     /** What our m-sections share when bundled: ICE credentials, fingerprints and DTLS setup. */
-    record TransportAttributes(RTCIceParameters ice, List<RTCDtlsFingerprint> fingerprints, String setup) {
+    public record TransportAttributes(RTCIceParameters ice, List<RTCDtlsFingerprint> fingerprints, String setup) {
     }
 
     /** A session of these sections; the accepted ones (port not 0) form the BUNDLE group, first one the tag. */
-    SessionDescription session(List<MediaDescription> sections) {
+    public SessionDescription session(List<MediaDescription> sections) {
         return session(sections, true);
     }
 
@@ -30,7 +33,7 @@ final class LocalDescriptionFactory {
      * A session of these sections, with a BUNDLE group of the accepted ones when {@code bundle}: an answer has
      * one only when the offer had one (RFC 8843 §7.3).
      */
-    SessionDescription session(List<MediaDescription> sections, boolean bundle) {
+    public SessionDescription session(List<MediaDescription> sections, boolean bundle) {
         SessionDescription sdp = SessionDescription.create(sessionId);
         sdp.setOrigin(sdp.origin().withSessionVersion(++sessionVersion));
         List<String> bundled = sections.stream().filter(m -> m.port() != 0 && m.mid() != null)
@@ -49,8 +52,8 @@ final class LocalDescriptionFactory {
         m.setConnection("IN IP4 0.0.0.0");
         addTransportAttributes(m, transport);
         m.addAttribute("mid", mid);
-        m.addAttribute("sctp-port", Integer.toString(RTCSctpTransport.DEFAULT_PORT));
-        m.addAttribute("max-message-size", Long.toString(RTCSctpTransport.MAX_MESSAGE_SIZE));
+        m.addAttribute("sctp-port", Integer.toString(SctpTransport.DEFAULT_PORT));
+        m.addAttribute("max-message-size", Long.toString(SctpTransport.MAX_MESSAGE_SIZE));
         return m;
     }
 

@@ -1,11 +1,19 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.stats;
 
 import io.jrtc.ice.IceCandidate;
 import io.jrtc.ice.IceCandidatePair;
+import io.jrtc.pc.RTCCertificate;
+import io.jrtc.pc.RTCDtlsFingerprint;
+import io.jrtc.pc.RTCDtlsRole;
+import io.jrtc.pc.RTCDtlsTransportState;
+import io.jrtc.pc.RTCStats;
+import io.jrtc.pc.RTCStatsReport;
+import io.jrtc.pc.RTCTransportStats;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.transport.DataChannel;
 import io.jrtc.pc.internal.transport.DtlsTransport;
 import io.jrtc.pc.internal.transport.IceTransport;
+import io.jrtc.pc.internal.transport.SctpTransport;
 import io.jrtc.pc.internal.media.RtpTransceiver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,23 +23,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /** Assembles a W3C stats report from one connection's transports; runs on the connection's loop. */
-final class StatsCollector {
-    static final String TRANSPORT_ID = "T01";
+public final class StatsCollector {
+    public static final String TRANSPORT_ID = "T01";
     private static final double NANOS_PER_SECOND = 1e9;
 
-    private final RTCPeerConnection connection;
-    private final RTCSctpTransport sctp;
-    private final RTCDtlsTransport dtls;
-    private final RTCIceTransport ice;
+    private final String connectionId;
+    private final SctpTransport sctp;
+    private final DtlsTransport dtls;
+    private final IceTransport ice;
     private final List<RTCCertificate> certificates;
     private final List<RtpTransceiver> transceivers;
     private final double timestamp;
     private final List<RTCStats> stats = new ArrayList<>();
 
-    StatsCollector(RTCPeerConnection connection, RTCSctpTransport sctp, RTCDtlsTransport dtls, RTCIceTransport ice,
+    /** @param connectionId the peer connection's id; each transport is null until the connection has it */
+    public StatsCollector(String connectionId, SctpTransport sctp, DtlsTransport dtls, IceTransport ice,
                    List<RTCCertificate> certificates, List<RtpTransceiver> transceivers, double timestamp) {
         this.timestamp = timestamp;
-        this.connection = connection;
+        this.connectionId = connectionId;
         this.sctp = sctp;
         this.dtls = dtls;
         this.ice = ice;
@@ -39,11 +48,11 @@ final class StatsCollector {
         this.transceivers = transceivers;
     }
 
-    RTCStatsReport collect() {
+    public RTCStatsReport collect() {
         Map<String, Object> pc = new LinkedHashMap<>();
-        pc.put("dataChannelsOpened", sctp == null ? 0 : sctp.core().dataChannelsOpened());
-        pc.put("dataChannelsClosed", sctp == null ? 0 : sctp.core().dataChannelsClosed());
-        stats.add(new RTCStats("peer-connection", "P" + connection.statsId(), timestamp, pc));
+        pc.put("dataChannelsOpened", sctp == null ? 0 : sctp.dataChannelsOpened());
+        pc.put("dataChannelsClosed", sctp == null ? 0 : sctp.dataChannelsClosed());
+        stats.add(new RTCStats("peer-connection", "P" + connectionId, timestamp, pc));
         for (int i = 0; i < certificates.size(); i++) {
             addCertificate("CF-local-" + i, certificates.get(i).getFingerprints().get(0));
         }
@@ -52,7 +61,7 @@ final class StatsCollector {
             addCandidatesAndPairs();
         }
         if (sctp != null) {
-            for (DataChannel channel : sctp.core().channels()) {
+            for (DataChannel channel : sctp.channels()) {
                 addDataChannel(channel);
             }
         }
@@ -64,7 +73,7 @@ final class StatsCollector {
     }
 
     /** A report of what {@code adder} puts in, made on the connection's loop (a sender's or receiver's stats). */
-    static CompletableFuture<RTCStatsReport> report(ConnectionContext context,
+    public static CompletableFuture<RTCStatsReport> report(ConnectionContext context,
             BiConsumer<List<RTCStats>, Double> adder) {
         return context.onLoop(() -> {
             List<RTCStats> entries = new ArrayList<>();
@@ -74,13 +83,11 @@ final class StatsCollector {
     }
 
     /** W3C stats timestamps: milliseconds since the Unix epoch, on the connection's clock. */
-    static double now(ConnectionContext context) {
+    public static double now(ConnectionContext context) {
         return context.clock().currentTimeMillis();
     }
 
     private void addTransport() {
-        IceTransport ice = this.ice.core();
-        DtlsTransport dtls = this.dtls.core();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("packetsSent", ice.packetsSent());
         t.put("packetsReceived", ice.packetsReceived());
@@ -107,7 +114,6 @@ final class StatsCollector {
     }
 
     private void addCandidatesAndPairs() {
-        IceTransport ice = this.ice.core();
         var agent = ice.gatherer().agent();
         for (IceCandidate candidate : agent.localCandidates()) {
             addCandidate("local-candidate", candidate);
@@ -156,7 +162,7 @@ final class StatsCollector {
         c.put("relatedAddress", candidate.relatedAddress());
         c.put("relatedPort", candidate.relatedPort());
         String relayProtocol = type.startsWith("local")
-                ? ice.core().gatherer().relayProtocol(candidate) : null;
+                ? ice.gatherer().relayProtocol(candidate) : null;
         if (relayProtocol != null) {
             c.put("relayProtocol", relayProtocol);
         }

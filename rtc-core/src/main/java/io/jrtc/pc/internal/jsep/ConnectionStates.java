@@ -1,42 +1,50 @@
-package io.jrtc.pc;
+package io.jrtc.pc.internal.jsep;
 
+import io.jrtc.pc.RTCDtlsTransportState;
+import io.jrtc.pc.RTCIceConnectionState;
+import io.jrtc.pc.RTCIceGatheringState;
+import io.jrtc.pc.RTCIceTransportState;
+import io.jrtc.pc.RTCPeerConnectionState;
+import io.jrtc.pc.internal.transport.DtlsTransport;
+import io.jrtc.pc.internal.transport.IceGatherer;
+import io.jrtc.pc.internal.transport.IceTransport;
 /**
  * Derives the peer connection's aggregate states from its transports, in one place (W3C
  * webrtc-pc §4.4.3, RTCPeerConnectionState and RTCIceConnectionState), and fires their change events.
  */
-final class ConnectionStates {
+public final class ConnectionStates {
     private final PeerConnectionEvents events;
     private volatile RTCPeerConnectionState connection = RTCPeerConnectionState.NEW;
     private volatile RTCIceConnectionState ice = RTCIceConnectionState.NEW;
     private volatile RTCIceGatheringState gathering = RTCIceGatheringState.NEW;
-    private RTCIceTransport iceTransport;
-    private RTCDtlsTransport dtlsTransport;
+    private IceTransport iceTransport;
+    private DtlsTransport dtlsTransport;
 
-    ConnectionStates(PeerConnectionEvents events) {
+    public ConnectionStates(PeerConnectionEvents events) {
         this.events = events;
     }
 
-    void watch(RTCIceGatherer gatherer, RTCIceTransport iceTransport, RTCDtlsTransport dtlsTransport) {
+    public void watch(IceGatherer gatherer, IceTransport iceTransport, DtlsTransport dtlsTransport) {
         this.iceTransport = iceTransport;
         this.dtlsTransport = dtlsTransport;
         gatherer.onStateChange(this::onGatheringState);
-        iceTransport.core().addInternalStateListener(state -> update());
+        iceTransport.addInternalStateListener(state -> update());
         dtlsTransport.onStateChange(state -> update());
     }
 
-    RTCPeerConnectionState connectionState() {
+    public RTCPeerConnectionState connectionState() {
         return connection;
     }
 
-    RTCIceConnectionState iceConnectionState() {
+    public RTCIceConnectionState iceConnectionState() {
         return ice;
     }
 
-    RTCIceGatheringState iceGatheringState() {
+    public RTCIceGatheringState iceGatheringState() {
         return gathering;
     }
 
-    void close() {
+    public void close() {
         setIce(RTCIceConnectionState.CLOSED);
         setConnection(RTCPeerConnectionState.CLOSED);
     }
