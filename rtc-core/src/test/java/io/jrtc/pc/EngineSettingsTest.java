@@ -36,4 +36,17 @@ class EngineSettingsTest {
                     .until(() -> transport.getState() == RTCIceTransportState.FAILED);
         }
     }
+
+    @Test
+    void theDataMLineAnnouncesTheEnginesMaxMessageSize() throws Exception {
+        try (RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults()
+                .withBindAddresses(List.of(InetAddress.getLoopbackAddress()))
+                .withSctp(SctpSettings.defaults().withMaxMessageSize(65536)))) {
+            RTCPeerConnection pc = engine.newPeerConnection(new RTCConfiguration());
+            pc.createDataChannel("chat");
+            String offer = pc.createOffer().get(5, TimeUnit.SECONDS).sdp();
+            assertThat(offer).contains("a=max-message-size:65536\r\n");
+            pc.close().get(5, TimeUnit.SECONDS);
+        }
+    }
 }

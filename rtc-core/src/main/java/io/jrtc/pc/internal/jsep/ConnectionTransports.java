@@ -55,6 +55,11 @@ public final class ConnectionTransports {
         this.observer = observer;
     }
 
+    /** The largest data-channel message our SCTP association takes, as the engine's settings say. */
+    public long localMaxMessageSize() {
+        return context.engine().settings().sctp().maxMessageSize();
+    }
+
     /** The gatherer, null until the transports are made. */
     public IceGatherer gatherer() {
         return gatherer;

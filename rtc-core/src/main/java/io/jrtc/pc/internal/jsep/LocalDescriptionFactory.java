@@ -20,8 +20,12 @@ public final class LocalDescriptionFactory {
         this.sessionId = sessionId;
     }
 
-    /** What our m-sections share when bundled: ICE credentials, fingerprints and DTLS setup. */
-    public record TransportAttributes(RTCIceParameters ice, List<RTCDtlsFingerprint> fingerprints, String setup) {
+    /**
+     * What our m-sections say of the bundle's transports: ICE credentials, fingerprints, DTLS setup, and the
+     * largest message its SCTP association takes (the data m-line's max-message-size, RFC 8841).
+     */
+    public record TransportAttributes(RTCIceParameters ice, List<RTCDtlsFingerprint> fingerprints, String setup,
+                                      long maxMessageSize) {
     }
 
     /** A session of these sections; the accepted ones (port not 0) form the BUNDLE group, first one the tag. */
@@ -53,7 +57,7 @@ public final class LocalDescriptionFactory {
         addTransportAttributes(m, transport);
         m.addAttribute("mid", mid);
         m.addAttribute("sctp-port", Integer.toString(SctpTransport.DEFAULT_PORT));
-        m.addAttribute("max-message-size", Long.toString(SctpTransport.MAX_MESSAGE_SIZE));
+        m.addAttribute("max-message-size", Long.toString(transport.maxMessageSize()));
         return m;
     }
 

@@ -123,7 +123,8 @@ public final class Negotiation {
 
     private LocalDescriptionFactory.TransportAttributes transportAttributes(String setup) {
         RTCIceParameters ice = pendingIceRestart != null ? pendingIceRestart : transports.localIceParameters();
-        return new LocalDescriptionFactory.TransportAttributes(ice, fingerprints, setup);
+        return new LocalDescriptionFactory.TransportAttributes(ice, fingerprints, setup,
+                transports.localMaxMessageSize());
     }
 
     /** RFC 8842 §5.3: keep an established DTLS role in later answers; else take active unless the offer is. */
