@@ -1,11 +1,14 @@
 package io.jrtc.pc;
 
+import io.jrtc.net.DatagramNetwork;
+import io.jrtc.net.EventLoops;
 import io.jrtc.pc.internal.loop.EngineResources;
 import io.jrtc.time.RtcClock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * What peer connections share: the event loops, the UDP port range and addresses, the pool DTLS handshakes run
@@ -19,8 +22,8 @@ public final class RtcEngine implements AutoCloseable {
     private final Set<RTCPeerConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private RtcEngine(RtcEngineSettings settings, RtcClock clock) {
-        this.resources = new EngineResources(settings, clock);
+    private RtcEngine(EngineResources resources) {
+        this.resources = resources;
     }
 
     /** An engine on the system clock. */
@@ -33,7 +36,16 @@ public final class RtcEngine implements AutoCloseable {
      * stats. On any clock but {@link RtcClock#system()}, their timers are the clock's tasks.
      */
     public static RtcEngine create(RtcEngineSettings settings, RtcClock clock) {
-        return new RtcEngine(settings, clock);
+        return new RtcEngine(new EngineResources(settings, clock));
+    }
+
+    /**
+     * An engine whose datagram endpoints {@code network} binds instead of the host's UDP stack: the test kit's
+     * simulated link. Package-private, because the network seam lives in the non-API {@code io.jrtc.net}.
+     */
+    static RtcEngine create(RtcEngineSettings settings, RtcClock clock,
+                            Function<EventLoops, DatagramNetwork> network) {
+        return new RtcEngine(new EngineResources(settings, clock, network));
     }
 
     /**
