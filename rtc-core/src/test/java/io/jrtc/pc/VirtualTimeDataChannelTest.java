@@ -47,6 +47,61 @@ class VirtualTimeDataChannelTest {
         }
     }
 
+    @Test
+    void aBandwidthCapBoundsTheTransferTime() throws Exception {
+        long bitsPerSecond = 2_000_000;
+        try (PeerPairOnVirtualTime pair = new PeerPairOnVirtualTime(8)) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("capped");
+            CompletableFuture<RTCDataChannel> remote = new CompletableFuture<>();
+            pair.answerer.onDataChannel(remote::complete);
+            pair.connect();
+            Received received = new Received(pair.await(remote));
+            pair.setConditions(LinkConditions.perfect().withDelay(Duration.ofMillis(20), Duration.ZERO)
+                    .withBandwidth(bitsPerSecond, 32 * 1024));
+            long total = 512 << 10;
+            Duration transfer = time(pair, () -> {
+                String sent = sendBulk(pair, channel, total, 16 * 1024, 43);
+                pair.runUntil(() -> received.bytes() == total, Duration.ofMinutes(2));
+                assertThat(received.digest()).isEqualTo(sent);
+            });
+
+            // no faster than the cap allows (payload alone, headers come on top), and not stalled either
+            assertThat(transfer).isGreaterThan(Duration.ofNanos(total * 8 * 1_000_000_000L / bitsPerSecond))
+                    .isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void anIceRestartOverALossyLinkKeepsTheChannelWorkingWithNewCredentials() throws Exception {
+        try (PeerPairOnVirtualTime pair = new PeerPairOnVirtualTime(9)) {
+            RTCDataChannel channel = pair.offerer.createDataChannel("restart");
+            CompletableFuture<RTCDataChannel> remote = new CompletableFuture<>();
+            pair.answerer.onDataChannel(remote::complete);
+            pair.connect();
+            pair.runUntil(() -> channel.getReadyState() == RTCDataChannelState.OPEN, Duration.ofSeconds(10));
+            Received received = new Received(pair.await(remote));
+            String ufragBefore = iceUfrag(pair.offerer.getLocalDescription().sdp());
+            String remoteUfragBefore = iceUfrag(pair.answerer.getLocalDescription().sdp());
+            pair.setConditions(BAD_LINK);
+
+            pair.offerer.restartIce();
+            pair.negotiate();
+            pair.kit.runFor(Duration.ofSeconds(5));
+
+            assertThat(iceUfrag(pair.offerer.getLocalDescription().sdp())).isNotEqualTo(ufragBefore);
+            assertThat(iceUfrag(pair.answerer.getLocalDescription().sdp())).isNotEqualTo(remoteUfragBefore);
+            assertThat(pair.offerer.getIceConnectionState())
+                    .isIn(RTCIceConnectionState.CONNECTED, RTCIceConnectionState.COMPLETED);
+            channel.send(new byte[] {1, 2, 3});
+            pair.runUntil(() -> received.bytes() == 3, Duration.ofSeconds(10));
+            assertThat(pair.offerer.getConnectionState()).isEqualTo(RTCPeerConnectionState.CONNECTED);
+        }
+    }
+
+    private static String iceUfrag(String sdp) {
+        return sdp.lines().filter(l -> l.startsWith("a=ice-ufrag:")).findFirst().orElseThrow();
+    }
+
     /** Runs {@code body}; the virtual time it took. */
     static Duration time(PeerPairOnVirtualTime pair, ThrowingRunnable body) throws Exception {
         Duration before = pair.virtualTime();

@@ -6,9 +6,8 @@ import java.time.Duration;
  * What a simulated link does to each datagram, in one direction: it is lost with probability {@code lossRate};
  * else it waits for the link (a {@code bandwidthBitsPerSecond} cap serialises datagrams one after another, and a
  * datagram that would make the bytes queued or on the wire, itself included, exceed {@code queueLimitBytes} is
- * tail-dropped), then travels for
- * {@code delay} plus a uniform random part of {@code jitter} (a jitter larger than the spacing of datagrams reorders
- * them), and arrives a second time, with its own jitter, with probability {@code duplicationRate}.
+ * tail-dropped), then travels for {@code delay} plus a uniform random part of {@code jitter} (a jitter larger than
+ * the spacing of datagrams reorders them), and arrives a second time, with its own jitter, with probability {@code duplicationRate}.
  *
  * @param bandwidthBitsPerSecond 0 for no cap (and no queue)
  */
