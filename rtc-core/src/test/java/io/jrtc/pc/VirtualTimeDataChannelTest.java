@@ -23,15 +23,14 @@ class VirtualTimeDataChannelTest {
     @Test
     void twoMebibytesArriveBitExactThroughLossReorderingDuplicationAndDelay() throws Exception {
         try (PeerPairOnVirtualTime pair = new PeerPairOnVirtualTime(7)) {
+            // from the first packet: ICE checks, the DTLS handshake (on real time, see VirtualTimeEngine) and SCTP
+            pair.setConditions(BAD_LINK);
             RTCDataChannel channel = pair.offerer.createDataChannel("bulk");
             CompletableFuture<RTCDataChannel> remote = new CompletableFuture<>();
             pair.answerer.onDataChannel(remote::complete);
             pair.negotiate();
             pair.runUntil(() -> channel.getReadyState() == RTCDataChannelState.OPEN, Duration.ofSeconds(30));
             Received received = new Received(pair.await(remote));
-            // the DTLS handshake ran on real time over a perfect link (see PeerPairOnVirtualTime); from here on all
-            // is virtual
-            pair.setConditions(BAD_LINK);
             long total = 2 << 20;
             Duration transfer = time(pair, () -> {
                 String sent = sendBulk(pair, channel, total, 16 * 1024, 42);

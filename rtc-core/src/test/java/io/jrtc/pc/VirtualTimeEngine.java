@@ -25,7 +25,9 @@ import java.util.function.UnaryOperator;
  * <p>The one part that insists on real time is BouncyCastle's DTLS handshake: it runs on a pool thread and times
  * its own flight retransmissions with real time (RFC 6347 §4.2.4). While a handshake thread is busy, each step of
  * {@link #runUntil} therefore also lets {@link #HANDSHAKE_PAUSE} of real time pass, and virtual time advances by
- * one {@link #HANDSHAKE_STEP} at a time, so the two clocks keep roughly in step until the handshake is over. The
+ * the real time the step took (at least {@link #HANDSHAKE_STEP}), so the two clocks keep in step until the
+ * handshake is over: a flight's virtual delay on the link and BouncyCastle's real retransmission timer measure the
+ * same time. The
  * engine shortens the first DTLS retransmission to {@link #DTLS_RETRANSMIT} so that a lost flight costs little real
  * time. Everything else, the records after the handshake included, is processed on the event loops in virtual time.
  */
@@ -43,6 +45,8 @@ final class VirtualTimeEngine implements AutoCloseable {
     final VirtualClock clock = new VirtualClock();
     private final long realStart = System.nanoTime();
     private long handshakeSteps;
+    /** Real nanoTime of the last handshake step, 0 when the last step was not one. */
+    private long lastHandshakeStep;
     final SimulatedNetwork network;
     final RtcEngine engine;
 
@@ -93,8 +97,12 @@ final class VirtualTimeEngine implements AutoCloseable {
             if (handshakeInFlight()) {
                 handshakeSteps++;
                 LockSupport.parkNanos(HANDSHAKE_PAUSE.toNanos());
-                next = now + HANDSHAKE_STEP.toNanos();
+                long real = System.nanoTime();
+                long elapsed = lastHandshakeStep == 0 ? 0 : Math.min(real - lastHandshakeStep, MAX_STEP.toNanos());
+                lastHandshakeStep = real;
+                next = now + Math.max(HANDSHAKE_STEP.toNanos(), elapsed);
             } else {
+                lastHandshakeStep = 0;
                 next = Math.min(clock.nextDeadline(), now + MAX_STEP.toNanos());
             }
             clock.advanceTo(Math.min(Math.max(next, now), deadline));
