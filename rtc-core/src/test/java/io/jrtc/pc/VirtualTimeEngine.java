@@ -27,9 +27,10 @@ import java.util.function.UnaryOperator;
  * {@link #runUntil} therefore also lets {@link #HANDSHAKE_PAUSE} of real time pass, and virtual time advances by
  * the real time the step took (at least {@link #HANDSHAKE_STEP}), so the two clocks keep in step until the
  * handshake is over: a flight's virtual delay on the link and BouncyCastle's real retransmission timer measure the
- * same time. The
- * engine shortens the first DTLS retransmission to {@link #DTLS_RETRANSMIT} so that a lost flight costs little real
- * time. Everything else, the records after the handshake included, is processed on the event loops in virtual time.
+ * same time. The engine shortens the first DTLS retransmission to {@link #DTLS_RETRANSMIT} so that a lost flight
+ * costs little real time. Everything else, the records after the handshake included, is processed on the event
+ * loops in virtual time, and is repeatable for a given seed once the handshake is over (the handshake's real timing
+ * may change how many of its datagrams the link sees, and so the random draws after it).
  */
 final class VirtualTimeEngine implements AutoCloseable {
     static final InetAddress HOST = address("192.0.2.1");
@@ -43,12 +44,13 @@ final class VirtualTimeEngine implements AutoCloseable {
     private static final long REAL_WAIT_SECONDS = 20;
 
     final VirtualClock clock = new VirtualClock();
+    final SimulatedNetwork network;
+    final RtcEngine engine;
+    /** Real time, read for the figures close() prints and to pace handshake steps; never by the engine. */
     private final long realStart = System.nanoTime();
     private long handshakeSteps;
     /** Real nanoTime of the last handshake step, 0 when the last step was not one. */
     private long lastHandshakeStep;
-    final SimulatedNetwork network;
-    final RtcEngine engine;
 
     /** {@code settings} adjusts the engine's settings (ICE or SCTP timers, say); {@code seed} the network's. */
     VirtualTimeEngine(long seed, UnaryOperator<RtcEngineSettings> settings) {
