@@ -10,6 +10,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +33,15 @@ public final class EventLoops implements AutoCloseable {
     /** The loop the next connection is pinned to (round robin). */
     public EventLoop next() {
         return (EventLoop) group.next();
+    }
+
+    /** Every loop of the group, for whoever must reach each of them (a test waiting until all are idle). */
+    public List<EventLoop> all() {
+        List<EventLoop> all = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            all.add((EventLoop) executor);
+        }
+        return List.copyOf(all);
     }
 
     public boolean isEpoll() {

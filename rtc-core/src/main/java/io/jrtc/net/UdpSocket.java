@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * One bound UDP socket, registered on one event loop. A thin adapter: datagrams go to the receiver as bytes,
  * outgoing packets are written and flushed once per loop turn by {@link #flush()}.
  */
-public final class UdpSocket implements AutoCloseable {
+public final class UdpSocket implements DatagramEndpoint {
     private static final int MAX_DATAGRAM = 65536;
     /**
      * Datagrams read per loop turn before the batch is handed on ({@link DatagramReceiver#onReadComplete}): the
@@ -124,11 +124,13 @@ public final class UdpSocket implements AutoCloseable {
         result.completeExceptionally(failure);
     }
 
+    @Override
     public InetSocketAddress localAddress() {
         return localAddress;
     }
 
     /** Queues one datagram; call on the socket's loop. {@link #flush()} sends what is queued. */
+    @Override
     public void send(InetSocketAddress destination, byte[] data, int offset, int length) {
         if (!channel.isActive()) {
             return;
@@ -136,10 +138,12 @@ public final class UdpSocket implements AutoCloseable {
         writer.write(destination, data, offset, length);
     }
 
+    @Override
     public void flush() {
         writer.flush();
     }
 
+    @Override
     public boolean isOpen() {
         return channel.isOpen();
     }

@@ -19,8 +19,12 @@ public final class RtcEngine implements AutoCloseable {
     private final Set<RTCPeerConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private RtcEngine(RtcEngineSettings settings, RtcClock clock) {
-        this.resources = new EngineResources(settings, clock);
+    /**
+     * An engine over resources made elsewhere: the test kit's, whose datagram endpoints a simulated network binds
+     * (the network seam lives in the non-API {@code io.jrtc.net}, so this stays package-private).
+     */
+    RtcEngine(EngineResources resources) {
+        this.resources = resources;
     }
 
     /** An engine on the system clock. */
@@ -33,7 +37,7 @@ public final class RtcEngine implements AutoCloseable {
      * stats. On any clock but {@link RtcClock#system()}, their timers are the clock's tasks.
      */
     public static RtcEngine create(RtcEngineSettings settings, RtcClock clock) {
-        return new RtcEngine(settings, clock);
+        return new RtcEngine(new EngineResources(settings, clock));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.jrtc.pc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -13,27 +12,27 @@ import org.junit.jupiter.api.Test;
 class EngineSettingsTest {
 
     @Test
-    void iceLimitsAndTimeoutsOfTheEngineGovernItsTransports() throws Exception {
+    void iceLimitsAndTimeoutsOfTheEngineGovernItsTransports() {
         IceSettings ice = IceSettings.defaults().withLimits(3, 100)
                 .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1));
-        try (RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults()
-                .withBindAddresses(List.of(InetAddress.getLoopbackAddress())).withIce(ice))) {
-            RTCIceGatherer gatherer = new RTCIceGatherer(engine, List.of());
-            gatherer.gather().get(5, TimeUnit.SECONDS);
+        try (VirtualTimeEngine kit = new VirtualTimeEngine(3, settings -> settings.withIce(ice))) {
+            RTCIceGatherer gatherer = new RTCIceGatherer(kit.engine, List.of());
+            kit.await(gatherer.gather());
             RTCIceTransport transport = new RTCIceTransport(gatherer);
             transport.setRole(RTCIceRole.CONTROLLING);
             for (int i = 0; i < 20; i++) {
-                // ports nobody listens on: checks to them never succeed
-                transport.addRemoteCandidate(new RTCIceCandidate("candidate:" + i + " 1 udp 2130706431 127.0.0.1 "
-                        + (9 + i) + " typ host", "0", 0, null)).get(5, TimeUnit.SECONDS);
+                // addresses nobody is bound on: checks to them never succeed
+                kit.await(transport.addRemoteCandidate(new RTCIceCandidate("candidate:" + i
+                        + " 1 udp 2130706431 192.0.2.9 " + (9 + i) + " typ host", "0", 0, null)));
             }
-            transport.addRemoteCandidate(null).get(5, TimeUnit.SECONDS);
+            kit.await(transport.addRemoteCandidate(null));
             assertThat(transport.getRemoteCandidates()).hasSize(3);
 
             transport.start(new RTCIceParameters("abcd", "0123456789012345678901", false));
-            // the configured second, not the default 30 s, makes it fail
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> transport.getState() == RTCIceTransportState.FAILED);
+            Duration failedAfter = kit.runUntil(() -> transport.getState() == RTCIceTransportState.FAILED,
+                    Duration.ofSeconds(40));
+            // the configured second, not the default 30 s, makes it fail: measured on the engine's virtual clock
+            assertThat(failedAfter).isBetween(Duration.ofMillis(900), Duration.ofMillis(1_100));
         }
     }
 

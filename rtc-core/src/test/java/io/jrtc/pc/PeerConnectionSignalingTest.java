@@ -99,24 +99,25 @@ class PeerConnectionSignalingTest {
 
     @Test
     void wrongRemoteFingerprintFailsTheConnectionAndDeliversNothing() {
-        try (PeerPair pair = new PeerPair()) {
+        try (PeerPairOnVirtualTime pair = new PeerPairOnVirtualTime(5)) {
             RTCDataChannel channel = pair.offerer.createDataChannel("secret");
             List<RTCDataChannel> remoteChannels = new CopyOnWriteArrayList<>();
             pair.answerer.onDataChannel(remoteChannels::add);
-            await(pair.offerer.setLocalDescription());
-            await(pair.offerer.gatheringComplete());
+            pair.await(pair.offerer.setLocalDescription());
+            pair.await(pair.offerer.gatheringComplete());
             String offer = pair.offerer.getLocalDescription().sdp();
             String tampered = offer.replaceAll("(a=fingerprint:sha-256 )([0-9A-F]{2})",
                     "$1" + (offer.contains("fingerprint:sha-256 00") ? "11" : "00"));
             assertThat(tampered).containsOnlyOnce("a=fingerprint:");
             assertThat(tampered).isNotEqualTo(offer);
-            await(pair.answerer.setRemoteDescription(new RTCSessionDescription(tampered, RTCSdpType.OFFER)));
-            await(pair.answerer.setLocalDescription());
-            await(pair.answerer.gatheringComplete());
-            await(pair.offerer.setRemoteDescription(pair.answerer.getLocalDescription()));
+            pair.await(pair.answerer.setRemoteDescription(new RTCSessionDescription(tampered, RTCSdpType.OFFER)));
+            pair.await(pair.answerer.setLocalDescription());
+            pair.await(pair.answerer.gatheringComplete());
+            pair.await(pair.offerer.setRemoteDescription(pair.answerer.getLocalDescription()));
 
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> pair.answerer.getConnectionState() == RTCPeerConnectionState.FAILED);
+            pair.runUntil(() -> pair.answerer.getConnectionState() == RTCPeerConnectionState.FAILED,
+                    Duration.ofSeconds(20));
+            pair.kit.runFor(Duration.ofSeconds(5));  // virtual seconds in which nothing may get through
             assertThat(channel.getReadyState()).isNotEqualTo(RTCDataChannelState.OPEN);
             assertThat(remoteChannels).isEmpty();
         }

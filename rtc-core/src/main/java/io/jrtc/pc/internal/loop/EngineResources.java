@@ -1,7 +1,9 @@
 package io.jrtc.pc.internal.loop;
 
+import io.jrtc.net.DatagramNetwork;
 import io.jrtc.net.EventLoops;
 import io.jrtc.net.LocalAddresses;
+import io.jrtc.net.UdpNetwork;
 import io.jrtc.pc.RtcEngineSettings;
 import io.jrtc.time.RtcClock;
 import java.net.InetAddress;
@@ -16,24 +18,35 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What the connections of one engine share: its settings and clock, the event loops, the pool DTLS handshakes run
- * on, the pool user callbacks run on, and engine-wide services made on first use (the mDNS resolver).
+ * What the connections of one engine share: its settings and clock, the event loops, the network their datagram
+ * endpoints are bound on, the pool DTLS handshakes run on, the pool user callbacks run on, and engine-wide services
+ * made on first use (the mDNS resolver).
  */
 public final class EngineResources implements AutoCloseable {
     private final RtcEngineSettings settings;
     private final RtcClock clock;
     private final EventLoops loops;
+    private final DatagramNetwork network;
     private final ExecutorService handshakes;
     private final ExecutorService callbacks;
     private final Map<Class<?>, AutoCloseable> services = new LinkedHashMap<>();
 
+    /** Resources on the host's UDP stack. */
     public EngineResources(RtcEngineSettings settings, RtcClock clock) {
+        this(settings, clock, UdpNetwork::new);
+    }
+
+    /** Resources whose endpoints {@code network} binds, given the engine's loops (a simulated network in tests). */
+    public EngineResources(RtcEngineSettings settings, RtcClock clock,
+                           Function<EventLoops, DatagramNetwork> network) {
         this.settings = settings;
         this.clock = clock;
         this.loops = new EventLoops(settings.eventLoopThreads());
+        this.network = network.apply(loops);
         int cores = Runtime.getRuntime().availableProcessors();
         // DTLS handshakes block inside BouncyCastle while they wait for records, so the pool may grow, but only
         // while handshakes are in flight; established connections hold no thread.
@@ -51,6 +64,11 @@ public final class EngineResources implements AutoCloseable {
 
     public EventLoops loops() {
         return loops;
+    }
+
+    /** Where the connections bind their datagram endpoints. */
+    public DatagramNetwork network() {
+        return network;
     }
 
     public ExecutorService handshakeExecutor() {

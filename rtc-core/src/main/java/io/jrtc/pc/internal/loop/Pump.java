@@ -64,6 +64,18 @@ public final class Pump {
         return clock;
     }
 
+    /**
+     * Runs {@code task} on the loop once the clock has moved {@code delayNanos} on: a loop timer on the system
+     * clock, the clock's task (hopping to the loop) on any other, so a virtual clock drives it too.
+     */
+    public void schedule(long delayNanos, Runnable task) {
+        if (loopTimers) {
+            loop.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        } else {
+            clock.schedule(delayNanos, () -> loop.execute(task));
+        }
+    }
+
     public void add(Stage stage) {
         stages.add(stage);
     }

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Receives and decodes one remote track (behind the API's RTCRtpReceiver). RTP arrives on the connection's loop
@@ -199,10 +198,10 @@ public final class RtpReceiver {
         if (wait > 0) {
             if (!keyframeRequestHeld) {
                 keyframeRequestHeld = true;
-                context.pump().loop().schedule(() -> {
+                context.pump().schedule(wait, () -> {
                     keyframeRequestHeld = false;
                     requestKeyframeOnLoop();
-                }, wait, TimeUnit.NANOSECONDS);
+                });
             }
             return;
         }

@@ -7,8 +7,8 @@ import io.jrtc.ice.IceGatheringState;
 import io.jrtc.ice.IceParameters;
 import io.jrtc.ice.IceRole;
 import io.jrtc.ice.IceTransmit;
+import io.jrtc.net.DatagramEndpoint;
 import io.jrtc.net.DatagramReceiver;
-import io.jrtc.net.UdpSocket;
 import io.jrtc.pc.OperationError;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCIceGatheringState;
@@ -48,7 +48,7 @@ public final class IceGatherer implements Pump.Stage {
     private final RTCIceTransportPolicy policy;
     private final TurnRelays relays;
     /** By socket id; a primitive-keyed map, since every datagram sent looks its socket up here. */
-    private final IntObjectHashMap<UdpSocket> sockets = new IntObjectHashMap<>();
+    private final IntObjectHashMap<DatagramEndpoint> sockets = new IntObjectHashMap<>();
     private int nextSocketId;
     private final List<RTCIceCandidate> localCandidates = new CopyOnWriteArrayList<>();
     private final Listeners<RTCIceGatheringState> stateListeners;
@@ -162,9 +162,9 @@ public final class IceGatherer implements Pump.Stage {
         agent.setStunServers(relayOnly() ? List.of() : servers.stun());
         setState(RTCIceGatheringState.GATHERING);
         List<InetAddress> addresses = context.engine().gatheringAddresses();
-        List<CompletableFuture<UdpSocket>> binds = new ArrayList<>();
+        List<CompletableFuture<DatagramEndpoint>> binds = new ArrayList<>();
         for (InetAddress address : addresses) {
-            binds.add(UdpSocket.bind(context.engine().loops(), context.pump().loop(), address,
+            binds.add(context.engine().network().bind(context.pump().loop(), address,
                     context.engine().settings().portRange(), receiver()));
         }
         CompletableFuture.allOf(binds.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
@@ -173,15 +173,15 @@ public final class IceGatherer implements Pump.Stage {
         }, context.pump().loop());
     }
 
-    private void onSocketsBound(List<CompletableFuture<UdpSocket>> binds) {
+    private void onSocketsBound(List<CompletableFuture<DatagramEndpoint>> binds) {
         long now = context.pump().now();
         Throwable firstFailure = null;
-        for (CompletableFuture<UdpSocket> bind : binds) {
+        for (CompletableFuture<DatagramEndpoint> bind : binds) {
             if (bind.isCompletedExceptionally()) {
                 firstFailure = firstFailure != null ? firstFailure : bind.handle((s, e) -> e).join();
                 continue;
             }
-            UdpSocket socket = bind.join();
+            DatagramEndpoint socket = bind.join();
             if (closed) {
                 socket.close();
                 continue;
@@ -222,7 +222,7 @@ public final class IceGatherer implements Pump.Stage {
             } catch (UnknownHostException e) {
                 continue;  // RtcEngineSettings only takes IP literals, which never fail here
             }
-            for (Map.Entry<Integer, UdpSocket> entry : List.copyOf(sockets.entrySet())) {
+            for (Map.Entry<Integer, DatagramEndpoint> entry : List.copyOf(sockets.entrySet())) {
                 InetSocketAddress bound = entry.getValue().localAddress();
                 if (bound.getAddress().getClass() == address.getClass()) {
                     int socketId = nextSocketId++;
@@ -237,7 +237,7 @@ public final class IceGatherer implements Pump.Stage {
     private DatagramReceiver receiver() {
         return new DatagramReceiver() {
             @Override
-            public void onDatagram(UdpSocket socket, InetSocketAddress sender, byte[] data, int length) {
+            public void onDatagram(DatagramEndpoint socket, InetSocketAddress sender, byte[] data, int length) {
                 long now = context.pump().now();
                 if (closed || length == 0 || relays.handleDatagram(now, socket, sender, data, length)) {
                     return;
@@ -246,14 +246,14 @@ public final class IceGatherer implements Pump.Stage {
             }
 
             @Override
-            public void onReadComplete(UdpSocket socket) {
+            public void onReadComplete(DatagramEndpoint socket) {
                 context.pump().run();
             }
         };
     }
 
-    private int socketId(UdpSocket socket) {
-        for (Map.Entry<Integer, UdpSocket> entry : sockets.entrySet()) {
+    private int socketId(DatagramEndpoint socket) {
+        for (Map.Entry<Integer, DatagramEndpoint> entry : sockets.entrySet()) {
             if (entry.getValue() == socket) {
                 return entry.getKey();
             }
@@ -288,7 +288,7 @@ public final class IceGatherer implements Pump.Stage {
             relays.send(context.pump().now(), socketId, destination, data, offset, length);
             return;
         }
-        UdpSocket socket = sockets.get(socketId);
+        DatagramEndpoint socket = sockets.get(socketId);
         if (socket != null) {
             socket.send(destination, data, offset, length);
         }
@@ -306,7 +306,7 @@ public final class IceGatherer implements Pump.Stage {
     }
 
     private void flushSockets() {
-        for (UdpSocket socket : sockets.values()) {
+        for (DatagramEndpoint socket : sockets.values()) {
             socket.flush();
         }
     }
@@ -416,7 +416,7 @@ public final class IceGatherer implements Pump.Stage {
     public void close() {
         closed = true;
         relays.close(context.pump().now());
-        for (UdpSocket socket : sockets.values()) {
+        for (DatagramEndpoint socket : sockets.values()) {
             socket.close();
         }
         sockets.clear();

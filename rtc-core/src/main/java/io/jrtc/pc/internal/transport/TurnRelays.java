@@ -2,9 +2,9 @@ package io.jrtc.pc.internal.transport;
 
 import io.jrtc.ice.IceAgent;
 import io.jrtc.ice.IceCandidate;
+import io.jrtc.net.DatagramEndpoint;
 import io.jrtc.net.TcpStreamSocket;
 import io.jrtc.net.TlsClientSettings;
-import io.jrtc.net.UdpSocket;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.stun.StunRetransmissionPolicy;
 import io.jrtc.turn.StreamFramer;
@@ -77,14 +77,14 @@ public final class TurnRelays {
     private static final class Relay {
         final TurnClient client;
         final Server server;
-        final UdpSocket via;
+        final DatagramEndpoint via;
         final StreamFramer framer;
         TcpStreamSocket stream;
         int socketId = -1;
         boolean pendingInAgent = true;
         boolean ended;
 
-        Relay(TurnClient client, Server server, UdpSocket via) {
+        Relay(TurnClient client, Server server, DatagramEndpoint via) {
             this.client = client;
             this.server = server;
             this.via = via;
@@ -106,13 +106,13 @@ public final class TurnRelays {
      * Allocates on every server: over UDP from the first host socket of its family, over TCP or TLS on a new
      * connection. The agent's gathering waits for each.
      */
-    void start(long now, List<Server> servers, Map<Integer, UdpSocket> hostSockets) {
+    void start(long now, List<Server> servers, Map<Integer, DatagramEndpoint> hostSockets) {
         for (Server server : servers) {
             if (server.overStream()) {
                 connect(server);
                 continue;
             }
-            UdpSocket via = socketFor(server.address(), hostSockets);
+            DatagramEndpoint via = socketFor(server.address(), hostSockets);
             if (via == null) {
                 LOG.log(Level.DEBUG, "no local socket of the family of {0}", server);
                 continue;
@@ -199,9 +199,9 @@ public final class TurnRelays {
         endPending(now, relay);
     }
 
-    private static UdpSocket socketFor(InetSocketAddress server, Map<Integer, UdpSocket> hostSockets) {
+    private static DatagramEndpoint socketFor(InetSocketAddress server, Map<Integer, DatagramEndpoint> hostSockets) {
         boolean v6 = server.getAddress() instanceof Inet6Address;
-        for (UdpSocket socket : hostSockets.values()) {
+        for (DatagramEndpoint socket : hostSockets.values()) {
             if ((socket.localAddress().getAddress() instanceof Inet6Address) == v6) {
                 return socket;
             }
@@ -210,7 +210,7 @@ public final class TurnRelays {
     }
 
     /** Takes a datagram that arrived on a host socket from a TURN server; false when it is not from one. */
-    boolean handleDatagram(long now, UdpSocket socket, InetSocketAddress sender, byte[] data, int length) {
+    boolean handleDatagram(long now, DatagramEndpoint socket, InetSocketAddress sender, byte[] data, int length) {
         for (Relay relay : relays) {
             if (relay.via == socket && relay.server.address().equals(sender)) {
                 relay.client.handleReceive(now, sender, data, 0, length);
