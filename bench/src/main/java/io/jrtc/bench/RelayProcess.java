@@ -20,6 +20,17 @@ final class RelayProcess {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
     }
 
+    /**
+     * Heap still in use after full collections: what the connections hold, without the garbage that
+     * {@link #heapUsedMegabytes()} counts at whatever point of the GC cycle the window ends. Taken last, after
+     * every timed figure, since it collects.
+     */
+    static double liveHeapMegabytes() {
+        System.gc();
+        System.gc();
+        return heapUsedMegabytes();
+    }
+
     static int javaThreads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }

@@ -103,10 +103,12 @@ final class RelayRound {
             }
             long packets = packets1 - packets0;
             double fpsMean = frames / wall / viewers;
+            double heapInUse = RelayProcess.heapUsedMegabytes();
+            double rss = RelayProcess.status("VmRSS") / 1e3;
             return new RelayFigures(viewers, publisherSetupMs, viewersSetupMs, firstFrameMs, wall,
                     (sent1 - sent0) / wall, fpsMean, minFps, (bytes1 - bytes0) * 8 / wall / 1e6, packets / wall,
                     (cpu1 - cpu0) / wall, packets == 0 ? 0 : (cpu1 - cpu0) * 1e6 / packets,
-                    RelayProcess.heapUsedMegabytes(), RelayProcess.status("VmRSS") / 1e3,
+                    heapInUse, RelayProcess.liveHeapMegabytes(), rss,
                     RelayProcess.status("Threads"), RelayProcess.javaThreads(), plisSent(sfuIn),
                     fpsMean >= KEEP_UP_FPS);
         }
