@@ -105,12 +105,7 @@ public final class IceGatherer implements Pump.Stage {
      * ones from the TURN servers. Completes when gathering is complete; fails when no socket could be bound.
      */
     public CompletableFuture<Void> gather() {
-        // Names are resolved off the loop (DNS blocks); with no servers there is nothing to resolve, and the detour
-        // through the pool would only add two thread hand-offs to every connection's setup.
-        CompletableFuture<ResolvedServers> servers = iceServers.isEmpty()
-                ? CompletableFuture.completedFuture(new ResolvedServers(List.of(), List.of()))
-                : CompletableFuture.supplyAsync(this::resolveServers, context.engine().callbackPool());
-        servers.thenAcceptAsync(this::startGathering, context.pump().loop())
+        resolveServers().thenAcceptAsync(this::startGathering, context.pump().loop())
                 .exceptionally(failure -> {
                     complete.completeExceptionally(failure);
                     return null;
@@ -124,33 +119,44 @@ public final class IceGatherer implements Pump.Stage {
 
     /**
      * STUN servers ({@code stun:}) and TURN servers over UDP, TCP or TLS ({@code turn:},
-     * {@code turn:...?transport=tcp}, {@code turns:}); an unresolvable server yields no candidate, as in browsers.
+     * {@code turn:...?transport=tcp}, {@code turns:}), with their names resolved by the engine's
+     * {@link IceServerNames}; a server whose name does not resolve in time yields no candidate, as in browsers.
      */
-    private ResolvedServers resolveServers() {
-        List<InetSocketAddress> stun = new ArrayList<>();
-        List<TurnRelays.Server> turn = new ArrayList<>();
+    private CompletableFuture<ResolvedServers> resolveServers() {
+        List<IceServerUrl> urls = new ArrayList<>();
+        List<RTCIceServer> owners = new ArrayList<>();
+        List<CompletableFuture<InetAddress>> addresses = new ArrayList<>();
         for (RTCIceServer server : iceServers) {
             for (String url : server.urls()) {
                 IceServerUrl parsed = IceServerUrl.parse(url);
-                String turnTransport = parsed.turnTransport();
-                if (!parsed.scheme().equals("stun") && turnTransport == null) {
-                    continue;
-                }
-                InetSocketAddress address;
-                try {
-                    address = new InetSocketAddress(InetAddress.getByName(parsed.host()), parsed.port());
-                } catch (UnknownHostException e) {
-                    continue;
-                }
-                if (turnTransport != null) {
-                    turn.add(new TurnRelays.Server(address, server.username(), server.credential(), turnTransport,
-                            parsed.host()));
-                } else {
-                    stun.add(address);
+                if (parsed.scheme().equals("stun") || parsed.turnTransport() != null) {
+                    urls.add(parsed);
+                    owners.add(server);
+                    addresses.add(IceServerNames.of(context.engine()).resolve(parsed.host())
+                            .exceptionally(unresolved -> null));
                 }
             }
         }
-        return new ResolvedServers(stun, turn);
+        return CompletableFuture.allOf(addresses.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<InetSocketAddress> stun = new ArrayList<>();
+            List<TurnRelays.Server> turn = new ArrayList<>();
+            for (int i = 0; i < urls.size(); i++) {
+                InetAddress address = addresses.get(i).join();
+                if (address == null) {
+                    continue;
+                }
+                IceServerUrl url = urls.get(i);
+                InetSocketAddress resolved = new InetSocketAddress(address, url.port());
+                if (url.turnTransport() != null) {
+                    RTCIceServer owner = owners.get(i);
+                    turn.add(new TurnRelays.Server(resolved, owner.username(), owner.credential(),
+                            url.turnTransport(), url.host()));
+                } else {
+                    stun.add(resolved);
+                }
+            }
+            return new ResolvedServers(stun, turn);
+        });
     }
 
     private void startGathering(ResolvedServers servers) {
