@@ -2,15 +2,17 @@
 # The interop tests run against real peers: headless Chromium driven through chromedriver, and aiortc in
 # Debian's Python (with PyAV and numpy for its audio tracks), openssl for the DTLS interop test, and coturn
 # (its turnserver binary, started by the TURN client test on an ephemeral port) for the TURN test. Install
-# them when we can (root), otherwise stop with the exact line to run.
+# them when we can (root), otherwise stop with the exact line to run. The cluster tests start their own
+# redis-server (Debian's) on a free port.
 set -euo pipefail
-packages=(chromium chromium-driver python3-aiortc python3-numpy openssl coturn)
+packages=(chromium chromium-driver python3-aiortc python3-numpy openssl coturn redis-server)
 missing() {
   [ -x /usr/bin/chromium ] || return 0
   [ -x /usr/bin/chromedriver ] || return 0
   /usr/bin/python3 -c "import aiortc, av, numpy" 2>/dev/null || return 0
   [ -x /usr/bin/openssl ] || return 0
   [ -x /usr/bin/turnserver ] || return 0
+  [ -x /usr/bin/redis-server ] || return 0
   return 1
 }
 missing || exit 0

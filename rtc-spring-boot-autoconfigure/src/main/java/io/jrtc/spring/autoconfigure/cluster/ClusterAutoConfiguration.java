@@ -1,0 +1,83 @@
+package io.jrtc.spring.autoconfigure.cluster;
+
+import io.jrtc.spring.autoconfigure.whip.WhipAutoConfiguration;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import io.jrtc.spring.autoconfigure.whip.WhipSessions;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Cluster mode, on with {@code rtc.cluster.enabled=true} when Spring Data Redis is on the classpath: the streams
+ * registry becomes one whose leases live in the Redis directory, and the node heartbeats into it.
+ */
+@AutoConfiguration(after = DataRedisAutoConfiguration.class, before = WhipAutoConfiguration.class)
+@ConditionalOnClass(StringRedisTemplate.class)
+@ConditionalOnProperty(prefix = "rtc.cluster", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(ClusterProperties.class)
+public class ClusterAutoConfiguration {
+
+    @Bean
+    ClusterDirectory clusterDirectory(StringRedisTemplate redis, ClusterProperties properties) {
+        return new ClusterDirectory(redis, properties);
+    }
+
+    @Bean
+    ClusterStreamRegistry clusterStreamRegistry(ClusterDirectory directory, ClusterProperties properties) {
+        return new ClusterStreamRegistry(directory, properties);
+    }
+
+    /** WHIP's sessions give the node's load; they are made after this configuration, so they come lazily. */
+    @Bean
+    ClusterMembership clusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams,
+            ObjectProvider<WhipSessions> sessions, ClusterProperties properties) {
+        return new ClusterMembership(directory, streams, sessions, properties);
+    }
+
+    /**
+     * While Redis is unreachable, Lettuce's default is to queue commands until it reconnects, so every publish would
+     * wait out the command timeout; rejecting them at once answers 503 at once and lets local plays go on.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ClientOptions.class)
+    static class LettuceConfiguration {
+        @Bean
+        LettuceClientOptionsBuilderCustomizer clusterFailsFastWithoutRedis() {
+            return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        }
+
+        /**
+         * Lettuce backs off up to 30 s between reconnects; a restarted Redis is then healed only that late. Capped
+         * at one heartbeat, the directory is whole again within a heartbeat or two of Redis coming back.
+         */
+        @Bean
+        ClientResourcesBuilderCustomizer clusterReconnectsWithinAHeartbeat(ClusterProperties properties) {
+            return resources -> resources.reconnectDelay(Delay.exponential(Duration.ofMillis(10),
+                    properties.getHeartbeat(), 2, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /** The node's cluster state in Actuator's health ({@code management.health.cluster.enabled}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class HealthConfiguration {
+        @Bean
+        @ConditionalOnEnabledHealthIndicator("cluster")
+        ClusterHealthIndicator clusterHealthIndicator(ClusterMembership membership) {
+            return new ClusterHealthIndicator(membership);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.jrtc.spring.autoconfigure.cluster;
+
+import io.jrtc.spring.autoconfigure.whip.WhipSessions;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * This node's part in the directory: a heartbeat rewrites its entry (URLs, state, load) and the leases of the
+ * streams it publishes; a graceful stop releases them and removes the entry at once. The last heartbeat's outcome
+ * is kept for the health indicator.
+ */
+public class ClusterMembership implements SmartLifecycle {
+    private static final System.Logger LOG = System.getLogger(ClusterMembership.class.getName());
+    private final ClusterDirectory directory;
+    private final ClusterStreamRegistry streams;
+    private final ObjectProvider<WhipSessions> sessions;
+    private final ClusterProperties properties;
+    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+    private volatile ClusterNode.State state = ClusterNode.State.SERVING;
+    private ScheduledExecutorService heartbeats;
+
+    public ClusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams, ObjectProvider<WhipSessions> sessions,
+            ClusterProperties properties) {
+        this.directory = directory;
+        this.streams = streams;
+        this.sessions = sessions;
+        this.properties = properties;
+    }
+
+    /** This node as it describes itself in the directory now. */
+    public ClusterNode self() {
+        WhipSessions whip = sessions.getIfAvailable();
+        int viewers = whip == null ? 0 : whip.count(WhipSessions.Kind.WHEP);
+        return new ClusterNode(properties.getNodeId(), properties.getPublicUrl(), properties.getInternalUrl(), state,
+                viewers, streams.size(), properties.getMaxViewers());
+    }
+
+    /** Rewrites the node's entry and its leases; runs every heartbeat, and may be called to heal at once. */
+    public void heartbeat() {
+        try {
+            directory.writeNode(self());
+            streams.refreshLeases();
+            if (lastFailure.getAndSet(null) != null) {
+                LOG.log(System.Logger.Level.INFO, "cluster directory reachable again");
+            }
+        } catch (RuntimeException e) {
+            if (lastFailure.getAndSet(e) == null) {
+                LOG.log(System.Logger.Level.WARNING, "cluster heartbeat failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The failure of the last heartbeat, or null when it reached the directory. */
+    public Throwable lastFailure() {
+        return lastFailure.get();
+    }
+
+    public ClusterNode.State state() {
+        return state;
+    }
+
+    @Override
+    public synchronized void start() {
+        heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "jrtc-cluster-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.getHeartbeat().toMillis();
+        heartbeats.scheduleAtFixedRate(this::heartbeat, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Drains: the node says it takes nothing new, then leaves the directory with its leases. */
+    @Override
+    public synchronized void stop() {
+        if (heartbeats == null) {
+            return;
+        }
+        heartbeats.shutdownNow();
+        heartbeats = null;
+        state = ClusterNode.State.DRAINING;
+        try {
+            streams.releaseAll();
+            directory.removeNode(properties.getNodeId());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "leaving the cluster directory failed; entries expire after "
+                    + properties.getNodeTtl() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return heartbeats != null;
+    }
+}

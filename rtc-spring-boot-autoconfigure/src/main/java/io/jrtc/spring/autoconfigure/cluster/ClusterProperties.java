@@ -1,0 +1,93 @@
+package io.jrtc.spring.autoconfigure.cluster;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Cluster mode ({@code rtc.cluster.*}): several service nodes share a directory in Redis (the connection is Spring
+ * Boot's own, {@code spring.data.redis.*}). Off unless {@code rtc.cluster.enabled=true}.
+ */
+@ConfigurationProperties("rtc.cluster")
+public class ClusterProperties {
+    /** Whether this node joins the cluster directory. */
+    private boolean enabled;
+    /** This node's name in the directory; unique per node. A random one when unset. */
+    private String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Where clients are sent to reach this node (redirects), e.g. https://edge1.example.org. */
+    private String publicUrl;
+    /** Where other nodes reach this node, e.g. http://10.0.0.5:8080. */
+    private String internalUrl;
+    /** How often this node rewrites its entries in the directory. */
+    private Duration heartbeat = Duration.ofSeconds(2);
+    /** How long an entry outlives the node's last heartbeat: a node that dies leaves the directory after it. */
+    private Duration nodeTtl = Duration.ofSeconds(6);
+    /** Viewers this node serves before it redirects new ones elsewhere; 0 for no limit. */
+    private int maxViewers;
+    /** Prefix of every key this cluster writes, so several clusters can share one Redis. */
+    private String keyPrefix = "jrtc:";
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getNodeId() {
+        return nodeId;
+    }
+
+    public void setNodeId(String nodeId) {
+        this.nodeId = nodeId;
+    }
+
+    public String getPublicUrl() {
+        return publicUrl;
+    }
+
+    public void setPublicUrl(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    public String getInternalUrl() {
+        return internalUrl;
+    }
+
+    public void setInternalUrl(String internalUrl) {
+        this.internalUrl = internalUrl;
+    }
+
+    public Duration getHeartbeat() {
+        return heartbeat;
+    }
+
+    public void setHeartbeat(Duration heartbeat) {
+        this.heartbeat = heartbeat;
+    }
+
+    public Duration getNodeTtl() {
+        return nodeTtl;
+    }
+
+    public void setNodeTtl(Duration nodeTtl) {
+        this.nodeTtl = nodeTtl;
+    }
+
+    public int getMaxViewers() {
+        return maxViewers;
+    }
+
+    public void setMaxViewers(int maxViewers) {
+        this.maxViewers = maxViewers;
+    }
+
+    public String getKeyPrefix() {
+        return keyPrefix;
+    }
+
+    public void setKeyPrefix(String keyPrefix) {
+        this.keyPrefix = keyPrefix;
+    }
+}
