@@ -73,6 +73,8 @@
     const pc = new RTCPeerConnection({ iceServers: [] });
     test.pc = pc;
     pc.addEventListener('connectionstatechange', () => setState(pc.connectionState));
+    $('camera').checked = camera;
+    $('videos').hidden = !camera;
     if (camera) {
       await sendCamera(pc);
     }
@@ -201,6 +203,7 @@
     }
     $('local-video').srcObject = null;
     $('echo-video').srcObject = null;
+    $('videos').hidden = true;
     test.pc = null;
     test.channel = null;
     test.sessionUrl = null;
