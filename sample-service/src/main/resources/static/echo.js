@@ -1,11 +1,17 @@
-// The echo chat: one RTCPeerConnection with a data channel "chat", signalled WHIP-style through POST /echo
-// (non-trickle: the offer carries every browser candidate, the answer every server candidate), and the server's
-// event stream (WebSocket) for live statistics.
+// The echo chat: one RTCPeerConnection with a data channel "chat", and with "Camera" ticked the camera and
+// microphone too, signalled WHIP-style through POST /echo (non-trickle: the offer carries every browser candidate,
+// the answer every server candidate), and the server's event stream (WebSocket) for live statistics. The server
+// sends every track back on its own transceiver, coded as it came: the second video is the camera coming back.
 //
 // Scriptable for tests through window.echoTest:
 //   await echoTest.connect()        -> resolves when the data channel is open; echoTest.sessionUrl is set
 //   await echoTest.connect({ maxMessageSize: 1048576 })
 //                                   -> the same, declaring that size as this browser's a=max-message-size
+//   await echoTest.connect({ camera: true })
+//                                   -> the same, also sending the camera and microphone, and showing what comes back
+//   await echoTest.mediaStats()     -> {sent: {frameWidth, frameHeight, framesEncoded},
+//                                       received: {framesDecoded, frameWidth, frameHeight, codec},
+//                                       audio: {packetsReceived}, shown: {width, height}} from getStats()
 //   echoTest.send(textOrArrayBuffer)
 //   echoTest.received               -> every echoed message in arrival order: strings, or ArrayBuffers for binary
 //   await echoTest.waitForReceived(n, timeoutMs)
@@ -30,6 +36,7 @@
     send,
     close,
     waitForReceived,
+    mediaStats,
   };
   window.echoTest = test;
 
@@ -59,12 +66,18 @@
 
   async function connect(options) {
     const maxMessageSize = options && options.maxMessageSize;
+    const camera = options ? Boolean(options.camera) : $('camera').checked;
     if (test.pc) {
       throw new Error('already connected');
     }
     const pc = new RTCPeerConnection({ iceServers: [] });
     test.pc = pc;
     pc.addEventListener('connectionstatechange', () => setState(pc.connectionState));
+    $('camera').checked = camera;
+    $('videos').hidden = !camera;
+    if (camera) {
+      await sendCamera(pc);
+    }
     const channel = pc.createDataChannel('chat');
     channel.binaryType = 'arraybuffer';
     test.channel = channel;
@@ -92,6 +105,45 @@
     await opened;
     setState('connected');
     enableChat(true);
+  }
+
+  // The camera and microphone go out on sendrecv transceivers; what the server echoes arrives on the same ones.
+  async function sendCamera(pc) {
+    const media = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    $('local-video').srcObject = media;
+    const echoed = new MediaStream();
+    $('echo-video').srcObject = echoed;
+    pc.addEventListener('track', (event) => echoed.addTrack(event.track));
+    for (const track of media.getTracks()) {
+      pc.addTransceiver(track, { direction: 'sendrecv', streams: [media] });
+    }
+  }
+
+  /** The video sent and received and the audio received, from the browser's own statistics. */
+  async function mediaStats() {
+    const report = await test.pc.getStats();
+    const of = (type, kind) => {
+      let found = {};
+      report.forEach((entry) => {
+        if (entry.type === type && entry.kind === kind) {
+          found = entry;
+        }
+      });
+      return found;
+    };
+    const sent = of('outbound-rtp', 'video');
+    const received = of('inbound-rtp', 'video');
+    const audio = of('inbound-rtp', 'audio');
+    const video = $('echo-video');
+    return {
+      sent: { frameWidth: sent.frameWidth || 0, frameHeight: sent.frameHeight || 0,
+              framesEncoded: sent.framesEncoded || 0 },
+      received: { framesDecoded: received.framesDecoded || 0, frameWidth: received.frameWidth || 0,
+                  frameHeight: received.frameHeight || 0,
+                  codec: received.codecId ? (report.get(received.codecId) || {}).mimeType : null },
+      audio: { packetsReceived: audio.packetsReceived || 0 },
+      shown: { width: video.videoWidth, height: video.videoHeight },
+    };
   }
 
   // Chromium offers a=max-message-size:262144 and sends nothing larger either (its RTCSctpTransport.maxMessageSize
@@ -146,8 +198,12 @@
       socket = null;
     }
     if (test.pc) {
+      test.pc.getSenders().forEach((sender) => sender.track && sender.track.stop());
       test.pc.close();
     }
+    $('local-video').srcObject = null;
+    $('echo-video').srcObject = null;
+    $('videos').hidden = true;
     test.pc = null;
     test.channel = null;
     test.sessionUrl = null;
@@ -176,6 +232,7 @@
     $('send').disabled = !enabled;
     $('disconnect').disabled = !enabled;
     $('connect').disabled = enabled;
+    $('camera').disabled = enabled;
   }
 
   // ---- live statistics from the event stream

@@ -37,8 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * A data-channel echo with WHIP signalling (RFC 9725): POST an SDP offer, get 201 with the session's Location, an
- * ETag and the answer carrying every server candidate; PATCH the session with trickle-ICE fragments (RFC 8840);
+ * An echo with WHIP signalling (RFC 9725): every data-channel message and every audio and video track the client
+ * sends comes back to it ({@link EchoSessions}, {@link MediaEcho}). POST an SDP offer, get 201 with the session's
+ * Location, an ETag and the answer carrying every server candidate; PATCH the session with trickle-ICE fragments (RFC 8840);
  * DELETE it. Errors are problem details ({@link RtcApi}).
  */
 @RestController
@@ -68,8 +69,8 @@ public class EchoController {
         ManagedPeerConnection connection = service.create(null, RtcClients.of(request));
         try {
             String etag = sessions.start(connection);
-            service.await(service.acceptOffer(connection.id(), new RTCSessionDescription(offer, RTCSdpType.OFFER)),
-                    "answering the offer");
+            service.await(MediaEcho.answer(connection.peerConnection(),
+                    new RTCSessionDescription(offer, RTCSdpType.OFFER)), "answering the offer");
             service.await(service.gatheringComplete(connection.id()), "gathering candidates");
             String answer = connection.peerConnection().getLocalDescription().sdp();
             URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")

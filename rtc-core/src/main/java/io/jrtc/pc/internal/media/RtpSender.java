@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -49,6 +50,8 @@ public final class RtpSender {
     private final int rtxSsrc = RANDOM.nextInt();
     private final String cname;
     private final String streamId;
+    /** The msid track id while no track is attached, the same in every description (RFC 8830 §2). */
+    private final String placeholderTrackId = UUID.randomUUID().toString();
     private final RtpHeaderWriter header = new RtpHeaderWriter();
     private final byte[] packet = new byte[MAX_PACKET];
     private volatile MediaStreamTrack track;
@@ -168,6 +171,16 @@ public final class RtpSender {
 
     String streamId() {
         return streamId;
+    }
+
+    /**
+     * The track id our descriptions signal in {@code a=msid} and {@code a=ssrc:... msid} (RFC 8830 §2, RFC 8829
+     * §5.2.1): the track's, or a random one of this sender's while it has none, so that a sender without a track
+     * does not look like a new track to the remote in each description.
+     */
+    String signalledTrackId() {
+        MediaStreamTrack current = track;
+        return current == null ? placeholderTrackId : current.getId();
     }
 
     /** Sends over this RTP session from now on; on the loop. */

@@ -239,8 +239,7 @@ public final class Transceivers {
         List<RtpSource> sources = new ArrayList<>();
         List<SsrcGroup> groups = new ArrayList<>();
         if (direction.sends()) {
-            String trackId = sender.track() == null ? UUID.randomUUID().toString() : sender.track().getId();
-            Msid msid = new Msid(sender.streamId(), trackId);
+            Msid msid = new Msid(sender.streamId(), sender.signalledTrackId());
             msids.add(msid);
             sources.add(new RtpSource(Integer.toUnsignedLong(sender.ssrc()), cname, msid));
             if (codecs.stream().anyMatch(RtpCodec::isRtx)) {
