@@ -1,0 +1,95 @@
+package io.jrtc.ice;
+
+import io.jrtc.stun.StunMessage;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * The peer's connectivity checks, Binding requests (RFC 8445 §7.3): validated and answered, with an error for
+ * a bad one (§7.3.1, RFC 8489 §9.1.3) or a role conflict (§7.3.1.1); an authentic one from an unknown address
+ * teaches a peer-reflexive candidate (§7.3.1.3), triggers a check of its pair (§7.3.1.4) and, as controlled,
+ * carries the peer's nomination (§7.3.1.5).
+ */
+final class IncomingChecks {
+    private final IceAgentConfig config;
+    private final Credentials credentials;
+    private final Outbox outbox;
+    private final AgentRole role;
+    private final RemoteCandidates remoteCandidates;
+    private final LocalCandidates locals;
+    private final CheckList checkList;
+    private final Nomination nomination;
+    private final CheckScheduler scheduler;
+    private final LongConsumer onSelected;
+
+    IncomingChecks(IceAgentConfig config, Credentials credentials, Outbox outbox, AgentRole role,
+            RemoteCandidates remoteCandidates, LocalCandidates locals, CheckList checkList, Nomination nomination,
+            CheckScheduler scheduler, LongConsumer onSelected) {
+        this.config = config;
+        this.credentials = credentials;
+        this.outbox = outbox;
+        this.role = role;
+        this.remoteCandidates = remoteCandidates;
+        this.locals = locals;
+        this.checkList = checkList;
+        this.nomination = nomination;
+        this.scheduler = scheduler;
+        this.onSelected = onSelected;
+    }
+
+    void handle(long now, int socketId, InetSocketAddress from, StunMessage request) {
+        IncomingRequest in = IncomingRequest.validate(request, credentials);
+        if (in.errorCode() != 0) {
+            outbox.send(socketId, from, CheckMessages.error(request, in.errorCode(), in.errorReason(),
+                    in.localPassword(), in.unknown()));
+            return;
+        }
+        switch (RoleConflict.of(role.current(), config.tieBreaker(), request)) {
+            case REJECT -> {
+                outbox.send(socketId, from, CheckMessages.error(request, 487, "Role Conflict", in.localPassword(),
+                        List.of()));
+                return;
+            }
+            case SWITCH -> role.switchTo(role.current().opposite());
+            case NONE -> { }
+        }
+        outbox.send(socketId, from, CheckMessages.success(request, from, in.localPassword()));
+        IceCandidatePair selected = nomination.selected();
+        if (in.previousGeneration()) {
+            // Consent of the pair kept through a restart: answer it, but learn nothing for the new check list.
+            if (selected != null && selected.matches(socketId, from)) {
+                selected.onRequestReceived(now);
+                selected.onResponseSent();
+            }
+            return;
+        }
+        IceCandidate remote = remoteCandidates.find(from);
+        if (remote == null) {
+            if (remoteCandidates.size() >= config.maxRemoteCandidates()) {
+                remoteCandidates.countIgnored();
+                return; // answered, as it was authentic, but no more addresses to check
+            }
+            remote = remoteCandidates.learnPeerReflexive(from, in.priority(), outbox.random());
+        }
+        IceCandidatePair pair = checkList.pair(locals.socket(socketId), remote, role.current());
+        if (pair == null) {
+            return; // the peer's address family differs from the socket's (an IPv4-mapped source, say)
+        }
+        pair.onRequestReceived(now);
+        pair.onResponseSent();
+        if (selected != null && selected != pair && selected.matches(socketId, from)) {
+            selected.onPacketReceived(now);
+        }
+        scheduler.trigger(now, pair);
+        if (request.useCandidate() && role.current() == IceRole.CONTROLLED) {
+            if (pair.state() == IceCandidatePairState.SUCCEEDED) {
+                if (nomination.nominate(pair)) {
+                    onSelected.accept(now);
+                }
+            } else {
+                pair.nominateOnSuccess(true);
+            }
+        }
+    }
+}
