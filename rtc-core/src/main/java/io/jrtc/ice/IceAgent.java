@@ -1,5 +1,6 @@
 package io.jrtc.ice;
 
+import io.jrtc.stun.StunClass;
 import io.jrtc.stun.StunMessage;
 import io.jrtc.stun.StunMethod;
 import io.jrtc.stun.StunParseException;
@@ -42,10 +43,11 @@ public final class IceAgent {
     /** The latest time any call passed in: deadlines already past are reported as this, never earlier. */
     private long lastNow = UNSET;
     private boolean closed;
+    private long filteredDestinations;
 
     public IceAgent(IceAgentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.checkList = new CheckList(config.maxPairs());
+        this.checkList = new CheckList(config.maxPairs(), config.destinations());
         this.outbox = new Outbox(new Random(config.randomSeed()));
         this.gathering = new Gathering(locals, outbox, config.stunServers());
         this.credentials = new Credentials(config.localParameters());
@@ -161,6 +163,12 @@ public final class IceAgent {
             LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}", c);
             return;
         }
+        if (!config.destinations().mayAllow(address)) {
+            filteredDestinations++;
+            LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}: {1}", c,
+                    config.destinations().verdict(null, address));
+            return;
+        }
         IceCandidate known = remoteCandidates.find(address);
         if (known != null) {
             if (known.type() == IceCandidateType.PRFLX && c.type() != IceCandidateType.PRFLX) {
@@ -207,6 +215,13 @@ public final class IceAgent {
         }
         if (message.method() != StunMethod.BINDING || (message.hasFingerprint() && !message.verifyFingerprint())) {
             LOG.log(System.Logger.Level.DEBUG, "dropping STUN from {0}: not a valid Binding message", from);
+            return;
+        }
+        if (message.messageClass() == StunClass.REQUEST
+                && !config.destinations().allows(locals.socket(socketId).bound(), from)) {
+            filteredDestinations++;
+            LOG.log(System.Logger.Level.DEBUG, "dropping a check from {0}: {1}", from,
+                    config.destinations().verdict(locals.socket(socketId).bound(), from));
             return;
         }
         switch (message.messageClass()) {
@@ -295,6 +310,14 @@ public final class IceAgent {
     /** Remote candidates dropped because {@link IceAgentConfig#maxRemoteCandidates()} were already known. */
     public long ignoredRemoteCandidates() {
         return remoteCandidates.ignored();
+    }
+
+    /**
+     * Remote candidates and check sources dropped because {@link IceAgentConfig#destinations()} forbids sending
+     * there: no check, response or error goes to them.
+     */
+    public long filteredDestinations() {
+        return filteredDestinations;
     }
 
     public List<IceCandidate> remoteCandidates() {
