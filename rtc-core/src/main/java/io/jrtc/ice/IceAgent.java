@@ -1,6 +1,5 @@
 package io.jrtc.ice;
 
-import io.jrtc.stun.StunClass;
 import io.jrtc.stun.StunMessage;
 import io.jrtc.stun.StunMethod;
 import io.jrtc.stun.StunParseException;
@@ -22,6 +21,9 @@ import java.util.Random;
 public final class IceAgent {
     private static final System.Logger LOG = System.getLogger(IceAgent.class.getName());
     private static final long UNSET = Long.MIN_VALUE;
+    /** A budget for the unauthenticated error answers of all agents of an engine: 200 at once, 100 per second. */
+    public static final int ENGINE_ERROR_BURST = 200;
+    public static final int ENGINE_ERROR_RATE = 100;
 
     private final IceAgentConfig config;
     private final Outbox outbox;
@@ -37,18 +39,28 @@ public final class IceAgent {
     private final AgentRole role;
     private final IncomingChecks incoming;
     private final CheckResponses responses;
-    private IceConnectionState connectionState = IceConnectionState.NEW;
+    private final ConnectionStates states;
     private boolean remoteEndOfCandidates;
-    private long checkingSince = UNSET;
     /** The latest time any call passed in: deadlines already past are reported as this, never earlier. */
     private long lastNow = UNSET;
     private boolean closed;
     private long filteredDestinations;
 
+    /** An agent whose unauthenticated error answers only its own budget limits. */
     public IceAgent(IceAgentConfig config) {
+        this(config, new TokenBucket(ENGINE_ERROR_BURST, ENGINE_ERROR_RATE));
+    }
+
+    /**
+     * An agent whose unauthenticated error answers (400, 401) are limited by its own budget and by
+     * {@code sharedErrorBudget}, which the caller shares among all its agents (an engine's, say).
+     */
+    public IceAgent(IceAgentConfig config, TokenBucket sharedErrorBudget) {
+        Objects.requireNonNull(sharedErrorBudget, "sharedErrorBudget");
         this.config = Objects.requireNonNull(config, "config");
         this.checkList = new CheckList(config.maxPairs(), config.destinations());
         this.outbox = new Outbox(new Random(config.randomSeed()));
+        this.states = new ConnectionStates(config.failedTimeoutNanos(), outbox);
         this.gathering = new Gathering(locals, outbox, config.stunServers());
         this.credentials = new Credentials(config.localParameters());
         this.checks = new Checks(outbox);
@@ -57,7 +69,7 @@ public final class IceAgent {
         this.scheduler = new CheckScheduler(config, credentials, checks, checkList, nomination, locals);
         this.role = new AgentRole(config.initialRole(), checkList, nomination, outbox);
         this.incoming = new IncomingChecks(config, credentials, outbox, role, remoteCandidates, locals, checkList,
-                nomination, scheduler, this::onSelected);
+                nomination, scheduler, this::onSelected, sharedErrorBudget);
         this.responses = new CheckResponses(checks, consent, nomination, role, locals, checkList, this::onSelected);
     }
 
@@ -194,9 +206,7 @@ public final class IceAgent {
             return;
         }
         remoteEndOfCandidates = true;
-        if (checkingSince == UNSET) {
-            checkingSince = now;
-        }
+        states.startFailedTimer(now);
         runScheduledWork(now);
     }
 
@@ -215,13 +225,6 @@ public final class IceAgent {
         }
         if (message.method() != StunMethod.BINDING || (message.hasFingerprint() && !message.verifyFingerprint())) {
             LOG.log(System.Logger.Level.DEBUG, "dropping STUN from {0}: not a valid Binding message", from);
-            return;
-        }
-        if (message.messageClass() == StunClass.REQUEST
-                && !config.destinations().allows(locals.socket(socketId).bound(), from)) {
-            filteredDestinations++;
-            LOG.log(System.Logger.Level.DEBUG, "dropping a check from {0}: {1}", from,
-                    config.destinations().verdict(locals.socket(socketId).bound(), from));
             return;
         }
         switch (message.messageClass()) {
@@ -270,10 +273,10 @@ public final class IceAgent {
             deadline = Math.min(deadline, nominationWait);
         }
         IceCandidatePair selected = nomination.selected();
-        if (selected != null && connectionState != IceConnectionState.FAILED) {
-            deadline = Math.min(deadline, consent.deadline(selected, connectionState));
-        } else if (isStillChecking() && checkingSince != UNSET) {
-            deadline = Math.min(deadline, checkingSince + config.failedTimeoutNanos());
+        if (selected != null && states.current() != IceConnectionState.FAILED) {
+            deadline = Math.min(deadline, consent.deadline(selected, states.current()));
+        } else {
+            deadline = Math.min(deadline, states.failedDeadline());
         }
         return deadline == Long.MAX_VALUE ? deadline : Math.max(deadline, lastNow);
     }
@@ -283,7 +286,7 @@ public final class IceAgent {
     }
 
     public IceConnectionState connectionState() {
-        return connectionState;
+        return states.current();
     }
 
     public IceGatheringState gatheringState() {
@@ -317,7 +320,12 @@ public final class IceAgent {
      * there: no check, response or error goes to them.
      */
     public long filteredDestinations() {
-        return filteredDestinations;
+        return filteredDestinations + incoming.filteredSources();
+    }
+
+    /** Unauthenticated checks left unanswered because an error budget was spent. */
+    public long unansweredErrors() {
+        return incoming.unansweredErrors();
     }
 
     public List<IceCandidate> remoteCandidates() {
@@ -387,7 +395,7 @@ public final class IceAgent {
         if (closed) {
             return;
         }
-        setConnectionState(IceConnectionState.CLOSED);
+        states.set(IceConnectionState.CLOSED);
         closed = true;
         outbox.dropTransmits();
         checks.clear();
@@ -402,27 +410,19 @@ public final class IceAgent {
     }
 
     private boolean isActive() {
-        return !closed && connectionState != IceConnectionState.FAILED;
+        return !closed && states.isActive();
     }
 
     private void sendPacedCheck(long now) {
         if (isActive() && scheduler.sendPaced(now, role.current())) {
-            if (connectionState == IceConnectionState.NEW) {
-                setConnectionState(IceConnectionState.CHECKING);
-            }
-            if (checkingSince == UNSET) {
-                checkingSince = now;
-            }
+            states.checksStarted(now);
         }
     }
 
     private void onSelected(long now) {
         credentials.finishRestart();
         consent.start(now);
-        if (connectionState == IceConnectionState.NEW || connectionState == IceConnectionState.CHECKING
-                || connectionState == IceConnectionState.DISCONNECTED) {
-            setConnectionState(IceConnectionState.CONNECTED);
-        }
+        states.onSelected();
     }
 
     // ---- restart ------------------------------------------------------------------------------------------
@@ -436,7 +436,7 @@ public final class IceAgent {
         nomination.restart();
         remoteEndOfCandidates = false;
         if (nomination.selected() == null) {
-            checkingSince = UNSET;
+            states.resetFailedTimer();
         }
         gathering.restart();
     }
@@ -451,13 +451,9 @@ public final class IceAgent {
         sendPacedCheck(now);
         IceCandidatePair selected = nomination.selected();
         if (selected != null) {
-            consent.run(now, selected, connectionState, credentials, checks, role.current(), config.tieBreaker(), locals);
+            consent.run(now, selected, states.current(), credentials, checks, role.current(), config.tieBreaker(), locals);
         }
         evaluateState(now);
-    }
-
-    private boolean isStillChecking() {
-        return connectionState == IceConnectionState.NEW || connectionState == IceConnectionState.CHECKING;
     }
 
     private void evaluateState(long now) {
@@ -466,26 +462,15 @@ public final class IceAgent {
         }
         IceCandidatePair selected = nomination.selected();
         if (selected != null) {
-            setConnectionState(consent.evaluate(now, selected, connectionState, isCompleted(selected)));
+            states.set(consent.evaluate(now, selected, states.current(), isCompleted(selected)));
             return;
         }
-        boolean timedOut = checkingSince != UNSET && now - checkingSince >= config.failedTimeoutNanos();
-        boolean exhausted = remoteEndOfCandidates && checkList.allFailed() && !checks.hasPendingChecks();
-        if (isStillChecking() && (timedOut || exhausted)) {
-            setConnectionState(IceConnectionState.FAILED);
-        }
+        states.failIfChecksFailed(now, remoteEndOfCandidates && checkList.allFailed() && !checks.hasPendingChecks());
     }
 
     /** Completed: nominated, both sides done with candidates, and not a pair kept through a restart. */
     private boolean isCompleted(IceCandidatePair selected) {
         return selected.nominated() && remoteEndOfCandidates && gathering.isComplete()
                 && !credentials.isLegacy(selected);
-    }
-
-    private void setConnectionState(IceConnectionState s) {
-        if (connectionState != s) {
-            connectionState = s;
-            outbox.emit(new IceEvent.ConnectionStateChanged(s));
-        }
     }
 }

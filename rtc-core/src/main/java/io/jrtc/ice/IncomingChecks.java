@@ -10,8 +10,17 @@ import java.util.function.LongConsumer;
  * a bad one (§7.3.1, RFC 8489 §9.1.3) or a role conflict (§7.3.1.1); an authentic one from an unknown address
  * teaches a peer-reflexive candidate (§7.3.1.3), triggers a check of its pair (§7.3.1.4) and, as controlled,
  * carries the peer's nomination (§7.3.1.5).
+ *
+ * <p>An error answer to a request that is not authenticated (400 or 401, RFC 8489 §9.1.3) costs a stranger nothing
+ * and is larger than the request, so they are rate-limited twice: by the agent's own bucket
+ * ({@link #AGENT_ERROR_BURST} at once, {@link #AGENT_ERROR_RATE} per second) and by one the caller shares among
+ * its agents; past either, the request is dropped unanswered. Errors to authenticated requests (420, 487) are the
+ * peer's own business and always sent.
  */
 final class IncomingChecks {
+    static final int AGENT_ERROR_BURST = 10;
+    static final int AGENT_ERROR_RATE = 5;
+    private static final System.Logger LOG = System.getLogger(IncomingChecks.class.getName());
     private final IceAgentConfig config;
     private final Credentials credentials;
     private final Outbox outbox;
@@ -22,10 +31,14 @@ final class IncomingChecks {
     private final Nomination nomination;
     private final CheckScheduler scheduler;
     private final LongConsumer onSelected;
+    private final TokenBucket agentErrorBudget = new TokenBucket(AGENT_ERROR_BURST, AGENT_ERROR_RATE);
+    private final TokenBucket sharedErrorBudget;
+    private long unansweredErrors;
+    private long filteredSources;
 
     IncomingChecks(IceAgentConfig config, Credentials credentials, Outbox outbox, AgentRole role,
             RemoteCandidates remoteCandidates, LocalCandidates locals, CheckList checkList, Nomination nomination,
-            CheckScheduler scheduler, LongConsumer onSelected) {
+            CheckScheduler scheduler, LongConsumer onSelected, TokenBucket sharedErrorBudget) {
         this.config = config;
         this.credentials = credentials;
         this.outbox = outbox;
@@ -36,11 +49,33 @@ final class IncomingChecks {
         this.nomination = nomination;
         this.scheduler = scheduler;
         this.onSelected = onSelected;
+        this.sharedErrorBudget = sharedErrorBudget;
+    }
+
+    /** Requests dropped unanswered because the destination policy forbids sending to their source. */
+    long filteredSources() {
+        return filteredSources;
+    }
+
+    /** Unauthenticated requests left unanswered because an error budget was spent. */
+    long unansweredErrors() {
+        return unansweredErrors;
     }
 
     void handle(long now, int socketId, InetSocketAddress from, StunMessage request) {
+        String forbidden = config.destinations().verdict(locals.socket(socketId).bound(), from);
+        if (forbidden != null) {
+            filteredSources++;
+            LOG.log(System.Logger.Level.DEBUG, "dropping a check from {0}: {1}", from, forbidden);
+            return;
+        }
         IncomingRequest in = IncomingRequest.validate(request, credentials);
         if (in.errorCode() != 0) {
+            if (in.localPassword() == null && !(agentErrorBudget.tryTake(now) && sharedErrorBudget.tryTake(now))) {
+                unansweredErrors++;
+                LOG.log(System.Logger.Level.DEBUG, "not answering {0} to {1}: error budget spent", in.errorCode(), from);
+                return;
+            }
             outbox.send(socketId, from, CheckMessages.error(request, in.errorCode(), in.errorReason(),
                     in.localPassword(), in.unknown()));
             return;
