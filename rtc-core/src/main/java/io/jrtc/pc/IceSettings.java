@@ -48,7 +48,8 @@ public record IceSettings(Duration checkInterval, Duration consentInterval, Dura
             try {
                 AddressRange.parse(range);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("ice allowedPrivateDestinations: " + e.getMessage(), e);
+                // The message is the whole story: no cause, so that a root-cause report names the knob.
+                throw new IllegalArgumentException("ice allowedPrivateDestinations: " + e.getMessage());
             }
         }
     }
