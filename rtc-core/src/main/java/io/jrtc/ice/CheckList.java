@@ -25,11 +25,16 @@ final class CheckList {
 
     private final List<IceCandidatePair> pairs = new ArrayList<>();
     private final int maxPairs;
+    private final DestinationPolicy destinations;
     private final ArrayDeque<Triggered> triggered = new ArrayDeque<>();
 
-    /** {@code maxPairs}: the pairs kept at most (RFC 8445 §6.1.2.5 suggests 100). */
-    CheckList(int maxPairs) {
+    /**
+     * {@code maxPairs}: the pairs kept at most (RFC 8445 §6.1.2.5 suggests 100); {@code destinations}: which remote
+     * addresses each socket may check.
+     */
+    CheckList(int maxPairs, DestinationPolicy destinations) {
         this.maxPairs = maxPairs;
+        this.destinations = destinations;
     }
 
     IceCandidatePair find(int socketId, InetSocketAddress remote) {
@@ -43,11 +48,12 @@ final class CheckList {
 
     /**
      * The pair of this socket's host candidate and a remote candidate of the same address family, created if new
-     * (RFC 8445 §6.1.2.2); null when the families differ.
+     * (RFC 8445 §6.1.2.2); null when the families differ or the socket may not send there (loopback from a socket
+     * that is not, say).
      */
     IceCandidatePair pair(LocalCandidates.HostSocket socket, IceCandidate remote, IceRole role) {
         InetSocketAddress address = remote.socketAddress();
-        if (!socket.sameFamily(address.getAddress())) {
+        if (!socket.sameFamily(address.getAddress()) || !destinations.allows(socket.bound(), address)) {
             return null;
         }
         IceCandidatePair existing = find(socket.socketId(), address);

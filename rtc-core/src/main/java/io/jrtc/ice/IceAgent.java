@@ -1,6 +1,5 @@
 package io.jrtc.ice;
 
-import io.jrtc.stun.StunClass;
 import io.jrtc.stun.StunMessage;
 import io.jrtc.stun.StunMethod;
 import io.jrtc.stun.StunParseException;
@@ -22,11 +21,14 @@ import java.util.Random;
 public final class IceAgent {
     private static final System.Logger LOG = System.getLogger(IceAgent.class.getName());
     private static final long UNSET = Long.MIN_VALUE;
+    /** A budget for the unauthenticated error answers of all agents of an engine: 200 at once, 100 per second. */
+    public static final int ENGINE_ERROR_BURST = 200;
+    public static final int ENGINE_ERROR_RATE = 100;
 
     private final IceAgentConfig config;
     private final Outbox outbox;
     private final LocalCandidates locals = new LocalCandidates();
-    private final ServerReflexiveGatherer gatherer;
+    private final Gathering gathering;
     private final CheckList checkList;
     private final Checks checks;
     private final Credentials credentials;
@@ -34,31 +36,41 @@ public final class IceAgent {
     private final Consent consent;
     private final Nomination nomination;
     private final CheckScheduler scheduler;
-    private IceRole role;
-    private List<InetSocketAddress> stunServers;
-    private IceConnectionState connectionState = IceConnectionState.NEW;
-    private IceGatheringState gatheringState = IceGatheringState.NEW;
+    private final AgentRole role;
+    private final IncomingChecks incoming;
+    private final CheckResponses responses;
+    private final ConnectionStates states;
     private boolean remoteEndOfCandidates;
-    /** TURN allocations the caller is still making: gathering completes only after they ended. */
-    private int pendingRelayAllocations;
-    private long checkingSince = UNSET;
     /** The latest time any call passed in: deadlines already past are reported as this, never earlier. */
     private long lastNow = UNSET;
     private boolean closed;
-    private long ignoredRemoteCandidates;
+    private long filteredDestinations;
 
+    /** An agent whose unauthenticated error answers only its own budget limits. */
     public IceAgent(IceAgentConfig config) {
+        this(config, new TokenBucket(ENGINE_ERROR_BURST, ENGINE_ERROR_RATE));
+    }
+
+    /**
+     * An agent whose unauthenticated error answers (400, 401) are limited by its own budget and by
+     * {@code sharedErrorBudget}, which the caller shares among all its agents (an engine's, say).
+     */
+    public IceAgent(IceAgentConfig config, TokenBucket sharedErrorBudget) {
+        Objects.requireNonNull(sharedErrorBudget, "sharedErrorBudget");
         this.config = Objects.requireNonNull(config, "config");
-        this.checkList = new CheckList(config.maxPairs());
+        this.checkList = new CheckList(config.maxPairs(), config.destinations());
         this.outbox = new Outbox(new Random(config.randomSeed()));
-        this.gatherer = new ServerReflexiveGatherer(outbox);
-        this.role = config.initialRole();
-        this.stunServers = config.stunServers();
+        this.states = new ConnectionStates(config.failedTimeoutNanos(), outbox);
+        this.gathering = new Gathering(locals, outbox, config.stunServers());
         this.credentials = new Credentials(config.localParameters());
         this.checks = new Checks(outbox);
         this.consent = new Consent(config, outbox.random());
         this.nomination = new Nomination(outbox, credentials, config.checkIntervalNanos());
         this.scheduler = new CheckScheduler(config, credentials, checks, checkList, nomination, locals);
+        this.role = new AgentRole(config.initialRole(), checkList, nomination, outbox);
+        this.incoming = new IncomingChecks(config, credentials, outbox, role, remoteCandidates, locals, checkList,
+                nomination, scheduler, this::onSelected, sharedErrorBudget);
+        this.responses = new CheckResponses(checks, consent, nomination, role, locals, checkList, this::onSelected);
     }
 
     /**
@@ -70,10 +82,7 @@ public final class IceAgent {
         advanceTo(now);
         IceCandidate host = locals.addHost(socketId, boundAddress);
         if (!closed) {
-            LocalCandidates.HostSocket socket = pairAndAnnounce(socketId);
-            if (gatheringState == IceGatheringState.GATHERING) {
-                gatherer.start(now, socket, stunServers);
-            }
+            pairAndAnnounce(now, socketId);
             runScheduledWork(now);
         }
         return host;
@@ -93,22 +102,19 @@ public final class IceAgent {
         advanceTo(now);
         IceCandidate relay = locals.addRelay(socketId, relayed, mapped, server);
         if (!closed) {
-            pairAndAnnounce(socketId);
+            pairAndAnnounce(now, socketId);
             runScheduledWork(now);
         }
         return relay;
     }
 
     /** A new socket pairs with every remote candidate and, once gathering began, announces its candidate. */
-    private LocalCandidates.HostSocket pairAndAnnounce(int socketId) {
+    private void pairAndAnnounce(long now, int socketId) {
         LocalCandidates.HostSocket socket = locals.socket(socketId);
         for (IceCandidate remote : remoteCandidates.all()) {
-            checkList.pair(socket, remote, role);
+            checkList.pair(socket, remote, role.current());
         }
-        if (gatheringState != IceGatheringState.NEW) {
-            outbox.emit(new IceEvent.CandidateGathered(socket.host()));
-        }
-        return socket;
+        gathering.onSocketAdded(now, socket);
     }
 
     /**
@@ -116,16 +122,13 @@ public final class IceAgent {
      * complete, so that end-of-candidates waits for the relayed candidate.
      */
     public void relayAllocationStarted() {
-        pendingRelayAllocations++;
+        gathering.relayAllocationStarted();
     }
 
     /** A TURN allocation began with {@link #relayAllocationStarted} ended, with its candidate added or failed. */
     public void relayAllocationEnded(long now) {
         advanceTo(now);
-        if (pendingRelayAllocations > 0) {
-            pendingRelayAllocations--;
-        }
-        completeGatheringIfDone();
+        gathering.relayAllocationEnded();
     }
 
     /**
@@ -135,19 +138,9 @@ public final class IceAgent {
      */
     public void gather(long now) {
         advanceTo(now);
-        if (closed || gatheringState == IceGatheringState.GATHERING) {
-            return;
+        if (!closed) {
+            gathering.start(now);
         }
-        setGatheringState(IceGatheringState.GATHERING);
-        for (LocalCandidates.HostSocket s : locals.sockets()) {
-            outbox.emit(new IceEvent.CandidateGathered(s.host()));
-        }
-        for (LocalCandidates.HostSocket s : locals.sockets()) {
-            if (!s.relayed()) {
-                gatherer.start(now, s, stunServers);
-            }
-        }
-        completeGatheringIfDone();
     }
 
     /** Sets the peer's ufrag/pwd; new values after the first ones mean the peer restarted ICE (§9). */
@@ -161,8 +154,8 @@ public final class IceAgent {
             beginRestart();
         }
         credentials.setRemote(remote);
-        if (remote.iceLite() && role == IceRole.CONTROLLED) {
-            switchRole(IceRole.CONTROLLING);
+        if (remote.iceLite()) {
+            role.switchTo(IceRole.CONTROLLING);
         }
     }
 
@@ -182,20 +175,26 @@ public final class IceAgent {
             LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}", c);
             return;
         }
+        if (!config.destinations().mayAllow(address)) {
+            filteredDestinations++;
+            LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}: {1}", c,
+                    config.destinations().verdict(null, address));
+            return;
+        }
         IceCandidate known = remoteCandidates.find(address);
         if (known != null) {
             if (known.type() == IceCandidateType.PRFLX && c.type() != IceCandidateType.PRFLX) {
-                remoteCandidates.replace(known, c, checkList, role);
+                remoteCandidates.replace(known, c, checkList, role.current());
             }
             return;
         }
         if (remoteCandidates.size() >= config.maxRemoteCandidates()) {
-            ignoredRemoteCandidates++;
+            remoteCandidates.countIgnored();
             return;
         }
         remoteCandidates.add(c);
         for (LocalCandidates.HostSocket s : locals.sockets()) {
-            checkList.pair(s, c, role);
+            checkList.pair(s, c, role.current());
         }
         runScheduledWork(now);
     }
@@ -207,9 +206,7 @@ public final class IceAgent {
             return;
         }
         remoteEndOfCandidates = true;
-        if (checkingSince == UNSET) {
-            checkingSince = now;
-        }
+        states.startFailedTimer(now);
         runScheduledWork(now);
     }
 
@@ -231,9 +228,13 @@ public final class IceAgent {
             return;
         }
         switch (message.messageClass()) {
-            case REQUEST -> handleRequest(now, socketId, from, message);
+            case REQUEST -> incoming.handle(now, socketId, from, message);
             case INDICATION -> noteTrafficReceived(now, socketId, from);
-            default -> handleResponse(now, socketId, from, message);
+            default -> {
+                if (!gathering.handleResponse(socketId, from, message)) {
+                    responses.handle(now, socketId, from, message);
+                }
+            }
         }
         runScheduledWork(now);
     }
@@ -243,8 +244,7 @@ public final class IceAgent {
         if (closed) {
             return;
         }
-        gatherer.handleTimeout(now);
-        completeGatheringIfDone();
+        gathering.handleTimeout(now);
         for (Check timedOut : checks.handleTimeout(now)) {
             scheduler.onTimedOut(timedOut);
         }
@@ -264,19 +264,19 @@ public final class IceAgent {
         if (closed) {
             return Long.MAX_VALUE;
         }
-        long deadline = Math.min(gatherer.deadline(), checks.deadline());
+        long deadline = Math.min(gathering.deadline(), checks.deadline());
         if (isActive()) {
             deadline = Math.min(deadline, scheduler.deadline());
         }
-        long nominationWait = nomination.waitDeadline(role, canSendChecks(), checkList);
+        long nominationWait = nomination.waitDeadline(role.current(), canSendChecks(), checkList);
         if (nominationWait != UNSET) {
             deadline = Math.min(deadline, nominationWait);
         }
         IceCandidatePair selected = nomination.selected();
-        if (selected != null && connectionState != IceConnectionState.FAILED) {
-            deadline = Math.min(deadline, consent.deadline(selected, connectionState));
-        } else if (isStillChecking() && checkingSince != UNSET) {
-            deadline = Math.min(deadline, checkingSince + config.failedTimeoutNanos());
+        if (selected != null && states.current() != IceConnectionState.FAILED) {
+            deadline = Math.min(deadline, consent.deadline(selected, states.current()));
+        } else {
+            deadline = Math.min(deadline, states.failedDeadline());
         }
         return deadline == Long.MAX_VALUE ? deadline : Math.max(deadline, lastNow);
     }
@@ -286,15 +286,15 @@ public final class IceAgent {
     }
 
     public IceConnectionState connectionState() {
-        return connectionState;
+        return states.current();
     }
 
     public IceGatheringState gatheringState() {
-        return gatheringState;
+        return gathering.state();
     }
 
     public IceRole role() {
-        return role;
+        return role.current();
     }
 
     public IceCandidatePair selectedPair() {
@@ -312,7 +312,20 @@ public final class IceAgent {
 
     /** Remote candidates dropped because {@link IceAgentConfig#maxRemoteCandidates()} were already known. */
     public long ignoredRemoteCandidates() {
-        return ignoredRemoteCandidates;
+        return remoteCandidates.ignored();
+    }
+
+    /**
+     * Remote candidates and check sources dropped because {@link IceAgentConfig#destinations()} forbids sending
+     * there: no check, response or error goes to them.
+     */
+    public long filteredDestinations() {
+        return filteredDestinations + incoming.filteredSources();
+    }
+
+    /** Unauthenticated checks left unanswered because an error budget was spent. */
+    public long unansweredErrors() {
+        return incoming.unansweredErrors();
     }
 
     public List<IceCandidate> remoteCandidates() {
@@ -367,14 +380,14 @@ public final class IceAgent {
      */
     public void setRole(IceRole newRole) {
         Objects.requireNonNull(newRole, "newRole");
-        if (!closed && newRole != role) {
-            switchRole(newRole);
+        if (!closed) {
+            role.switchTo(newRole);
         }
     }
 
     /** The STUN servers to ask for server-reflexive candidates; set before {@link #gather}. */
     public void setStunServers(List<InetSocketAddress> servers) {
-        this.stunServers = List.copyOf(servers);
+        gathering.setStunServers(servers);
     }
 
     /** Stops everything: state closed, no more transmits or timeouts. */
@@ -382,11 +395,11 @@ public final class IceAgent {
         if (closed) {
             return;
         }
-        setConnectionState(IceConnectionState.CLOSED);
+        states.set(IceConnectionState.CLOSED);
         closed = true;
         outbox.dropTransmits();
         checks.clear();
-        gatherer.clear();
+        gathering.close();
         checkList.clear();
     }
 
@@ -397,154 +410,19 @@ public final class IceAgent {
     }
 
     private boolean isActive() {
-        return !closed && connectionState != IceConnectionState.FAILED;
+        return !closed && states.isActive();
     }
 
     private void sendPacedCheck(long now) {
-        if (isActive() && scheduler.sendPaced(now, role)) {
-            if (connectionState == IceConnectionState.NEW) {
-                setConnectionState(IceConnectionState.CHECKING);
-            }
-            if (checkingSince == UNSET) {
-                checkingSince = now;
-            }
-        }
-    }
-
-    // ---- incoming requests (RFC 8445 §7.3) ----------------------------------------------------------------
-
-    private void handleRequest(long now, int socketId, InetSocketAddress from, StunMessage request) {
-        IncomingRequest in = IncomingRequest.validate(request, credentials);
-        if (in.errorCode() != 0) {
-            outbox.send(socketId, from, CheckMessages.error(request, in.errorCode(), in.errorReason(),
-                    in.localPassword(), in.unknown()));
-            return;
-        }
-        switch (RoleConflict.of(role, config.tieBreaker(), request)) {
-            case REJECT -> {
-                outbox.send(socketId, from, CheckMessages.error(request, 487, "Role Conflict", in.localPassword(),
-                        List.of()));
-                return;
-            }
-            case SWITCH -> switchRole(role.opposite());
-            case NONE -> { }
-        }
-        outbox.send(socketId, from, CheckMessages.success(request, from, in.localPassword()));
-        IceCandidatePair selected = nomination.selected();
-        if (in.previousGeneration()) {
-            // Consent of the pair kept through a restart: answer it, but learn nothing for the new check list.
-            if (selected != null && selected.matches(socketId, from)) {
-                selected.onRequestReceived(now);
-                selected.onResponseSent();
-            }
-            return;
-        }
-        IceCandidate remote = remoteCandidates.find(from);
-        if (remote == null) {
-            if (remoteCandidates.size() >= config.maxRemoteCandidates()) {
-                ignoredRemoteCandidates++;
-                return; // answered, as it was authentic, but no more addresses to check
-            }
-            remote = remoteCandidates.learnPeerReflexive(from, in.priority(), outbox.random());
-        }
-        IceCandidatePair pair = checkList.pair(locals.socket(socketId), remote, role);
-        if (pair == null) {
-            return; // the peer's address family differs from the socket's (an IPv4-mapped source, say)
-        }
-        pair.onRequestReceived(now);
-        pair.onResponseSent();
-        if (selected != null && selected != pair && selected.matches(socketId, from)) {
-            selected.onPacketReceived(now);
-        }
-        scheduler.trigger(now, pair);
-        if (request.useCandidate() && role == IceRole.CONTROLLED) {
-            if (pair.state() == IceCandidatePairState.SUCCEEDED) {
-                if (nomination.nominate(pair)) {
-                    onSelected(now);
-                }
-            } else {
-                pair.nominateOnSuccess(true);
-            }
-        }
-    }
-
-    private void switchRole(IceRole newRole) {
-        if (role == newRole) {
-            return;
-        }
-        role = newRole;
-        checkList.reprioritize(role);
-        if (role == IceRole.CONTROLLED) {
-            nomination.onBecameControlled();
-        }
-        outbox.emit(new IceEvent.RoleChanged(role));
-    }
-
-    // ---- responses (RFC 8445 §7.2.5) ----------------------------------------------------------------------
-
-    private void handleResponse(long now, int socketId, InetSocketAddress from, StunMessage response) {
-        if (gatherer.handleResponse(socketId, from, response, locals)) {
-            completeGatheringIfDone();
-            return;
-        }
-        Check check = checks.take(response);
-        if (check == null) {
-            return;
-        }
-        IceCandidatePair pair = check.pair();
-        pair.onResponseReceived(now, checks.roundTrip(check, now));
-        if (check.consent() || pair == nomination.selected()) {
-            if (response.messageClass() == StunClass.SUCCESS_RESPONSE) {
-                consent.granted(now);
-            }
-            if (check.consent()) {
-                return;
-            }
-        }
-        if (response.messageClass() == StunClass.ERROR_RESPONSE) {
-            onCheckError(check, response);
-        } else if (!pair.matches(socketId, from)) {
-            pair.state(IceCandidatePairState.FAILED);
-        } else {
-            onCheckSuccess(now, check, response);
-        }
-        if (check.useCandidate()) {
-            nomination.onNominationCheckEnded(pair);
-        }
-    }
-
-    private void onCheckError(Check check, StunMessage response) {
-        IceCandidatePair pair = check.pair();
-        int code = response.errorCode() == null ? 0 : response.errorCode().code();
-        if (code == 487) {
-            switchRole(check.sentControlling() ? IceRole.CONTROLLED : IceRole.CONTROLLING);
-            pair.state(IceCandidatePairState.WAITING);
-            checkList.enqueueTriggered(pair, false);
-        } else if (pair.state() != IceCandidatePairState.SUCCEEDED) {
-            pair.state(IceCandidatePairState.FAILED);
-        }
-    }
-
-    private void onCheckSuccess(long now, Check check, StunMessage response) {
-        IceCandidatePair pair = check.pair();
-        InetSocketAddress mapped = response.xorMappedAddress();
-        if (mapped != null) {
-            locals.addPeerReflexive(locals.socket(pair.localSocketId()), mapped, check.sentPriority());
-        }
-        pair.state(IceCandidatePairState.SUCCEEDED);
-        boolean nominatedNow = role == IceRole.CONTROLLING ? check.useCandidate() : pair.nominateOnSuccess();
-        if (nomination.onValid(now, pair, role, nominatedNow)) {
-            onSelected(now);
+        if (isActive() && scheduler.sendPaced(now, role.current())) {
+            states.checksStarted(now);
         }
     }
 
     private void onSelected(long now) {
         credentials.finishRestart();
         consent.start(now);
-        if (connectionState == IceConnectionState.NEW || connectionState == IceConnectionState.CHECKING
-                || connectionState == IceConnectionState.DISCONNECTED) {
-            setConnectionState(IceConnectionState.CONNECTED);
-        }
+        states.onSelected();
     }
 
     // ---- restart ------------------------------------------------------------------------------------------
@@ -555,13 +433,12 @@ public final class IceAgent {
         checkList.clear();
         remoteCandidates.clear();
         locals.clearReflexive();
-        gatherer.clear();
         nomination.restart();
         remoteEndOfCandidates = false;
         if (nomination.selected() == null) {
-            checkingSince = UNSET;
+            states.resetFailedTimer();
         }
-        setGatheringState(IceGatheringState.NEW);
+        gathering.restart();
     }
 
     // ---- timers and states --------------------------------------------------------------------------------
@@ -570,17 +447,13 @@ public final class IceAgent {
         if (!isActive()) {
             return;
         }
-        nomination.maybeNominate(now, role, canSendChecks(), checkList);
+        nomination.maybeNominate(now, role.current(), canSendChecks(), checkList);
         sendPacedCheck(now);
         IceCandidatePair selected = nomination.selected();
         if (selected != null) {
-            consent.run(now, selected, connectionState, credentials, checks, role, config.tieBreaker(), locals);
+            consent.run(now, selected, states.current(), credentials, checks, role.current(), config.tieBreaker(), locals);
         }
         evaluateState(now);
-    }
-
-    private boolean isStillChecking() {
-        return connectionState == IceConnectionState.NEW || connectionState == IceConnectionState.CHECKING;
     }
 
     private void evaluateState(long now) {
@@ -589,39 +462,15 @@ public final class IceAgent {
         }
         IceCandidatePair selected = nomination.selected();
         if (selected != null) {
-            setConnectionState(consent.evaluate(now, selected, connectionState, isCompleted(selected)));
+            states.set(consent.evaluate(now, selected, states.current(), isCompleted(selected)));
             return;
         }
-        boolean timedOut = checkingSince != UNSET && now - checkingSince >= config.failedTimeoutNanos();
-        boolean exhausted = remoteEndOfCandidates && checkList.allFailed() && !checks.hasPendingChecks();
-        if (isStillChecking() && (timedOut || exhausted)) {
-            setConnectionState(IceConnectionState.FAILED);
-        }
+        states.failIfChecksFailed(now, remoteEndOfCandidates && checkList.allFailed() && !checks.hasPendingChecks());
     }
 
     /** Completed: nominated, both sides done with candidates, and not a pair kept through a restart. */
     private boolean isCompleted(IceCandidatePair selected) {
-        return selected.nominated() && remoteEndOfCandidates && gatheringState == IceGatheringState.COMPLETE
+        return selected.nominated() && remoteEndOfCandidates && gathering.isComplete()
                 && !credentials.isLegacy(selected);
-    }
-
-    private void completeGatheringIfDone() {
-        if (gatheringState == IceGatheringState.GATHERING && gatherer.isIdle() && pendingRelayAllocations == 0) {
-            setGatheringState(IceGatheringState.COMPLETE);
-        }
-    }
-
-    private void setGatheringState(IceGatheringState s) {
-        if (gatheringState != s) {
-            gatheringState = s;
-            outbox.emit(new IceEvent.GatheringStateChanged(s));
-        }
-    }
-
-    private void setConnectionState(IceConnectionState s) {
-        if (connectionState != s) {
-            connectionState = s;
-            outbox.emit(new IceEvent.ConnectionStateChanged(s));
-        }
     }
 }

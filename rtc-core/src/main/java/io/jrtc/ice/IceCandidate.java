@@ -40,6 +40,14 @@ public record IceCandidate(String foundation, int component, String protocol, lo
         return IceCandidateParser.parse(attributeValue);
     }
 
+    /**
+     * A candidate attribute as a peer sent it, in the form the W3C {@code candidate} member carries: trimmed, without
+     * {@code a=}, with one {@code candidate:} prefix (either may be missing or in any case on input).
+     */
+    public static String attributeText(String text) {
+        return IceCandidateParser.attribute(text);
+    }
+
     /** The W3C RTCIceCandidate.candidate form: "candidate:&lt;foundation&gt; 1 udp &lt;prio&gt; ... typ host ...". */
     public String toSdpValue() {
         StringBuilder sb = new StringBuilder(PREFIX)

@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
  * candidate-attribute = "candidate" ":" foundation SP component-id SP transport SP priority SP
  *                       connection-address SP port SP cand-type [SP rel-addr] [SP rel-port] *(SP cand-extension)
  * </pre>
+ *
+ * <p>Read liberally, as SDP attribute lines are (issue 9): an optional {@code a=} and {@code candidate:} prefix in
+ * any case, with or without spaces after the colon; fields separated by any run of spaces or tabs, leading and
+ * trailing whitespace (a CR or LF included) ignored; {@code typ}, the candidate type, the transport and the
+ * {@code raddr}/{@code rport}/{@code tcptype} names in any case; unknown extensions skipped, a trailing
+ * extension name without a value too. What we write stays canonical ({@link IceCandidate#toSdpValue()}).
  */
 final class IceCandidateParser {
     private static final Pattern ICE_CHARS = Pattern.compile("[A-Za-z0-9+/]{1,32}");
@@ -17,6 +23,7 @@ final class IceCandidateParser {
     private static final Pattern BYTE_STRING = Pattern.compile("[^\\x00\\r\\n]+");
     /** IPv4, IPv6 or an FQDN: any run of printable characters without spaces. */
     private static final Pattern TOKEN_OR_ADDRESS = Pattern.compile("[\\x21-\\x7E]+");
+    private static final Pattern WHITESPACE = Pattern.compile("[ \\t]+");
 
     private IceCandidateParser() {
     }
@@ -25,14 +32,7 @@ final class IceCandidateParser {
         if (value == null) {
             throw new IceCandidateParseException("no candidate");
         }
-        String s = value.strip();
-        if (s.startsWith("a=")) {
-            s = s.substring(2);
-        }
-        if (s.regionMatches(true, 0, "candidate:", 0, 10)) {
-            s = s.substring(10);
-        }
-        String[] t = s.split(" ", -1);
+        String[] t = fields(value);
         if (t.length < 8) {
             throw new IceCandidateParseException("too few fields: " + value);
         }
@@ -42,7 +42,7 @@ final class IceCandidateParser {
         long priority = number(t[3], 10, "priority");
         String address = require(t[4], TOKEN_OR_ADDRESS, "connection-address");
         int port = port(t[5]);
-        if (!t[6].equals("typ")) {
+        if (!t[6].equalsIgnoreCase("typ")) {
             throw new IceCandidateParseException("expected \"typ\", found: " + t[6]);
         }
         IceCandidateType type = candidateType(t[7]);
@@ -50,22 +50,19 @@ final class IceCandidateParser {
         Integer relatedPort = null;
         String tcpType = null;
         int i = 8;
-        if (i + 1 < t.length && t[i].equals("raddr")) {
+        if (i + 1 < t.length && t[i].equalsIgnoreCase("raddr")) {
             relatedAddress = require(t[i + 1], TOKEN_OR_ADDRESS, "rel-addr");
             i += 2;
         }
-        if (i + 1 < t.length && t[i].equals("rport")) {
+        if (i + 1 < t.length && t[i].equalsIgnoreCase("rport")) {
             relatedPort = port(t[i + 1]);
             i += 2;
         }
-        for (; i < t.length; i += 2) {
-            if (i + 1 >= t.length) {
-                throw new IceCandidateParseException("extension without value: " + t[i]);
-            }
+        for (; i + 1 < t.length; i += 2) {
             require(t[i], TOKEN, "extension name");
             require(t[i + 1], BYTE_STRING, "extension value");
-            if (t[i].equals("tcptype")) {
-                tcpType = t[i + 1];
+            if (t[i].equalsIgnoreCase("tcptype")) {
+                tcpType = t[i + 1].toLowerCase(Locale.ROOT);
             }
         }
         if (component < 1 || component > 256) {
@@ -76,6 +73,33 @@ final class IceCandidateParser {
         }
         return new IceCandidate(foundation, component, transport, priority, address, port, type,
                 relatedAddress, relatedPort, tcpType);
+    }
+
+    /**
+     * The fields of a candidate attribute's value after any {@code a=} and {@code candidate:} prefix, split on runs
+     * of whitespace.
+     */
+    private static String[] fields(String value) throws IceCandidateParseException {
+        String s = attribute(value).substring("candidate:".length());
+        if (s.isEmpty()) {
+            throw new IceCandidateParseException("too few fields: " + value);
+        }
+        return WHITESPACE.split(s, -1);
+    }
+
+    /**
+     * The candidate attribute as given, trimmed, with a single {@code candidate:} prefix and without {@code a=}: the
+     * form the W3C {@code candidate} member carries.
+     */
+    static String attribute(String value) {
+        String s = value.strip();
+        if (s.regionMatches(true, 0, "a=", 0, 2)) {
+            s = s.substring(2).stripLeading();
+        }
+        if (s.regionMatches(true, 0, "candidate:", 0, 10)) {
+            s = s.substring(10).stripLeading();
+        }
+        return "candidate:" + s;
     }
 
     private static String require(String field, Pattern pattern, String name) throws IceCandidateParseException {

@@ -8,6 +8,7 @@ import java.util.Random;
 /** The peer's candidates: signalled ones (trickle) and peer-reflexive ones learnt from its checks. */
 final class RemoteCandidates {
     private final List<IceCandidate> candidates = new ArrayList<>();
+    private long ignored;
 
     IceCandidate find(InetSocketAddress address) {
         for (IceCandidate c : candidates) {
@@ -20,6 +21,15 @@ final class RemoteCandidates {
 
     int size() {
         return candidates.size();
+    }
+
+    /** A candidate was dropped because the agent's limit of remote candidates was reached. */
+    void countIgnored() {
+        ignored++;
+    }
+
+    long ignored() {
+        return ignored;
     }
 
     void add(IceCandidate c) {

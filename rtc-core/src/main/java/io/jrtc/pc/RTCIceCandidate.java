@@ -20,13 +20,12 @@ public final class RTCIceCandidate {
      */
     public RTCIceCandidate(String candidate, String sdpMid, Integer sdpMLineIndex, String usernameFragment) {
         Objects.requireNonNull(candidate, "candidate");
-        String value = candidate.startsWith("a=") ? candidate.substring(2) : candidate;
         try {
-            this.parsed = IceCandidate.parse(value);
+            this.parsed = IceCandidate.parse(candidate);
         } catch (IceCandidateParseException e) {
             throw new IllegalArgumentException("invalid ICE candidate '" + candidate + "': " + e.getMessage(), e);
         }
-        this.candidate = value.startsWith("candidate:") ? value : "candidate:" + value;
+        this.candidate = IceCandidate.attributeText(candidate);
         this.sdpMid = sdpMid;
         this.sdpMLineIndex = sdpMLineIndex;
         this.usernameFragment = usernameFragment;

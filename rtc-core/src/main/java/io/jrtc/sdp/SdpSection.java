@@ -110,11 +110,14 @@ public abstract sealed class SdpSection permits SessionDescription, MediaDescrip
         setAttribute("ice-pwd", pwd);
     }
 
-    /** The options of every {@code a=ice-options} line at this level (RFC 8839 §5.6), e.g. "trickle". */
+    /**
+     * The options of every {@code a=ice-options} line at this level (RFC 8839 §5.6), e.g. "trickle". The grammar
+     * separates them by spaces; some stacks write commas ("trickle,renomination"), which are read the same.
+     */
     public List<String> iceOptions() {
         List<String> options = new ArrayList<>();
         for (String value : attributeValues("ice-options")) {
-            for (String option : value.trim().split(" +")) {
+            for (String option : value.trim().split("[ \\t,]+")) {
                 if (!option.isEmpty()) {
                     options.add(option);
                 }

@@ -74,13 +74,25 @@ class IceCandidateTest {
         "candidate:1 1 udp 4294967296 10.0.0.1 9 typ host",
         "candidate:1 1 udp 1 10.0.0.1 65536 typ host",
         "candidate:1 1 udp -1 10.0.0.1 9 typ host",
-        "candidate:1 1 udp 1 10.0.0.1 9 typ host generation",
-        "candidate:1  1 udp 1 10.0.0.1 9 typ host",
         "candidate:f@o 1 udp 1 10.0.0.1 9 typ host",
         "candidate:123456789012345678901234567890123 1 udp 1 10.0.0.1 9 typ host",
     })
     void malformedCandidatesAreRejected(String value) {
+        // A doubled space or a trailing extension name without value is read liberally (LiberalCandidateProperties).
         assertThatThrownBy(() -> IceCandidate.parse(value)).isInstanceOf(IceCandidateParseException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host ",
+        "candidate:1 1 UDP 2122260223 192.0.2.1 5000 TYP HOST",
+        "a=candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host\r\n",
+        "1 1 udp 2122260223 192.0.2.1   5000 typ host generation 0 network-cost",
+        "candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host generation 0 ufrag abcd network-id 2 x-unknown",
+        "  candidate:  1\t1 udp 2122260223 192.0.2.1 5000 typ host"})
+    void realWorldVariationsOfOneHostCandidateAreReadLiberally(String text) throws Exception {
+        IceCandidate c = IceCandidate.parse(text);
+        assertThat(c.toSdpValue()).isEqualTo("candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jrtc.pc.RtcEngine;
 import io.jrtc.pc.RtcEngineSettings;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,7 +20,8 @@ class ProtocolPropertiesTest {
         runner.run(context -> {
             RtcEngineSettings settings = context.getBean(RtcEngineSettings.class);
             RtcEngineSettings defaults = RtcEngineSettings.defaults();
-            assertThat(settings.ice()).isEqualTo(defaults.ice());
+            // The one knob whose default differs: a service facing the internet checks no private address.
+            assertThat(settings.ice()).isEqualTo(defaults.ice().withAllowedPrivateDestinations(List.of()));
             assertThat(settings.sctp()).isEqualTo(defaults.sctp());
             assertThat(settings.dtls()).isEqualTo(defaults.dtls());
             assertThat(settings.rtp()).isEqualTo(defaults.rtp());
@@ -32,6 +34,7 @@ class ProtocolPropertiesTest {
                 "rtc.ice.check-interval=20ms", "rtc.ice.consent-interval=2s", "rtc.ice.consent-timeout=10s",
                 "rtc.ice.disconnected-timeout=3s", "rtc.ice.failed-timeout=12s",
                 "rtc.ice.max-remote-candidates=8", "rtc.ice.max-candidate-pairs=40",
+                "rtc.ice.allowed-private-destinations=10.0.0.0/8,fc00::/7", "rtc.ice.lite=true",
                 "rtc.sctp.receive-window=1MB", "rtc.sctp.rto-initial=500ms", "rtc.sctp.rto-min=100ms",
                 "rtc.sctp.rto-max=5s", "rtc.sctp.max-message-size=64KB", "rtc.sctp.max-streams=1024",
                 "rtc.sctp.heartbeat-interval=0s", "rtc.sctp.max-remote-channels=16",
@@ -48,6 +51,8 @@ class ProtocolPropertiesTest {
                     assertThat(settings.ice().failedTimeout()).isEqualTo(Duration.ofSeconds(12));
                     assertThat(settings.ice().maxRemoteCandidates()).isEqualTo(8);
                     assertThat(settings.ice().maxCandidatePairs()).isEqualTo(40);
+                    assertThat(settings.ice().allowedPrivateDestinations()).containsExactly("10.0.0.0/8", "fc00::/7");
+                    assertThat(settings.ice().lite()).isTrue();
                     assertThat(settings.sctp().receiveWindow()).isEqualTo(1L << 20);
                     assertThat(settings.sctp().rtoInitial()).isEqualTo(Duration.ofMillis(500));
                     assertThat(settings.sctp().rtoMin()).isEqualTo(Duration.ofMillis(100));
@@ -65,6 +70,15 @@ class ProtocolPropertiesTest {
                     assertThat(settings.rtp().audioJitterBufferPackets()).isEqualTo(8);
                     assertThat(settings.rtp().videoJitterBufferPackets()).isEqualTo(64);
                 });
+    }
+
+    @Test
+    void aRangeThatIsNoCidrFailsStartupNamingTheKnob() {
+        runner.withPropertyValues("rtc.ice.allowed-private-destinations=10.0.0.0/33").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("ice allowedPrivateDestinations").hasMessageContaining("10.0.0.0/33");
+        });
     }
 
     @Test

@@ -23,7 +23,9 @@ public final class ProtocolConfigs {
                 .withCheckInterval(settings.checkInterval().toNanos())
                 .withConsent(settings.consentInterval().toNanos(), settings.consentTimeout().toNanos())
                 .withTimeouts(settings.disconnectedTimeout().toNanos(), settings.failedTimeout().toNanos())
-                .withLimits(settings.maxRemoteCandidates(), settings.maxCandidatePairs());
+                .withLimits(settings.maxRemoteCandidates(), settings.maxCandidatePairs())
+                .withDestinations(settings.destinationPolicy())
+                .withLite(settings.lite());
     }
 
     public static SctpConfig sctp(SctpSettings settings, long randomSeed) {

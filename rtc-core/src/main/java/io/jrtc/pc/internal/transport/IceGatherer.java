@@ -71,7 +71,7 @@ public final class IceGatherer implements Pump.Stage {
         SecureRandom random = new SecureRandom();
         this.localParameters = IceParameters.random(random);
         this.agent = new IceAgent(ProtocolConfigs.ice(context.engine().settings().ice(), IceRole.CONTROLLING,
-                localParameters, random.nextLong(), random.nextLong()));
+                localParameters, random.nextLong(), random.nextLong()), StunErrorBudget.of(context.engine()));
         this.relays = new TurnRelays(agent, context);
         this.demultiplexer = new PacketDemultiplexer(agent);
         this.stateListeners = context.listeners();
