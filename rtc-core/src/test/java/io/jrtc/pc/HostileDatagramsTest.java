@@ -71,7 +71,7 @@ class HostileDatagramsTest {
         DtlsEndpoint client = new DtlsEndpoint(DtlsRole.CLIENT, DtlsCertificate.generate(), List.of(), handshakes,
                 output::release);
         try {
-            client.start();
+            client.start(0);
             assertThat(output.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
             byte[] hello = client.pollTransmit();
             assertThat(hello).isNotNull();
