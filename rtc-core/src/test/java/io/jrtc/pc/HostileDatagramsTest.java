@@ -65,7 +65,7 @@ class HostileDatagramsTest {
     }
 
     /** The first flight of a real DTLS client: a stranger trying to start a handshake of its own. */
-    private static byte[] genuineClientHello() throws Exception {
+    static byte[] genuineClientHello() throws Exception {
         ExecutorService handshakes = Executors.newSingleThreadExecutor();
         Semaphore output = new Semaphore(0);
         DtlsEndpoint client = new DtlsEndpoint(DtlsRole.CLIENT, DtlsCertificate.generate(), List.of(), handshakes,

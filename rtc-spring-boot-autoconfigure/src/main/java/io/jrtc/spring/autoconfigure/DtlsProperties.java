@@ -3,18 +3,43 @@ package io.jrtc.spring.autoconfigure;
 import io.jrtc.pc.DtlsSettings;
 import java.time.Duration;
 
-/** {@code rtc.dtls.*}: the DTLS handshake of every connection (RFC 6347). */
+/** {@code rtc.dtls.*}: the DTLS handshake of every connection (RFC 6347), and the engine's handshake pool. */
 public class DtlsProperties {
     private static final DtlsSettings DEFAULTS = DtlsSettings.defaults();
 
-    /** How long a handshake may take before the connection fails. */
+    /**
+     * How long a handshake may take before the connection fails, counted from when ICE connects, whether the
+     * handshake waits for the peer or for a thread.
+     */
     private Duration handshakeTimeout = DEFAULTS.handshakeTimeout();
 
     /** First handshake retransmission timeout, doubled on each retransmission. */
     private Duration initialRetransmitTimeout = DEFAULTS.initialRetransmitTimeout();
 
+    /** Handshakes in flight at once, each on a thread of the engine's pool; max(16, 4 x cores) by default. */
+    private int handshakeThreads = DEFAULTS.handshakeThreads();
+
+    /** Handshakes waiting for a thread; one more fails its connection at once. */
+    private int handshakeQueue = DEFAULTS.handshakeQueue();
+
     DtlsSettings toSettings() {
-        return new DtlsSettings(handshakeTimeout, initialRetransmitTimeout);
+        return new DtlsSettings(handshakeTimeout, initialRetransmitTimeout, handshakeThreads, handshakeQueue);
+    }
+
+    public int getHandshakeThreads() {
+        return handshakeThreads;
+    }
+
+    public void setHandshakeThreads(int handshakeThreads) {
+        this.handshakeThreads = handshakeThreads;
+    }
+
+    public int getHandshakeQueue() {
+        return handshakeQueue;
+    }
+
+    public void setHandshakeQueue(int handshakeQueue) {
+        this.handshakeQueue = handshakeQueue;
     }
 
     public Duration getHandshakeTimeout() {

@@ -39,7 +39,8 @@ class ProtocolPropertiesTest {
                 "rtc.dtls.handshake-timeout=8s", "rtc.dtls.initial-retransmit-timeout=250ms",
                 "rtc.rtp.nack-history-packets=512", "rtc.rtp.nack-history-age=2s",
                 "rtc.rtp.nack-reorder-delay=5ms", "rtc.rtp.audio-jitter-buffer-packets=8",
-                "rtc.rtp.video-jitter-buffer-packets=64").run(context -> {
+                "rtc.rtp.video-jitter-buffer-packets=64", "rtc.dtls.handshake-threads=6",
+                "rtc.dtls.handshake-queue=40").run(context -> {
                     RtcEngineSettings settings = context.getBean(RtcEngine.class).settings();
                     assertThat(settings.ice().checkInterval()).isEqualTo(Duration.ofMillis(20));
                     assertThat(settings.ice().consentInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -59,6 +60,8 @@ class ProtocolPropertiesTest {
                     assertThat(settings.sctp().maxRemoteLabelBytes()).isEqualTo(256);
                     assertThat(settings.dtls().handshakeTimeout()).isEqualTo(Duration.ofSeconds(8));
                     assertThat(settings.dtls().initialRetransmitTimeout()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(settings.dtls().handshakeThreads()).isEqualTo(6);
+                    assertThat(settings.dtls().handshakeQueue()).isEqualTo(40);
                     assertThat(settings.rtp().nackHistoryPackets()).isEqualTo(512);
                     assertThat(settings.rtp().nackHistoryAge()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(settings.rtp().nackReorderDelay()).isEqualTo(Duration.ofMillis(5));
