@@ -2,7 +2,10 @@ package io.jrtc.pc;
 
 import static io.jrtc.pc.SettingsChecks.positive;
 
+import io.jrtc.dtls.SrtpProtectionProfile;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * DTLS knobs of every connection of an engine (RFC 6347), and of the engine's handshake pool.
@@ -21,9 +24,14 @@ import java.time.Duration;
  * @param handshakeThreads         handshakes in flight at once, each on a thread of the engine's pool;
  *                                 max(16, 4 x cores)
  * @param handshakeQueue           handshakes waiting for a thread, beyond which a handshake fails at once; 256
+ * @param srtpProfiles             the DTLS-SRTP protection profiles (RFC 5764 §4.1.2, RFC 7714 §14.2) by their RFC
+ *                                 names, most preferred first: what we offer as DTLS client, in this order, and
+ *                                 choose from as server; all four we implement by default,
+ *                                 {@code SRTP_AEAD_AES_256_GCM}, {@code SRTP_AEAD_AES_128_GCM},
+ *                                 {@code SRTP_AES128_CM_HMAC_SHA1_80}, {@code SRTP_AES128_CM_HMAC_SHA1_32}
  */
 public record DtlsSettings(Duration handshakeTimeout, Duration initialRetransmitTimeout, int handshakeThreads,
-                           int handshakeQueue) {
+                           int handshakeQueue, List<String> srtpProfiles) {
     public DtlsSettings {
         positive("dtls handshakeTimeout", handshakeTimeout);
         positive("dtls initialRetransmitTimeout", initialRetransmitTimeout);
@@ -31,11 +39,23 @@ public record DtlsSettings(Duration handshakeTimeout, Duration initialRetransmit
                 handshakeTimeout);
         SettingsChecks.range("dtls handshakeThreads", handshakeThreads, 1, 4096);
         SettingsChecks.range("dtls handshakeQueue", handshakeQueue, 0, 1_000_000);
+        srtpProfiles = List.copyOf(Objects.requireNonNull(srtpProfiles, "dtls srtpProfiles"));
+        if (srtpProfiles.isEmpty()) {
+            throw new IllegalArgumentException("dtls srtpProfiles must name at least one profile");
+        }
+        for (String name : srtpProfiles) {
+            try {
+                SrtpProtectionProfile.forName(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("dtls srtpProfiles: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** As {@link #defaults()} with these timers. */
     public DtlsSettings(Duration handshakeTimeout, Duration initialRetransmitTimeout) {
-        this(handshakeTimeout, initialRetransmitTimeout, defaultHandshakeThreads(), 256);
+        this(handshakeTimeout, initialRetransmitTimeout, defaultHandshakeThreads(), 256,
+                SrtpProtectionProfile.PREFERENCE.stream().map(SrtpProtectionProfile::name).toList());
     }
 
     public static DtlsSettings defaults() {
@@ -48,18 +68,24 @@ public record DtlsSettings(Duration handshakeTimeout, Duration initialRetransmit
     }
 
     public DtlsSettings withHandshakeTimeout(Duration timeout) {
-        return new DtlsSettings(timeout, initialRetransmitTimeout, handshakeThreads, handshakeQueue);
+        return new DtlsSettings(timeout, initialRetransmitTimeout, handshakeThreads, handshakeQueue, srtpProfiles);
     }
 
     public DtlsSettings withInitialRetransmitTimeout(Duration timeout) {
-        return new DtlsSettings(handshakeTimeout, timeout, handshakeThreads, handshakeQueue);
+        return new DtlsSettings(handshakeTimeout, timeout, handshakeThreads, handshakeQueue, srtpProfiles);
     }
 
     public DtlsSettings withHandshakeThreads(int threads) {
-        return new DtlsSettings(handshakeTimeout, initialRetransmitTimeout, threads, handshakeQueue);
+        return new DtlsSettings(handshakeTimeout, initialRetransmitTimeout, threads, handshakeQueue, srtpProfiles);
     }
 
     public DtlsSettings withHandshakeQueue(int queued) {
-        return new DtlsSettings(handshakeTimeout, initialRetransmitTimeout, handshakeThreads, queued);
+        return new DtlsSettings(handshakeTimeout, initialRetransmitTimeout, handshakeThreads, queued, srtpProfiles);
+    }
+
+    /** With these SRTP protection profiles, by RFC name, most preferred first. */
+    public DtlsSettings withSrtpProfiles(List<String> profiles) {
+        return new DtlsSettings(handshakeTimeout, initialRetransmitTimeout, handshakeThreads, handshakeQueue,
+                profiles);
     }
 }

@@ -46,9 +46,9 @@ class DtlsEndpointTest {
 
         SrtpKeyingMaterial clientKeys = pair.clientSide.connectedEvent().srtp();
         SrtpKeyingMaterial serverKeys = pair.serverSide.connectedEvent().srtp();
-        assertThat(clientKeys.protectionProfile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_128_GCM);
-        assertThat(serverKeys.protectionProfile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_128_GCM);
-        assertThat(clientKeys.localKey()).hasSize(16).isEqualTo(serverKeys.remoteKey());
+        assertThat(clientKeys.protectionProfile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_256_GCM);
+        assertThat(serverKeys.protectionProfile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_256_GCM);
+        assertThat(clientKeys.localKey()).hasSize(32).isEqualTo(serverKeys.remoteKey());
         assertThat(clientKeys.localSalt()).hasSize(12).isEqualTo(serverKeys.remoteSalt());
         assertThat(clientKeys.remoteKey()).isEqualTo(serverKeys.localKey());
         assertThat(clientKeys.remoteSalt()).isEqualTo(serverKeys.localSalt());

@@ -2,6 +2,8 @@ package io.jrtc.spring.autoconfigure;
 
 import io.jrtc.pc.DtlsSettings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code rtc.dtls.*}: the DTLS handshake of every connection (RFC 6347), and the engine's handshake pool. */
 public class DtlsProperties {
@@ -22,8 +24,23 @@ public class DtlsProperties {
     /** Handshakes waiting for a thread; one more fails its connection at once. */
     private int handshakeQueue = DEFAULTS.handshakeQueue();
 
+    /**
+     * DTLS-SRTP protection profiles by RFC name, most preferred first: offered in this order as DTLS client, chosen
+     * from as server. All four implemented ones by default, AEAD_AES_256_GCM first.
+     */
+    private List<String> srtpProfiles = new ArrayList<>(DEFAULTS.srtpProfiles());
+
     DtlsSettings toSettings() {
-        return new DtlsSettings(handshakeTimeout, initialRetransmitTimeout, handshakeThreads, handshakeQueue);
+        return new DtlsSettings(handshakeTimeout, initialRetransmitTimeout, handshakeThreads, handshakeQueue,
+                srtpProfiles);
+    }
+
+    public List<String> getSrtpProfiles() {
+        return srtpProfiles;
+    }
+
+    public void setSrtpProfiles(List<String> srtpProfiles) {
+        this.srtpProfiles = srtpProfiles;
     }
 
     public int getHandshakeThreads() {
