@@ -26,20 +26,25 @@ import org.bouncycastle.tls.TlsTimeoutException;
  * owner thread (an event loop) and BouncyCastle underneath.
  *
  * <p><b>Threads.</b> Every method except {@link #setRemoteFingerprints} and {@link #state()} must be called from the
- * owner's thread. {@link #start()} puts exactly one task on {@code handshakeExecutor}; it runs BouncyCastle's
- * blocking handshake and ends when the handshake does (success, failure, time limit or {@link #close()}), so no
- * executor thread is held afterwards. That task hands its output over through thread-safe queues and calls
- * {@code wakeup} on the executor thread each time it has queued a datagram to send or an event; {@code wakeup} must
- * not block, only schedule a drain on the owner's thread, which then calls {@link #pollTransmit()},
- * {@link #pollEvent()} and {@link #pollApplicationData()} until each returns null. {@code wakeup} is never called
- * from inside the owner's own calls, and not at all once CONNECTED, CLOSED or FAILED: from then on records are
- * decrypted inside {@link #handleReceive} and the poll methods, and encrypted inside {@link #send}, on the owner's
- * thread, so the owner drains after each of its own calls ({@link #handleReceive}, {@link #send}, {@link #close()},
- * {@link #start()}).
+ * owner's thread. A handshake puts exactly one task on {@code handshakeExecutor}, and only once there is work for
+ * it: a client at {@link #start(long)}, since it sends first; a server when the first datagram that looks like a
+ * ClientHello arrives ({@link FirstFlight}), so an endpoint whose peer never speaks holds no thread. The task runs
+ * BouncyCastle's blocking handshake and ends when the handshake does (success, failure, deadline or
+ * {@link #close()}). That task hands its output over through thread-safe queues and calls {@code wakeup} on the
+ * executor thread each time it has queued a datagram to send or an event; {@code wakeup} must not block, only
+ * schedule a drain on the owner's thread, which then calls {@link #pollTransmit()}, {@link #pollEvent()} and
+ * {@link #pollApplicationData()} until each returns null. {@code wakeup} is never called from inside the owner's own
+ * calls, and not at all once CONNECTED, CLOSED or FAILED: from then on records are decrypted inside
+ * {@link #handleReceive} and the poll methods, and encrypted inside {@link #send}, on the owner's thread, so the owner
+ * drains after each of its own calls ({@link #handleReceive}, {@link #send}, {@link #close()}, {@link #start(long)},
+ * {@link #handleTimeout(long)}).
  *
- * <p><b>Time.</b> Handshake retransmission (RFC 6347 §4.2.4) and the handshake time limit are BouncyCastle's and run
- * in real time on the executor thread, so this class takes no {@code now}. Handshake datagrams fit
- * {@link DtlsConfig#mtu()}; application datagrams are limited by {@link #maxApplicationDataSize()}.
+ * <p><b>Time.</b> The handshake deadline is the owner's: it counts from {@link #start(long)} in the owner's clock,
+ * whether or not the task has started (it may wait in the executor's queue, or for a ClientHello), and the owner
+ * calls {@link #handleTimeout(long)} at {@link #handshakeDeadline()}. Handshake retransmission (RFC 6347 §4.2.4) is
+ * BouncyCastle's and runs in real time on the executor thread, with the same time limit counted from the task's start
+ * as a backstop that the owner's deadline always precedes. Handshake datagrams fit {@link DtlsConfig#mtu()};
+ * application datagrams are limited by {@link #maxApplicationDataSize()}.
  *
  * <p><b>Failures.</b> Bytes from the network never make a method throw: undecryptable records are dropped, and a
  * fatal protocol error turns into {@link DtlsEvent.Failed}. Misuse throws {@link IllegalStateException} or
@@ -66,6 +71,10 @@ public final class DtlsEndpoint implements AutoCloseable {
     private volatile DTLSTransport established;
     private byte[] receiveBuffer;
     private long droppedDatagrams;
+    /** Owner's clock, nanoseconds: when a handshake still going fails; Long.MAX_VALUE before start. */
+    private long deadline = Long.MAX_VALUE;
+    /** Owner thread: whether the handshake task was handed to the executor. */
+    private boolean taskSubmitted;
 
     /**
      * @param remoteFingerprints fingerprints from the remote SDP; the remote certificate must match one of them (same
@@ -98,26 +107,56 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
 
     /**
-     * Begins the handshake on the executor: a client sends its ClientHello, a server waits for one. The handshake
-     * time limit starts when the task starts.
+     * Begins the handshake: a client hands its task to the executor, which sends the ClientHello; a server waits for
+     * one and takes a thread only when it arrives. The handshake must be over by {@code now} plus
+     * {@link DtlsConfig#handshakeTimeout()}, see {@link #handleTimeout(long)}.
      *
+     * @param now the owner's clock, nanoseconds
      * @throws IllegalStateException unless the state is NEW
      */
-    public void start() {
+    public void start(long now) {
         if (!state.compareAndSet(DtlsState.NEW, DtlsState.CONNECTING)) {
             throw new IllegalStateException("start() in state " + state.get());
         }
+        deadline = now + config.handshakeTimeout().toNanos();
         peer = role == DtlsRole.CLIENT
             ? new WebRtcDtlsClient(certificate, verifier, config, outcome)
             : new WebRtcDtlsServer(certificate, verifier, config, outcome);
+        if (role == DtlsRole.CLIENT || transport.hasInbound()) {
+            submitHandshake();
+        }
+    }
+
+    /** Owner thread: hands the one handshake task to the executor; a full executor fails the handshake at once. */
+    private void submitHandshake() {
+        taskSubmitted = true;
         try {
             handshakeExecutor.execute(this::runHandshake);
         } catch (RejectedExecutionException e) {
             transport.close();
             if (state.compareAndSet(DtlsState.CONNECTING, DtlsState.FAILED)) {
-                events.add(new DtlsEvent.Failed("handshake executor rejected the task", e));
+                String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
+                events.add(new DtlsEvent.Failed("handshake executor rejected the task" + detail, e));
             }
         }
+    }
+
+    /** Owner's clock, nanoseconds: when {@link #handleTimeout} must be called; Long.MAX_VALUE unless handshaking. */
+    public long handshakeDeadline() {
+        return state.get() == DtlsState.CONNECTING ? deadline : Long.MAX_VALUE;
+    }
+
+    /**
+     * Fails a handshake that is not over at its deadline with {@code Failed("handshake timeout")}, releasing its task
+     * if it has one (RFC 6347 §4.2.4 leaves the overall limit to the implementation). Does nothing before it.
+     */
+    public void handleTimeout(long now) {
+        if (now < deadline || !state.compareAndSet(DtlsState.CONNECTING, DtlsState.FAILED)) {
+            return;
+        }
+        LOG.log(Level.DEBUG, "DTLS handshake timed out ({0})", taskSubmitted ? "in flight" : "peer never spoke");
+        events.add(new DtlsEvent.Failed("handshake timeout", null));
+        cancelHandshake();
     }
 
     /**
@@ -144,8 +183,15 @@ public final class DtlsEndpoint implements AutoCloseable {
             }
             return;
         }
+        if (role == DtlsRole.SERVER && !taskSubmitted && !FirstFlight.isClientHello(data, off, len)) {
+            // A server's peer opens with a ClientHello; anything before it is noise, or a stranger's.
+            drop(len);
+            return;
+        }
         if (!transport.offerInbound(Arrays.copyOfRange(data, off, off + len))) {
             drop(len);
+        } else if (!taskSubmitted && current == DtlsState.CONNECTING) {
+            submitHandshake();
         }
     }
 
@@ -239,7 +285,10 @@ public final class DtlsEndpoint implements AutoCloseable {
         return state.get() == DtlsState.CONNECTED ? outcome.srtp() : null;
     }
 
-    /** Datagrams dropped before reaching DTLS (oversized, or the handshake queue was full). */
+    /**
+     * Datagrams dropped before reaching DTLS: oversized, the handshake queue was full, or (as server) anything
+     * before the first ClientHello.
+     */
     public long droppedDatagrams() {
         return droppedDatagrams;
     }
@@ -273,6 +322,10 @@ public final class DtlsEndpoint implements AutoCloseable {
     private void cancelHandshake() {
         verifier.cancel();
         AbstractTlsPeer handshakePeer = peer;
+        if (!taskSubmitted) {
+            transport.close();
+            return;
+        }
         try {
             // Safe from another thread: BouncyCastle's cancel only closes the record layer, which is volatile-guarded.
             handshakePeer.cancel();

@@ -49,20 +49,20 @@ final class DtlsHandshakeParameters {
     private DtlsHandshakeParameters() {
     }
 
-    /** The use_srtp extension data a client offers (RFC 5764 §4.1.1). */
-    static UseSRTPData offeredSrtp() {
-        return new UseSRTPData(SrtpProtectionProfile.OFFERED.clone(), NO_MKI);
+    /** The use_srtp extension data a client offers (RFC 5764 §4.1.1): the configured profiles, in order. */
+    static UseSRTPData offeredSrtp(DtlsConfig config) {
+        return new UseSRTPData(config.srtpProfiles().stream().mapToInt(Integer::intValue).toArray(), NO_MKI);
     }
 
     /**
      * The server's choice: our most preferred profile that the client offered, or 0 when none is common, in which
      * case the server omits use_srtp (RFC 5764 §4.1.1).
      */
-    static int selectSrtpProfile(UseSRTPData offered) {
+    static int selectSrtpProfile(UseSRTPData offered, DtlsConfig config) {
         if (offered == null) {
             return 0;
         }
-        for (int ours : SrtpProtectionProfile.OFFERED) {
+        for (int ours : config.srtpProfiles()) {
             for (int theirs : offered.getProtectionProfiles()) {
                 if (ours == theirs) {
                     return ours;
@@ -76,24 +76,15 @@ final class DtlsHandshakeParameters {
      * The client's check of the server's use_srtp answer: exactly one profile that we offered, and no MKI since we
      * sent none (RFC 5764 §4.1.1). Returns the profile, or 0 when the server did not answer use_srtp.
      */
-    static int acceptedSrtpProfile(UseSRTPData answer) throws IOException {
+    static int acceptedSrtpProfile(UseSRTPData answer, DtlsConfig config) throws IOException {
         if (answer == null) {
             return 0;
         }
         int[] profiles = answer.getProtectionProfiles();
-        if (profiles.length != 1 || !offered(profiles[0]) || answer.getMki().length != 0) {
+        if (profiles.length != 1 || !config.srtpProfiles().contains(profiles[0]) || answer.getMki().length != 0) {
             throw new TlsFatalAlert(AlertDescription.illegal_parameter, "bad use_srtp answer");
         }
         return profiles[0];
-    }
-
-    private static boolean offered(int profile) {
-        for (int ours : SrtpProtectionProfile.OFFERED) {
-            if (ours == profile) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Exports the DTLS-SRTP keys; only valid from notifyHandshakeComplete (RFC 5764 §4.2). */

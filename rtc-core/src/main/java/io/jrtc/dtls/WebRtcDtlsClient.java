@@ -46,7 +46,7 @@ final class WebRtcDtlsClient extends DefaultTlsClient {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Hashtable getClientExtensions() throws IOException {
         Hashtable extensions = TlsExtensions.orEmpty(super.getClientExtensions());
-        TlsSRTPUtils.addUseSRTPExtension(extensions, DtlsHandshakeParameters.offeredSrtp());
+        TlsSRTPUtils.addUseSRTPExtension(extensions, DtlsHandshakeParameters.offeredSrtp(config));
         return extensions;
     }
 
@@ -55,7 +55,7 @@ final class WebRtcDtlsClient extends DefaultTlsClient {
     public void processServerExtensions(Hashtable serverExtensions) throws IOException {
         super.processServerExtensions(serverExtensions);
         srtpProfile = serverExtensions == null ? 0
-            : DtlsHandshakeParameters.acceptedSrtpProfile(TlsSRTPUtils.getUseSRTPExtension(serverExtensions));
+            : DtlsHandshakeParameters.acceptedSrtpProfile(TlsSRTPUtils.getUseSRTPExtension(serverExtensions), config);
     }
 
     @Override

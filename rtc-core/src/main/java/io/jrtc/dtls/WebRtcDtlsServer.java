@@ -48,7 +48,7 @@ final class WebRtcDtlsServer extends DefaultTlsServer {
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
         super.processClientExtensions(clientExtensions);
         UseSRTPData offer = clientExtensions == null ? null : TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
-        srtpProfile = DtlsHandshakeParameters.selectSrtpProfile(offer);
+        srtpProfile = DtlsHandshakeParameters.selectSrtpProfile(offer, config);
     }
 
     @Override

@@ -46,9 +46,9 @@ class DtlsEndpointTest {
 
         SrtpKeyingMaterial clientKeys = pair.clientSide.connectedEvent().srtp();
         SrtpKeyingMaterial serverKeys = pair.serverSide.connectedEvent().srtp();
-        assertThat(clientKeys.protectionProfile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_128_GCM);
-        assertThat(serverKeys.protectionProfile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_128_GCM);
-        assertThat(clientKeys.localKey()).hasSize(16).isEqualTo(serverKeys.remoteKey());
+        assertThat(clientKeys.protectionProfile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_256_GCM);
+        assertThat(serverKeys.protectionProfile()).isEqualTo(SrtpProtectionProfile.AEAD_AES_256_GCM);
+        assertThat(clientKeys.localKey()).hasSize(32).isEqualTo(serverKeys.remoteKey());
         assertThat(clientKeys.localSalt()).hasSize(12).isEqualTo(serverKeys.remoteSalt());
         assertThat(clientKeys.remoteKey()).isEqualTo(serverKeys.localKey());
         assertThat(clientKeys.remoteSalt()).isEqualTo(serverKeys.localSalt());
@@ -131,7 +131,7 @@ class DtlsEndpointTest {
         assertThatThrownBy(() -> pair.client.send(new byte[10], 0, 10)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(pair.client::maxApplicationDataSize).isInstanceOf(IllegalStateException.class);
         pair.start();
-        assertThatThrownBy(pair.client::start).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> pair.client.start(0)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> pair.client.send(new byte[10], 0, 10)).isInstanceOf(IllegalStateException.class);
         pair.client.close();
         pair.server.close();
@@ -258,7 +258,7 @@ class DtlsEndpointTest {
         java.util.concurrent.Semaphore wakeups = new java.util.concurrent.Semaphore(0);
         DtlsEndpoint lonely = new DtlsEndpoint(DtlsRole.CLIENT, certificate, certificate.fingerprints(), executor,
             wakeups::release, FAST.withHandshakeTimeout(Duration.ofMillis(300)));
-        lonely.start();
+        lonely.start(0);
 
         DtlsEvent event = awaitEvent(lonely, wakeups);
 
@@ -306,7 +306,9 @@ class DtlsEndpointTest {
         DtlsCertificate certificate = DtlsCertificate.generate();
         DtlsEndpoint server = new DtlsEndpoint(DtlsRole.SERVER, certificate, certificate.fingerprints(), counting,
             () -> { }, DtlsConfig.DEFAULT);
-        server.start();
+        server.start(0);
+        byte[] hello = HandshakeSchedulingTest.clientHello(executor);
+        server.handleReceive(hello, 0, hello.length);
         counting.awaitStarted(1);
 
         server.close();

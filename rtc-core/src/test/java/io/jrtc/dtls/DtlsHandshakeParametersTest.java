@@ -15,32 +15,47 @@ class DtlsHandshakeParametersTest {
 
     @Test
     void serverPrefersGcmThenTheOtherProfilesTheClientOffered() {
-        assertThat(DtlsHandshakeParameters.selectSrtpProfile(new UseSRTPData(new int[] {0x0001, 0x0007}, NO_MKI)))
-            .isEqualTo(0x0007);
-        assertThat(DtlsHandshakeParameters.selectSrtpProfile(new UseSRTPData(new int[] {0x0002, 0x0001}, NO_MKI)))
-            .isEqualTo(0x0001);
-        assertThat(DtlsHandshakeParameters.selectSrtpProfile(new UseSRTPData(new int[] {0x0005}, NO_MKI))).isZero();
-        assertThat(DtlsHandshakeParameters.selectSrtpProfile(null)).isZero();
+        DtlsConfig config = DtlsConfig.DEFAULT;
+        assertThat(select(config, 0x0001, 0x0007)).isEqualTo(0x0007);
+        assertThat(select(config, 0x0001, 0x0007, 0x0008)).isEqualTo(0x0008);
+        assertThat(select(config, 0x0002, 0x0001)).isEqualTo(0x0001);
+        assertThat(select(config, 0x0005)).isZero();
+        assertThat(DtlsHandshakeParameters.selectSrtpProfile(null, config)).isZero();
+        DtlsConfig hmacOnly = config.withSrtpProfiles(java.util.List.of(0x0001));
+        assertThat(select(hmacOnly, 0x0008, 0x0007, 0x0001)).isEqualTo(0x0001);
+        assertThat(select(hmacOnly, 0x0008)).isZero();
     }
 
     @Test
     void clientAcceptsOnlyOneOfferedProfileWithoutMki() throws IOException {
-        assertThat(DtlsHandshakeParameters.acceptedSrtpProfile(new UseSRTPData(new int[] {0x0001}, NO_MKI)))
+        DtlsConfig config = DtlsConfig.DEFAULT.withSrtpProfiles(java.util.List.of(0x0007, 0x0001));
+        assertThat(DtlsHandshakeParameters.acceptedSrtpProfile(new UseSRTPData(new int[] {0x0001}, NO_MKI), config))
             .isEqualTo(0x0001);
-        assertThat(DtlsHandshakeParameters.acceptedSrtpProfile(null)).isZero();
+        assertThat(DtlsHandshakeParameters.acceptedSrtpProfile(null, config)).isZero();
         for (UseSRTPData bad : new UseSRTPData[] {
             new UseSRTPData(new int[] {0x0001, 0x0007}, NO_MKI),
             new UseSRTPData(new int[] {0x0008}, NO_MKI),
             new UseSRTPData(new int[] {0x0001}, new byte[] {1})}) {
-            assertThatThrownBy(() -> DtlsHandshakeParameters.acceptedSrtpProfile(bad))
+            assertThatThrownBy(() -> DtlsHandshakeParameters.acceptedSrtpProfile(bad, config))
                 .isInstanceOf(TlsFatalAlert.class);
         }
     }
 
     @Test
-    void offersTheProfilesInPreferenceOrder() {
-        assertThat(DtlsHandshakeParameters.offeredSrtp().getProtectionProfiles())
-            .containsExactly(0x0007, 0x0001, 0x0002);
+    void offersAllFourProfilesGcmFirstByDefault() {
+        assertThat(DtlsHandshakeParameters.offeredSrtp(DtlsConfig.DEFAULT).getProtectionProfiles())
+            .containsExactly(0x0008, 0x0007, 0x0001, 0x0002);
+        assertThatThrownBy(() -> DtlsConfig.DEFAULT.withSrtpProfiles(java.util.List.of()))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DtlsConfig.DEFAULT.withSrtpProfiles(java.util.List.of(0x0005)))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThat(SrtpProtectionProfile.forName("srtp_aead_aes_256_gcm")).isEqualTo(0x0008);
+        assertThatThrownBy(() -> SrtpProtectionProfile.forName("SRTP_NULL_SHA1_80"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SRTP_AEAD_AES_128_GCM");
+    }
+
+    private static int select(DtlsConfig config, int... offered) {
+        return DtlsHandshakeParameters.selectSrtpProfile(new UseSRTPData(offered, NO_MKI), config);
     }
 
     @Test

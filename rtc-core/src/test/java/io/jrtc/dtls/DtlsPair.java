@@ -86,8 +86,8 @@ final class DtlsPair {
     }
 
     DtlsPair start() {
-        server.start();
-        client.start();
+        server.start(0);
+        client.start(0);
         return this;
     }
 

@@ -77,7 +77,7 @@ class OpensslInteropTest {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             UdpPump pump = new UdpPump(socket, new InetSocketAddress(LOOPBACK, port));
             DtlsEndpoint client = new DtlsEndpoint(DtlsRole.CLIENT, ours, theirs.fingerprints(), executor, () -> { });
-            client.start();
+            client.start(0);
 
             assertThat(pump.runUntil(client, () -> pump.connected() != null)).isTrue();
             SrtpKeyingMaterial keys = pump.connected().srtp();
@@ -102,7 +102,7 @@ class OpensslInteropTest {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             UdpPump pump = new UdpPump(socket, null);
             DtlsEndpoint server = new DtlsEndpoint(DtlsRole.SERVER, ours, theirs.fingerprints(), executor, () -> { });
-            server.start();
+            server.start(0);
             startOpenssl("s_client", "-dtls1_2", "-connect", "127.0.0.1:" + socket.getLocalPort(),
                 "-cert", pem("client.crt"), "-key", pem("client.key"),
                 "-use_srtp", "SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80",

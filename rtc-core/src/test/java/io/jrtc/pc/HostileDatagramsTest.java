@@ -65,13 +65,13 @@ class HostileDatagramsTest {
     }
 
     /** The first flight of a real DTLS client: a stranger trying to start a handshake of its own. */
-    private static byte[] genuineClientHello() throws Exception {
+    static byte[] genuineClientHello() throws Exception {
         ExecutorService handshakes = Executors.newSingleThreadExecutor();
         Semaphore output = new Semaphore(0);
         DtlsEndpoint client = new DtlsEndpoint(DtlsRole.CLIENT, DtlsCertificate.generate(), List.of(), handshakes,
                 output::release);
         try {
-            client.start();
+            client.start(0);
             assertThat(output.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
             byte[] hello = client.pollTransmit();
             assertThat(hello).isNotNull();

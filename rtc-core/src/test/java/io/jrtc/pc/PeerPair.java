@@ -23,7 +23,12 @@ final class PeerPair implements AutoCloseable {
     }
 
     PeerPair(java.util.function.Supplier<RTCConfiguration> configuration, InetAddress bindAddress) {
-        engine = RtcEngine.create(RtcEngineSettings.defaults().withBindAddresses(List.of(bindAddress)));
+        this(configuration, RtcEngineSettings.defaults().withBindAddresses(List.of(bindAddress)));
+    }
+
+    /** Two connections on an engine of these settings. */
+    PeerPair(java.util.function.Supplier<RTCConfiguration> configuration, RtcEngineSettings settings) {
+        engine = RtcEngine.create(settings);
         offerer = engine.newPeerConnection(configuration.get());
         answerer = engine.newPeerConnection(configuration.get());
     }

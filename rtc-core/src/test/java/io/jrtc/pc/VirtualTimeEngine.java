@@ -167,7 +167,7 @@ final class VirtualTimeEngine implements AutoCloseable {
                 handshakeSteps, network.counters());
     }
 
-    private static InetAddress address(String literal) {
+    static InetAddress address(String literal) {
         try {
             return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {

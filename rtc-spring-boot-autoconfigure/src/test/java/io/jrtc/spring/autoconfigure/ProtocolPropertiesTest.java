@@ -42,7 +42,9 @@ class ProtocolPropertiesTest {
                 "rtc.dtls.handshake-timeout=8s", "rtc.dtls.initial-retransmit-timeout=250ms",
                 "rtc.rtp.nack-history-packets=512", "rtc.rtp.nack-history-age=2s",
                 "rtc.rtp.nack-reorder-delay=5ms", "rtc.rtp.audio-jitter-buffer-packets=8",
-                "rtc.rtp.video-jitter-buffer-packets=64").run(context -> {
+                "rtc.rtp.video-jitter-buffer-packets=64", "rtc.dtls.handshake-threads=6",
+                "rtc.dtls.handshake-queue=40",
+                "rtc.dtls.srtp-profiles=SRTP_AEAD_AES_128_GCM,SRTP_AES128_CM_HMAC_SHA1_80").run(context -> {
                     RtcEngineSettings settings = context.getBean(RtcEngine.class).settings();
                     assertThat(settings.ice().checkInterval()).isEqualTo(Duration.ofMillis(20));
                     assertThat(settings.ice().consentInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -64,6 +66,10 @@ class ProtocolPropertiesTest {
                     assertThat(settings.sctp().maxRemoteLabelBytes()).isEqualTo(256);
                     assertThat(settings.dtls().handshakeTimeout()).isEqualTo(Duration.ofSeconds(8));
                     assertThat(settings.dtls().initialRetransmitTimeout()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(settings.dtls().handshakeThreads()).isEqualTo(6);
+                    assertThat(settings.dtls().handshakeQueue()).isEqualTo(40);
+                    assertThat(settings.dtls().srtpProfiles())
+                            .containsExactly("SRTP_AEAD_AES_128_GCM", "SRTP_AES128_CM_HMAC_SHA1_80");
                     assertThat(settings.rtp().nackHistoryPackets()).isEqualTo(512);
                     assertThat(settings.rtp().nackHistoryAge()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(settings.rtp().nackReorderDelay()).isEqualTo(Duration.ofMillis(5));

@@ -2,6 +2,7 @@ package io.jrtc.pc.internal.config;
 
 import io.jrtc.datachannel.DataChannelLimits;
 import io.jrtc.dtls.DtlsConfig;
+import io.jrtc.dtls.SrtpProtectionProfile;
 import io.jrtc.ice.IceAgentConfig;
 import io.jrtc.ice.IceParameters;
 import io.jrtc.ice.IceRole;
@@ -44,7 +45,8 @@ public final class ProtocolConfigs {
 
     public static DtlsConfig dtls(DtlsSettings settings) {
         return DtlsConfig.DEFAULT.withHandshakeTimeout(settings.handshakeTimeout())
-                .withInitialRetransmitTimeout(settings.initialRetransmitTimeout());
+                .withInitialRetransmitTimeout(settings.initialRetransmitTimeout())
+                .withSrtpProfiles(settings.srtpProfiles().stream().map(SrtpProtectionProfile::forName).toList());
     }
 
     public static NackGenerator.Settings nack(RtpSettings settings) {

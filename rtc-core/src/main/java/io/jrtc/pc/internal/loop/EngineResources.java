@@ -4,6 +4,7 @@ import io.jrtc.net.DatagramNetwork;
 import io.jrtc.net.EventLoops;
 import io.jrtc.net.LocalAddresses;
 import io.jrtc.net.UdpNetwork;
+import io.jrtc.pc.DtlsSettings;
 import io.jrtc.pc.RtcEngineSettings;
 import io.jrtc.time.RtcClock;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +50,15 @@ public final class EngineResources implements AutoCloseable {
         this.loops = new EventLoops(settings.eventLoopThreads());
         this.network = network.apply(loops);
         int cores = Runtime.getRuntime().availableProcessors();
-        // DTLS handshakes block inside BouncyCastle while they wait for records, so the pool may grow, but only
-        // while handshakes are in flight; established connections hold no thread.
-        this.handshakes = elasticPool("jrtc-dtls", Math.max(64, cores * 16));
-        this.callbacks = elasticPool("jrtc-callback", Math.max(8, cores * 4));
+        // DTLS handshakes block inside BouncyCastle while they wait for records, so they get a pool of their own,
+        // bounded in threads and in queue: a handshake that finds both full fails rather than waits.
+        DtlsSettings dtls = settings.dtls();
+        this.handshakes = elasticPool("jrtc-dtls", dtls.handshakeThreads(), (task, pool) -> {
+            throw new RejectedExecutionException("DTLS handshake pool full: " + dtls.handshakeThreads()
+                    + " handshakes in flight and " + dtls.handshakeQueue()
+                    + " waiting (rtc.dtls.handshake-threads, rtc.dtls.handshake-queue)");
+        }, dtls.handshakeQueue());
+        this.callbacks = elasticPool("jrtc-callback", Math.max(8, cores * 4), null, Integer.MAX_VALUE);
     }
 
     public RtcEngineSettings settings() {
@@ -123,18 +130,20 @@ public final class EngineResources implements AutoCloseable {
 
     /**
      * Up to {@code max} threads; a task goes to an idle thread if there is one, else to a new thread, else it waits
-     * in the queue. Idle threads end after 30 s. (A ThreadPoolExecutor whose core size is its maximum starts a new
-     * thread for each of its first {@code max} tasks even while others sit idle, so every DTLS handshake of the
-     * first 64 paid for a thread start.)
+     * in the queue, of at most {@code maxQueued} tasks; past that, {@code full} is told. Idle threads end after 30 s.
+     * (A ThreadPoolExecutor whose core size is its maximum starts a new thread for each of its first {@code max}
+     * tasks even while others sit idle, so every DTLS handshake of the first 64 paid for a thread start.)
      */
-    private static ExecutorService elasticPool(String name, int max) {
+    private static ExecutorService elasticPool(String name, int max, RejectedExecutionHandler full, int maxQueued) {
         HandOffQueue queue = new HandOffQueue();
         return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, daemonThreads(name),
                 (task, pool) -> {
                     if (pool.isShutdown()) {
                         throw new RejectedExecutionException(name + " pool is shut down");
                     }
-                    queue.put(task);
+                    if (!queue.putWithin(task, maxQueued)) {
+                        full.rejectedExecution(task, pool);
+                    }
                 });
     }
 
@@ -145,6 +154,15 @@ public final class EngineResources implements AutoCloseable {
         @Override
         public boolean offer(Runnable task) {
             return tryTransfer(task);
+        }
+
+        /** Queues the task unless {@code limit} are queued; producers take turns, so the bound holds. */
+        synchronized boolean putWithin(Runnable task, int limit) {
+            if (size() >= limit) {
+                return false;
+            }
+            put(task);
+            return true;
         }
     }
 

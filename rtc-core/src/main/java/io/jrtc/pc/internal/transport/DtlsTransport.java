@@ -17,6 +17,7 @@ import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Listeners;
 import io.jrtc.pc.internal.loop.Pump;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,14 @@ import java.util.function.Consumer;
  * SRTCP share the path without DTLS record protection (RFC 5764 §5.1.2): the media side registers a
  * {@link #setMediaReceiver receiver} for them, sends with {@link #sendMedia} and takes its keys from
  * {@link #endpoint()}; this transport knows nothing of RTP.
+ *
+ * <p>Only datagrams from a path ICE validated reach the handshake and the records after it: the selected pair's
+ * remote, or the remote of any pair that succeeded a check (RFC 8445 §7.2.5.3.2); others are counted and dropped, so
+ * a stranger who learnt the port cannot inject a ClientHello or an alert (RFC 8826 §4.3.1: ICE is the consent to
+ * receive). Before the handshake starts, datagrams from a path of the check list are held, and checked again when it
+ * starts. The handshake deadline is the connection's timer (see {@link DtlsEndpoint#handleTimeout}), counted from
+ * the moment the handshake is due, so that an endpoint whose peer never sends a ClientHello costs no thread and
+ * still fails in time.
  */
 public final class DtlsTransport implements Pump.Stage {
     private static final System.Logger LOG = System.getLogger(DtlsTransport.class.getName());
@@ -42,12 +51,17 @@ public final class DtlsTransport implements Pump.Stage {
     private final Listeners<RTCDtlsTransportState> stateListeners;
     private final List<Consumer<RTCDtlsTransportState>> internalStateListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
-    private final ArrayDeque<byte[]> early = new ArrayDeque<>();
+    private final ArrayDeque<EarlyDatagram> early = new ArrayDeque<>();
     private volatile RTCDtlsTransportState state = RTCDtlsTransportState.NEW;
     private volatile RTCDtlsRole role = RTCDtlsRole.AUTO;
     private RTCDtlsParameters remoteParameters;
     private DtlsEndpoint endpoint;
     private Consumer<byte[]> applicationData = data -> { };
+    private long strangerDatagrams;
+
+    /** A datagram that arrived before the handshake started, with the path it came by. */
+    private record EarlyDatagram(int socketId, InetSocketAddress sender, byte[] data) {
+    }
 
     public DtlsTransport(IceTransport transport, DtlsCertificate certificate) {
         this.transport = transport;
@@ -163,22 +177,38 @@ public final class DtlsTransport implements Pump.Stage {
                 context.engine().handshakeExecutor(), context.pump()::request,
                 ProtocolConfigs.dtls(context.engine().settings().dtls()));
         setState(RTCDtlsTransportState.CONNECTING);
-        endpoint.start();
+        endpoint.start(context.pump().now());
         while (!early.isEmpty()) {
-            byte[] datagram = early.poll();
-            endpoint.handleReceive(datagram, 0, datagram.length);
+            EarlyDatagram datagram = early.poll();
+            onDatagram(datagram.socketId(), datagram.sender(), datagram.data(), datagram.data().length);
         }
     }
 
-    /** A DTLS record, as the demultiplexer sorted it out; held while the handshake has not started yet. */
-    private void onDatagram(byte[] data, int length) {
+    /**
+     * A DTLS record, as the demultiplexer sorted it out: passed on if it came by a validated path, held while the
+     * handshake has not started yet if it came by any path of the check list, else dropped.
+     */
+    private void onDatagram(int socketId, InetSocketAddress sender, byte[] data, int length) {
         if (endpoint == null) {
-            if (early.size() < EARLY_DATAGRAMS && state == RTCDtlsTransportState.NEW) {
-                early.add(Arrays.copyOf(data, length));
+            if (early.size() < EARLY_DATAGRAMS && state == RTCDtlsTransportState.NEW
+                    && transport.isCandidatePath(socketId, sender)) {
+                early.add(new EarlyDatagram(socketId, sender, Arrays.copyOf(data, length)));
+            } else {
+                strangerDatagrams++;
             }
             return;
         }
+        if (!transport.isValidatedPath(socketId, sender)) {
+            strangerDatagrams++;
+            LOG.log(Level.DEBUG, () -> "dropped a DTLS datagram from " + sender + ", not a validated ICE path");
+            return;
+        }
         endpoint.handleReceive(data, 0, length);
+    }
+
+    /** DTLS datagrams dropped because they came by no path ICE validated (or, early, by no path of the check list). */
+    public long strangerDatagrams() {
+        return strangerDatagrams;
     }
 
     @Override
@@ -228,11 +258,14 @@ public final class DtlsTransport implements Pump.Stage {
 
     @Override
     public long deadline() {
-        return Long.MAX_VALUE;
+        return endpoint == null ? Long.MAX_VALUE : endpoint.handshakeDeadline();
     }
 
     @Override
     public void onTimeout(long now) {
+        if (endpoint != null) {
+            endpoint.handleTimeout(now);
+        }
     }
 
     private void setState(RTCDtlsTransportState next) {

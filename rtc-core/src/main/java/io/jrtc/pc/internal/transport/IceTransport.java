@@ -2,6 +2,7 @@ package io.jrtc.pc.internal.transport;
 
 import io.jrtc.ice.IceCandidate;
 import io.jrtc.ice.IceCandidatePair;
+import io.jrtc.ice.IceCandidatePairState;
 import io.jrtc.ice.IceConnectionState;
 import io.jrtc.ice.IceEvent;
 import io.jrtc.ice.IceParameters;
@@ -17,6 +18,7 @@ import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.pc.internal.loop.Listeners;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -225,6 +227,39 @@ public final class IceTransport {
 
     public IceCandidatePair selectedPair() {
         return selectedPair;
+    }
+
+    /**
+     * Whether ICE validated the path to {@code remote} from local socket {@code socketId}: it is the selected pair's,
+     * or that of a pair that succeeded a check (RFC 8445 §7.2.5.3.2). What the layers above accept datagrams from;
+     * on the loop.
+     */
+    public boolean isValidatedPath(int socketId, InetSocketAddress remote) {
+        IceCandidatePair selected = selectedPair;
+        if (selected != null && selected.localSocketId() == socketId && selected.remoteAddress().equals(remote)) {
+            return true;
+        }
+        for (IceCandidatePair pair : gatherer.agent().pairs()) {
+            if (pair.state() == IceCandidatePairState.SUCCEEDED && pair.localSocketId() == socketId
+                    && pair.remoteAddress().equals(remote)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a pair of the check list, in any state, leads to {@code remote} from {@code socketId}: where a peer may
+     * send from before our own check of that path succeeded (a peer-reflexive remote included, as its check made the
+     * pair); on the loop.
+     */
+    public boolean isCandidatePath(int socketId, InetSocketAddress remote) {
+        for (IceCandidatePair pair : gatherer.agent().pairs()) {
+            if (pair.localSocketId() == socketId && pair.remoteAddress().equals(remote)) {
+                return true;
+            }
+        }
+        return isValidatedPath(socketId, remote);
     }
 
     public long bytesSent() {

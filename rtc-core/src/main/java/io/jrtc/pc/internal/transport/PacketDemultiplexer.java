@@ -17,10 +17,15 @@ public final class PacketDemultiplexer {
         void onDatagram(byte[] data, int length);
     }
 
+    /** Takes one datagram with the path it came by (local socket, sender); on the loop, the array is the caller's. */
+    public interface PathReceiver {
+        void onDatagram(int socketId, InetSocketAddress sender, byte[] data, int length);
+    }
+
     private static final Receiver DROP = (data, length) -> { };
 
     private final IceAgent agent;
-    private Receiver dtls = DROP;
+    private PathReceiver dtls = (socketId, sender, data, length) -> { };
     private Receiver media = DROP;
     private volatile long packetsReceived;
     private volatile long bytesReceived;
@@ -35,8 +40,8 @@ public final class PacketDemultiplexer {
         return MultiplexedPacketKind.classify(data, offset, length) == MultiplexedPacketKind.STUN;
     }
 
-    /** Where DTLS records (first byte 20..63) go. */
-    public void setDtlsReceiver(Receiver receiver) {
+    /** Where DTLS records (first byte 20..63) go, with their path, for the DTLS transport to check. */
+    public void setDtlsReceiver(PathReceiver receiver) {
         this.dtls = receiver;
     }
 
@@ -59,7 +64,7 @@ public final class PacketDemultiplexer {
         packetsReceived++;
         bytesReceived += length;
         switch (kind) {
-            case DTLS -> dtls.onDatagram(data, length);
+            case DTLS -> dtls.onDatagram(socketId, sender, data, length);
             case RTP, RTCP -> media.onDatagram(data, length);
             default -> dropped++;
         }

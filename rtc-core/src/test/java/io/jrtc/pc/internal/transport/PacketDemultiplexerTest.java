@@ -25,7 +25,7 @@ class PacketDemultiplexerTest {
         IceAgent agent = new IceAgent(IceAgentConfig.defaults(IceRole.CONTROLLING,
                 new IceParameters("ufrag", "password-of-22-chars!!", false)));
         PacketDemultiplexer demultiplexer = new PacketDemultiplexer(agent);
-        demultiplexer.setDtlsReceiver((data, length) -> routed.add("dtls"));
+        demultiplexer.setDtlsReceiver((socketId, sender, data, length) -> routed.add("dtls"));
         demultiplexer.setMediaReceiver((data, length) -> routed.add("media"));
         return demultiplexer;
     }
