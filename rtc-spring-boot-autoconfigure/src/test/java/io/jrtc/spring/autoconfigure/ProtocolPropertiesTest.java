@@ -35,11 +35,11 @@ class ProtocolPropertiesTest {
                 "rtc.sctp.receive-window=1MB", "rtc.sctp.rto-initial=500ms", "rtc.sctp.rto-min=100ms",
                 "rtc.sctp.rto-max=5s", "rtc.sctp.max-message-size=64KB", "rtc.sctp.max-streams=1024",
                 "rtc.sctp.heartbeat-interval=0s", "rtc.sctp.max-remote-channels=16",
-                "rtc.sctp.max-remote-label-size=256B",
+                "rtc.sctp.max-remote-label-size=256B", "rtc.sctp.max-buffered-amount=1MB",
                 "rtc.dtls.handshake-timeout=8s", "rtc.dtls.initial-retransmit-timeout=250ms",
                 "rtc.rtp.nack-history-packets=512", "rtc.rtp.nack-history-age=2s",
                 "rtc.rtp.nack-reorder-delay=5ms", "rtc.rtp.audio-jitter-buffer-packets=8",
-                "rtc.rtp.video-jitter-buffer-packets=64").run(context -> {
+                "rtc.rtp.video-jitter-buffer-packets=64", "rtc.rtp.retransmission-budget=0.5").run(context -> {
                     RtcEngineSettings settings = context.getBean(RtcEngine.class).settings();
                     assertThat(settings.ice().checkInterval()).isEqualTo(Duration.ofMillis(20));
                     assertThat(settings.ice().consentInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -57,6 +57,7 @@ class ProtocolPropertiesTest {
                     assertThat(settings.sctp().heartbeatInterval()).isZero();
                     assertThat(settings.sctp().maxRemoteChannels()).isEqualTo(16);
                     assertThat(settings.sctp().maxRemoteLabelBytes()).isEqualTo(256);
+                    assertThat(settings.sctp().maxBufferedAmount()).isEqualTo(1L << 20);
                     assertThat(settings.dtls().handshakeTimeout()).isEqualTo(Duration.ofSeconds(8));
                     assertThat(settings.dtls().initialRetransmitTimeout()).isEqualTo(Duration.ofMillis(250));
                     assertThat(settings.rtp().nackHistoryPackets()).isEqualTo(512);
@@ -64,6 +65,7 @@ class ProtocolPropertiesTest {
                     assertThat(settings.rtp().nackReorderDelay()).isEqualTo(Duration.ofMillis(5));
                     assertThat(settings.rtp().audioJitterBufferPackets()).isEqualTo(8);
                     assertThat(settings.rtp().videoJitterBufferPackets()).isEqualTo(64);
+                    assertThat(settings.rtp().retransmissionBudget()).isEqualTo(0.5);
                 });
     }
 
