@@ -76,6 +76,8 @@ public final class RTCDataChannel {
     /**
      * @throws InvalidStateError when the channel is not open
      * @throws TypeError when the message exceeds the remote's max-message-size
+     * @throws OperationError when the message would take bufferedAmount past its cap (16 MiB by default,
+     *                        {@link SctpSettings#maxBufferedAmount()}); nothing is queued then
      */
     public void send(String text) {
         core.send(text);
@@ -84,6 +86,8 @@ public final class RTCDataChannel {
     /**
      * @throws InvalidStateError when the channel is not open
      * @throws TypeError when the message exceeds the remote's max-message-size
+     * @throws OperationError when the message would take bufferedAmount past its cap (16 MiB by default,
+     *                        {@link SctpSettings#maxBufferedAmount()}); nothing is queued then
      */
     public void send(byte[] data) {
         core.send(data);

@@ -38,4 +38,6 @@ public enum RTCErrorReason {
     INVALID_ARGUMENT,
     /** A data-channel message is larger than the remote accepts (RFC 8841 max-message-size). */
     MESSAGE_TOO_LARGE,
+    /** A data channel's bufferedAmount would pass the cap ({@link SctpSettings#maxBufferedAmount()}), as browsers'. */
+    SEND_QUEUE_FULL,
 }

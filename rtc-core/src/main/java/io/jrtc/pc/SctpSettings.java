@@ -21,10 +21,13 @@ import java.time.Duration;
  * @param maxRemoteChannels data channels the peer may have open at once that it opened itself; past them its
  *                          DATA_CHANNEL_OPEN is refused by resetting the stream; 1,024
  * @param maxRemoteLabelBytes largest label plus protocol (UTF-8 bytes) of a channel the peer opens; 1 KiB
+ * @param maxBufferedAmount a data channel's bufferedAmount cap: a send that would pass it fails with
+ *                          OperationError ({@link RTCErrorReason#SEND_QUEUE_FULL}), as in browsers, so a peer that
+ *                          stops reading cannot make us buffer without limit; 16 MiB
  */
 public record SctpSettings(long receiveWindow, Duration rtoInitial, Duration rtoMin, Duration rtoMax,
                            long maxMessageSize, int maxStreams, Duration heartbeatInterval, int maxRemoteChannels,
-                           int maxRemoteLabelBytes) {
+                           int maxRemoteLabelBytes, long maxBufferedAmount) {
     public SctpSettings {
         range("sctp receiveWindow", receiveWindow, 1500, 0xFFFF_FFFFL);
         positive("sctp rtoInitial", rtoInitial);
@@ -36,40 +39,46 @@ public record SctpSettings(long receiveWindow, Duration rtoInitial, Duration rto
         notNegative("sctp heartbeatInterval", heartbeatInterval);
         range("sctp maxRemoteChannels", maxRemoteChannels, 0, 65535);
         range("sctp maxRemoteLabelBytes", maxRemoteLabelBytes, 0, 2 * 0xFFFF);
+        range("sctp maxBufferedAmount", maxBufferedAmount, 1, 1L << 40);
     }
 
     public static SctpSettings defaults() {
         return new SctpSettings(4L << 20, Duration.ofSeconds(1), Duration.ofMillis(220), Duration.ofSeconds(10),
-                16L << 20, 65535, Duration.ofSeconds(30), 1024, 1024);
+                16L << 20, 65535, Duration.ofSeconds(30), 1024, 1024, 16L << 20);
     }
 
     public SctpSettings withReceiveWindow(long bytes) {
         return new SctpSettings(bytes, rtoInitial, rtoMin, rtoMax, maxMessageSize, maxStreams, heartbeatInterval,
-                maxRemoteChannels, maxRemoteLabelBytes);
+                maxRemoteChannels, maxRemoteLabelBytes, maxBufferedAmount);
     }
 
     public SctpSettings withRto(Duration initial, Duration min, Duration max) {
         return new SctpSettings(receiveWindow, initial, min, max, maxMessageSize, maxStreams, heartbeatInterval,
-                maxRemoteChannels, maxRemoteLabelBytes);
+                maxRemoteChannels, maxRemoteLabelBytes, maxBufferedAmount);
     }
 
     public SctpSettings withMaxMessageSize(long bytes) {
         return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, bytes, maxStreams, heartbeatInterval,
-                maxRemoteChannels, maxRemoteLabelBytes);
+                maxRemoteChannels, maxRemoteLabelBytes, maxBufferedAmount);
     }
 
     public SctpSettings withMaxStreams(int streams) {
         return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, maxMessageSize, streams, heartbeatInterval,
-                maxRemoteChannels, maxRemoteLabelBytes);
+                maxRemoteChannels, maxRemoteLabelBytes, maxBufferedAmount);
     }
 
     public SctpSettings withRemoteChannelLimits(int channels, int labelBytes) {
         return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, maxMessageSize, maxStreams,
-                heartbeatInterval, channels, labelBytes);
+                heartbeatInterval, channels, labelBytes, maxBufferedAmount);
     }
 
     public SctpSettings withHeartbeatInterval(Duration interval) {
         return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, maxMessageSize, maxStreams, interval,
-                maxRemoteChannels, maxRemoteLabelBytes);
+                maxRemoteChannels, maxRemoteLabelBytes, maxBufferedAmount);
+    }
+
+    public SctpSettings withMaxBufferedAmount(long bytes) {
+        return new SctpSettings(receiveWindow, rtoInitial, rtoMin, rtoMax, maxMessageSize, maxStreams,
+                heartbeatInterval, maxRemoteChannels, maxRemoteLabelBytes, bytes);
     }
 }

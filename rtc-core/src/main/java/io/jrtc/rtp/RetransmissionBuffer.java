@@ -14,11 +14,17 @@ import java.util.List;
  * allocates nothing once the slots have grown to the packet size. A packet is held while it is fewer than
  * {@code capacity} sequence numbers behind the newest sent and younger than {@code maxAge}. Sans-IO: {@code now}
  * is nanoseconds on the caller's monotonic clock.
+ * <p>
+ * A NACK cannot make the sender an amplifier (RFC 4585 §6.2.1 leaves the sender free to ignore requests): each
+ * packet is resent at most once per given interval (the round-trip time, so a request the receiver repeats after an
+ * RTT is answered while copies of one request are not), a sequence number a NACK names twice is resent once, and
+ * every resent byte is paid from a {@link RetransmissionBudget} that only media sent fills.
  */
 public final class RetransmissionBuffer {
     /** At most half the sequence number space, so "behind the newest" stays unambiguous across the wrap. */
     public static final int MAX_CAPACITY = SequenceNumbers.MODULUS / 2;
     private static final int EMPTY = -1;
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final int capacity;
     private final long maxAge;
@@ -26,10 +32,27 @@ public final class RetransmissionBuffer {
     private final int[] lengths;
     private final int[] sequenceNumbers;
     private final long[] sentAt;
+    /** When each slot's packet was last resent; {@link #NEVER} until it is. */
+    private final long[] resentAt;
+    /** The NACK that last named each slot's packet: duplicates within one NACK are found in O(1) each. */
+    private final long[] namedBy;
+    private final RetransmissionBudget budget;
+    private long nacksHandled;
+    private long resendsTooSoon;
+    private long resendsOverBudget;
     private boolean started;
     private int newest;
 
+    /** A history whose resends are not capped by bytes (a budget of {@link Double#POSITIVE_INFINITY}). */
     public RetransmissionBuffer(int capacity, Duration maxAge) {
+        this(capacity, maxAge, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * A history of {@code capacity} packets for {@code maxAge} whose resent bytes stay within {@code budgetRatio}
+     * times the media bytes stored (see {@link RetransmissionBudget}).
+     */
+    public RetransmissionBuffer(int capacity, Duration maxAge, double budgetRatio) {
         if (capacity < 1 || capacity > MAX_CAPACITY || maxAge.isNegative()) {
             throw new IllegalArgumentException("capacity 1-" + MAX_CAPACITY + " and a non-negative max age");
         }
@@ -39,6 +62,9 @@ public final class RetransmissionBuffer {
         this.lengths = new int[capacity];
         this.sequenceNumbers = new int[capacity];
         this.sentAt = new long[capacity];
+        this.resentAt = new long[capacity];
+        this.namedBy = new long[capacity];
+        this.budget = new RetransmissionBudget(budgetRatio);
         Arrays.fill(sequenceNumbers, EMPTY);
     }
 
@@ -57,9 +83,12 @@ public final class RetransmissionBuffer {
             packets[slot] = new byte[Math.max(len, packets[slot] == null ? 0 : 2 * packets[slot].length)];
         }
         System.arraycopy(packet, off, packets[slot], 0, len);
+        budget.handleMediaSent(len, sequenceNumbers[slot] == EMPTY ? 0 : lengths[slot]);
         lengths[slot] = len;
         sequenceNumbers[slot] = seq;
         sentAt[slot] = now;
+        resentAt[slot] = NEVER;
+        namedBy[slot] = 0;
         if (!started || SequenceNumbers.isNewer(seq, newest)) {
             started = true;
             newest = seq;
@@ -91,28 +120,51 @@ public final class RetransmissionBuffer {
         return Arrays.copyOf(packets[slot], lengths[slot]);
     }
 
-    /** Copies of the held packets a NACK asks for, in the NACK's order, each once. */
-    public List<byte[]> packetsFor(long now, GenericNack nack) {
+    /**
+     * Copies of the held packets a NACK asks for that may go again at {@code now}, in the NACK's order, each once:
+     * a packet resent less than {@code minResendInterval} nanoseconds ago is skipped, and so is one the budget
+     * cannot pay for (its length plus the {@link RtxEncoder#ORIGINAL_SEQUENCE_NUMBER_LENGTH} RTX adds). Linear in
+     * the number of sequence numbers named, whatever their order or repetition.
+     */
+    public List<byte[]> packetsFor(long now, GenericNack nack, long minResendInterval) {
+        long request = ++nacksHandled;
         List<byte[]> found = new ArrayList<>();
-        int[] lost = nack.lostSequenceNumbers();
-        for (int i = 0; i < lost.length; i++) {
-            if (!askedBefore(lost, i)) {
-                byte[] held = packet(now, lost[i]);
-                if (held != null) {
-                    found.add(held);
-                }
+        for (int seq : nack.lostSequenceNumbers()) {
+            if (!holds(now, seq)) {
+                continue;
             }
+            int slot = seq % capacity;
+            if (namedBy[slot] == request) {
+                continue;
+            }
+            namedBy[slot] = request;
+            if (resentAt[slot] != NEVER && now - resentAt[slot] < minResendInterval) {
+                resendsTooSoon++;
+                continue;
+            }
+            if (!budget.tryResend(lengths[slot] + RtxEncoder.ORIGINAL_SEQUENCE_NUMBER_LENGTH)) {
+                resendsOverBudget++;
+                continue;
+            }
+            resentAt[slot] = now;
+            found.add(Arrays.copyOf(packets[slot], lengths[slot]));
         }
         return found;
     }
 
-    private static boolean askedBefore(int[] lost, int index) {
-        for (int i = 0; i < index; i++) {
-            if (lost[i] == lost[index]) {
-                return true;
-            }
-        }
-        return false;
+    /** Requests for a packet that was resent less than the interval before (since creation). */
+    public long resendsTooSoon() {
+        return resendsTooSoon;
+    }
+
+    /** Requests for a packet the byte budget could not pay for (since creation). */
+    public long resendsOverBudget() {
+        return resendsOverBudget;
+    }
+
+    /** The budget resends are paid from. */
+    public RetransmissionBudget budget() {
+        return budget;
     }
 
     public int capacity() {

@@ -74,7 +74,7 @@ class RtcpFuzzTest {
     }
 
     private static void answer(RetransmissionBuffer buffer, GenericNack nack) {
-        List<byte[]> resent = buffer.packetsFor(NOW, nack);
+        List<byte[]> resent = buffer.packetsFor(NOW, nack, 0);
         Set<Integer> seen = new HashSet<>();
         for (byte[] packet : resent) {
             int seq = (packet[2] & 0xFF) << 8 | packet[3] & 0xFF;

@@ -49,7 +49,7 @@ class NackRtxSimulationTest {
                 }
             }
             for (InFlight<GenericNack> nack : due(toSender, now)) {
-                for (byte[] original : history.packetsFor(now, nack.what())) {
+                for (byte[] original : history.packetsFor(now, nack.what(), 2 * ONE_WAY)) {
                     byte[] rtx = rtxEncoder.wrap(original, 0, original.length);
                     if (retransmissions++ % 3 != 0) {       // every third retransmission is lost too
                         toReceiver.add(new InFlight<>(now + ONE_WAY, rtx));

@@ -39,8 +39,72 @@ class RetransmissionBufferTest {
         assertThat(buffer.holds(0, 65535)).isTrue();
         assertThat(buffer.holds(0, 3)).isFalse();
         GenericNack nack = GenericNack.ofLost(1, MEDIA_SSRC, new int[] {65533, 65534, 65535, 0, 2, 2});
-        List<byte[]> resent = buffer.packetsFor(0, nack);
+        List<byte[]> resent = buffer.packetsFor(0, nack, 0);
         assertThat(resent).containsExactly(packet(65535, 96, 10), packet(0, 96, 10), packet(2, 96, 10));
+    }
+
+    @Test
+    void aSequenceNumberNamedManyTimesInOneNackIsResentOnce() {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(64, Duration.ofSeconds(1));
+        for (int seq = 0; seq < 40; seq++) {
+            byte[] p = packet(seq, 96, 10);
+            buffer.handleSent(0, p, 0, p.length);
+        }
+        // 5 as a PID, again in the BLP of 3 and of 4, and far later as a PID again; 39 twice at the end.
+        GenericNack nack = new GenericNack(1, MEDIA_SSRC, List.of(new GenericNack.Item(5, 0),
+                new GenericNack.Item(3, 0b10), new GenericNack.Item(4, 0b1), new GenericNack.Item(39, 0),
+                new GenericNack.Item(5, 0), new GenericNack.Item(39, 0)));
+        assertThat(buffer.packetsFor(0, nack, 0)).containsExactly(packet(5, 96, 10), packet(3, 96, 10),
+                packet(4, 96, 10), packet(39, 96, 10));
+    }
+
+    @Test
+    void aPacketIsResentAtMostOncePerInterval() {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(64, Duration.ofSeconds(1));
+        byte[] p = packet(7, 96, 10);
+        buffer.handleSent(0, p, 0, p.length);
+        GenericNack nack = GenericNack.ofLost(1, MEDIA_SSRC, new int[] {7});
+        assertThat(buffer.packetsFor(10 * MS, nack, 50 * MS)).hasSize(1);   // never resent: goes at once
+        assertThat(buffer.packetsFor(20 * MS, nack, 50 * MS)).isEmpty();
+        assertThat(buffer.packetsFor(59 * MS, nack, 50 * MS)).isEmpty();
+        assertThat(buffer.packetsFor(60 * MS, nack, 50 * MS)).hasSize(1);    // a round trip later
+        assertThat(buffer.resendsTooSoon()).isEqualTo(2);
+        buffer.handleSent(61 * MS, p, 0, p.length);                         // the slot's packet sent anew
+        assertThat(buffer.packetsFor(62 * MS, nack, 50 * MS)).hasSize(1);
+    }
+
+    @Test
+    void resentBytesStayWithinTheBudgetThatMediaFills() {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(64, Duration.ofSeconds(1), 0.5);
+        byte[] p = packet(0, 96, 100);
+        int resendCost = p.length + RtxEncoder.ORIGINAL_SEQUENCE_NUMBER_LENGTH;
+        for (int seq = 0; seq < 4; seq++) {
+            byte[] media = packet(seq, 96, 100);
+            buffer.handleSent(0, media, 0, media.length);
+        }
+        // 4 packets sent fill half their bytes: 2 resends, minus the RTX overhead, so 1.
+        GenericNack all = GenericNack.ofLost(1, MEDIA_SSRC, new int[] {0, 1, 2, 3});
+        assertThat(buffer.packetsFor(0, all, 0)).containsExactly(packet(0, 96, 100));
+        assertThat(buffer.resendsOverBudget()).isEqualTo(3);
+        assertThat(buffer.budget().bytesResent()).isEqualTo(resendCost);
+        byte[] next = packet(4, 96, 100);
+        buffer.handleSent(0, next, 0, next.length);
+        assertThat(buffer.packetsFor(0, all, MS)).containsExactly(packet(1, 96, 100));   // 0 went just now
+        assertThat(new RetransmissionBuffer(64, Duration.ofSeconds(1), 0).packetsFor(0, all, 0)).isEmpty();
+        assertThatThrownBy(() -> new RetransmissionBudget(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetransmissionBudget(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aQuietStreamSavesUpNoMoreThanItsHistory() {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(2, Duration.ofSeconds(1), 1.0);
+        for (int seq = 0; seq < 100; seq++) {
+            byte[] media = packet(seq, 96, 100);
+            buffer.handleSent(0, media, 0, media.length);
+        }
+        // 100 packets sent, 2 held: the bucket holds 2 packets' worth, so the two resends cost more than that.
+        GenericNack held = GenericNack.ofLost(1, MEDIA_SSRC, new int[] {98, 99});
+        assertThat(buffer.packetsFor(0, held, 0)).containsExactly(packet(98, 96, 100));
     }
 
     @Test

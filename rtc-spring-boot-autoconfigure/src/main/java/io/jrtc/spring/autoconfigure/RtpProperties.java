@@ -3,7 +3,7 @@ package io.jrtc.spring.autoconfigure;
 import io.jrtc.pc.RtpSettings;
 import java.time.Duration;
 
-/** {@code rtc.rtp.*}: retransmission history and jitter buffers of every RTP sender and receiver. */
+/** {@code rtc.rtp.*}: retransmission history and budget, and jitter buffers of every RTP sender and receiver. */
 public class RtpProperties {
     private static final RtpSettings DEFAULTS = RtpSettings.defaults();
 
@@ -22,9 +22,20 @@ public class RtpProperties {
     /** Later packets a video frame waits for a missing one before it is given up. */
     private int videoJitterBufferPackets = DEFAULTS.videoJitterBufferPackets();
 
+    /** Bytes a sender may resend on NACKs, as a ratio of the media bytes it sent (0 resends nothing). */
+    private double retransmissionBudget = DEFAULTS.retransmissionBudget();
+
     RtpSettings toSettings() {
         return new RtpSettings(nackHistoryPackets, nackHistoryAge, nackReorderDelay, audioJitterBufferPackets,
-                videoJitterBufferPackets);
+                videoJitterBufferPackets, retransmissionBudget);
+    }
+
+    public double getRetransmissionBudget() {
+        return retransmissionBudget;
+    }
+
+    public void setRetransmissionBudget(double retransmissionBudget) {
+        this.retransmissionBudget = retransmissionBudget;
     }
 
     public int getNackHistoryPackets() {

@@ -35,9 +35,21 @@ public class SctpProperties {
     /** Largest label plus protocol of a channel a peer opens. */
     private DataSize maxRemoteLabelSize = DataSize.ofBytes(DEFAULTS.maxRemoteLabelBytes());
 
+    /** A data channel's bufferedAmount cap: a send past it fails with OperationError, as in browsers. */
+    private DataSize maxBufferedAmount = DataSize.ofBytes(DEFAULTS.maxBufferedAmount());
+
     SctpSettings toSettings() {
         return new SctpSettings(receiveWindow.toBytes(), rtoInitial, rtoMin, rtoMax, maxMessageSize.toBytes(),
-                maxStreams, heartbeatInterval, maxRemoteChannels, Math.toIntExact(maxRemoteLabelSize.toBytes()));
+                maxStreams, heartbeatInterval, maxRemoteChannels, Math.toIntExact(maxRemoteLabelSize.toBytes()),
+                maxBufferedAmount.toBytes());
+    }
+
+    public DataSize getMaxBufferedAmount() {
+        return maxBufferedAmount;
+    }
+
+    public void setMaxBufferedAmount(DataSize maxBufferedAmount) {
+        this.maxBufferedAmount = maxBufferedAmount;
     }
 
     public int getMaxRemoteChannels() {

@@ -38,11 +38,11 @@ class ProtocolPropertiesTest {
                 "rtc.sctp.receive-window=1MB", "rtc.sctp.rto-initial=500ms", "rtc.sctp.rto-min=100ms",
                 "rtc.sctp.rto-max=5s", "rtc.sctp.max-message-size=64KB", "rtc.sctp.max-streams=1024",
                 "rtc.sctp.heartbeat-interval=0s", "rtc.sctp.max-remote-channels=16",
-                "rtc.sctp.max-remote-label-size=256B",
+                "rtc.sctp.max-remote-label-size=256B", "rtc.sctp.max-buffered-amount=1MB",
                 "rtc.dtls.handshake-timeout=8s", "rtc.dtls.initial-retransmit-timeout=250ms",
                 "rtc.rtp.nack-history-packets=512", "rtc.rtp.nack-history-age=2s",
                 "rtc.rtp.nack-reorder-delay=5ms", "rtc.rtp.audio-jitter-buffer-packets=8",
-                "rtc.rtp.video-jitter-buffer-packets=64", "rtc.dtls.handshake-threads=6",
+                "rtc.rtp.video-jitter-buffer-packets=64", "rtc.rtp.retransmission-budget=0.5", "rtc.dtls.handshake-threads=6",
                 "rtc.dtls.handshake-queue=40",
                 "rtc.dtls.srtp-profiles=SRTP_AEAD_AES_128_GCM,SRTP_AES128_CM_HMAC_SHA1_80").run(context -> {
                     RtcEngineSettings settings = context.getBean(RtcEngine.class).settings();
@@ -64,6 +64,7 @@ class ProtocolPropertiesTest {
                     assertThat(settings.sctp().heartbeatInterval()).isZero();
                     assertThat(settings.sctp().maxRemoteChannels()).isEqualTo(16);
                     assertThat(settings.sctp().maxRemoteLabelBytes()).isEqualTo(256);
+                    assertThat(settings.sctp().maxBufferedAmount()).isEqualTo(1L << 20);
                     assertThat(settings.dtls().handshakeTimeout()).isEqualTo(Duration.ofSeconds(8));
                     assertThat(settings.dtls().initialRetransmitTimeout()).isEqualTo(Duration.ofMillis(250));
                     assertThat(settings.dtls().handshakeThreads()).isEqualTo(6);
@@ -75,6 +76,7 @@ class ProtocolPropertiesTest {
                     assertThat(settings.rtp().nackReorderDelay()).isEqualTo(Duration.ofMillis(5));
                     assertThat(settings.rtp().audioJitterBufferPackets()).isEqualTo(8);
                     assertThat(settings.rtp().videoJitterBufferPackets()).isEqualTo(64);
+                    assertThat(settings.rtp().retransmissionBudget()).isEqualTo(0.5);
                 });
     }
 

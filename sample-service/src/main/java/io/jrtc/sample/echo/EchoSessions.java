@@ -5,8 +5,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.jrtc.pc.RTCDataChannel;
-import io.jrtc.pc.RTCDataChannelMessage;
 import io.jrtc.pc.Subscription;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
 import io.jrtc.spring.autoconfigure.events.RtcEventType;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * The echo sessions: which peer connections are echo sessions, their ETags (RFC 9725 section 4.3.1), and the echo
  * itself: every message on every data channel the client opens is sent back on that channel, text as text and
- * binary as binary, in order.
+ * binary as binary, in order, while the client reads ({@link ChannelEcho}).
  */
 @Component
 public class EchoSessions implements DisposableBean {
@@ -38,7 +36,7 @@ public class EchoSessions implements DisposableBean {
 
     /** Makes the connection echo, and returns the session's ETag. */
     public String start(ManagedPeerConnection connection) {
-        connection.peerConnection().onDataChannel(EchoSessions::echo);
+        connection.peerConnection().onDataChannel(ChannelEcho::start);
         String etag = "\"" + HexFormat.of().formatHex(nonce()) + "\"";
         etags.put(connection.id(), etag);
         return etag;
@@ -60,16 +58,6 @@ public class EchoSessions implements DisposableBean {
 
     public void end(String id) {
         etags.remove(id);
-    }
-
-    static void echo(RTCDataChannel channel) {
-        channel.onMessage((RTCDataChannelMessage message) -> {
-            if (message.binary()) {
-                channel.send(message.data());
-            } else {
-                channel.send(message.text());
-            }
-        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jrtc.pc.internal.media;
 
 import io.jrtc.pc.RtpSettings;
 import io.jrtc.rtp.GenericNack;
+import io.jrtc.rtp.NackGenerator;
 import io.jrtc.rtp.RetransmissionBuffer;
 import io.jrtc.rtp.RtpHeader;
 import io.jrtc.rtp.RtpParseException;
@@ -13,9 +14,15 @@ import java.util.Map;
  * A sender's answer to NACKs (RFC 4585 §6.2.1): it keeps the last second of sent packets and resends the ones
  * asked for on the RTX stream (RFC 4588), never on the media stream itself, whose sequence numbers SRTP's replay
  * protection has already seen. Without a negotiated RTX format NACKs are counted and left unanswered.
+ * <p>
+ * NACKs cannot turn the sender into an amplifier: a packet goes again at most once per round-trip time (the one
+ * RTCP reports measured, RFC 3550 §6.4.1, else {@link #DEFAULT_ROUND_TRIP_TIME}), and resent bytes are paid from a
+ * budget that media fills ({@link RtpSettings#retransmissionBudget()}).
  */
 final class Retransmissions {
     private static final int MAX_PACKET = 1500;
+    /** The round-trip time assumed before a report block measured one: the receiver's own assumption. */
+    static final Duration DEFAULT_ROUND_TRIP_TIME = NackGenerator.Settings.defaults().initialRoundTripTime();
 
     private final RetransmissionBuffer sent;
     private final RtxEncoder encoder;
@@ -26,11 +33,12 @@ final class Retransmissions {
 
     /**
      * {@code rtxTypeByMediaType} empty: RTX was not negotiated. The history keeps {@code settings}'
-     * nackHistoryPackets for nackHistoryAge.
+     * nackHistoryPackets for nackHistoryAge and resends within its retransmissionBudget.
      */
     Retransmissions(RtpSettings settings, int rtxSsrc, Map<Integer, Integer> rtxTypeByMediaType,
             int firstRtxSequenceNumber) {
-        this.sent = new RetransmissionBuffer(settings.nackHistoryPackets(), settings.nackHistoryAge());
+        this.sent = new RetransmissionBuffer(settings.nackHistoryPackets(), settings.nackHistoryAge(),
+                settings.retransmissionBudget());
         this.rtxTypeByMediaType = Map.copyOf(rtxTypeByMediaType);
         this.encoder = rtxTypeByMediaType.isEmpty() ? null
                 : new RtxEncoder(rtxSsrc, rtxTypeByMediaType, firstRtxSequenceNumber);
@@ -47,13 +55,17 @@ final class Retransmissions {
         }
     }
 
-    /** Resends what the NACK names and is still held, each as an RTX packet through {@code session}. */
-    void onNack(long now, GenericNack nack, RtpSession session) {
+    /**
+     * Resends what the NACK names, is still held and may go again, each as an RTX packet through {@code session};
+     * {@code roundTripTime} in nanoseconds, negative while unknown.
+     */
+    void onNack(long now, GenericNack nack, long roundTripTime, RtpSession session) {
         nacksReceived++;
         if (encoder == null) {
             return;
         }
-        for (byte[] original : sent.packetsFor(now, nack)) {
+        long interval = roundTripTime >= 0 ? roundTripTime : DEFAULT_ROUND_TRIP_TIME.toNanos();
+        for (byte[] original : sent.packetsFor(now, nack, interval)) {
             try {
                 RtpHeader header = RtpHeader.parse(original, 0, original.length);
                 int length = encoder.wrap(header, packet, 0);

@@ -310,7 +310,7 @@ public final class RtpSender {
     /** The remote lost packets: what is still held goes again on the RTX stream. */
     void onNack(long now, GenericNack nack) {
         if (retransmissions != null) {
-            retransmissions.onNack(now, nack, session);
+            retransmissions.onNack(now, nack, statistics.roundTripTime(), session);
         }
     }
 

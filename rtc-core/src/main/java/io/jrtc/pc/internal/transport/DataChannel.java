@@ -7,6 +7,7 @@ import io.jrtc.pc.OperationError;
 import io.jrtc.pc.RTCDataChannelMessage;
 import io.jrtc.pc.RTCDataChannelParameters;
 import io.jrtc.pc.RTCDataChannelState;
+import io.jrtc.pc.RTCErrorReason;
 import io.jrtc.pc.Subscription;
 import io.jrtc.pc.TypeError;
 import io.jrtc.pc.internal.loop.ConnectionContext;
@@ -202,9 +203,27 @@ public final class DataChannel {
             throw new TypeError("message of " + data.length + " bytes exceeds the remote's max-message-size of "
                     + transport.remoteMaxMessageSize());
         }
-        bufferedAmount.addAndGet(data.length);
+        reserve(data.length);
         outbox.add(new Outgoing(data, binary));
         transport.outputReady(this);
+    }
+
+    /**
+     * Adds a message to the buffered amount unless that would pass the cap (SctpSettings maxBufferedAmount): W3C
+     * webrtc-pc §6.2 send() lets the user agent fail with OperationError when it cannot queue, and browsers do
+     * past 16 MiB. Atomic, so senders on several threads together stay within the cap.
+     */
+    private void reserve(int length) {
+        long cap = transport.maxBufferedAmount();
+        long before;
+        do {
+            before = bufferedAmount.get();
+            if (before + length > cap) {
+                throw new OperationError(RTCErrorReason.SEND_QUEUE_FULL, "data channel '" + getLabel()
+                        + "' has " + before + " bytes buffered; " + length + " more would pass the cap of " + cap
+                        + " (rtc.sctp.max-buffered-amount)");
+            }
+        } while (!bufferedAmount.compareAndSet(before, before + length));
     }
 
     // ---- on the loop, from SctpTransport ----

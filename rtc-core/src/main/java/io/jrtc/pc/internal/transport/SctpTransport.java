@@ -180,6 +180,11 @@ public final class SctpTransport implements Pump.Stage {
         return remoteMaxMessageSize;
     }
 
+    /** The cap on each channel's bufferedAmount (SctpSettings maxBufferedAmount). */
+    long maxBufferedAmount() {
+        return context.engine().settings().sctp().maxBufferedAmount();
+    }
+
     public int dataChannelsOpened() {
         return dataChannelsOpened;
     }
