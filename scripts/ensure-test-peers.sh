@@ -1,29 +1,46 @@
 #!/usr/bin/env bash
-# The interop tests run against real peers: headless Chromium driven through chromedriver, and aiortc in
-# Debian's Python (with PyAV and numpy for its audio tracks), openssl for the DTLS interop test, and coturn
-# (its turnserver binary, started by the TURN client test on an ephemeral port) for the TURN test. Install
-# them when we can (root), otherwise stop with the exact line to run. The cluster tests start their own
-# redis-server (Debian's) on a free port.
+# What the tests need from Debian: iproute2 (ip, tc) for the test network namespace and the impaired links,
+# nftables (nft) for their random loss; and the real peers of the interop tests: headless Chromium driven
+# through chromedriver, aiortc in Debian's Python (with PyAV and numpy for its audio tracks), openssl for the DTLS
+# interop test, and coturn (its turnserver binary, started by the TURN client test on an ephemeral port) for the
+# TURN test; redis-server for the cluster tests (each starts its own on a free port). Install what is missing when we can (root), otherwise stop naming what is missing and the line to run.
 set -euo pipefail
-packages=(chromium chromium-driver python3-aiortc python3-numpy openssl coturn redis-server)
+# ip and tc live in /sbin, nft in /usr/sbin: not on a normal user's PATH on Debian.
+export PATH="$PATH:/usr/sbin:/sbin"
+
+# Each check: a Debian package and how to tell it is installed.
+checks=(
+  "iproute2|command -v ip && command -v tc"
+  "nftables|command -v nft"
+  "chromium|[ -x /usr/bin/chromium ]"
+  "chromium-driver|[ -x /usr/bin/chromedriver ]"
+  "python3-aiortc|/usr/bin/python3 -c 'import aiortc, av'"
+  "python3-numpy|/usr/bin/python3 -c 'import numpy'"
+  "openssl|[ -x /usr/bin/openssl ]"
+  "coturn|[ -x /usr/bin/turnserver ]"
+  "redis-server|[ -x /usr/bin/redis-server ]"
+)
 missing() {
-  [ -x /usr/bin/chromium ] || return 0
-  [ -x /usr/bin/chromedriver ] || return 0
-  /usr/bin/python3 -c "import aiortc, av, numpy" 2>/dev/null || return 0
-  [ -x /usr/bin/openssl ] || return 0
-  [ -x /usr/bin/turnserver ] || return 0
-  [ -x /usr/bin/redis-server ] || return 0
-  return 1
+  local check
+  for check in "${checks[@]}"; do
+    bash -c "${check#*|}" >/dev/null 2>&1 || echo "${check%%|*}"
+  done
 }
-missing || exit 0
+
+packages=($(missing))
+[ "${#packages[@]}" -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then
   echo "ensure-test-peers: installing ${packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${packages[@]}" >/dev/null
-  missing && { echo "ensure-test-peers: install did not provide every peer" >&2; exit 1; }
+  still=($(missing))
+  if [ "${#still[@]}" -gt 0 ]; then
+    echo "ensure-test-peers: still missing after the install: ${still[*]}" >&2
+    exit 1
+  fi
   exit 0
 fi
-echo "ensure-test-peers: the interop tests need Debian packages that are not installed. Run:" >&2
+echo "ensure-test-peers: the tests need Debian packages that are not installed: ${packages[*]}. Run:" >&2
 echo "  sudo apt-get update && sudo apt-get install -y ${packages[*]}" >&2
 exit 1
