@@ -115,6 +115,39 @@ class SharedUdpPortTest {
         }
     }
 
+    @Test
+    void anIceRestartKeepsTheConnectionOnTheSharedPortWithItsNewUfrag() throws Exception {
+        try (RtcEngine server = RtcEngine.create(serverSettings()); RtcEngine clients = RtcEngine.create(
+                RtcEngineSettings.defaults().withBindAddresses(List.of(LOOPBACK)))) {
+            RTCPeerConnection offerer = clients.newPeerConnection(new RTCConfiguration());
+            RTCPeerConnection answerer = server.newPeerConnection(new RTCConfiguration());
+            RTCDataChannel channel = offerer.createDataChannel("restarted");
+            List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+            answerer.onDataChannel(remote -> remote.onMessage(m -> received.add(m.text())));
+            negotiate(offerer, answerer).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            DataChannelLoopbackTest.awaitOpen(channel);
+            String ufragBefore = iceUfrag(answerer);
+            SharedUdpPort port = sharedPort(server);
+
+            offerer.restartIce();
+            negotiate(offerer, answerer).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            channel.send("after the restart");
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("after the restart"));
+
+            assertThat(iceUfrag(answerer)).isNotEqualTo(ufragBefore);
+            assertThat(hostPorts(answerer)).containsExactly(port.localAddress().getPort());
+            assertThat(answerer.getConnectionState()).isEqualTo(RTCPeerConnectionState.CONNECTED);
+            PeerPair.await(offerer.close());
+            PeerPair.await(answerer.close());
+            await().atMost(Duration.ofSeconds(10)).until(() -> port.routingKeys() == 0);
+        }
+    }
+
+    private static String iceUfrag(RTCPeerConnection pc) {
+        return pc.getLocalDescription().sdp().lines().filter(l -> l.startsWith("a=ice-ufrag:")).findFirst()
+                .orElseThrow();
+    }
+
     /**
      * What a stranger sends: random bytes of every first-byte class (DTLS, SRTP, unknown) and Binding requests
      * for ufrags no connection has; 60 in all.
