@@ -77,6 +77,8 @@ async def round_trip(url, size, declared):
         session = urllib.parse.urljoin(url, headers["Location"])
         result["etag"] = headers.get("ETag")
         result["answerHasCandidates"] = "a=candidate:" in answer
+        result["answerCandidatePorts"] = sorted({int(line.split()[5]) for line in answer.splitlines()
+                                                 if line.startswith("a=candidate:")})
         await pc.setRemoteDescription(RTCSessionDescription(sdp=answer, type="answer"))
         await asyncio.wait_for(opened.wait(), TIMEOUT)
 

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and Pion: setup (createOffer until the offerer's channel is open, descriptions exchanged after gathering,
  * median of 20 after 2000 warm-up setups), 64 MiB of reliable ordered 16 KiB messages, and 1 KiB messages per second (each
  * the median of three transfers, after ten warm-up transfers of each size),
- * sending while bufferedAmount < 1 MiB, else waiting for bufferedamountlow at 256 KiB. Prints one JSON line.
+ * sending while bufferedAmount < 1 MiB, else waiting for bufferedamountlow at 256 KiB. Prints one JSON line; with
+ * {@code --shared-udp-port} it holds the same figures through the shared UDP port too, measured after them.
  */
 public final class DataChannelBench {
     private static final long HIGH_WATER = 1 << 20;
@@ -31,12 +32,34 @@ public final class DataChannelBench {
     private static final int WARM_UP_SETUPS = 2000;
     private static final int WARM_UP_TRANSFERS = 10;
 
+    /** What one configuration measured. */
+    private record Figures(double setupMillis, double bulkBytesPerSecond, double smallBytesPerSecond) {
+        String json() {
+            return String.format(Locale.ROOT, "\"setup_ms\":%.2f,\"throughput_16k_MBps\":%.1f,\"msgs_1k_per_s\":%.0f",
+                    setupMillis, bulkBytesPerSecond / 1e6, smallBytesPerSecond / 1024);
+        }
+    }
+
+    /**
+     * Measures with a socket per connection; with {@code --shared-udp-port}, then again in the same run with the
+     * answerer on the engine's shared UDP port (the offerer keeps its own socket), printed as "shared_udp_port".
+     */
     public static void main(String[] args) throws Exception {
+        boolean shared = List.of(args).contains("--shared-udp-port");
+        RtcEngineSettings perConnection = RtcEngineSettings.defaults()
+                .withBindAddresses(List.of(InetAddress.getLoopbackAddress()));
+        String line = "{\"stack\":\"jrtc\"," + measure(perConnection).json();
+        if (shared) {
+            line += ",\"shared_udp_port\":{" + measure(perConnection.withSharedUdpPort(0)).json() + "}";
+        }
+        System.out.println(line + "}");
+    }
+
+    private static Figures measure(RtcEngineSettings settings) throws Exception {
         int setupRuns = 20;
         long bulkBytes = 64L << 20;
         long smallBytes = 32L << 20;
-        try (RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults()
-                .withBindAddresses(List.of(InetAddress.getLoopbackAddress())))) {
+        try (RtcEngine engine = RtcEngine.create(settings)) {
             for (int i = 0; i < WARM_UP_SETUPS; i++) {
                 setupMillis(engine);
             }
@@ -53,9 +76,7 @@ public final class DataChannelBench {
             }
             double bulk = medianOfThree(() -> throughput(engine, bulkBytes, 16 * 1024));
             double small = medianOfThree(() -> throughput(engine, smallBytes, 1024));
-            System.out.println(String.format(Locale.ROOT,
-                    "{\"stack\":\"jrtc\",\"setup_ms\":%.2f,\"throughput_16k_MBps\":%.1f,\"msgs_1k_per_s\":%.0f}",
-                    (setups[setupRuns / 2 - 1] + setups[setupRuns / 2]) / 2, bulk / 1e6, small / 1024));
+            return new Figures((setups[setupRuns / 2 - 1] + setups[setupRuns / 2]) / 2, bulk, small);
         }
     }
 

@@ -24,7 +24,12 @@ public final class EventLoops implements AutoCloseable {
     private final boolean epoll;
 
     public EventLoops(int threads) {
-        this.epoll = Epoll.isAvailable();
+        this(threads, true);
+    }
+
+    /** With {@code nativeTransport} false, NIO even where epoll loads: what tests of the NIO paths need. */
+    EventLoops(int threads, boolean nativeTransport) {
+        this.epoll = nativeTransport && Epoll.isAvailable();
         IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         int count = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.group = new MultiThreadIoEventLoopGroup(count, new DefaultThreadFactory("jrtc-loop", true), handlers);

@@ -62,7 +62,8 @@ public final class UdpSocket implements DatagramEndpoint {
                                                     PortRange range, DatagramReceiver receiver) {
         CompletableFuture<UdpSocket> result = new CompletableFuture<>();
         if (range.isEphemeral()) {
-            bindPort(loops, loop, new InetSocketAddress(address, 0), receiver, result, failure -> fail(result, failure));
+            bindPort(loops, loop, new InetSocketAddress(address, 0), false, receiver, result,
+                    failure -> fail(result, failure));
             return result;
         }
         int span = range.max() - range.min() + 1;
@@ -80,11 +81,22 @@ public final class UdpSocket implements DatagramEndpoint {
             return;
         }
         int port = range.min() + (start + attempt) % span;
-        bindPort(loops, loop, new InetSocketAddress(address, port), receiver, result,
+        bindPort(loops, loop, new InetSocketAddress(address, port), false, receiver, result,
                 failure -> tryPort(loops, loop, address, range, receiver, start, attempt + 1, span, result));
     }
 
-    private static void bindPort(EventLoops loops, EventLoop loop, InetSocketAddress local,
+    /**
+     * Binds on exactly {@code local} with SO_REUSEPORT where the native transport has it, so that each event loop
+     * may hold a socket of the same port and the kernel spreads the peers over them (one of a {@link SharedUdpPort}).
+     */
+    static CompletableFuture<UdpSocket> bindReusingPort(EventLoops loops, EventLoop loop, InetSocketAddress local,
+                                                        DatagramReceiver receiver) {
+        CompletableFuture<UdpSocket> result = new CompletableFuture<>();
+        bindPort(loops, loop, local, loops.isEpoll(), receiver, result, failure -> fail(result, failure));
+        return result;
+    }
+
+    private static void bindPort(EventLoops loops, EventLoop loop, InetSocketAddress local, boolean reusePort,
                                  DatagramReceiver receiver, CompletableFuture<UdpSocket> result,
                                  Consumer<Throwable> onFailure) {
         UdpSocket[] holder = new UdpSocket[1];
@@ -98,6 +110,9 @@ public final class UdpSocket implements DatagramEndpoint {
                 .handler(new Inbound(holder, receiver));
         if (loops.isEpoll()) {
             bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_BATCHED_DATAGRAM);
+        }
+        if (reusePort) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
         }
         bootstrap.bind(local).addListener((ChannelFuture future) -> {
             if (future.isSuccess()) {
@@ -141,6 +156,11 @@ public final class UdpSocket implements DatagramEndpoint {
     @Override
     public void flush() {
         writer.flush();
+    }
+
+    /** Runs {@code task} on the socket's loop, where its writes belong. */
+    void eventLoopExecute(Runnable task) {
+        channel.eventLoop().execute(task);
     }
 
     @Override

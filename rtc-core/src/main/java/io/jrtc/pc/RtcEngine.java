@@ -1,6 +1,9 @@
 package io.jrtc.pc;
 
+import io.jrtc.net.SharedUdpPort;
+import io.jrtc.net.SharedUdpPorts;
 import io.jrtc.pc.internal.loop.EngineResources;
+import java.net.InetSocketAddress;
 import io.jrtc.time.RtcClock;
 import java.util.List;
 import java.util.Set;
@@ -86,6 +89,15 @@ public final class RtcEngine implements AutoCloseable {
     /** The connections this engine serves that are not closed yet. */
     public List<RTCPeerConnection> peerConnections() {
         return List.copyOf(connections);
+    }
+
+    /**
+     * The shared UDP ports open now ({@link RtcEngineSettings#withSharedUdpPort}), one per local address, each
+     * opened when the first connection on its address answered: with port 0, where the free port it got is read.
+     */
+    public List<InetSocketAddress> getSharedUdpPorts() {
+        SharedUdpPorts ports = resources.sharedUdpPorts();
+        return ports == null ? List.of() : ports.openPorts().stream().map(SharedUdpPort::localAddress).toList();
     }
 
     /** Closes every peer connection, then the loops: every port and timer is released when this returns. */

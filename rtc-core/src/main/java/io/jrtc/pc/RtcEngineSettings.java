@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param sctp                SCTP window, retransmission timers and limits of data channels
  * @param dtls                DTLS handshake timers
  * @param rtp                 RTP retransmission history and jitter buffers
+ * @param sharedPorts         the ports answered connections share; none by default
  */
 public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, List<InetAddress> bindAddresses,
                                 boolean includeLoopback, List<String> announcedAddresses, IceSettings ice,
-                                SctpSettings sctp, DtlsSettings dtls, RtpSettings rtp) {
+                                SctpSettings sctp, DtlsSettings dtls, RtpSettings rtp,
+                                SharedPorts sharedPorts) {
     public RtcEngineSettings {
         bindAddresses = List.copyOf(bindAddresses);
         announcedAddresses = List.copyOf(announcedAddresses);
@@ -40,6 +42,7 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
         Objects.requireNonNull(sctp, "sctp");
         Objects.requireNonNull(dtls, "dtls");
         Objects.requireNonNull(rtp, "rtp");
+        Objects.requireNonNull(sharedPorts, "sharedPorts");
     }
 
     private static boolean isIpLiteral(String address) {
@@ -48,7 +51,7 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
 
     public static RtcEngineSettings defaults() {
         return new RtcEngineSettings(0, 0, 0, List.of(), false, List.of(), IceSettings.defaults(),
-                SctpSettings.defaults(), DtlsSettings.defaults(), RtpSettings.defaults());
+                SctpSettings.defaults(), DtlsSettings.defaults(), RtpSettings.defaults(), SharedPorts.none());
     }
 
     public PortRange portRange() {
@@ -57,46 +60,59 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
 
     public RtcEngineSettings withPortRange(int min, int max) {
         return new RtcEngineSettings(eventLoopThreads, min, max, bindAddresses, includeLoopback, announcedAddresses,
-                ice, sctp, dtls, rtp);
+                ice, sctp, dtls, rtp, sharedPorts);
     }
 
     public RtcEngineSettings withBindAddresses(List<InetAddress> addresses) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, addresses, includeLoopback,
-                announcedAddresses, ice, sctp, dtls, rtp);
+                announcedAddresses, ice, sctp, dtls, rtp, sharedPorts);
     }
 
     public RtcEngineSettings withIncludeLoopback(boolean include) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, include, announcedAddresses,
-                ice, sctp, dtls, rtp);
+                ice, sctp, dtls, rtp, sharedPorts);
     }
 
     public RtcEngineSettings withEventLoopThreads(int threads) {
         return new RtcEngineSettings(threads, minPort, maxPort, bindAddresses, includeLoopback, announcedAddresses,
-                ice, sctp, dtls, rtp);
+                ice, sctp, dtls, rtp, sharedPorts);
     }
 
     public RtcEngineSettings withAnnouncedAddresses(List<String> addresses) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback, addresses,
-                ice, sctp, dtls, rtp);
+                ice, sctp, dtls, rtp, sharedPorts);
     }
 
     public RtcEngineSettings withIce(IceSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, settings, sctp, dtls, rtp);
+                announcedAddresses, settings, sctp, dtls, rtp, sharedPorts);
     }
 
     public RtcEngineSettings withSctp(SctpSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, settings, dtls, rtp);
+                announcedAddresses, ice, settings, dtls, rtp, sharedPorts);
     }
 
     public RtcEngineSettings withDtls(DtlsSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, sctp, settings, rtp);
+                announcedAddresses, ice, sctp, settings, rtp, sharedPorts);
     }
 
     public RtcEngineSettings withRtp(RtpSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, sctp, dtls, settings);
+                announcedAddresses, ice, sctp, dtls, settings, sharedPorts);
+    }
+
+    public RtcEngineSettings withSharedPorts(SharedPorts ports) {
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
+                announcedAddresses, ice, sctp, dtls, rtp, ports);
+    }
+
+    /**
+     * Answered connections share one UDP port per address ({@code 0}: a free one per address), served by one
+     * socket per event loop; {@link SharedPorts#OFF} gives every connection its own sockets again.
+     */
+    public RtcEngineSettings withSharedUdpPort(int port) {
+        return withSharedPorts(sharedPorts.withUdpPort(port));
     }
 }

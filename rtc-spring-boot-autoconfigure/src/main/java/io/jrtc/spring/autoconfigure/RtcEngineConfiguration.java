@@ -2,6 +2,7 @@ package io.jrtc.spring.autoconfigure;
 
 import io.jrtc.pc.RtcEngine;
 import io.jrtc.pc.RtcEngineSettings;
+import io.jrtc.pc.SharedPorts;
 import io.jrtc.spring.autoconfigure.diagnostics.PortRangeProbe;
 import io.jrtc.spring.autoconfigure.diagnostics.PortRangeUnavailableException;
 import java.net.InetAddress;
@@ -14,7 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine: shared event loops, the UDP port range and bind addresses, from {@code rtc.*}. */
+/** The engine: shared event loops, the UDP port range, the shared UDP port and bind addresses, from {@code rtc.*}. */
 @Configuration(proxyBeanMethods = false)
 class RtcEngineConfiguration {
 
@@ -38,7 +39,8 @@ class RtcEngineConfiguration {
                 .withIce(properties.getIce().toSettings())
                 .withSctp(properties.getSctp().toSettings())
                 .withDtls(properties.getDtls().toSettings())
-                .withRtp(properties.getRtp().toSettings());
+                .withRtp(properties.getRtp().toSettings())
+                .withSharedUdpPort(sharedUdpPort(properties));
         for (RtcEngineSettingsCustomizer customizer : customizers.orderedStream().toList()) {
             settings = customizer.customize(settings);
         }
@@ -61,6 +63,14 @@ class RtcEngineConfiguration {
             }
             throw e;
         }
+    }
+
+    private static int sharedUdpPort(RtcProperties properties) {
+        Integer port = properties.getUdp().getPort();
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new IllegalArgumentException("rtc.udp.port must be 0 (a free port) or 1..65535, not " + port);
+        }
+        return port == null ? SharedPorts.OFF : port;
     }
 
     private static List<InetAddress> bindAddresses(RtcProperties properties) {

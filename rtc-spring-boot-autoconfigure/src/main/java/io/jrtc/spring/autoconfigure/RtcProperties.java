@@ -28,6 +28,8 @@ public class RtcProperties {
 
     private final PortRange portRange = new PortRange();
 
+    private final Udp udp = new Udp();
+
     /**
      * Local addresses to gather host candidates on. Empty means every non-loopback interface that is up.
      */
@@ -107,6 +109,10 @@ public class RtcProperties {
 
     public PortRange getPortRange() {
         return portRange;
+    }
+
+    public Udp getUdp() {
+        return udp;
     }
 
     public List<String> getBindAddresses() {
@@ -255,6 +261,25 @@ public class RtcProperties {
 
         public void setMax(int max) {
             this.max = max;
+        }
+    }
+
+    /** The one UDP port the connections this service answers share. */
+    public static class Udp {
+
+        /**
+         * UDP port that every answered connection shares, one socket per event loop on each address; 0 picks a
+         * free port per address. Unset, each connection binds its own port from rtc.port-range. Connections this
+         * service offers always bind their own. Two services on one host need different ports.
+         */
+        private Integer port;
+
+        public Integer getPort() {
+            return port;
+        }
+
+        public void setPort(Integer port) {
+            this.port = port;
         }
     }
 

@@ -81,6 +81,18 @@ class RtcAutoConfigurationTest {
     }
 
     @Test
+    void rtcUdpPortSharesOnePortAmongAnsweredConnectionsAndIsOffUnlessSet() {
+        runner.run(context -> assertThat(context.getBean(RtcEngine.class).settings().sharedPorts().sharesUdp())
+                .isFalse());
+        runner.withPropertyValues("rtc.udp.port=0").run(context ->
+                assertThat(context.getBean(RtcEngine.class).settings().sharedPorts().udpPort()).isZero());
+        runner.withPropertyValues("rtc.udp.port=7882").run(context ->
+                assertThat(context.getBean(RtcEngine.class).settings().sharedPorts().udpPort()).isEqualTo(7882));
+        runner.withPropertyValues("rtc.udp.port=70000").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("rtc.udp.port"));
+    }
+
+    @Test
     void theIceTransportPolicyIsAllUnlessRelayIsConfigured() {
         runner.run(context -> assertThat(context.getBean(RtcConfigurationFactory.class).create(null)
                 .getIceTransportPolicy()).isEqualTo(RTCIceTransportPolicy.ALL));

@@ -136,9 +136,10 @@ public final class ConnectionTransports {
         return current == null ? RTCDtlsRole.AUTO : current.getRole();
     }
 
-    public void gatherIfNeeded() {
+    /** Starts gathering once; a connection that {@code answers} may gather on the engine's shared ports. */
+    public void gatherIfNeeded(boolean answers) {
         if (gatherer != null && !gatherer.hasStarted()) {
-            gatherer.gather();
+            gatherer.gather(answers);
         }
     }
 

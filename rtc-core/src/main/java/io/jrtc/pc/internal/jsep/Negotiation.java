@@ -163,7 +163,7 @@ public final class Negotiation {
         noteMLines(sdp);
         commitIfStable(next, sdp);
         applyLocalIceRestart(sdp);
-        transports.gatherIfNeeded();
+        transports.gatherIfNeeded(type != RTCSdpType.OFFER);
         setSignalingState(next);
         afterNegotiation(next);
     }

@@ -3,6 +3,7 @@ package io.jrtc.pc.internal.loop;
 import io.jrtc.net.DatagramNetwork;
 import io.jrtc.net.EventLoops;
 import io.jrtc.net.LocalAddresses;
+import io.jrtc.net.SharedUdpPorts;
 import io.jrtc.net.UdpNetwork;
 import io.jrtc.pc.DtlsSettings;
 import io.jrtc.pc.RtcEngineSettings;
@@ -88,6 +89,17 @@ public final class EngineResources implements AutoCloseable {
 
     public boolean isShutdown() {
         return loops.isShutdown();
+    }
+
+    /**
+     * The UDP ports answered connections share, one per address, opened on first use; null when the settings
+     * share none.
+     */
+    public SharedUdpPorts sharedUdpPorts() {
+        if (!settings.sharedPorts().sharesUdp()) {
+            return null;
+        }
+        return service(SharedUdpPorts.class, () -> new SharedUdpPorts(loops, settings.sharedPorts().udpPort()));
     }
 
     /** The addresses host candidates are gathered on. */

@@ -9,6 +9,8 @@ import io.jrtc.ice.IceRole;
 import io.jrtc.ice.IceTransmit;
 import io.jrtc.net.DatagramEndpoint;
 import io.jrtc.net.DatagramReceiver;
+import io.jrtc.net.SharedPortEndpoint;
+import io.jrtc.net.SharedUdpPorts;
 import io.jrtc.pc.OperationError;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCIceGatheringState;
@@ -63,6 +65,7 @@ public final class IceGatherer implements Pump.Stage {
     private boolean gatherStarted;
     private List<TurnRelays.Server> turnServers = List.of();
     private boolean closed;
+    private boolean answering;
 
     public IceGatherer(ConnectionContext context, List<RTCIceServer> iceServers, RTCIceTransportPolicy policy) {
         this.context = context;
@@ -105,6 +108,15 @@ public final class IceGatherer implements Pump.Stage {
      * ones from the TURN servers. Completes when gathering is complete; fails when no socket could be bound.
      */
     public CompletableFuture<Void> gather() {
+        return gather(false);
+    }
+
+    /**
+     * As {@link #gather()}; a connection that {@code answers} gathers its host candidates on the engine's shared
+     * UDP ports when it has them, unless it needs sockets of its own (see {@link #sharesPort}).
+     */
+    public CompletableFuture<Void> gather(boolean answers) {
+        this.answering = answers;
         resolveServers().thenAcceptAsync(this::startGathering, context.pump().loop())
                 .exceptionally(failure -> {
                     complete.completeExceptionally(failure);
@@ -169,14 +181,33 @@ public final class IceGatherer implements Pump.Stage {
         setState(RTCIceGatheringState.GATHERING);
         List<InetAddress> addresses = context.engine().gatheringAddresses();
         List<CompletableFuture<DatagramEndpoint>> binds = new ArrayList<>();
+        SharedUdpPorts shared = sharesPort(servers) ? context.engine().sharedUdpPorts() : null;
         for (InetAddress address : addresses) {
-            binds.add(context.engine().network().bind(context.pump().loop(), address,
-                    context.engine().settings().portRange(), receiver()));
+            binds.add(shared == null ? bindOwn(address) : shared.attach(context.pump().loop(), address,
+                            localParameters.usernameFragment(), receiver())
+                    .<DatagramEndpoint>thenApply(endpoint -> endpoint)
+                    .exceptionallyCompose(failure -> bindOwn(address)));
         }
         CompletableFuture.allOf(binds.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
             onSocketsBound(binds);
             return null;
         }, context.pump().loop());
+    }
+
+    private CompletableFuture<DatagramEndpoint> bindOwn(InetAddress address) {
+        return context.engine().network().bind(context.pump().loop(), address,
+                context.engine().settings().portRange(), receiver());
+    }
+
+    /**
+     * Whether host candidates go on the shared ports: only for answers, and only without STUN servers or TURN
+     * servers over UDP, whose transactions and allocations belong to a 5-tuple of the connection's own (a TURN
+     * server keeps one allocation per client address and port), and not under the relay policy, where the host
+     * sockets exist only to reach TURN.
+     */
+    private boolean sharesPort(ResolvedServers servers) {
+        return answering && !relayOnly() && context.engine().sharedUdpPorts() != null && servers.stun().isEmpty()
+                && servers.turn().stream().allMatch(TurnRelays.Server::overStream);
     }
 
     private void onSocketsBound(List<CompletableFuture<DatagramEndpoint>> binds) {
@@ -394,6 +425,12 @@ public final class IceGatherer implements Pump.Stage {
     public void restart(IceParameters newLocal) {
         localParameters = newLocal;
         localCandidates.clear();
+        for (DatagramEndpoint socket : sockets.values()) {
+            if (socket instanceof SharedPortEndpoint shared) {
+                // On a failure (the new ufrag is another connection's) checks still come by the peers' addresses.
+                shared.addUfrag(newLocal.usernameFragment());
+            }
+        }
         long now = context.pump().now();
         agent.restart(now, newLocal);
         complete = new CompletableFuture<>();
