@@ -20,10 +20,14 @@ import java.util.Objects;
  * @param sctp                SCTP window, retransmission timers and limits of data channels
  * @param dtls                DTLS handshake timers
  * @param rtp                 RTP retransmission history and jitter buffers
+ * @param hideHostAddresses   whether host candidates are signalled as random {@code <uuid>.local} names that an
+ *                            mDNS responder answers for, instead of their addresses, as browsers do
+ *                            (draft-ietf-mmusic-mdns-ice-candidates); off by default, as a server's addresses are
+ *                            what its clients must reach; turn it on for client use on a LAN
  */
 public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, List<InetAddress> bindAddresses,
                                 boolean includeLoopback, List<String> announcedAddresses, IceSettings ice,
-                                SctpSettings sctp, DtlsSettings dtls, RtpSettings rtp) {
+                                SctpSettings sctp, DtlsSettings dtls, RtpSettings rtp, boolean hideHostAddresses) {
     public RtcEngineSettings {
         bindAddresses = List.copyOf(bindAddresses);
         announcedAddresses = List.copyOf(announcedAddresses);
@@ -48,7 +52,7 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
 
     public static RtcEngineSettings defaults() {
         return new RtcEngineSettings(0, 0, 0, List.of(), false, List.of(), IceSettings.defaults(),
-                SctpSettings.defaults(), DtlsSettings.defaults(), RtpSettings.defaults());
+                SctpSettings.defaults(), DtlsSettings.defaults(), RtpSettings.defaults(), false);
     }
 
     public PortRange portRange() {
@@ -57,46 +61,52 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
 
     public RtcEngineSettings withPortRange(int min, int max) {
         return new RtcEngineSettings(eventLoopThreads, min, max, bindAddresses, includeLoopback, announcedAddresses,
-                ice, sctp, dtls, rtp);
+                ice, sctp, dtls, rtp, hideHostAddresses);
     }
 
     public RtcEngineSettings withBindAddresses(List<InetAddress> addresses) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, addresses, includeLoopback,
-                announcedAddresses, ice, sctp, dtls, rtp);
+                announcedAddresses, ice, sctp, dtls, rtp, hideHostAddresses);
     }
 
     public RtcEngineSettings withIncludeLoopback(boolean include) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, include, announcedAddresses,
-                ice, sctp, dtls, rtp);
+                ice, sctp, dtls, rtp, hideHostAddresses);
     }
 
     public RtcEngineSettings withEventLoopThreads(int threads) {
         return new RtcEngineSettings(threads, minPort, maxPort, bindAddresses, includeLoopback, announcedAddresses,
-                ice, sctp, dtls, rtp);
+                ice, sctp, dtls, rtp, hideHostAddresses);
     }
 
     public RtcEngineSettings withAnnouncedAddresses(List<String> addresses) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback, addresses,
-                ice, sctp, dtls, rtp);
+                ice, sctp, dtls, rtp, hideHostAddresses);
     }
 
     public RtcEngineSettings withIce(IceSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, settings, sctp, dtls, rtp);
+                announcedAddresses, settings, sctp, dtls, rtp, hideHostAddresses);
     }
 
     public RtcEngineSettings withSctp(SctpSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, settings, dtls, rtp);
+                announcedAddresses, ice, settings, dtls, rtp, hideHostAddresses);
     }
 
     public RtcEngineSettings withDtls(DtlsSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, sctp, settings, rtp);
+                announcedAddresses, ice, sctp, settings, rtp, hideHostAddresses);
     }
 
     public RtcEngineSettings withRtp(RtpSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, sctp, dtls, settings);
+                announcedAddresses, ice, sctp, dtls, settings, hideHostAddresses);
+    }
+
+    /** These settings with host addresses hidden behind mDNS names, or shown; see {@code hideHostAddresses}. */
+    public RtcEngineSettings withHideHostAddresses(boolean hide) {
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
+                announcedAddresses, ice, sctp, dtls, rtp, hide);
     }
 }
