@@ -60,6 +60,8 @@ public final class DtlsEndpoint implements AutoCloseable {
     private final Executor handshakeExecutor;
     private final Runnable wakeup;
     private final DtlsConfig config;
+    /** Makes the handshake's peer when {@link #start()} runs: a WebRTC client or server, or a verifying client. */
+    private final java.util.function.Supplier<AbstractTlsPeer> peerFactory;
     private final RemoteFingerprintVerifier verifier = new RemoteFingerprintVerifier();
     private final HandshakeOutcome outcome = new HandshakeOutcome();
     private final QueuedDatagramTransport transport;
@@ -99,6 +101,33 @@ public final class DtlsEndpoint implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         verifier.setExpected(Objects.requireNonNull(remoteFingerprints, "remoteFingerprints"));
         this.transport = new QueuedDatagramTransport(config.mtu(), INBOUND_CAPACITY, this::handshakeOutput);
+        this.peerFactory = () -> role == DtlsRole.CLIENT
+            ? new WebRtcDtlsClient(certificate, verifier, config, outcome)
+            : new WebRtcDtlsServer(certificate, verifier, config, outcome);
+    }
+
+    private DtlsEndpoint(String serverName, ServerCertificateCheck check, Executor handshakeExecutor,
+                         Runnable wakeup, DtlsConfig config) {
+        this.role = DtlsRole.CLIENT;
+        this.certificate = null;
+        this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
+        this.wakeup = Objects.requireNonNull(wakeup, "wakeup");
+        this.config = Objects.requireNonNull(config, "config");
+        this.transport = new QueuedDatagramTransport(config.mtu(), INBOUND_CAPACITY, this::handshakeOutput);
+        Objects.requireNonNull(serverName, "serverName");
+        Objects.requireNonNull(check, "check");
+        this.peerFactory = () -> new VerifyingDtlsClient(serverName, check, config, outcome);
+    }
+
+    /**
+     * A DTLS client for a server known by name, not by fingerprint ({@code turns:} over UDP, RFC 7065 §3): the
+     * server's certificate chain goes to {@code check}, as a TLS client's would go to its trust manager, and a
+     * rejected one fails the handshake with a reason that names the server and the check's complaint. No
+     * certificate of ours is sent and no SRTP is negotiated; {@link DtlsEvent.Connected} carries neither.
+     */
+    public static DtlsEndpoint verifyingClient(String serverName, ServerCertificateCheck check,
+                                               Executor handshakeExecutor, Runnable wakeup, DtlsConfig config) {
+        return new DtlsEndpoint(serverName, check, handshakeExecutor, wakeup, config);
     }
 
     /** Any thread. Sets (or replaces, until the remote certificate is checked) the expected remote fingerprints. */
@@ -119,9 +148,7 @@ public final class DtlsEndpoint implements AutoCloseable {
             throw new IllegalStateException("start() in state " + state.get());
         }
         deadline = now + config.handshakeTimeout().toNanos();
-        peer = role == DtlsRole.CLIENT
-            ? new WebRtcDtlsClient(certificate, verifier, config, outcome)
-            : new WebRtcDtlsServer(certificate, verifier, config, outcome);
+        peer = peerFactory.get();
         if (role == DtlsRole.CLIENT || transport.hasInbound()) {
             submitHandshake();
         }
@@ -348,7 +375,7 @@ public final class DtlsEndpoint implements AutoCloseable {
         }
         try {
             DTLSTransport dtls = role == DtlsRole.CLIENT
-                ? new DTLSClientProtocol().connect((WebRtcDtlsClient) peer, transport)
+                ? new DTLSClientProtocol().connect((org.bouncycastle.tls.TlsClient) peer, transport)
                 : new DTLSServerProtocol().accept((WebRtcDtlsServer) peer, transport);
             handshakeSucceeded(dtls);
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,5 @@
 package io.jrtc.mdns;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
@@ -57,7 +56,7 @@ public final class MdnsResolver {
      * @throws IllegalArgumentException when {@code name} is not a {@code .local} name of valid labels
      */
     public void resolve(long now, String name) {
-        String key = checkedName(name);
+        String key = MdnsNames.checked(name);
         Cached cached = cache.get(key);
         if (cached != null && cached.expiresAt > now) {
             events.add(new MdnsEvent.Resolved(key, cached.address));
@@ -163,18 +162,5 @@ public final class MdnsResolver {
         for (int type : new int[] {DnsRecord.TYPE_A, DnsRecord.TYPE_AAAA}) {
             transmits.add(DnsMessage.query(List.of(new DnsQuestion(key, type, DnsRecord.CLASS_IN))).encode());
         }
-    }
-
-    private static String checkedName(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("name is null");
-        }
-        String key = DnsName.normalize(name);
-        if (!key.endsWith(".local") || key.length() == ".local".length()) {
-            throw new IllegalArgumentException("not an mDNS .local name: '" + name + "'");
-        }
-        // labels of 1..63 octets, 255 in all, else the query could not be encoded
-        DnsName.write(new ByteArrayOutputStream(), key);
-        return key;
     }
 }

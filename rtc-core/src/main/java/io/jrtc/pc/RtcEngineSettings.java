@@ -21,11 +21,15 @@ import java.util.Objects;
  * @param dtls                DTLS handshake timers
  * @param rtp                 RTP retransmission history and jitter buffers
  * @param sharedPorts         the ports answered connections share; none by default
+ * @param hideHostAddresses   whether host candidates are signalled as random {@code <uuid>.local} names that an
+ *                            mDNS responder answers for, instead of their addresses, as browsers do
+ *                            (draft-ietf-mmusic-mdns-ice-candidates); off by default, as a server's addresses are
+ *                            what its clients must reach; turn it on for client use on a LAN
  */
 public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, List<InetAddress> bindAddresses,
                                 boolean includeLoopback, List<String> announcedAddresses, IceSettings ice,
                                 SctpSettings sctp, DtlsSettings dtls, RtpSettings rtp,
-                                SharedPorts sharedPorts) {
+                                SharedPorts sharedPorts, boolean hideHostAddresses) {
     public RtcEngineSettings {
         bindAddresses = List.copyOf(bindAddresses);
         announcedAddresses = List.copyOf(announcedAddresses);
@@ -51,7 +55,8 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
 
     public static RtcEngineSettings defaults() {
         return new RtcEngineSettings(0, 0, 0, List.of(), false, List.of(), IceSettings.defaults(),
-                SctpSettings.defaults(), DtlsSettings.defaults(), RtpSettings.defaults(), SharedPorts.none());
+                SctpSettings.defaults(), DtlsSettings.defaults(), RtpSettings.defaults(), SharedPorts.none(),
+                false);
     }
 
     public PortRange portRange() {
@@ -60,52 +65,58 @@ public record RtcEngineSettings(int eventLoopThreads, int minPort, int maxPort, 
 
     public RtcEngineSettings withPortRange(int min, int max) {
         return new RtcEngineSettings(eventLoopThreads, min, max, bindAddresses, includeLoopback, announcedAddresses,
-                ice, sctp, dtls, rtp, sharedPorts);
+                ice, sctp, dtls, rtp, sharedPorts, hideHostAddresses);
     }
 
     public RtcEngineSettings withBindAddresses(List<InetAddress> addresses) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, addresses, includeLoopback,
-                announcedAddresses, ice, sctp, dtls, rtp, sharedPorts);
+                announcedAddresses, ice, sctp, dtls, rtp, sharedPorts, hideHostAddresses);
     }
 
     public RtcEngineSettings withIncludeLoopback(boolean include) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, include, announcedAddresses,
-                ice, sctp, dtls, rtp, sharedPorts);
+                ice, sctp, dtls, rtp, sharedPorts, hideHostAddresses);
     }
 
     public RtcEngineSettings withEventLoopThreads(int threads) {
         return new RtcEngineSettings(threads, minPort, maxPort, bindAddresses, includeLoopback, announcedAddresses,
-                ice, sctp, dtls, rtp, sharedPorts);
+                ice, sctp, dtls, rtp, sharedPorts, hideHostAddresses);
     }
 
     public RtcEngineSettings withAnnouncedAddresses(List<String> addresses) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback, addresses,
-                ice, sctp, dtls, rtp, sharedPorts);
+                ice, sctp, dtls, rtp, sharedPorts, hideHostAddresses);
     }
 
     public RtcEngineSettings withIce(IceSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, settings, sctp, dtls, rtp, sharedPorts);
+                announcedAddresses, settings, sctp, dtls, rtp, sharedPorts, hideHostAddresses);
     }
 
     public RtcEngineSettings withSctp(SctpSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, settings, dtls, rtp, sharedPorts);
+                announcedAddresses, ice, settings, dtls, rtp, sharedPorts, hideHostAddresses);
     }
 
     public RtcEngineSettings withDtls(DtlsSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, sctp, settings, rtp, sharedPorts);
+                announcedAddresses, ice, sctp, settings, rtp, sharedPorts, hideHostAddresses);
     }
 
     public RtcEngineSettings withRtp(RtpSettings settings) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, sctp, dtls, settings, sharedPorts);
+                announcedAddresses, ice, sctp, dtls, settings, sharedPorts, hideHostAddresses);
+    }
+
+    /** These settings with host addresses hidden behind mDNS names, or shown; see {@code hideHostAddresses}. */
+    public RtcEngineSettings withHideHostAddresses(boolean hide) {
+        return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
+                announcedAddresses, ice, sctp, dtls, rtp, sharedPorts, hide);
     }
 
     public RtcEngineSettings withSharedPorts(SharedPorts ports) {
         return new RtcEngineSettings(eventLoopThreads, minPort, maxPort, bindAddresses, includeLoopback,
-                announcedAddresses, ice, sctp, dtls, rtp, ports);
+                announcedAddresses, ice, sctp, dtls, rtp, ports, hideHostAddresses);
     }
 
     /**

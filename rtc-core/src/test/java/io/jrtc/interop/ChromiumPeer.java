@@ -236,4 +236,10 @@ public final class ChromiumPeer extends ScriptedPeer {
             // a leftover temp directory is harmless
         }
     }
+
+    /** The candidate pairs whose checks succeeded: remote candidate type and address, and whether nominated. */
+    public List<Map<?, ?>> succeededPairs() {
+        List<?> pairs = (List<?>) call("succeededPairs", Map.of(), Duration.ofSeconds(10));
+        return pairs.stream().<Map<?, ?>>map(pair -> (Map<?, ?>) pair).toList();
+    }
 }

@@ -54,7 +54,11 @@ public final class JrtcPeer implements InteropPeer {
     }
 
     public JrtcPeer(RTCConfiguration configuration) {
-        engine = RtcEngine.create(RtcEngineSettings.defaults());
+        this(configuration, RtcEngineSettings.defaults());
+    }
+
+    public JrtcPeer(RTCConfiguration configuration, RtcEngineSettings settings) {
+        engine = RtcEngine.create(settings);
         pc = engine.newPeerConnection(configuration);
         pc.onConnectionStateChange(state -> log.add("connectionState " + state));
         pc.onIceConnectionStateChange(state -> log.add("iceConnectionState " + state));

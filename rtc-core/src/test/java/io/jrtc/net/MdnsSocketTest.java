@@ -44,17 +44,44 @@ class MdnsSocketTest {
     }
 
     @Test
-    void queriesGoOutOnEveryMulticastInterfaceWithIpv4AndLoopbackOnlyWhenAlone() {
+    void queriesGoOutOnEveryMulticastInterfaceOfTheFamilyAndLoopbackOnlyWhenAlone() {
         List<InterfaceFacts> machine = List.of(
-                new InterfaceFacts("lo", true, true, true, true),
-                new InterfaceFacts("eth0", true, false, true, true),
-                new InterfaceFacts("eth1", false, false, true, true),
-                new InterfaceFacts("tun0", true, false, false, true),
-                new InterfaceFacts("v6only", true, false, true, false),
-                new InterfaceFacts("jt0", true, false, true, true));
+                new InterfaceFacts("lo", true, true, true, true, true),
+                new InterfaceFacts("eth0", true, false, true, true, true),
+                new InterfaceFacts("eth1", false, false, true, true, true),
+                new InterfaceFacts("tun0", true, false, false, true, true),
+                new InterfaceFacts("v6only", true, false, true, false, true),
+                new InterfaceFacts("jt0", true, false, true, true, false));
 
-        assertThat(MdnsSocket.selectInterfaces(machine)).containsExactly("eth0", "jt0");
-        assertThat(MdnsSocket.selectInterfaces(List.of(machine.get(0), machine.get(2)))).containsExactly("lo");
-        assertThat(MdnsSocket.selectInterfaces(List.of(machine.get(3)))).isEmpty();
+        assertThat(MdnsSocket.selectInterfaces(machine, false)).containsExactly("eth0", "jt0");
+        assertThat(MdnsSocket.selectInterfaces(machine, true)).containsExactly("eth0", "v6only");
+        assertThat(MdnsSocket.selectInterfaces(List.of(machine.get(0), machine.get(2)), false)).containsExactly("lo");
+        assertThat(MdnsSocket.selectInterfaces(List.of(machine.get(0), machine.get(2)), true)).containsExactly("lo");
+        assertThat(MdnsSocket.selectInterfaces(List.of(machine.get(3)), false)).isEmpty();
+    }
+
+    @Test
+    void ipv6SocketsJoinFf02FbAndHearEachOthersMulticast() throws Exception {
+        LinkedBlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        MdnsSocket first = MdnsSocket.open(loops, loops.next(), (sender, data, length) -> { })
+                .get(5, TimeUnit.SECONDS);
+        MdnsSocket second = MdnsSocket.open(loops, loops.next(), (sender, data, length) -> {
+            if (sender.getAddress() instanceof java.net.Inet6Address) {
+                heard.add(new String(data, 0, length, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }).get(5, TimeUnit.SECONDS);
+        try {
+            assertThat(first.servesIpv6()).isTrue();
+            byte[] hello = "hello over IPv6".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            loops.next().submit(() -> {
+                first.send(hello);
+                first.flush();
+            }).get(5, TimeUnit.SECONDS);
+
+            assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("hello over IPv6");
+        } finally {
+            first.close();
+            second.close();
+        }
     }
 }

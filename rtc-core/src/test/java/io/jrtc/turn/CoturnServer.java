@@ -50,9 +50,9 @@ public final class CoturnServer implements AutoCloseable {
     }
 
     /**
-     * With {@code streams}, turnserver also takes TURN over TCP on its listening port and over TLS on a port of its
-     * own ({@link #tlsAddress()}), with a self-signed certificate for {@code ip} ({@link #certificate()}) made by
-     * openssl in {@code dir}.
+     * With {@code streams}, turnserver also takes TURN over TCP on its listening port, and over TLS and over DTLS
+     * (UDP) on a port of its own ({@link #tlsAddress()}), with a self-signed certificate for {@code ip}
+     * ({@link #certificate()}) made by openssl in {@code dir}.
      */
     public CoturnServer(Path dir, InetAddress ip, boolean streams, String... extraOptions)
             throws IOException, InterruptedException {
@@ -66,7 +66,7 @@ public final class CoturnServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(TURNSERVER.toString(), "-c", config.toString(),
                 "--listening-ip", ip.getHostAddress(), "--relay-ip", ip.getHostAddress(),
                 "--listening-port", String.valueOf(port),
-                "--no-dtls", "--no-cli", "--lt-cred-mech", "--fingerprint",
+                "--no-cli", "--lt-cred-mech", "--fingerprint",
                 "--user", USER + ":" + PASSWORD, "--realm", REALM, "--allow-loopback-peers",
                 "--pidfile", dir.resolve("turnserver.pid").toString(), "--db", dir.resolve("turndb").toString(),
                 "--log-file", logFile.toString(), "--simple-log", "--no-stdout-log", "--verbose"));
@@ -75,7 +75,7 @@ public final class CoturnServer implements AutoCloseable {
                     "--cert", dir.resolve(SelfSignedCertificate.CERT).toString(),
                     "--pkey", dir.resolve(SelfSignedCertificate.KEY).toString()));
         } else {
-            command.addAll(List.of("--no-tls", "--no-tcp"));
+            command.addAll(List.of("--no-tls", "--no-tcp", "--no-dtls"));
         }
         command.addAll(List.of(extraOptions));
         process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -92,7 +92,7 @@ public final class CoturnServer implements AutoCloseable {
         return address;
     }
 
-    /** Where turnserver takes TURN over TLS; only with streams. */
+    /** Where turnserver takes TURN over TLS (TCP) and over DTLS (UDP): one port number; only with streams. */
     public InetSocketAddress tlsAddress() {
         return tlsAddress;
     }

@@ -396,8 +396,11 @@ public final class IceGatherer implements Pump.Stage {
     }
 
     private void onCandidateGathered(IceCandidate candidate) {
+        // Hiding changes only what is signalled: the agent keeps pairing and sending from the real address.
+        IceCandidate signalled = context.engine().settings().hideHostAddresses()
+                ? MdnsResolution.of(context.engine()).hide(candidate) : candidate;
         // Through its SDP form, which the public constructor takes; a candidate of our own always parses.
-        RTCIceCandidate gathered = new RTCIceCandidate(candidate.toSdpValue(), sdpMid, sdpMLineIndex,
+        RTCIceCandidate gathered = new RTCIceCandidate(signalled.toSdpValue(), sdpMid, sdpMLineIndex,
                 localParameters.usernameFragment());
         localCandidates.add(gathered);
         candidateListeners.emit(gathered);

@@ -77,14 +77,15 @@ public record IceServerUrl(String scheme, String host, int port, String transpor
     /**
      * How a TURN client reaches this server (RFC 7065 §3): {@code "udp"} for {@code turn:} without a transport or
      * with {@code transport=udp}, {@code "tcp"} for {@code turn:...?transport=tcp}, {@code "tls"} for {@code turns:}
-     * (TLS over TCP; {@code turns:...?transport=udp} would be DTLS, which is not supported: null); null for STUN.
+     * without a transport or with {@code transport=tcp} (TLS over TCP), {@code "dtls"} for
+     * {@code turns:...?transport=udp} (DTLS over UDP); null for STUN.
      */
     public String turnTransport() {
         if (!isTurn()) {
             return null;
         }
         if (scheme.equals("turns")) {
-            return transport == null || transport.equals("tcp") ? "tls" : null;
+            return transport == null || transport.equals("tcp") ? "tls" : "dtls";
         }
         return transport == null ? "udp" : transport;
     }

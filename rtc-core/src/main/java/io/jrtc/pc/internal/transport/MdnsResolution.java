@@ -1,8 +1,12 @@
 package io.jrtc.pc.internal.transport;
 
+import io.jrtc.ice.IceCandidate;
+import io.jrtc.ice.IceCandidateType;
 import io.jrtc.mdns.DnsName;
 import io.jrtc.mdns.MdnsEvent;
+import io.jrtc.mdns.MdnsNames;
 import io.jrtc.mdns.MdnsResolver;
+import io.jrtc.mdns.MdnsResponder;
 import io.jrtc.net.EventLoops;
 import io.jrtc.net.MdnsSocket;
 import io.jrtc.pc.internal.loop.EngineResources;
@@ -10,19 +14,25 @@ import io.jrtc.pc.internal.loop.Pump;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine's one mDNS resolver and its port-5353 socket, driven on one event loop like a connection. The
- * socket opens on the first resolve; a resolve is answered by a future that completes on this loop (callers hop
- * to their own loop). Names that do not resolve, and every name still pending when the engine closes, fail
- * their futures with {@link UnknownHostException}.
+ * The engine's one mDNS resolver and responder and their port-5353 socket, driven on one event loop like a
+ * connection. The socket opens on the first resolve or the first name made; a resolve is answered by a future that
+ * completes on this loop (callers hop to their own loop). Names that do not resolve, and every name still pending
+ * when the engine closes, fail their futures with {@link UnknownHostException}.
+ *
+ * <p>When the engine hides host addresses, {@link #hide} gives each local address one random {@code <uuid>.local}
+ * name for the engine's life (draft-ietf-mmusic-mdns-ice-candidates §3.1.1), which the responder answers for on
+ * IPv4 and IPv6 until the engine closes and says goodbye (RFC 6762 §10.1).
  */
 public final class MdnsResolution implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MdnsResolution.class.getName());
@@ -30,6 +40,10 @@ public final class MdnsResolution implements AutoCloseable {
     private final EventLoops loops;
     private final Pump pump;
     private final Map<String, List<CompletableFuture<InetAddress>>> waiting = new HashMap<>();
+    /** Our own names, one per address; written from any connection's loop, read by the responder's. */
+    private final Map<InetAddress, String> ownNames = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final MdnsResponder responder = new MdnsResponder();
     private MdnsResolver resolver = new MdnsResolver();
     private MdnsSocket socket;
     private boolean opening;
@@ -51,12 +65,13 @@ public final class MdnsResolution implements AutoCloseable {
 
             @Override
             public long deadline() {
-                return resolver.pollTimeout();
+                return Math.min(resolver.pollTimeout(), responder.pollTimeout());
             }
 
             @Override
             public void onTimeout(long now) {
                 resolver.handleTimeout(now);
+                responder.handleTimeout(now);
             }
 
             @Override
@@ -96,13 +111,71 @@ public final class MdnsResolution implements AutoCloseable {
         pump.run();
     }
 
+    /**
+     * The candidate as we signal it when hiding host addresses (draft-ietf-mmusic-mdns-ice-candidates §3.1.1,
+     * §3.1.2): a host candidate's address becomes the address's {@code .local} name, and a server-reflexive
+     * candidate's related address 0.0.0.0 with port 0, so that it does not give the host address away either.
+     * Other candidates, and a host candidate whose address is not an IP literal, are returned as they are.
+     */
+    public IceCandidate hide(IceCandidate candidate) {
+        if (candidate.type() == IceCandidateType.SRFLX && candidate.relatedAddress() != null) {
+            return new IceCandidate(candidate.foundation(), candidate.component(), candidate.protocol(),
+                    candidate.priority(), candidate.address(), candidate.port(), candidate.type(), "0.0.0.0", 0,
+                    candidate.tcpType());
+        }
+        InetAddress address = candidate.type() == IceCandidateType.HOST ? literal(candidate.address()) : null;
+        if (address == null) {
+            return candidate;
+        }
+        String name = nameFor(address);
+        return new IceCandidate(candidate.foundation(), candidate.component(), candidate.protocol(),
+                candidate.priority(), name, candidate.port(), candidate.type(), candidate.relatedAddress(),
+                candidate.relatedPort(), candidate.tcpType());
+    }
+
+    /** The address of an IP literal, or null for anything else (never a DNS lookup). */
+    private static InetAddress literal(String text) {
+        if (!text.matches("[0-9A-Fa-f:.]+") || !(text.contains(":") || text.matches("[0-9.]+"))) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException notALiteral) {
+            return null;
+        }
+    }
+
+    /** The {@code .local} name of one of our addresses, made and answered for on first use; any thread. */
+    public String nameFor(InetAddress address) {
+        return ownNames.computeIfAbsent(address, key -> {
+            String name = MdnsNames.random(random);
+            try {
+                pump.loop().execute(() -> register(name, key));
+            } catch (RejectedExecutionException loopGone) {
+                // the engine is closing: the name is never answered for, as no connection will use it
+            }
+            return name;
+        });
+    }
+
+    private void register(String name, InetAddress address) {
+        if (closed) {
+            return;
+        }
+        responder.register(pump.now(), name, address);
+        openSocket();
+        pump.run();
+    }
+
     private void openSocket() {
         if (socket != null || opening) {
             return;
         }
         opening = true;
         MdnsSocket.open(loops, pump.loop(), (sender, data, length) -> {
-            resolver.handleReceive(pump.now(), data, 0, length);
+            long now = pump.now();
+            resolver.handleReceive(now, data, 0, length);
+            responder.handleReceive(now, sender, data, 0, length);
             pump.run();
         }).whenComplete((opened, failure) -> {
             try {
@@ -139,6 +212,15 @@ public final class MdnsResolution implements AutoCloseable {
         if (socket != null) {
             for (byte[] query = resolver.pollTransmit(); query != null; query = resolver.pollTransmit()) {
                 socket.send(query);
+                moved = true;
+            }
+            for (MdnsResponder.Transmit answer = responder.pollTransmit(); answer != null;
+                 answer = responder.pollTransmit()) {
+                if (answer.multicast()) {
+                    socket.send(answer.data());
+                } else {
+                    socket.sendTo(answer.destination(), answer.data());
+                }
                 moved = true;
             }
         }
@@ -184,6 +266,11 @@ public final class MdnsResolution implements AutoCloseable {
         try {
             pump.loop().submit(() -> {
                 closed = true;
+                ownNames.values().forEach(responder::unregister);
+                if (socket != null) {
+                    moveOutputs();
+                    socket.flush();
+                }
                 pump.close();
                 if (socket != null) {
                     socket.close();

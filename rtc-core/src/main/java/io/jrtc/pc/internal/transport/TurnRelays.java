@@ -1,6 +1,10 @@
 package io.jrtc.pc.internal.transport;
 
 import io.jrtc.ice.IceAgent;
+import io.jrtc.dtls.DtlsConfig;
+import io.jrtc.dtls.DtlsEndpoint;
+import io.jrtc.dtls.DtlsEvent;
+import io.jrtc.dtls.DtlsState;
 import io.jrtc.ice.IceCandidate;
 import io.jrtc.net.DatagramEndpoint;
 import io.jrtc.net.TcpStreamSocket;
@@ -26,9 +30,12 @@ import java.util.function.IntSupplier;
 
 /**
  * The TURN allocations of one gatherer (RFC 8656): one per TURN server, registered with the ICE agent as a relayed
- * socket once allocated. Over UDP the client leg uses a host socket of the server's address family; over TCP or TLS
- * ({@code turn:...?transport=tcp}, {@code turns:}, §3.1) it has its own connection, on the connection's loop,
- * framed by {@link StreamFramer}, and losing that connection ends the allocation. The relayed address is UDP either
+ * socket once allocated. Over UDP the client leg uses a host socket of the server's address family; over DTLS
+ * ({@code turns:...?transport=udp}, §3.1, RFC 7065 §3) it uses that host socket too, with every TURN message in a
+ * DTLS record of a BouncyCastle client that verifies the server's certificate as TLS does, and allocates once the
+ * handshake is done; over TCP or TLS ({@code turn:...?transport=tcp}, {@code turns:}) it has its own connection,
+ * on the connection's loop, framed by {@link StreamFramer}, and losing that connection (or the DTLS session) ends
+ * the allocation. The relayed address is UDP either
  * way. Checks the agent sends on a relayed socket go out as Send indications, after a permission for the peer's
  * address, and data as ChannelData once a channel to the peer is bound; what the server relays back goes to the
  * agent or, if not STUN, to the layer above.
@@ -42,17 +49,32 @@ public final class TurnRelays {
      */
     static final StunRetransmissionPolicy STREAM_RETRANSMISSION = new StunRetransmissionPolicy(
             TimeUnit.MILLISECONDS.toNanos(500), TimeUnit.MILLISECONDS.toNanos(500), 1, 79);
-    /** How TLS connections to {@code turns:} servers are verified, by host name; tests trust their own server. */
+    /**
+     * DTLS datagrams to a TURN server: a peer's 1200-byte DTLS datagram in a Send indication must fit one record,
+     * and 1472 bytes is what a 1500-byte Ethernet MTU leaves after the IP and UDP headers.
+     */
+    static final DtlsConfig TURN_DTLS = DtlsConfig.DEFAULT.withMtu(1472).withHandshakeTimeout(CONNECT_TIMEOUT);
+    /**
+     * How TLS and DTLS connections to {@code turns:} servers are verified, by host name; tests trust their own
+     * server.
+     */
     private static volatile Function<String, TlsClientSettings> tlsSettings = TlsClientSettings::systemTrust;
 
-    /** A TURN server to allocate on, resolved; {@code transport} is udp, tcp or tls, {@code host} as in the URL. */
+    /**
+     * A TURN server to allocate on, resolved; {@code transport} is udp, dtls, tcp or tls, {@code host} as in the
+     * URL.
+     */
     record Server(InetSocketAddress address, String username, String password, String transport, String host) {
         Server(InetSocketAddress address, String username, String password) {
             this(address, username, password, "udp", address.getHostString());
         }
 
         boolean overStream() {
-            return !transport.equals("udp");
+            return transport.equals("tcp") || transport.equals("tls");
+        }
+
+        boolean overDtls() {
+            return transport.equals("dtls");
         }
 
         @Override
@@ -61,7 +83,7 @@ public final class TurnRelays {
         }
     }
 
-    /** How {@code turns:} connections of every connection in this JVM are verified now. */
+    /** How {@code turns:} connections (TLS and DTLS) of every connection in this JVM are verified now. */
     public static Function<String, TlsClientSettings> tlsSettings() {
         return tlsSettings;
     }
@@ -80,6 +102,8 @@ public final class TurnRelays {
         final DatagramEndpoint via;
         final StreamFramer framer;
         TcpStreamSocket stream;
+        /** The DTLS session of a {@code turns:...?transport=udp} server, over {@link #via}; else null. */
+        DtlsEndpoint dtls;
         int socketId = -1;
         boolean pendingInAgent = true;
         boolean ended;
@@ -88,7 +112,7 @@ public final class TurnRelays {
             this.client = client;
             this.server = server;
             this.via = via;
-            this.framer = via == null ? new StreamFramer() : null;
+            this.framer = server.overStream() ? new StreamFramer() : null;
         }
     }
 
@@ -119,10 +143,60 @@ public final class TurnRelays {
             }
             TurnClient client = new TurnClient(TurnClientConfig.of(server.address(), server.username(),
                     server.password()), random);
-            relays.add(new Relay(client, server, via));
+            Relay relay = new Relay(client, server, via);
+            relays.add(relay);
             agent.relayAllocationStarted();
-            client.allocate(now);
+            if (server.overDtls()) {
+                startDtls(relay);
+            } else {
+                client.allocate(now);
+            }
         }
+    }
+
+    /** Begins the DTLS handshake with the server; the allocation starts when it is done. */
+    private void startDtls(Relay relay) {
+        TlsClientSettings tls = tlsSettings.apply(relay.server.host());
+        relay.dtls = DtlsEndpoint.verifyingClient(relay.server.host(), tls::checkServerTrusted,
+                context.engine().handshakeExecutor(), context.pump()::request, TURN_DTLS);
+        relay.dtls.start();
+    }
+
+    /**
+     * Moves a DTLS session's output: its datagrams to the server, its decrypted records (TURN messages) to the
+     * client, its events to the allocation. Returns whether anything moved.
+     */
+    private boolean drainDtls(long now, Relay relay) {
+        boolean moved = false;
+        for (DtlsEvent event = relay.dtls.pollEvent(); event != null; event = relay.dtls.pollEvent()) {
+            moved = true;
+            if (event instanceof DtlsEvent.Connected) {
+                relay.client.allocate(now);
+            } else if (event instanceof DtlsEvent.Failed failed) {
+                LOG.log(Level.WARNING, "{0}: no relayed candidate: DTLS {1}", relay.server, failed.reason());
+                end(now, relay);
+                return true;
+            } else if (event instanceof DtlsEvent.Closed) {
+                LOG.log(Level.INFO, "{0}: DTLS closed by the server; the allocation is gone", relay.server);
+                end(now, relay);
+                return true;
+            }
+        }
+        for (byte[] record = relay.dtls.pollApplicationData(); record != null;
+             record = relay.dtls.pollApplicationData()) {
+            moved = true;
+            relay.client.handleReceive(now, relay.server.address(), record, 0, record.length);
+        }
+        return moved | sendDtlsDatagrams(relay);
+    }
+
+    private static boolean sendDtlsDatagrams(Relay relay) {
+        boolean moved = false;
+        for (byte[] datagram = relay.dtls.pollTransmit(); datagram != null; datagram = relay.dtls.pollTransmit()) {
+            relay.via.send(relay.server.address(), datagram, 0, datagram.length);
+            moved = true;
+        }
+        return moved;
     }
 
     private void connect(Server server) {
@@ -213,7 +287,11 @@ public final class TurnRelays {
     boolean handleDatagram(long now, DatagramEndpoint socket, InetSocketAddress sender, byte[] data, int length) {
         for (Relay relay : relays) {
             if (relay.via == socket && relay.server.address().equals(sender)) {
-                relay.client.handleReceive(now, sender, data, 0, length);
+                if (relay.dtls != null) {
+                    relay.dtls.handleReceive(data, 0, length);  // drained into the client by the next pump
+                } else {
+                    relay.client.handleReceive(now, sender, data, 0, length);
+                }
                 return true;
             }
         }
@@ -270,6 +348,10 @@ public final class TurnRelays {
         boolean moved = false;
         for (int i = 0; i < relays.size(); i++) {
             Relay relay = relays.get(i);
+            if (relay.dtls != null && drainDtls(now, relay) && relay.ended) {
+                i--;
+                continue;
+            }
             moved |= transmit(relay);
             for (TurnEvent event = relay.client.pollEvent(); event != null; event = relay.client.pollEvent()) {
                 moved = true;
@@ -286,7 +368,9 @@ public final class TurnRelays {
         boolean moved = false;
         for (byte[] message = relay.client.pollTransmit(); message != null; message = relay.client.pollTransmit()) {
             moved = true;
-            if (relay.via != null) {
+            if (relay.dtls != null) {
+                sendOverDtls(relay, message);
+            } else if (relay.via != null) {
                 relay.via.send(relay.server.address(), message, 0, message.length);
             } else if (relay.stream != null) {
                 byte[] framed = StreamFramer.toStream(message);
@@ -297,6 +381,20 @@ public final class TurnRelays {
             relay.stream.flush();
         }
         return moved;
+    }
+
+    /** One TURN message in one DTLS record; before the handshake is done the client has nothing to send yet. */
+    private static void sendOverDtls(Relay relay, byte[] message) {
+        if (relay.dtls.state() != DtlsState.CONNECTED) {
+            return;
+        }
+        try {
+            relay.dtls.send(message, 0, message.length);
+        } catch (IllegalArgumentException tooLarge) {
+            LOG.log(Level.DEBUG, "{0}: a {1}-byte message does not fit a DTLS record; dropped", relay.server,
+                    message.length);
+        }
+        sendDtlsDatagrams(relay);
     }
 
     private void onEvent(long now, Relay relay, TurnEvent event, IntSupplier nextSocketId,
@@ -314,8 +412,8 @@ public final class TurnRelays {
             demultiplexer.dispatch(now, relay.socketId, received.peer(), data, data.length);
         } else if (event instanceof TurnEvent.Failed failed) {
             LOG.log(Level.DEBUG, "{0} failed: {1} {2}", relay.server, failed.errorCode(), failed.reason());
-            if (relay.stream != null) {
-                relay.stream.close();
+            if (relay.stream != null || relay.dtls != null) {
+                closeLeg(relay);
                 end(now, relay);
             }
             endPending(now, relay);
@@ -358,14 +456,23 @@ public final class TurnRelays {
                 relay.client.close(now);
             }
             transmit(relay);
+            closeLeg(relay);
             if (relay.via != null) {
                 relay.via.flush();
             }
-            if (relay.stream != null) {
-                relay.stream.close();
-            }
         }
         relays.clear();
+    }
+
+    /** Closes a stream, or a DTLS session with its close_notify sent (RFC 6347 §4.2.7 by way of TLS). */
+    private static void closeLeg(Relay relay) {
+        if (relay.stream != null) {
+            relay.stream.close();
+        }
+        if (relay.dtls != null) {
+            relay.dtls.close();
+            sendDtlsDatagrams(relay);
+        }
     }
 
     private Relay relayFor(int socketId) {

@@ -16,7 +16,7 @@ class IceServerUrlTest {
         "turn:192.0.2.1:3479?transport=tcp, 192.0.2.1, 3479, tcp",
         "turns:turn.example.org, turn.example.org, 5349, tls",
         "turns:[2001:db8::1]:443?transport=tcp, 2001:db8::1, 443, tls",
-        "turns:turn.example.org?transport=udp, turn.example.org, 5349, null",
+        "turns:turn.example.org?transport=udp, turn.example.org, 5349, dtls",
         "stun:stun.example.org, stun.example.org, 3478, null"})
     void parsesHostPortAndTheTurnTransport(String url, String host, int port, String turnTransport) {
         IceServerUrl parsed = IceServerUrl.parse(url);
