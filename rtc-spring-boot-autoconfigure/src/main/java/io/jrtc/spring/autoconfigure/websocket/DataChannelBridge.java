@@ -33,7 +33,8 @@ import org.springframework.web.socket.WebSocketSession;
  * until {@code bufferedamountlow} fires at half of it, so a client that sends faster than the peer reads is slowed
  * by TCP, not buffered;</li>
  * <li>toward the client, messages are sent one at a time with asynchronous sends; while the client reads slower
- * than the peer sends they queue, and past the bound the bridge closes both sides (1008) rather than grow.</li>
+ * than the peer sends they queue, and past the bound (plus the message that crossed it) the bridge closes both
+ * sides (1008) rather than grow.</li>
  * </ul>
  * Closing either side closes the other with a reason: the channel's close event names the WebSocket's close code,
  * and the WebSocket closes with 1000 "data channel closed" once what was queued for it has been sent.
@@ -49,6 +50,7 @@ final class DataChannelBridge {
     private final long maxMessageBytes;
     private final long maxBufferedBytes;
     private final Executor closer;
+    private final Runnable onPause;
     private final ReadSuspension suspension;
     private final RemoteEndpoint.Async remote;
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -65,7 +67,7 @@ final class DataChannelBridge {
     private boolean finished;
 
     DataChannelBridge(WebSocketSession session, ManagedDataChannel managed, RemoteEndpoint.Async remote,
-            long maxMessageBytes, long maxBufferedBytes, Executor closer) {
+            long maxMessageBytes, long maxBufferedBytes, Executor closer, Runnable onPause) {
         this.session = session;
         this.managed = managed;
         this.channel = managed.channel();
@@ -73,6 +75,7 @@ final class DataChannelBridge {
         this.maxMessageBytes = maxMessageBytes;
         this.maxBufferedBytes = maxBufferedBytes;
         this.closer = closer;
+        this.onPause = onPause;
         this.suspension = ReadSuspension.of(session);
     }
 
@@ -133,6 +136,7 @@ final class DataChannelBridge {
     }
 
     private void pauseReading() {
+        onPause.run();
         if (suspension == null) {
             awaitRoom();
             return;
@@ -180,8 +184,9 @@ final class DataChannelBridge {
             if (finished || closeAfterDrain != null) {
                 return;
             }
-            // Always take one message, however large; refuse to hold more than the bound besides.
-            if (!toClient.isEmpty() && queuedBytes + message.data().length > maxBufferedBytes) {
+            // Take messages while less than the bound waits, so one larger than the bound still passes: at most
+            // the bound plus one message is held.
+            if (queuedBytes > maxBufferedBytes) {
                 LOG.log(Level.INFO, "data-channel WebSocket " + session.getId() + " fell " + queuedBytes
                         + " bytes behind; closing it and its channel");
                 toClient.clear();

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.jrtc.spring.autoconfigure.DataChannelBridgeProperties;
 import io.jrtc.spring.autoconfigure.service.ManagedDataChannel;
@@ -30,6 +31,7 @@ public class DataChannelWebSocketHandler extends AbstractWebSocketHandler implem
     private final DataChannelBridgeProperties limits;
     private final Map<String, DataChannelBridge> bridges = new ConcurrentHashMap<>();
     private final ExecutorService closer;
+    private final AtomicLong readPauses = new AtomicLong();
 
     public DataChannelWebSocketHandler(DataChannelBridgeProperties limits) {
         this.limits = limits;
@@ -42,6 +44,11 @@ public class DataChannelWebSocketHandler extends AbstractWebSocketHandler implem
                 });
         pool.allowCoreThreadTimeOut(true);
         this.closer = pool;
+    }
+
+    /** How often a bridge stopped reading its WebSocket because the peer had not acknowledged enough. */
+    public long readPauses() {
+        return readPauses.get();
     }
 
     /** Number of bridged WebSockets. */
@@ -71,7 +78,7 @@ public class DataChannelWebSocketHandler extends AbstractWebSocketHandler implem
             return;
         }
         DataChannelBridge bridge = new DataChannelBridge(session, channel, container.getAsyncRemote(),
-                limits.getMaxMessageBytes(), limits.getMaxBufferedBytes(), closer);
+                limits.getMaxMessageBytes(), limits.getMaxBufferedBytes(), closer, readPauses::incrementAndGet);
         bridges.put(session.getId(), bridge);
         bridge.start();
     }
