@@ -52,7 +52,12 @@ public class DataChannelController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "createDataChannel", summary = "Open a data channel from the server side")
+    @Operation(operationId = "createDataChannel", summary = "Open a data channel from the server side",
+            description = "Every channel, opened by either side, has a channelId that is never reused on its "
+                    + "connection. Its WebSocket, GET {base}/peer-connections/{id}/data-channels/{channelId}/websocket "
+                    + "(bearer token in the Authorization header or the access_token query parameter), carries one "
+                    + "channel message per WebSocket message both ways, text as text and binary as binary; closing "
+                    + "either side closes the other.")
     @ApiResponse(responseCode = "201", description = "Created")
     public DataChannelView createDataChannel(@PathVariable String id, @RequestBody CreateDataChannelBody body) {
         if (body.label() == null) {
@@ -96,28 +101,41 @@ public class DataChannelController {
         service.closeDataChannel(id, channelId, "closed by REST client");
     }
 
-    @PostMapping(path = "/{channelId}/messages", consumes = { TEXT_PLAIN, OCTET_STREAM })
+    @PostMapping(path = "/{channelId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "sendDataChannelMessage", summary = "Send one message on the data channel",
             description = "A text/plain body (UTF-8) is sent as a text message, an application/octet-stream body as "
-                    + "a binary one. While the peer has not acknowledged rtc.rest.data-channels.max-buffered-bytes, "
-                    + "the request waits, then answers 503 with Retry-After.")
+                    + "a binary one; as application/json, {\"text\": ...} or {\"binary\": <base64>}. While the peer "
+                    + "has not acknowledged rtc.rest.data-channels.max-buffered-bytes, the request waits, then "
+                    + "answers 503 with Retry-After.")
     @ApiResponse(responseCode = "204", description = "Queued for the peer")
-    public void send(@PathVariable String id, @PathVariable String channelId,
-            @Parameter(description = "text/plain (UTF-8) or application/octet-stream")
-            @RequestHeader(name = "Content-Type") String contentType,
+    public void sendJson(@PathVariable String id, @PathVariable String channelId,
+            @RequestBody DataChannelMessageBody body) {
+        send(id, channelId, body.payload(), body.isBinary());
+    }
+
+    @PostMapping(path = "/{channelId}/messages", consumes = { TEXT_PLAIN, OCTET_STREAM })
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "sendDataChannelMessageRaw", summary = "Send one message on the data channel")
+    @ApiResponse(responseCode = "204", description = "Queued for the peer")
+    public void sendRaw(@PathVariable String id, @PathVariable String channelId,
+            @Parameter(hidden = true) @RequestHeader(name = "Content-Type") String contentType,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
                     @Content(mediaType = TEXT_PLAIN, schema = @Schema(type = "string")),
                     @Content(mediaType = OCTET_STREAM, schema = @Schema(type = "string", format = "binary")) })
             @RequestBody(required = false) byte[] body) {
         byte[] message = body == null ? new byte[0] : body;
-        if (message.length > limits.getMaxMessageBytes()) {
-            throw new DataChannelMessageTooLargeException(message.length, limits.getMaxMessageBytes(),
-                    "rtc.rest.data-channels.max-message-bytes");
-        }
         boolean binary = !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.TEXT_PLAIN);
         if (!binary) {
             requireUtf8(message);
+        }
+        send(id, channelId, message, binary);
+    }
+
+    private void send(String id, String channelId, byte[] message, boolean binary) {
+        if (message.length > limits.getMaxMessageBytes()) {
+            throw new DataChannelMessageTooLargeException(message.length, limits.getMaxMessageBytes(),
+                    "rtc.rest.data-channels.max-message-bytes");
         }
         service.sendMessage(id, channelId, message, binary, limits.getMaxBufferedBytes());
     }

@@ -74,15 +74,17 @@ public class RtcRestRequestFilter extends OncePerRequestFilter {
         }
         long length = request.getContentLengthLong();
         if (maxMessageBytes > 0 && MESSAGES_PATH.matcher(request.getRequestURI()).matches()) {
+            // Room for a binary message in base64 inside JSON; raw bodies are measured exactly by the controller.
+            long maxMessageBody = maxMessageBytes / 3 * 4 + 4 + ENVELOPE_BYTES;
             Supplier<RuntimeException> tooLarge = () -> new DataChannelMessageTooLargeException(-1, maxMessageBytes,
                     "rtc.rest.data-channels.max-message-bytes");
-            if (length > maxMessageBytes) {
+            if (length > maxMessageBody) {
                 write(response, request.getRequestURI(), RtcProblemDetailsAdvice.messageTooLarge(
                         new DataChannelMessageTooLargeException(length, maxMessageBytes,
                                 "rtc.rest.data-channels.max-message-bytes")));
                 return;
             }
-            chain.doFilter(new BoundedBodyRequest(request, maxMessageBytes, tooLarge), response);
+            chain.doFilter(new BoundedBodyRequest(request, maxMessageBody, tooLarge), response);
             return;
         }
         if (length > maxBodyBytes) {
