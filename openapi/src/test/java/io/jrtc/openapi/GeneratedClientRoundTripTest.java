@@ -4,23 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.jrtc.openapi.client.ApiClient;
 import io.jrtc.openapi.client.ApiException;
 import io.jrtc.openapi.client.api.PeerConnectionsApi;
+import io.jrtc.openapi.client.model.CreateDataChannel;
 import io.jrtc.openapi.client.model.CreatePeerConnection;
+import io.jrtc.openapi.client.model.DataChannel;
+import io.jrtc.openapi.client.model.DataChannelMessage;
 import io.jrtc.openapi.client.model.IceCandidate;
 import io.jrtc.openapi.client.model.LocalCandidates;
 import io.jrtc.openapi.client.model.PeerConnection;
 import io.jrtc.openapi.client.model.SessionDescription;
+import io.jrtc.openapi.client.model.UpdateDataChannel;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCDataChannel;
+import io.jrtc.pc.RTCDataChannelMessage;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RTCPeerConnectionState;
@@ -38,7 +49,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The client generated from openapi.yaml drives the sample service, with a real Java peer on the other side:
- * create, offer/answer, trickle candidates both ways, data channel, stats, delete.
+ * create, offer/answer, trickle candidates both ways, data channels (by channelId, a WebSocket bridge and posted
+ * messages), stats, delete.
  */
 @SpringBootTest(classes = SampleServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "rtc.include-loopback=true", "rtc.events.stats-interval=200ms" })
@@ -117,6 +129,7 @@ class GeneratedClientRoundTripTest {
         assertThat(connected.getLocalDescription().getType()).isEqualTo("answer");
         assertThat(connected.getRemoteDescription().getType()).isEqualTo("offer");
         await().atMost(TIMEOUT).until(() -> !api.getPeerConnection(id).getDataChannels().isEmpty());
+        exchangeMessages(id, client, channel);
         Map<String, Map<String, Object>> stats = api.getStats(id);
         assertThat(stats.values()).anySatisfy(report -> assertThat(report).containsEntry("type", "transport"));
 
@@ -125,6 +138,65 @@ class GeneratedClientRoundTripTest {
                 .satisfies(e -> assertThat(e.getCode()).isEqualTo(404));
         await().atMost(TIMEOUT).until(() -> client.getConnectionState() != RTCPeerConnectionState.CONNECTED);
         client.close().get(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The data channels by their channelId: the client's own channel bridged to a WebSocket, a server-opened one
+     * fed by POST messages (JSON, as the generated client sends them), message events switched on, closed by REST.
+     */
+    private void exchangeMessages(String id, RTCPeerConnection client, RTCDataChannel clientChannel)
+            throws Exception {
+        DataChannel chat = api.listDataChannels(id).get(0);
+        assertThat(chat.getLabel()).isEqualTo("chat");
+        assertThat(chat.getChannelId()).isEqualTo("dc-1");
+        assertThat(api.getDataChannel(id, "dc-1").getReadyState()).isEqualTo("open");
+
+        BlockingQueue<String> atClient = new LinkedBlockingQueue<>();
+        clientChannel.onMessage(message -> atClient.add(message.text()));
+        BlockingQueue<CharSequence> atWebSocket = new LinkedBlockingQueue<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+                URI.create("ws://127.0.0.1:" + port + "/api/rtc/peer-connections/" + id
+                        + "/data-channels/dc-1/websocket"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        atWebSocket.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        ws.sendText("from the WebSocket", true).get(10, TimeUnit.SECONDS);
+        assertThat(atClient.poll(20, TimeUnit.SECONDS)).isEqualTo("from the WebSocket");
+        clientChannel.send("from the peer");
+        assertThat(atWebSocket.poll(20, TimeUnit.SECONDS)).hasToString("from the peer");
+
+        BlockingQueue<RTCDataChannel> announced = new LinkedBlockingQueue<>();
+        client.onDataChannel(announced::add);
+        DataChannel server = api.createDataChannel(id, new CreateDataChannel().label("server"));
+        assertThat(server.getChannelId()).isEqualTo("dc-2");
+        RTCDataChannel atPeer = announced.poll(20, TimeUnit.SECONDS);
+        BlockingQueue<RTCDataChannelMessage> received = new LinkedBlockingQueue<>();
+        atPeer.onMessage(received::add);
+        await().atMost(TIMEOUT).until(() -> "open".equals(api.getDataChannel(id, "dc-2").getReadyState()));
+        api.sendDataChannelMessage(id, "dc-2", new DataChannelMessage().text("posted text"));
+        api.sendDataChannelMessage(id, "dc-2", new DataChannelMessage().binary(new byte[] { 4, 5, 6 }));
+        RTCDataChannelMessage text = received.poll(20, TimeUnit.SECONDS);
+        assertThat(text.binary()).isFalse();
+        assertThat(text.text()).isEqualTo("posted text");
+        RTCDataChannelMessage binary = received.poll(20, TimeUnit.SECONDS);
+        assertThat(binary.binary()).isTrue();
+        assertThat(binary.data()).containsExactly(4, 5, 6);
+        assertThat(api.updateDataChannel(id, "dc-2", new UpdateDataChannel().messageEvents(true))
+                .getMessageEvents()).isTrue();
+
+        api.closeDataChannel(id, "dc-2");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> api.getDataChannel(id, "dc-2"))
+                .satisfies(e -> assertThat(e.getResponseBody()).contains("unknown-data-channel")));
+        assertThatExceptionOfType(ApiException.class)
+                .isThrownBy(() -> api.sendDataChannelMessage(id, "dc-2", new DataChannelMessage().text("late")))
+                .satisfies(e -> assertThat(e.getCode()).isEqualTo(404));
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
     }
 
     @Test

@@ -382,8 +382,15 @@ public class RtcProperties {
         @NestedConfigurationProperty
         private final ClientIceServerProperties clientIceServers = new ClientIceServerProperties();
 
+        @NestedConfigurationProperty
+        private final DataChannelBridgeProperties dataChannels = new DataChannelBridgeProperties();
+
         public ClientIceServerProperties getClientIceServers() {
             return clientIceServers;
+        }
+
+        public DataChannelBridgeProperties getDataChannels() {
+            return dataChannels;
         }
 
         public boolean isEnabled() {

@@ -147,7 +147,7 @@ public final class TurnRelays {
             relays.add(relay);
             agent.relayAllocationStarted();
             if (server.overDtls()) {
-                startDtls(relay);
+                startDtls(now, relay);
             } else {
                 client.allocate(now);
             }
@@ -155,11 +155,11 @@ public final class TurnRelays {
     }
 
     /** Begins the DTLS handshake with the server; the allocation starts when it is done. */
-    private void startDtls(Relay relay) {
+    private void startDtls(long now, Relay relay) {
         TlsClientSettings tls = tlsSettings.apply(relay.server.host());
         relay.dtls = DtlsEndpoint.verifyingClient(relay.server.host(), tls::checkServerTrusted,
                 context.engine().handshakeExecutor(), context.pump()::request, TURN_DTLS);
-        relay.dtls.start();
+        relay.dtls.start(now);
     }
 
     /**
@@ -433,6 +433,9 @@ public final class TurnRelays {
         long deadline = Long.MAX_VALUE;
         for (Relay relay : relays) {
             deadline = Math.min(deadline, relay.client.pollTimeout());
+            if (relay.dtls != null) {
+                deadline = Math.min(deadline, relay.dtls.handshakeDeadline());
+            }
         }
         return deadline;
     }
@@ -441,6 +444,10 @@ public final class TurnRelays {
         for (Relay relay : relays) {
             if (relay.client.pollTimeout() <= now) {
                 relay.client.handleTimeout(now);
+            }
+            // The DTLS handshake with the server has its deadline on the connection's clock too.
+            if (relay.dtls != null && relay.dtls.handshakeDeadline() <= now) {
+                relay.dtls.handleTimeout(now);
             }
         }
     }

@@ -14,10 +14,18 @@ public enum RtcEventType {
     SIGNALING_STATE,
     /** A local ICE candidate was gathered, or gathering ended. data: {candidate, sdpMid, sdpMLineIndex, usernameFragment} or {candidate: null} */
     LOCAL_CANDIDATE,
-    /** A data channel opened. data: {label, id, protocol, ordered} */
+    /** A data channel opened. data: {channelId, label, id (SCTP stream), protocol, ordered} */
     DATA_CHANNEL_OPEN,
-    /** A data channel closed. data: {label, id, messagesSent, messagesReceived, bytesSent, bytesReceived} */
+    /**
+     * A data channel closed; the service forgets it after this event. data: {channelId, label, id, reason,
+     * messagesSent, messagesReceived, bytesSent, bytesReceived}
+     */
     DATA_CHANNEL_CLOSE,
+    /**
+     * A message arrived on a channel whose message events are on (opt-in per channel). data: {channelId, label,
+     * id, binary, size, truncated, data (text, or base64 when binary; at most 4096 bytes)}
+     */
+    DATA_CHANNEL_MESSAGE,
     /** Periodic statistics sample. data: see {@code StatsSummary#toMap()} */
     STATS,
     /** The reaper closed the connection. data: {reason: idle|failed|session-timeout} */

@@ -1,12 +1,15 @@
 package io.jrtc.spring.autoconfigure.service;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import io.jrtc.pc.RTCDataChannel;
+import io.jrtc.pc.RTCDataChannelMessage;
 import io.jrtc.pc.RTCDataChannelState;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCPeerConnection;
@@ -17,6 +20,8 @@ import io.jrtc.spring.autoconfigure.events.RtcEventType;
  * needs (local candidates, end of gathering, channels, activity for the reaper) and turns each into an event.
  */
 final class ConnectionWatcher {
+    /** Most payload bytes one {@code data-channel-message} event carries. */
+    static final int MAX_EVENT_PAYLOAD_BYTES = 4096;
 
     /** Where the watcher's events go. */
     @FunctionalInterface
@@ -59,44 +64,83 @@ final class ConnectionWatcher {
             }
             publisher.publish(RtcEventType.LOCAL_CANDIDATE, id, candidateData(candidate));
         }));
-        connection.addSubscription(pc.onDataChannel(channel -> watch(connection, channel)));
+        connection.addSubscription(pc.onDataChannel(channel -> watch(connection, channel, false)));
     }
 
-    void watch(ManagedPeerConnection connection, RTCDataChannel channel) {
-        connection.addDataChannel(channel);
+    /**
+     * Registers the channel under its REST id and reports its open, its messages (when asked) and its close; once
+     * the close is reported the connection forgets it, listeners included.
+     */
+    ManagedDataChannel watch(ManagedPeerConnection connection, RTCDataChannel channel, boolean messageEvents) {
+        ManagedDataChannel managed = connection.addDataChannel(channel, messageEvents);
         String id = connection.id();
         // A channel the peer opened may already be open when it is announced: report the open exactly once.
         AtomicBoolean openReported = new AtomicBoolean();
         Runnable reportOpen = () -> {
             if (openReported.compareAndSet(false, true)) {
                 connection.touch(nanoTime.getAsLong());
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("label", channel.getLabel());
-                data.put("id", channel.getId());
+                Map<String, Object> data = channelData(managed);
                 data.put("protocol", channel.getProtocol());
                 data.put("ordered", channel.isOrdered());
                 publisher.publish(RtcEventType.DATA_CHANNEL_OPEN, id, data);
             }
         };
-        connection.addSubscription(channel.onOpen(reportOpen));
+        AtomicBoolean closeReported = new AtomicBoolean();
+        Runnable reportClose = () -> {
+            if (closeReported.compareAndSet(false, true)) {
+                publisher.publish(RtcEventType.DATA_CHANNEL_CLOSE, id, closeData(connection, managed));
+                connection.forgetDataChannel(managed);
+            }
+        };
+        managed.addSubscription(channel.onOpen(reportOpen));
+        managed.addSubscription(channel.onMessage(message -> {
+            if (managed.messageEvents()) {
+                publisher.publish(RtcEventType.DATA_CHANNEL_MESSAGE, id, messageData(managed, message));
+            }
+        }));
+        managed.addSubscription(channel.onClose(reportClose));
         if (channel.getReadyState() == RTCDataChannelState.OPEN) {
             reportOpen.run();
+        } else if (channel.getReadyState() == RTCDataChannelState.CLOSED) {
+            reportClose.run();
         }
-        connection.addSubscription(channel.onClose(() -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("label", channel.getLabel());
-            data.put("id", channel.getId());
-            connection.lastStats().dataChannels().stream()
-                    .filter(summary -> Objects.equals(summary.id(), channel.getId()))
-                    .findFirst()
-                    .ifPresent(summary -> {
-                        data.put("messagesSent", summary.messagesSent());
-                        data.put("messagesReceived", summary.messagesReceived());
-                        data.put("bytesSent", summary.bytesSent());
-                        data.put("bytesReceived", summary.bytesReceived());
-                    });
-            publisher.publish(RtcEventType.DATA_CHANNEL_CLOSE, id, data);
-        }));
+        return managed;
+    }
+
+    private static Map<String, Object> channelData(ManagedDataChannel managed) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("channelId", managed.channelId());
+        data.put("label", managed.channel().getLabel());
+        data.put("id", managed.channel().getId());
+        return data;
+    }
+
+    private static Map<String, Object> closeData(ManagedPeerConnection connection, ManagedDataChannel managed) {
+        RTCDataChannel channel = managed.channel();
+        Map<String, Object> data = channelData(managed);
+        data.put("reason", managed.closeReason() == null ? "closed" : managed.closeReason());
+        data.put("messagesSent", channel.getMessagesSent());
+        data.put("messagesReceived", channel.getMessagesReceived());
+        data.put("bytesSent", channel.getBytesSent());
+        data.put("bytesReceived", channel.getBytesReceived());
+        return data;
+    }
+
+    /**
+     * A received message as an event: text as a string, binary as base64, each cut at
+     * {@link #MAX_EVENT_PAYLOAD_BYTES} (with {@code truncated: true}) so one message cannot bloat the event stream.
+     */
+    static Map<String, Object> messageData(ManagedDataChannel managed, RTCDataChannelMessage message) {
+        Map<String, Object> data = channelData(managed);
+        byte[] bytes = message.data();
+        boolean truncated = bytes.length > MAX_EVENT_PAYLOAD_BYTES;
+        byte[] kept = truncated ? Arrays.copyOf(bytes, MAX_EVENT_PAYLOAD_BYTES) : bytes;
+        data.put("binary", message.binary());
+        data.put("size", bytes.length);
+        data.put("truncated", truncated);
+        data.put("data", message.binary() ? Base64.getEncoder().encodeToString(kept)
+                : new String(kept, StandardCharsets.UTF_8));
+        return data;
     }
 
     private static Map<String, Object> candidateData(RTCIceCandidate candidate) {

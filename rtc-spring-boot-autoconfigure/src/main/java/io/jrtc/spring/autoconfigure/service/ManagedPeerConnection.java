@@ -1,9 +1,14 @@
 package io.jrtc.spring.autoconfigure.service;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCIceCandidate;
@@ -14,7 +19,9 @@ import io.jrtc.pc.Subscription;
 /**
  * A peer connection the {@link PeerConnectionService} created, with what signalling over request/response needs
  * and the connection itself does not keep: the local candidates gathered so far, whether gathering ended, the data
- * channels, the last statistics sample and when anything last happened (for the reaper).
+ * channels not yet closed (with their REST ids), the last statistics sample and when anything last happened (for
+ * the reaper). A channel is forgotten, with its subscriptions, once its close event is published, so a connection
+ * that opens and closes channels forever holds only the open ones.
  */
 public final class ManagedPeerConnection {
     private final String id;
@@ -22,7 +29,9 @@ public final class ManagedPeerConnection {
     private final Instant createdAt;
     private final long createdNanos;
     private final List<RTCIceCandidate> localCandidates = new CopyOnWriteArrayList<>();
-    private final List<RTCDataChannel> dataChannels = new CopyOnWriteArrayList<>();
+    private final Map<String, ManagedDataChannel> dataChannels = new ConcurrentHashMap<>();
+    private final AtomicLong channelSequence = new AtomicLong();
+    /** The connection's own listeners: a fixed few, registered once by the watcher. */
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> endOfCandidates = new CompletableFuture<>();
     private volatile long lastActivityNanos;
@@ -66,9 +75,20 @@ public final class ManagedPeerConnection {
         return endOfCandidates;
     }
 
-    /** Data channels created on this connection, by either side. */
-    public List<RTCDataChannel> dataChannels() {
-        return List.copyOf(dataChannels);
+    /** Data channels of this connection, opened by either side and not yet closed, in creation order. */
+    public List<ManagedDataChannel> dataChannels() {
+        return dataChannels.values().stream().sorted(Comparator.comparingLong(ManagedDataChannel::sequence))
+                .toList();
+    }
+
+    /** The channel with this REST id, while it is not closed. */
+    public Optional<ManagedDataChannel> dataChannel(String channelId) {
+        return channelId == null ? Optional.empty() : Optional.ofNullable(dataChannels.get(channelId));
+    }
+
+    /** The managed channel of this stack channel, if it is still known. */
+    Optional<ManagedDataChannel> dataChannel(RTCDataChannel channel) {
+        return dataChannels.values().stream().filter(managed -> managed.channel() == channel).findFirst();
     }
 
     /** The latest statistics sample, {@link StatsSummary#EMPTY} before the first. */
@@ -88,8 +108,27 @@ public final class ManagedPeerConnection {
         endOfCandidates.complete(null);
     }
 
-    void addDataChannel(RTCDataChannel channel) {
-        dataChannels.add(channel);
+    /** Gives the channel the next REST id and keeps it until {@link #forgetDataChannel}. */
+    ManagedDataChannel addDataChannel(RTCDataChannel channel, boolean messageEvents) {
+        ManagedDataChannel managed =
+                new ManagedDataChannel(channelSequence.incrementAndGet(), channel, messageEvents);
+        dataChannels.put(managed.channelId(), managed);
+        return managed;
+    }
+
+    /** Drops a closed channel and its listeners. */
+    void forgetDataChannel(ManagedDataChannel channel) {
+        dataChannels.remove(channel.channelId(), channel);
+        channel.unsubscribeAll();
+    }
+
+    /** Listeners held for this connection and its channels (bounded-memory tests). */
+    int subscriptionCount() {
+        int count = subscriptions.size();
+        for (ManagedDataChannel channel : dataChannels.values()) {
+            count += channel.subscriptionCount();
+        }
+        return count;
     }
 
     void addSubscription(Subscription subscription) {
@@ -115,6 +154,9 @@ public final class ManagedPeerConnection {
             subscription.close();
         }
         subscriptions.clear();
+        for (ManagedDataChannel channel : dataChannels.values()) {
+            channel.unsubscribeAll();
+        }
     }
 
     /**

@@ -276,13 +276,60 @@ public class PeerConnectionService implements SmartLifecycle {
                         .completeOnTimeout(null, END_OF_CANDIDATES_GRACE_MILLIS, TimeUnit.MILLISECONDS));
     }
 
-    public RTCDataChannel createDataChannel(String id, String label, RTCDataChannelInit init) {
+    /** Opens a data channel from this side, without message events. */
+    public ManagedDataChannel createDataChannel(String id, String label, RTCDataChannelInit init) {
+        return createDataChannel(id, label, init, false);
+    }
+
+    /**
+     * Opens a data channel from this side and gives it its REST id.
+     *
+     * @param messageEvents whether each received message is published as a {@code data-channel-message} event
+     */
+    public ManagedDataChannel createDataChannel(String id, String label, RTCDataChannelInit init,
+            boolean messageEvents) {
         ManagedPeerConnection connection = touch(id);
         RTCDataChannel channel = init == null
                 ? connection.peerConnection().createDataChannel(label)
                 : connection.peerConnection().createDataChannel(label, init);
-        watcher.watch(connection, channel);
+        return watcher.watch(connection, channel, messageEvents);
+    }
+
+    /**
+     * @throws UnknownPeerConnectionException when no such connection is open
+     * @throws UnknownDataChannelException    when the connection has no such channel (or it was closed)
+     */
+    public ManagedDataChannel dataChannel(String id, String channelId) {
+        return get(id).dataChannel(channelId).orElseThrow(() -> new UnknownDataChannelException(id, channelId));
+    }
+
+    /** Turns the {@code data-channel-message} events of one channel on or off. */
+    public ManagedDataChannel setMessageEvents(String id, String channelId, boolean enabled) {
+        ManagedDataChannel channel = dataChannel(id, channelId);
+        touch(id);
+        channel.setMessageEvents(enabled);
         return channel;
+    }
+
+    /** Starts closing a channel; its close event carries {@code reason}, then the service forgets it. */
+    public void closeDataChannel(String id, String channelId, String reason) {
+        touch(id);
+        dataChannel(id, channelId).closeWithReason(reason);
+    }
+
+    /**
+     * Sends one message on an open channel, after waiting (at most the operation timeout) while the channel holds
+     * more than {@code maxBufferedBytes} unacknowledged bytes: a client that posts faster than the peer reads is
+     * slowed down, then refused, instead of being buffered without limit.
+     *
+     * @throws DataChannelNotOpenException          when the channel is not open
+     * @throws DataChannelMessageTooLargeException  when the message exceeds the remote's max-message-size
+     * @throws DataChannelBusyException             when the buffer stayed above the bound for the whole wait
+     */
+    public void sendMessage(String id, String channelId, byte[] data, boolean binary, long maxBufferedBytes) {
+        ManagedDataChannel managed = dataChannel(id, channelId);
+        touch(id);
+        DataChannelSender.send(managed, data, binary, maxBufferedBytes, limits.operationTimeout(), nanoTime);
     }
 
     public CompletableFuture<RTCStatsReport> stats(String id) {

@@ -13,7 +13,9 @@ public record CreateDataChannelBody(
         @Schema(description = "Subprotocol name", nullable = true) String protocol,
         @Schema(description = "Whether the channel is negotiated out of band (then id is required)",
                 nullable = true) Boolean negotiated,
-        @Schema(description = "SCTP stream id for a negotiated channel", nullable = true) Integer id) {
+        @Schema(description = "SCTP stream id for a negotiated channel", nullable = true) Integer id,
+        @Schema(description = "Whether received messages are published as data-channel-message events "
+                + "(default false)", nullable = true) Boolean messageEvents) {
 
     /** @return the options, or null when none was given */
     public RTCDataChannelInit toInit() {

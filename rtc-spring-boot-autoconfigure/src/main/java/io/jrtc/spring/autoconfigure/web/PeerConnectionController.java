@@ -42,7 +42,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Peer connections over REST: create one, exchange offer and answer (JSON or {@code application/sdp}), trickle
- * candidates both ways, open data channels, read statistics, close. Errors are RFC 9457 problem details.
+ * candidates both ways, read statistics, close ({@link DataChannelController} serves the data channels). Errors
+ * are RFC 9457 problem details.
  */
 @RestController
 @RtcApi
@@ -189,18 +190,6 @@ public class PeerConnectionController {
         boolean complete = connection.isGatheringComplete();
         List<IceCandidateBody> candidates = connection.localCandidates().stream().map(IceCandidateBody::of).toList();
         return new LocalCandidatesView(candidates, complete);
-    }
-
-    @PostMapping(path = "/{id}/data-channels", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "createDataChannel", summary = "Open a data channel from the server side")
-    @ApiResponse(responseCode = "201", description = "Created")
-    public DataChannelView createDataChannel(@PathVariable String id, @RequestBody CreateDataChannelBody body) {
-        if (body.label() == null) {
-            throw new IllegalArgumentException("a data channel needs a label");
-        }
-        return DataChannelView.of(service.createDataChannel(id, body.label(), body.toInit()));
     }
 
     @GetMapping(path = "/{id}/stats", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -6,9 +6,13 @@ import io.jrtc.pc.InvalidStateError;
 import io.jrtc.pc.RTCError;
 import io.jrtc.pc.SdpSyntaxError;
 import io.jrtc.spring.autoconfigure.service.ClientLimitExceededException;
+import io.jrtc.spring.autoconfigure.service.DataChannelBusyException;
+import io.jrtc.spring.autoconfigure.service.DataChannelMessageTooLargeException;
+import io.jrtc.spring.autoconfigure.service.DataChannelNotOpenException;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionLimitExceededException;
 import io.jrtc.spring.autoconfigure.service.RtcOperationTimeoutException;
 import io.jrtc.spring.autoconfigure.service.SdpTooLargeException;
+import io.jrtc.spring.autoconfigure.service.UnknownDataChannelException;
 import io.jrtc.spring.autoconfigure.service.UnknownPeerConnectionException;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,9 +33,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Answers every error of an {@link RtcApi} controller as an RFC 9457 {@code application/problem+json} document:
- * 400 malformed SDP (with the line), 404 unknown connection, 409 wrong signalling state, 413 SDP too large, 415
- * wrong content type, 429 with Retry-After at a per-client limit, 503 with Retry-After at the connection limit, 504
- * when the stack did not answer in time.
+ * 400 malformed SDP (with the line), 404 unknown connection or data channel, 409 wrong signalling state or a data
+ * channel not open, 413 SDP or message too large, 415 wrong content type, 429 with Retry-After at a per-client
+ * limit, 503 with Retry-After at the connection limit or while a data channel's buffer is full, 504 when the stack
+ * did not answer in time.
  * Scoped to {@link RtcApi} controllers so the application's own error handling stays as it is. The
  * {@link ResponseStatus} annotations let springdoc list these responses in the OpenAPI document.
  */
@@ -48,6 +53,49 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-peer-connection", "Unknown peer connection",
                 e.getMessage());
         problem.setProperty("peerConnectionId", e.getPeerConnectionId());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownDataChannelException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ProblemDetail unknownChannel(UnknownDataChannelException e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-data-channel", "Unknown data channel",
+                e.getMessage());
+        problem.setProperty("peerConnectionId", e.getPeerConnectionId());
+        problem.setProperty("channelId", e.getChannelId());
+        return problem;
+    }
+
+    @ExceptionHandler(DataChannelNotOpenException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ProblemDetail channelNotOpen(DataChannelNotOpenException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "data-channel-not-open", "Data channel not open",
+                e.getMessage());
+        problem.setProperty("readyState", e.getReadyState());
+        return problem;
+    }
+
+    @ExceptionHandler(DataChannelMessageTooLargeException.class)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+    ProblemDetail messageTooLargeProblem(DataChannelMessageTooLargeException e) {
+        return messageTooLarge(e);
+    }
+
+    /** The 413 of a data-channel message, from the advice or from the body-size filter. */
+    static ProblemDetail messageTooLarge(DataChannelMessageTooLargeException e) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "message-too-large", "Message too large",
+                e.getMessage());
+        problem.setProperty("limit", e.getLimit());
+        return problem;
+    }
+
+    @ExceptionHandler(DataChannelBusyException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    ProblemDetail channelBusy(DataChannelBusyException e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "data-channel-busy",
+                "The peer is not reading fast enough", e.getMessage());
+        problem.setProperty("bufferedAmount", e.getBufferedAmount());
         return problem;
     }
 
@@ -125,6 +173,9 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof SdpTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+            if (cause instanceof DataChannelMessageTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(messageTooLarge(tooLarge));
             }
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);

@@ -31,6 +31,12 @@ class RtcRestConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    DataChannelController dataChannelController(PeerConnectionService service, RtcProperties properties) {
+        return new DataChannelController(service, properties.getRest().getDataChannels());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     IceServersController iceServersController(RtcProperties properties, ObjectProvider<TurnCredentials> turn) {
         return new IceServersController(properties.createIceServers(),
                 turn.getIfAvailable());
@@ -48,7 +54,8 @@ class RtcRestConfiguration {
             ObjectProvider<RtcAccessPolicy> policy, ObjectProvider<JsonMapper> jsonMapper) {
         RtcRestRequestFilter filter = new RtcRestRequestFilter(
                 policy.getIfAvailable(() -> RtcAccessPolicy.of(properties)).controlPlane(),
-                properties.getLimits().getMaxSdpBytes(), jsonMapper.getIfAvailable(JsonMapper::new));
+                properties.getLimits().getMaxSdpBytes(), properties.getRest().getDataChannels().getMaxMessageBytes(),
+                jsonMapper.getIfAvailable(JsonMapper::new));
         FilterRegistrationBean<RtcRestRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setUrlPatterns(List.of(RtcPaths.trimSlash(properties.getRest().getBasePath()) + "/*"));
         registration.setName("rtcRestRequestFilter");
