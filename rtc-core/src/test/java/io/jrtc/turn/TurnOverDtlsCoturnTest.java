@@ -121,7 +121,7 @@ class TurnOverDtlsCoturnTest {
 
     private DtlsEndpoint connect(String serverName, ServerCertificateCheck check) {
         DtlsEndpoint dtls = DtlsEndpoint.verifyingClient(serverName, check, handshakes, () -> { }, CONFIG);
-        dtls.start();
+        dtls.start(System.nanoTime());
         return dtls;
     }
 
