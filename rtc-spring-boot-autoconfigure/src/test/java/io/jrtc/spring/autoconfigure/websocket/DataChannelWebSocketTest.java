@@ -232,6 +232,7 @@ class DataChannelWebSocketTest {
         peer.pc.onDataChannel(announced::add);
         peer.pc.createDataChannel("client");
         peer.connect();
+        assertThat(peer.openChannelId("client")).isEqualTo("dc-1");
 
         HttpResponse<String> created = peer.send("POST", "/" + peer.id + "/data-channels", "application/json",
                 "{\"label\":\"server\"}");
@@ -261,7 +262,8 @@ class DataChannelWebSocketTest {
                 "unknown-peer-connection");
         assertProblem(peer.send("POST", messages, "application/octet-stream", new byte[(1 << 20) + 1]), 413,
                 "message-too-large");
-        assertThat(peer.send("POST", messages, "application/json", "{}").statusCode()).isEqualTo(415);
+        assertThat(peer.send("POST", messages, "application/xml", "<m/>").statusCode()).isEqualTo(415);
+        assertProblem(peer.send("POST", messages, "application/json", "{}"), 400, "bad-request");
         assertProblem(peer.send("POST", messages, "text/plain", new byte[] { (byte) 0xff }), 400, "bad-request");
 
         // One WebSocket per channel; unknown channels are refused before the upgrade.

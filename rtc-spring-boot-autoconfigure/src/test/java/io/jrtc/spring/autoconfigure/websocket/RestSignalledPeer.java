@@ -20,7 +20,8 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * A real jrtc peer connected to a REST-managed connection through the HTTP API only (create, offer as
- * application/sdp with every candidate, answer), plus the HTTP and WebSocket calls the tests make.
+ * application/sdp with every candidate, answer), plus the HTTP and WebSocket calls the tests make; without an
+ * engine, only those calls (for a peer outside the JVM).
  */
 final class RestSignalledPeer implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
@@ -32,7 +33,7 @@ final class RestSignalledPeer implements AutoCloseable {
     RestSignalledPeer(RtcEngine engine, int port, String token) {
         this.base = "http://127.0.0.1:" + port + "/api/rtc/peer-connections";
         this.token = token;
-        this.pc = engine.newPeerConnection(new RTCConfiguration());
+        this.pc = engine == null ? null : engine.newPeerConnection(new RTCConfiguration());
     }
 
     /** Creates the server side and connects to it; call after the client's own channels are created. */
@@ -116,6 +117,8 @@ final class RestSignalledPeer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        pc.close().get(5, TimeUnit.SECONDS);
+        if (pc != null) {
+            pc.close().get(5, TimeUnit.SECONDS);
+        }
     }
 }
