@@ -27,15 +27,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * the parent knows the namespace exists), binds on {@code go} and prints {@code ports <a> <b>}, answers
  * {@code stats} with {@code stats <forwarded> <reordered>}, and exits when its input ends.
  *
- * <p>Arguments: bind address, delay in microseconds, jitter in microseconds, random seed.
+ * <p>Arguments: bind address, delay from A to B and from B to A in microseconds, jitter in microseconds, the
+ * percentage of datagrams that get jitter, seed.
  */
 public final class DelayRelay {
     private final DelayQueue<Held> held = new DelayQueue<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong reordered = new AtomicLong();
-    private final long delayNanos;
+    private final long[] delayNanos;
     private final long jitterNanos;
+    private final int jitterPercent;
     private final SplittableRandom random;
     private final DatagramSocket a;
     private final DatagramSocket b;
@@ -43,8 +45,11 @@ public final class DelayRelay {
     private volatile SocketAddress heardOnB;
     private final long[] highestSent = {-1, -1};
 
-    private DelayRelay(InetAddress address, long delayMicros, long jitterMicros, long seed) throws IOException {
-        this.delayNanos = TimeUnit.MICROSECONDS.toNanos(delayMicros);
+    private DelayRelay(InetAddress address, long[] delayMicros, long jitterMicros, int jitterPercent, long seed)
+            throws IOException {
+        this.jitterPercent = jitterPercent;
+        this.delayNanos = new long[] {TimeUnit.MICROSECONDS.toNanos(delayMicros[0]),
+                TimeUnit.MICROSECONDS.toNanos(delayMicros[1])};
         this.jitterNanos = TimeUnit.MICROSECONDS.toNanos(jitterMicros);
         this.random = new SplittableRandom(seed);
         this.a = new DatagramSocket(new InetSocketAddress(address, 0));
@@ -62,8 +67,9 @@ public final class DelayRelay {
         if (!"go".equals(in.readLine())) {
             return;
         }
-        DelayRelay relay = new DelayRelay(InetAddress.getByName(args[0]), Long.parseLong(args[1]),
-                Long.parseLong(args[2]), Long.parseLong(args[3]));
+        DelayRelay relay = new DelayRelay(InetAddress.getByName(args[0]),
+                new long[] {Long.parseLong(args[1]), Long.parseLong(args[2])}, Long.parseLong(args[3]),
+                Integer.parseInt(args[4]), Long.parseLong(args[5]));
         relay.start();
         out.println("ports " + relay.a.getLocalPort() + " " + relay.b.getLocalPort());
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -97,9 +103,10 @@ public final class DelayRelay {
             }
             long extra;
             synchronized (random) {
-                extra = jitterNanos == 0 ? 0 : random.nextLong(jitterNanos + 1);
+                boolean jittered = jitterNanos > 0 && random.nextInt(100) < jitterPercent;
+                extra = jittered ? random.nextLong(jitterNanos + 1) : 0;
             }
-            held.add(new Held(System.nanoTime() + delayNanos + extra, direction, received.getAndIncrement(),
+            held.add(new Held(System.nanoTime() + delayNanos[direction] + extra, direction, received.getAndIncrement(),
                     Arrays.copyOf(buffer, packet.getLength())));
         }
     }

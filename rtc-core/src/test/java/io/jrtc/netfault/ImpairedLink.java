@@ -172,7 +172,9 @@ public final class ImpairedLink implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("unshare", "--net", "--", java, "-Xshare:auto",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-cp", classes,
                 DelayRelay.class.getName(), address(index, 2).getHostAddress(),
-                Long.toString(impairment.delay().toNanos() / 1000), Long.toString(impairment.jitter().toNanos() / 1000),
+                Long.toString(impairment.delay().toNanos() / 1000),
+                Long.toString(impairment.returnDelay().toNanos() / 1000),
+                Long.toString(impairment.jitter().toNanos() / 1000), Integer.toString(impairment.jitterPercent()),
                 Long.toString(index)));
         try {
             return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -186,7 +188,11 @@ public final class ImpairedLink implements AutoCloseable {
     private static void wire(int index, long pid, LinkImpairment impairment) {
         String near = "jf" + index;
         String far = near + "r";
+        // A GSO batch (jrtc sends with UDP_SEGMENT) would cross the veth as one packet, so the loss rule would
+        // drop whole batches; one segment per packet splits it into datagrams first, as a NIC does.
+        NetCommands.run(List.of("ip", "link", "set", "dev", near, "gso_max_segs", "1"));
         NetCommands.run(List.of("ip", "link", "set", far, "netns", Long.toString(pid)));
+        NetCommands.run(NetCommands.inNetworkOf(pid, "ip", "link", "set", "dev", far, "gso_max_segs", "1"));
         NetCommands.run(List.of("ip", "addr", "add", address(index, 1).getHostAddress() + "/30", "dev", near));
         NetCommands.run(NetCommands.inNetworkOf(pid, "ip", "addr", "add", address(index, 2).getHostAddress() + "/30",
                 "dev", far));

@@ -37,10 +37,16 @@ final class PeersAcrossLink implements AutoCloseable {
 
     /** Full offer/answer with every candidate in the descriptions, rewritten to point at the relay. */
     void negotiate() {
+        negotiate(() -> { });
+    }
+
+    /** As {@link #negotiate()}, running {@code beforeAnswer} once the answerer has the offer (to add its tracks). */
+    void negotiate(Runnable beforeAnswer) {
         await(offerer.setLocalDescription());
         await(offerer.gatheringComplete());
         String offer = link.offerForAnswerer(offerer.getLocalDescription().sdp());
         await(answerer.setRemoteDescription(new RTCSessionDescription(offer, RTCSdpType.OFFER)));
+        beforeAnswer.run();
         await(answerer.setLocalDescription());
         await(answerer.gatheringComplete());
         String answer = link.answerForOfferer(answerer.getLocalDescription().sdp());
