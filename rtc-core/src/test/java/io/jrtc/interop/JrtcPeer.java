@@ -54,7 +54,12 @@ public final class JrtcPeer implements InteropPeer {
     }
 
     public JrtcPeer(RTCConfiguration configuration) {
-        engine = RtcEngine.create(RtcEngineSettings.defaults());
+        this(configuration, RtcEngineSettings.defaults());
+    }
+
+    /** A peer on an engine of these settings (ICE-lite, say). */
+    public JrtcPeer(RTCConfiguration configuration, RtcEngineSettings settings) {
+        engine = RtcEngine.create(settings);
         pc = engine.newPeerConnection(configuration);
         pc.onConnectionStateChange(state -> log.add("connectionState " + state));
         pc.onIceConnectionStateChange(state -> log.add("iceConnectionState " + state));
@@ -70,6 +75,11 @@ public final class JrtcPeer implements InteropPeer {
                 copy.requestKeyframe();
             }
         });
+    }
+
+    /** The ICE role our agent took (a lite one stays controlled, RFC 8445 §6.1.1). */
+    public io.jrtc.pc.RTCIceRole iceRole() {
+        return pc.getSctp().getTransport().getTransport().getRole();
     }
 
     private void measureAudio(MediaStreamTrack track) {
