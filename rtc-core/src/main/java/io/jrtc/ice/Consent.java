@@ -13,6 +13,9 @@ final class Consent {
     private final IceAgentConfig config;
     private final Random random;
     private final long probeInterval;
+    /** As lite, consent is the peer's job: its checks renew it, and none is sent (RFC 8445 §2.5). */
+    private final boolean lite;
+    private final long expiry;
     private long lastGranted;
     private long nextConsentAt;
     private long lastSentAt;
@@ -20,6 +23,9 @@ final class Consent {
     Consent(IceAgentConfig config, Random random) {
         this.config = config;
         this.random = random;
+        this.lite = config.lite();
+        // A lite connection fails after the failed timeout without a check from the peer.
+        this.expiry = lite ? config.failedTimeoutNanos() : config.consentTimeoutNanos();
         this.probeInterval = Math.min(config.consentIntervalNanos(),
                 Math.max(config.checkIntervalNanos(), config.disconnectedTimeoutNanos() / 5));
     }
@@ -53,8 +59,8 @@ final class Consent {
     }
 
     long deadline(IceCandidatePair selected, IceConnectionState state) {
-        long d = lastGranted + config.consentTimeoutNanos();
-        if (isUp(state) || state == IceConnectionState.DISCONNECTED) {
+        long d = lastGranted + expiry;
+        if (!lite && (isUp(state) || state == IceConnectionState.DISCONNECTED)) {
             d = Math.min(d, Math.min(nextConsentAt, probeAt(selected)));
         }
         if (isUp(state)) {
@@ -65,7 +71,7 @@ final class Consent {
 
     void run(long now, IceCandidatePair selected, IceConnectionState state, Credentials credentials, Checks checks,
             IceRole role, long tieBreaker, LocalCandidates locals) {
-        if (!isUp(state) && state != IceConnectionState.DISCONNECTED) {
+        if (lite || !isUp(state) && state != IceConnectionState.DISCONNECTED) {
             return;
         }
         boolean due = now >= nextConsentAt;
@@ -89,7 +95,7 @@ final class Consent {
 
     /** The connection state the selected pair's liveness and consent call for. */
     IceConnectionState evaluate(long now, IceCandidatePair selected, IceConnectionState state, boolean completed) {
-        if (now - lastGranted >= config.consentTimeoutNanos()) {
+        if (now - lastGranted >= expiry) {
             return IceConnectionState.FAILED;
         }
         long last = selected.lastPacketReceivedNanos();

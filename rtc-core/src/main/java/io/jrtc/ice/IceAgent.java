@@ -16,7 +16,11 @@ import java.util.Random;
  * with {@link #addRelaySocket}; feeds every received STUN datagram
  * to {@link #handleReceive}; calls {@link #handleTimeout} at {@link #pollTimeout()}; and after each call drains
  * {@link #pollTransmit()} and {@link #pollEvent()}. Checks use regular nomination (§8.1.1); the controlled side
- * follows the controlling side's USE-CANDIDATE.
+ * follows the controlling side's USE-CANDIDATE. Facing a lite peer it is always controlling and nominates.
+ *
+ * <p>Configured {@link IceAgentConfig#lite() lite} (§2.5), it is always controlled by a full peer, sends no
+ * checks and nominates nothing: a peer's authentic check makes its pair valid, its USE-CANDIDATE selects the pair,
+ * and its checks are the consent (a lite connection fails after the failed timeout without one).
  */
 public final class IceAgent {
     private static final System.Logger LOG = System.getLogger(IceAgent.class.getName());
@@ -44,7 +48,6 @@ public final class IceAgent {
     /** The latest time any call passed in: deadlines already past are reported as this, never earlier. */
     private long lastNow = UNSET;
     private boolean closed;
-    private long filteredDestinations;
 
     /** An agent whose unauthenticated error answers only its own budget limits. */
     public IceAgent(IceAgentConfig config) {
@@ -67,7 +70,8 @@ public final class IceAgent {
         this.consent = new Consent(config, outbox.random());
         this.nomination = new Nomination(outbox, credentials, config.checkIntervalNanos());
         this.scheduler = new CheckScheduler(config, credentials, checks, checkList, nomination, locals);
-        this.role = new AgentRole(config.initialRole(), checkList, nomination, outbox);
+        this.role = new AgentRole(config.lite() ? IceRole.CONTROLLED : config.initialRole(), checkList, nomination,
+                outbox);
         this.incoming = new IncomingChecks(config, credentials, outbox, role, remoteCandidates, locals, checkList,
                 nomination, scheduler, this::onSelected, sharedErrorBudget);
         this.responses = new CheckResponses(checks, consent, nomination, role, locals, checkList, this::onSelected);
@@ -154,8 +158,12 @@ public final class IceAgent {
             beginRestart();
         }
         credentials.setRemote(remote);
-        if (remote.iceLite()) {
-            role.switchTo(IceRole.CONTROLLING);
+        if (remote.iceLite() != config.lite()) {
+            // RFC 8445 §6.1.1: facing a lite agent, the full agent controls.
+            role.switchTo(remote.iceLite() ? IceRole.CONTROLLING : IceRole.CONTROLLED);
+        }
+        if (config.lite() && lastNow != UNSET) {
+            states.startFailedTimer(lastNow);
         }
     }
 
@@ -175,28 +183,12 @@ public final class IceAgent {
             LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}", c);
             return;
         }
-        if (!config.destinations().mayAllow(address)) {
-            filteredDestinations++;
-            LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}: {1}", c,
-                    config.destinations().verdict(null, address));
-            return;
-        }
-        IceCandidate known = remoteCandidates.find(address);
-        if (known != null) {
-            if (known.type() == IceCandidateType.PRFLX && c.type() != IceCandidateType.PRFLX) {
-                remoteCandidates.replace(known, c, checkList, role.current());
+        if (remoteCandidates.accept(c, config, checkList, role.current())) {
+            for (LocalCandidates.HostSocket s : locals.sockets()) {
+                checkList.pair(s, c, role.current());
             }
-            return;
+            runScheduledWork(now);
         }
-        if (remoteCandidates.size() >= config.maxRemoteCandidates()) {
-            remoteCandidates.countIgnored();
-            return;
-        }
-        remoteCandidates.add(c);
-        for (LocalCandidates.HostSocket s : locals.sockets()) {
-            checkList.pair(s, c, role.current());
-        }
-        runScheduledWork(now);
     }
 
     /** The peer has signalled end-of-candidates (RFC 8838 §8.2): all pairs failing now means failure. */
@@ -228,7 +220,11 @@ public final class IceAgent {
             return;
         }
         switch (message.messageClass()) {
-            case REQUEST -> incoming.handle(now, socketId, from, message);
+            case REQUEST -> {
+                if (incoming.handle(now, socketId, from, message) && config.lite()) {
+                    onLiteCheck(now, socketId, from);
+                }
+            }
             case INDICATION -> noteTrafficReceived(now, socketId, from);
             default -> {
                 if (!gathering.handleResponse(socketId, from, message)) {
@@ -265,7 +261,7 @@ public final class IceAgent {
             return Long.MAX_VALUE;
         }
         long deadline = Math.min(gathering.deadline(), checks.deadline());
-        if (isActive()) {
+        if (isActive() && !config.lite()) {
             deadline = Math.min(deadline, scheduler.deadline());
         }
         long nominationWait = nomination.waitDeadline(role.current(), canSendChecks(), checkList);
@@ -320,7 +316,7 @@ public final class IceAgent {
      * there: no check, response or error goes to them.
      */
     public long filteredDestinations() {
-        return filteredDestinations + incoming.filteredSources();
+        return remoteCandidates.filtered() + incoming.filteredSources();
     }
 
     /** Unauthenticated checks left unanswered because an error budget was spent. */
@@ -380,8 +376,9 @@ public final class IceAgent {
      */
     public void setRole(IceRole newRole) {
         Objects.requireNonNull(newRole, "newRole");
-        if (!closed) {
-            role.switchTo(newRole);
+        IceParameters remote = credentials.remote();
+        if (!closed && (remote != null && remote.iceLite()) == config.lite()) {
+            role.switchTo(newRole); // facing a lite agent (or as one), the roles are fixed (RFC 8445 §6.1.1)
         }
     }
 
@@ -406,7 +403,16 @@ public final class IceAgent {
     // ---- checks -------------------------------------------------------------------------------------------
 
     private boolean canSendChecks() {
-        return credentials.canCheck() && isActive();
+        return !config.lite() && credentials.canCheck() && isActive();
+    }
+
+    /** As lite, an authentic check from the peer begins checking and renews consent on the selected pair. */
+    private void onLiteCheck(long now, int socketId, InetSocketAddress from) {
+        states.checksStarted(now);
+        IceCandidatePair selected = nomination.selected();
+        if (selected != null && selected.matches(socketId, from)) {
+            consent.granted(now);
+        }
     }
 
     private boolean isActive() {
@@ -447,8 +453,14 @@ public final class IceAgent {
         if (!isActive()) {
             return;
         }
-        nomination.maybeNominate(now, role.current(), canSendChecks(), checkList);
-        sendPacedCheck(now);
+        if (config.lite()) {
+            if (credentials.remote() != null) {
+                states.startFailedTimer(now);
+            }
+        } else {
+            nomination.maybeNominate(now, role.current(), canSendChecks(), checkList);
+            sendPacedCheck(now);
+        }
         IceCandidatePair selected = nomination.selected();
         if (selected != null) {
             consent.run(now, selected, states.current(), credentials, checks, role.current(), config.tieBreaker(), locals);

@@ -62,29 +62,30 @@ final class IncomingChecks {
         return unansweredErrors;
     }
 
-    void handle(long now, int socketId, InetSocketAddress from, StunMessage request) {
+    /** Returns whether the request was authentic and answered with success. */
+    boolean handle(long now, int socketId, InetSocketAddress from, StunMessage request) {
         String forbidden = config.destinations().verdict(locals.socket(socketId).bound(), from);
         if (forbidden != null) {
             filteredSources++;
             LOG.log(System.Logger.Level.DEBUG, "dropping a check from {0}: {1}", from, forbidden);
-            return;
+            return false;
         }
         IncomingRequest in = IncomingRequest.validate(request, credentials);
         if (in.errorCode() != 0) {
             if (in.localPassword() == null && !(agentErrorBudget.tryTake(now) && sharedErrorBudget.tryTake(now))) {
                 unansweredErrors++;
                 LOG.log(System.Logger.Level.DEBUG, "not answering {0} to {1}: error budget spent", in.errorCode(), from);
-                return;
+                return false;
             }
             outbox.send(socketId, from, CheckMessages.error(request, in.errorCode(), in.errorReason(),
                     in.localPassword(), in.unknown()));
-            return;
+            return false;
         }
         switch (RoleConflict.of(role.current(), config.tieBreaker(), request)) {
             case REJECT -> {
                 outbox.send(socketId, from, CheckMessages.error(request, 487, "Role Conflict", in.localPassword(),
                         List.of()));
-                return;
+                return false;
             }
             case SWITCH -> role.switchTo(role.current().opposite());
             case NONE -> { }
@@ -97,24 +98,33 @@ final class IncomingChecks {
                 selected.onRequestReceived(now);
                 selected.onResponseSent();
             }
-            return;
+            return true;
         }
         IceCandidate remote = remoteCandidates.find(from);
         if (remote == null) {
             if (remoteCandidates.size() >= config.maxRemoteCandidates()) {
                 remoteCandidates.countIgnored();
-                return; // answered, as it was authentic, but no more addresses to check
+                return true; // answered, as it was authentic, but no more addresses to check
             }
             remote = remoteCandidates.learnPeerReflexive(from, in.priority(), outbox.random());
         }
         IceCandidatePair pair = checkList.pair(locals.socket(socketId), remote, role.current());
         if (pair == null) {
-            return; // the peer's address family differs from the socket's (an IPv4-mapped source, say)
+            return true; // the peer's address family differs from the socket's (an IPv4-mapped source, say)
         }
         pair.onRequestReceived(now);
         pair.onResponseSent();
         if (selected != null && selected != pair && selected.matches(socketId, from)) {
             selected.onPacketReceived(now);
+        }
+        if (config.lite()) {
+            // RFC 8445 §2.5, §7.3.1.5: a lite agent checks nothing back; the peer's check makes the pair valid and
+            // its USE-CANDIDATE nominates it.
+            pair.state(IceCandidatePairState.SUCCEEDED);
+            if (request.useCandidate() && nomination.nominate(pair)) {
+                onSelected.accept(now);
+            }
+            return true;
         }
         scheduler.trigger(now, pair);
         if (request.useCandidate() && role.current() == IceRole.CONTROLLED) {
@@ -126,5 +136,6 @@ final class IncomingChecks {
                 pair.nominateOnSuccess(true);
             }
         }
+        return true;
     }
 }

@@ -7,8 +7,10 @@ import java.util.Random;
 
 /** The peer's candidates: signalled ones (trickle) and peer-reflexive ones learnt from its checks. */
 final class RemoteCandidates {
+    private static final System.Logger LOG = System.getLogger(RemoteCandidates.class.getName());
     private final List<IceCandidate> candidates = new ArrayList<>();
     private long ignored;
+    private long filtered;
 
     IceCandidate find(InetSocketAddress address) {
         for (IceCandidate c : candidates) {
@@ -32,8 +34,37 @@ final class RemoteCandidates {
         return ignored;
     }
 
-    void add(IceCandidate c) {
+    /** Candidates dropped because no check may go to their address ({@link DestinationPolicy}). */
+    long filtered() {
+        return filtered;
+    }
+
+    /**
+     * Takes a signalled candidate (RFC 8838 §11); returns whether it is new and kept, to be paired. One no check may
+     * go to is counted and dropped, as is one past the limit; one of an address known as peer-reflexive takes that
+     * candidate's place.
+     */
+    boolean accept(IceCandidate c, IceAgentConfig config, CheckList checkList, IceRole role) {
+        InetSocketAddress address = c.socketAddress();
+        if (!config.destinations().mayAllow(address)) {
+            filtered++;
+            LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}: {1}", c,
+                    config.destinations().verdict(null, address));
+            return false;
+        }
+        IceCandidate known = find(address);
+        if (known != null) {
+            if (known.type() == IceCandidateType.PRFLX && c.type() != IceCandidateType.PRFLX) {
+                replace(known, c, checkList, role);
+            }
+            return false;
+        }
+        if (candidates.size() >= config.maxRemoteCandidates()) {
+            ignored++;
+            return false;
+        }
         candidates.add(c);
+        return true;
     }
 
     /**

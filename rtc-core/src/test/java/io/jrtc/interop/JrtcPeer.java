@@ -57,6 +57,7 @@ public final class JrtcPeer implements InteropPeer {
         this(configuration, RtcEngineSettings.defaults());
     }
 
+    /** A peer on an engine of these settings (ICE-lite, say). */
     public JrtcPeer(RTCConfiguration configuration, RtcEngineSettings settings) {
         engine = RtcEngine.create(settings);
         pc = engine.newPeerConnection(configuration);
@@ -74,6 +75,11 @@ public final class JrtcPeer implements InteropPeer {
                 copy.requestKeyframe();
             }
         });
+    }
+
+    /** The ICE role our agent took (a lite one stays controlled, RFC 8445 §6.1.1). */
+    public io.jrtc.pc.RTCIceRole iceRole() {
+        return pc.getSctp().getTransport().getTransport().getRole();
     }
 
     private void measureAudio(MediaStreamTrack track) {

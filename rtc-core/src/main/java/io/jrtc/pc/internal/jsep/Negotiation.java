@@ -97,6 +97,7 @@ public final class Negotiation {
         String setup = localSetup != null ? localSetup : "actpass";
         SessionDescription sdp = sdpFactory.session(transports.gatherer() == null ? layout.withoutTransport()
                 : layout.offerSections(transportAttributes(setup), transceivers, transports.sctp() != null));
+        markIceLite(sdp);
         GatheredCandidateLines.addTo(sdp, transports.gatherer());
         return new RTCSessionDescription(sdp.toString(), RTCSdpType.OFFER);
     }
@@ -111,8 +112,15 @@ public final class Negotiation {
                 || remote.transport() == null ? null : transportAttributes(answerSetup());
         SessionDescription sdp = sdpFactory.session(MLineLayout.answerSections(remote, transport, transceivers),
                 remote.firstBundleGroup() != null);
+        markIceLite(sdp);
         GatheredCandidateLines.addTo(sdp, transports.gatherer());
         return new RTCSessionDescription(sdp.toString(), RTCSdpType.ANSWER);
+    }
+
+    /** A lite agent says so at session level ({@code a=ice-lite}, RFC 8839 §5.3). */
+    private void markIceLite(SessionDescription sdp) {
+        RTCIceParameters ice = transports.localIceParameters();
+        sdp.setFlag("ice-lite", ice != null && ice.iceLite());
     }
 
     /** Whether the implicit setLocalDescription answers: a remote offer waits for our (final) answer. */

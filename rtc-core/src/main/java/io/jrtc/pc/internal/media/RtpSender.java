@@ -74,6 +74,8 @@ public final class RtpSender {
     private final int timestampOffset = RANDOM.nextInt();
     private SendStatistics statistics;
     private Retransmissions retransmissions;
+    /** The RTX payload type for each media payload type, as {@link #retransmissions} was made for. */
+    private Map<Integer, Integer> retransmissionTypes = Map.of();
     private ReportBlock lastReportBlock;
     private long framesSent;
     private long framesDropped;
@@ -206,14 +208,20 @@ public final class RtpSender {
             return;
         }
         List<RtpCodec> current = packetizers.stream().map(FramePacketizer::codec).toList();
-        if (!current.equals(sendable)) {
+        Map<Integer, Integer> rtxTypes = rtxPayloadTypes(codecs, sendable);
+        boolean codecsChanged = !current.equals(sendable);
+        if (codecsChanged) {
             packetizers = sendable.stream().map(FramePacketizer::new).toList();
             lastUsed = packetizers.get(0);
             statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), context.pump().now(),
                     NtpTimestamp.fromUnixNanos(context.clock().currentTimeMillis() * 1_000_000L));
-            retransmissions = new Retransmissions(context.engine().settings().rtp(), rtxSsrc,
-                    rtxPayloadTypes(codecs, sendable),
+        }
+        // RTX can be negotiated after the media codecs (a first description without it, a later one with it): the
+        // retransmission path follows the payload types of each negotiation, else NACKs would go unanswered.
+        if (codecsChanged || !rtxTypes.equals(retransmissionTypes)) {
+            retransmissions = new Retransmissions(context.engine().settings().rtp(), rtxSsrc, rtxTypes,
                     RANDOM.nextInt(1 << 16));
+            retransmissionTypes = rtxTypes;
         }
         sending = send && !stopped;
         pullNext();

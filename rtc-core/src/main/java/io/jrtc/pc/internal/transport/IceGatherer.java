@@ -87,7 +87,8 @@ public final class IceGatherer implements Pump.Stage {
     }
 
     public RTCIceParameters getLocalParameters() {
-        return new RTCIceParameters(localParameters.usernameFragment(), localParameters.password(), false);
+        return new RTCIceParameters(localParameters.usernameFragment(), localParameters.password(),
+                context.engine().settings().ice().lite());
     }
 
     public List<RTCIceCandidate> getLocalCandidates() {

@@ -6,6 +6,7 @@ import io.jrtc.ice.IceCandidatePairState;
 import io.jrtc.ice.IceConnectionState;
 import io.jrtc.ice.IceEvent;
 import io.jrtc.ice.IceParameters;
+import io.jrtc.ice.IceAgent;
 import io.jrtc.ice.IceRole;
 import io.jrtc.ice.IceCandidateParseException;
 import io.jrtc.pc.OperationError;
@@ -76,11 +77,16 @@ public final class IceTransport {
         return stateListeners.add(listener);
     }
 
-    /** Sets the role before {@link #start}; a role conflict may still change it (RFC 8445 §7.3.1.1). */
+    /**
+     * Sets the role before {@link #start}; a role conflict may still change it (RFC 8445 §7.3.1.1), and an ICE-lite
+     * agent, or one facing a lite peer, keeps the role lite dictates (§6.1.1): the agent's own role is reported.
+     */
     public void setRole(RTCIceRole role) {
         this.role = role;
         context.onLoop(() -> {
-            gatherer.agent().setRole(role == RTCIceRole.CONTROLLING ? IceRole.CONTROLLING : IceRole.CONTROLLED);
+            IceAgent agent = gatherer.agent();
+            agent.setRole(role == RTCIceRole.CONTROLLING ? IceRole.CONTROLLING : IceRole.CONTROLLED);
+            this.role = agent.role() == IceRole.CONTROLLING ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED;
             return null;
         });
     }

@@ -33,6 +33,16 @@ class ProtocolConfigsTest {
     }
 
     @Test
+    void theDestinationRangesAndIceLiteReachTheAgent() {
+        IceAgentConfig ice = ProtocolConfigs.ice(IceSettings.defaults().withLite(true)
+                .withAllowedPrivateDestinations(java.util.List.of("10.1.0.0/16")), IceRole.CONTROLLING, LOCAL, 1, 2);
+        assertThat(ice.lite()).isTrue();
+        assertThat(ice.destinations().allowedPrivate()).extracting(Object::toString).containsExactly("10.1.0.0/16");
+        assertThat(ProtocolConfigs.ice(IceSettings.defaults(), IceRole.CONTROLLING, LOCAL, 1, 2).destinations())
+                .isEqualTo(io.jrtc.ice.DestinationPolicy.lan());
+    }
+
+    @Test
     void everyKnobReachesItsMachine() {
         IceAgentConfig ice = ProtocolConfigs.ice(IceSettings.defaults().withCheckInterval(Duration.ofMillis(20))
                 .withConsent(Duration.ofSeconds(1), Duration.ofSeconds(4))
