@@ -54,6 +54,8 @@ public final class DtlsEndpoint implements AutoCloseable {
     private static final Logger LOG = System.getLogger(DtlsEndpoint.class.getName());
     /** Datagrams buffered while the handshake thread is between reads; a handshake flight is a handful. */
     private static final int INBOUND_CAPACITY = 256;
+    /** The epoch of every protected record: DTLS 1.2 in WebRTC never renegotiates (RFC 8827 §6.5). */
+    private static final int PROTECTED_EPOCH = 1;
 
     private final DtlsRole role;
     private final DtlsCertificate certificate;
@@ -202,6 +204,10 @@ public final class DtlsEndpoint implements AutoCloseable {
             return;
         }
         if (current == DtlsState.CONNECTED) {
+            if (!outcome.recordShape().fits(data, off, len, PROTECTED_EPOCH)) {
+                drop(len);  // forged: BouncyCastle would end the association over it (see RecordShape)
+                return;
+            }
             // Decrypted right here: the datagram is lent to BouncyCastle rather than copied into the queue.
             transport.lend(data, off, len);
             processEstablishedInput();
@@ -313,8 +319,8 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
 
     /**
-     * Datagrams dropped before reaching DTLS: oversized, the handshake queue was full, or (as server) anything
-     * before the first ClientHello.
+     * Datagrams dropped before reaching DTLS: oversized, the handshake queue was full, (as server) anything before
+     * the first ClientHello, or once connected a protected record of a length the cipher cannot produce.
      */
     public long droppedDatagrams() {
         return droppedDatagrams;

@@ -15,6 +15,7 @@ final class HandshakeOutcome {
 
     private volatile SrtpKeyingMaterial srtp;
     private volatile boolean closeNotifyReceived;
+    private volatile RecordShape recordShape = RecordShape.ANY;
 
     SrtpKeyingMaterial srtp() {
         return srtp;
@@ -22,6 +23,15 @@ final class HandshakeOutcome {
 
     void srtp(SrtpKeyingMaterial material) {
         this.srtp = material;
+    }
+
+    /** The lengths protected records can have under the negotiated cipher; any before the handshake is over. */
+    RecordShape recordShape() {
+        return recordShape;
+    }
+
+    void recordShape(RecordShape shape) {
+        this.recordShape = shape;
     }
 
     boolean closeNotifyReceived() {
