@@ -125,8 +125,14 @@ final class VirtualTimeEngine implements AutoCloseable {
         return Duration.ofNanos(clock.nanoTime());
     }
 
+    /**
+     * Whether a handshake task was handed to the pool and has not finished: running, queued, or given to a thread
+     * that has not started yet. Counting only running tasks let a loaded machine race virtual time past the
+     * handshake's deadline (on the connection's clock) before the thread ever ran.
+     */
     private boolean handshakeInFlight() {
-        return ((ThreadPoolExecutor) engine.core().handshakeExecutor()).getActiveCount() > 0;
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) engine.core().handshakeExecutor();
+        return pool.getTaskCount() > pool.getCompletedTaskCount();
     }
 
     /**
