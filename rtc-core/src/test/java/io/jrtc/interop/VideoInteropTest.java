@@ -62,9 +62,11 @@ class VideoInteropTest {
                 System.out.printf("%s, jrtc offers %s, %s: %s%n", name, jrtcOffers, codec, other.videoStats());
                 if (name.equals("chromium")) {
                     // jrtc's transport-wide feedback lets Chromium's estimate climb: without it, it stays at
-                    // 180 kbit/s and the picture at a few dozen kB a second
-                    await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                            assertThat(other.availableOutgoingBitrate()).isGreaterThan(1_000_000));
+                    // 180 kbit/s and the picture at a few dozen kB a second. On an idle machine it passes 1 Mbit/s
+                    // within seconds; on a loaded one Chromium's encoder, not the feedback, caps it (657-977 kbit/s
+                    // seen at load 20-30), so the bound is well clear of the plateau rather than of the idle figure.
+                    await().atMost(WAIT.multipliedBy(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                            assertThat(other.availableOutgoingBitrate()).isGreaterThan(500_000));
                 }
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + logs(other, jrtc) + rtpStats(jrtc), e);
