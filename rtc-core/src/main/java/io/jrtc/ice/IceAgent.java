@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * A full ICE agent (RFC 8445) for one component over UDP, with trickle (RFC 8838) and consent freshness
+ * A full ICE agent (RFC 8445) for one component over UDP and passive TCP (RFC 6544), with trickle (RFC 8838) and consent freshness
  * (RFC 7675), as a sans-IO state machine driven by one thread.
  *
  * <p>The caller binds sockets and registers each with {@link #addHostSocket}, and each TURN allocation it made
@@ -108,6 +108,24 @@ public final class IceAgent {
         return relay;
     }
 
+    /**
+     * Registers a passive TCP host candidate (RFC 6544 §5.1) on {@code listening}, an address where the caller
+     * accepts streams (RFC 4571 framing) for this agent as socket {@code socketId}: every framed STUN message a
+     * stream from {@code peer} carries goes to {@link #handleReceive} with that id and the stream's remote address,
+     * and what {@link #pollTransmit()} yields for that id and address goes back on that stream. We never connect
+     * from it: its pairs are the streams peers open, each a peer-reflexive remote candidate (§7.2). No STUN server
+     * is asked on it.
+     */
+    public IceCandidate addPassiveTcpSocket(long now, int socketId, InetSocketAddress listening) {
+        advanceTo(now);
+        IceCandidate passive = locals.addPassiveTcp(socketId, listening);
+        if (!closed) {
+            pairAndAnnounce(now, socketId);
+            runScheduledWork(now);
+        }
+        return passive;
+    }
+
     /** A new socket pairs with every remote candidate and, once gathering began, announces its candidate. */
     private void pairAndAnnounce(long now, int socketId) {
         LocalCandidates.HostSocket socket = locals.socket(socketId);
@@ -161,7 +179,8 @@ public final class IceAgent {
 
     /**
      * Adds a remote candidate (trickle, RFC 8838 §11) and pairs it with every local socket of its address
-     * family. Candidates that are not UDP, not component 1, or whose address is not an IP literal (unresolved
+     * family and transport (TCP ones by the rules of RFC 6544 §6.2). Candidates that are neither UDP nor TCP, not
+     * component 1, or whose address is not an IP literal (unresolved
      * mDNS names) are ignored.
      */
     public void addRemoteCandidate(long now, IceCandidate c) {
@@ -171,7 +190,8 @@ public final class IceAgent {
             return;
         }
         InetSocketAddress address = c.socketAddress();
-        if (address == null || c.component() != 1 || !c.protocol().equals("udp")) {
+        if (address == null || c.component() != 1
+                || !(c.protocol().equals(IceCandidate.UDP) || c.protocol().equals(IceCandidate.TCP))) {
             LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}", c);
             return;
         }
@@ -181,7 +201,7 @@ public final class IceAgent {
                     config.destinations().verdict(null, address));
             return;
         }
-        IceCandidate known = remoteCandidates.find(address);
+        IceCandidate known = remoteCandidates.find(address, c.protocol());
         if (known != null) {
             if (known.type() == IceCandidateType.PRFLX && c.type() != IceCandidateType.PRFLX) {
                 remoteCandidates.replace(known, c, checkList, role.current());
