@@ -126,6 +126,22 @@ public final class IceAgent {
         return passive;
     }
 
+    /**
+     * Registers an active TCP host candidate (RFC 6544 §5.1) on {@code address}, as socket {@code socketId}: it pairs
+     * with the peer's passive candidates, and the caller opens a stream to a pair's remote address when the first
+     * packet for it comes out of {@link #pollTransmit()}, framing packets (RFC 4571) and feeding what comes back to
+     * {@link #handleReceive} with this id and that address.
+     */
+    public IceCandidate addActiveTcpSocket(long now, int socketId, java.net.InetAddress address) {
+        advanceTo(now);
+        IceCandidate active = locals.addActiveTcp(socketId, address);
+        if (!closed) {
+            pairAndAnnounce(now, socketId);
+            runScheduledWork(now);
+        }
+        return active;
+    }
+
     /** A new socket pairs with every remote candidate and, once gathering began, announces its candidate. */
     private void pairAndAnnounce(long now, int socketId) {
         LocalCandidates.HostSocket socket = locals.socket(socketId);

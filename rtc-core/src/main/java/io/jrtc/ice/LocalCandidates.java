@@ -47,22 +47,34 @@ final class LocalCandidates {
      * address. Its priority has the TCP host type preference and the passive direction of §4.2.
      */
     IceCandidate addPassiveTcp(int socketId, InetSocketAddress listening) {
+        return addTcp(socketId, listening, IceTcpType.PASSIVE);
+    }
+
+    /**
+     * Adds an active TCP host candidate (RFC 6544 §5.1) on {@code address}, signalled with the discard port 9
+     * (§4.5): the caller opens a stream to a pair's remote passive candidate when the first packet goes there.
+     */
+    IceCandidate addActiveTcp(int socketId, InetAddress address) {
+        return addTcp(socketId, new InetSocketAddress(address, 9), IceTcpType.ACTIVE);
+    }
+
+    private IceCandidate addTcp(int socketId, InetSocketAddress listening, IceTcpType direction) {
         requireNew(socketId, listening, IceCandidateType.HOST);
         InetAddress ip = listening.getAddress();
         int classRank = addressClass(ip);
         int sameClass = 0;
         for (HostSocket s : sockets.values()) {
-            if (s.host().isTcp() && addressClass(s.bound().getAddress()) == classRank) {
+            if (s.host().iceTcpType() == direction && addressClass(s.bound().getAddress()) == classRank) {
                 sameClass++;
             }
         }
-        int localPreference = IcePriority.tcpLocalPreference(IceTcpType.PASSIVE.hostDirectionPreference(),
+        int localPreference = IcePriority.tcpLocalPreference(direction.hostDirectionPreference(),
                 (classRank << 11) | Math.max(0, 0x7FF - sameClass));
         long priority = IcePriority.candidatePriority(IcePriority.TCP_HOST_TYPE_PREFERENCE, localPreference,
                 COMPONENT);
-        IceCandidate candidate = new IceCandidate(foundation("tcp-" + IceCandidateType.HOST, ip, null), COMPONENT,
+        IceCandidate candidate = new IceCandidate(foundation("tcp-" + direction + "-" + IceCandidateType.HOST, ip, null), COMPONENT,
                 IceCandidate.TCP, priority, IpLiterals.format(ip), listening.getPort(), IceCandidateType.HOST,
-                null, null, IceTcpType.PASSIVE.toString());
+                null, null, direction.toString());
         sockets.put(socketId, new HostSocket(socketId, listening, candidate, localPreference, false));
         candidates.add(candidate);
         return candidate;

@@ -7,9 +7,12 @@ import io.jrtc.ice.IceGatheringState;
 import io.jrtc.ice.IceParameters;
 import io.jrtc.ice.IceRole;
 import io.jrtc.ice.IceTransmit;
+import io.jrtc.net.ActiveTcpEndpoint;
 import io.jrtc.net.DatagramEndpoint;
 import io.jrtc.net.DatagramReceiver;
 import io.jrtc.net.SharedPortEndpoint;
+import io.jrtc.net.SharedTcpEndpoint;
+import io.jrtc.net.SharedTcpPorts;
 import io.jrtc.net.SharedUdpPorts;
 import io.jrtc.pc.OperationError;
 import io.jrtc.pc.RTCIceCandidate;
@@ -188,10 +191,67 @@ public final class IceGatherer implements Pump.Stage {
                     .<DatagramEndpoint>thenApply(endpoint -> endpoint)
                     .exceptionallyCompose(failure -> bindOwn(address)));
         }
-        CompletableFuture.allOf(binds.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
-            onSocketsBound(binds);
+        List<CompletableFuture<SharedTcpEndpoint>> tcpBinds = new ArrayList<>();
+        SharedTcpPorts tcpPorts = answering && !relayOnly() ? context.engine().sharedTcpPorts() : null;
+        if (tcpPorts != null) {
+            for (InetAddress address : addresses) {
+                tcpBinds.add(tcpPorts.attach(context.pump().loop(), address, localParameters.usernameFragment(),
+                        receiver()));
+            }
+        }
+        List<CompletableFuture<?>> all = new ArrayList<>(binds);
+        all.addAll(tcpBinds);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
+            onSocketsBound(binds, tcpBinds, addresses);
             return null;
         }, context.pump().loop());
+    }
+
+    /**
+     * The ICE-TCP candidates (RFC 6544): a passive one on each shared TCP port an answer attached to, and for an
+     * offer, with {@link io.jrtc.pc.RtcEngineSettings#activeTcpCandidates()}, an active one per address. Attaching
+     * may fail (a port that cannot be opened): the connection goes on with its UDP candidates.
+     */
+    private void addTcpCandidates(long now, List<CompletableFuture<SharedTcpEndpoint>> tcpBinds,
+                                  List<InetAddress> addresses) {
+        for (CompletableFuture<SharedTcpEndpoint> bind : tcpBinds) {
+            if (bind.isCompletedExceptionally()) {
+                continue;
+            }
+            SharedTcpEndpoint endpoint = bind.join();
+            if (closed) {
+                endpoint.close();
+                continue;
+            }
+            int socketId = nextSocketId++;
+            sockets.put(socketId, endpoint);
+            agent.addPassiveTcpSocket(now, socketId, endpoint.localAddress());
+        }
+        if (answering || relayOnly() || !context.engine().settings().activeTcpCandidates() || closed) {
+            return;
+        }
+        for (InetAddress address : addresses) {
+            int socketId = nextSocketId++;
+            ActiveTcpEndpoint endpoint = new ActiveTcpEndpoint(context.engine().loops(), context.pump().loop(),
+                    address, receiver());
+            sockets.put(socketId, endpoint);
+            agent.addActiveTcpSocket(now, socketId, address);
+        }
+    }
+
+    /** Sockets of UDP candidates: what TURN allocations and announced addresses use. */
+    private Map<Integer, DatagramEndpoint> udpSockets() {
+        Map<Integer, DatagramEndpoint> udp = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Integer, DatagramEndpoint> entry : sockets.entrySet()) {
+            if (!isTcp(entry.getValue())) {
+                udp.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return udp;
+    }
+
+    private static boolean isTcp(DatagramEndpoint socket) {
+        return socket instanceof SharedTcpEndpoint || socket instanceof ActiveTcpEndpoint;
     }
 
     private CompletableFuture<DatagramEndpoint> bindOwn(InetAddress address) {
@@ -210,7 +270,8 @@ public final class IceGatherer implements Pump.Stage {
                 && servers.turn().stream().allMatch(TurnRelays.Server::overStream);
     }
 
-    private void onSocketsBound(List<CompletableFuture<DatagramEndpoint>> binds) {
+    private void onSocketsBound(List<CompletableFuture<DatagramEndpoint>> binds,
+                                List<CompletableFuture<SharedTcpEndpoint>> tcpBinds, List<InetAddress> addresses) {
         long now = context.pump().now();
         Throwable firstFailure = null;
         for (CompletableFuture<DatagramEndpoint> bind : binds) {
@@ -238,7 +299,8 @@ public final class IceGatherer implements Pump.Stage {
         if (!relayOnly()) {
             announce(now);
         }
-        relays.start(now, turnServers, Map.copyOf(sockets));
+        addTcpCandidates(now, tcpBinds, addresses);
+        relays.start(now, turnServers, udpSockets());
         agent.gather(now);
         context.pump().run();
     }
@@ -259,7 +321,7 @@ public final class IceGatherer implements Pump.Stage {
             } catch (UnknownHostException e) {
                 continue;  // RtcEngineSettings only takes IP literals, which never fail here
             }
-            for (Map.Entry<Integer, DatagramEndpoint> entry : List.copyOf(sockets.entrySet())) {
+            for (Map.Entry<Integer, DatagramEndpoint> entry : List.copyOf(udpSockets().entrySet())) {
                 InetSocketAddress bound = entry.getValue().localAddress();
                 if (bound.getAddress().getClass() == address.getClass()) {
                     int socketId = nextSocketId++;
@@ -432,6 +494,8 @@ public final class IceGatherer implements Pump.Stage {
             if (socket instanceof SharedPortEndpoint shared) {
                 // On a failure (the new ufrag is another connection's) checks still come by the peers' addresses.
                 shared.addUfrag(newLocal.usernameFragment());
+            } else if (socket instanceof SharedTcpEndpoint shared) {
+                shared.addUfrag(newLocal.usernameFragment()); // streams already open stay routed
             }
         }
         long now = context.pump().now();
