@@ -3,6 +3,7 @@ package io.jrtc.ice;
 import io.jrtc.stun.StunMessage;
 import io.jrtc.stun.StunMethod;
 import io.jrtc.stun.StunParseException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
@@ -80,12 +81,7 @@ public final class IceAgent {
      */
     public IceCandidate addHostSocket(long now, int socketId, InetSocketAddress boundAddress) {
         advanceTo(now);
-        IceCandidate host = locals.addHost(socketId, boundAddress);
-        if (!closed) {
-            pairAndAnnounce(now, socketId);
-            runScheduledWork(now);
-        }
-        return host;
+        return registered(now, socketId, locals.addHost(socketId, boundAddress));
     }
 
     /**
@@ -100,12 +96,7 @@ public final class IceAgent {
     public IceCandidate addRelaySocket(long now, int socketId, InetSocketAddress relayed, InetSocketAddress mapped,
                                        InetSocketAddress server) {
         advanceTo(now);
-        IceCandidate relay = locals.addRelay(socketId, relayed, mapped, server);
-        if (!closed) {
-            pairAndAnnounce(now, socketId);
-            runScheduledWork(now);
-        }
-        return relay;
+        return registered(now, socketId, locals.addRelay(socketId, relayed, mapped, server));
     }
 
     /**
@@ -118,12 +109,7 @@ public final class IceAgent {
      */
     public IceCandidate addPassiveTcpSocket(long now, int socketId, InetSocketAddress listening) {
         advanceTo(now);
-        IceCandidate passive = locals.addPassiveTcp(socketId, listening);
-        if (!closed) {
-            pairAndAnnounce(now, socketId);
-            runScheduledWork(now);
-        }
-        return passive;
+        return registered(now, socketId, locals.addPassiveTcp(socketId, listening));
     }
 
     /**
@@ -132,14 +118,18 @@ public final class IceAgent {
      * packet for it comes out of {@link #pollTransmit()}, framing packets (RFC 4571) and feeding what comes back to
      * {@link #handleReceive} with this id and that address.
      */
-    public IceCandidate addActiveTcpSocket(long now, int socketId, java.net.InetAddress address) {
+    public IceCandidate addActiveTcpSocket(long now, int socketId, InetAddress address) {
         advanceTo(now);
-        IceCandidate active = locals.addActiveTcp(socketId, address);
+        return registered(now, socketId, locals.addActiveTcp(socketId, address));
+    }
+
+    /** A socket just added: once the agent runs, it pairs, is announced and may start checks. */
+    private IceCandidate registered(long now, int socketId, IceCandidate candidate) {
         if (!closed) {
             pairAndAnnounce(now, socketId);
             runScheduledWork(now);
         }
-        return active;
+        return candidate;
     }
 
     /** A new socket pairs with every remote candidate and, once gathering began, announces its candidate. */

@@ -31,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -120,7 +121,8 @@ public final class IceGatherer implements Pump.Stage {
      */
     public CompletableFuture<Void> gather(boolean answers) {
         this.answering = answers;
-        resolveServers().thenAcceptAsync(this::startGathering, context.pump().loop())
+        IceServerResolution.resolve(context, iceServers).thenAcceptAsync(this::startGathering,
+                        context.pump().loop())
                 .exceptionally(failure -> {
                     complete.completeExceptionally(failure);
                     return null;
@@ -128,53 +130,7 @@ public final class IceGatherer implements Pump.Stage {
         return complete;
     }
 
-    /** The configured servers with their names resolved. */
-    private record ResolvedServers(List<InetSocketAddress> stun, List<TurnRelays.Server> turn) {
-    }
-
-    /**
-     * STUN servers ({@code stun:}) and TURN servers over UDP, TCP or TLS ({@code turn:},
-     * {@code turn:...?transport=tcp}, {@code turns:}), with their names resolved by the engine's
-     * {@link IceServerNames}; a server whose name does not resolve in time yields no candidate, as in browsers.
-     */
-    private CompletableFuture<ResolvedServers> resolveServers() {
-        List<IceServerUrl> urls = new ArrayList<>();
-        List<RTCIceServer> owners = new ArrayList<>();
-        List<CompletableFuture<InetAddress>> addresses = new ArrayList<>();
-        for (RTCIceServer server : iceServers) {
-            for (String url : server.urls()) {
-                IceServerUrl parsed = IceServerUrl.parse(url);
-                if (parsed.scheme().equals("stun") || parsed.turnTransport() != null) {
-                    urls.add(parsed);
-                    owners.add(server);
-                    addresses.add(IceServerNames.of(context.engine()).resolve(parsed.host())
-                            .exceptionally(unresolved -> null));
-                }
-            }
-        }
-        return CompletableFuture.allOf(addresses.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<InetSocketAddress> stun = new ArrayList<>();
-            List<TurnRelays.Server> turn = new ArrayList<>();
-            for (int i = 0; i < urls.size(); i++) {
-                InetAddress address = addresses.get(i).join();
-                if (address == null) {
-                    continue;
-                }
-                IceServerUrl url = urls.get(i);
-                InetSocketAddress resolved = new InetSocketAddress(address, url.port());
-                if (url.turnTransport() != null) {
-                    RTCIceServer owner = owners.get(i);
-                    turn.add(new TurnRelays.Server(resolved, owner.username(), owner.credential(),
-                            url.turnTransport(), url.host()));
-                } else {
-                    stun.add(resolved);
-                }
-            }
-            return new ResolvedServers(stun, turn);
-        });
-    }
-
-    private void startGathering(ResolvedServers servers) {
+    private void startGathering(IceServerResolution.Servers servers) {
         if (gatherStarted || closed) {
             return;
         }
@@ -241,7 +197,7 @@ public final class IceGatherer implements Pump.Stage {
 
     /** Sockets of UDP candidates: what TURN allocations and announced addresses use. */
     private Map<Integer, DatagramEndpoint> udpSockets() {
-        Map<Integer, DatagramEndpoint> udp = new java.util.LinkedHashMap<>();
+        Map<Integer, DatagramEndpoint> udp = new LinkedHashMap<>();
         for (Map.Entry<Integer, DatagramEndpoint> entry : sockets.entrySet()) {
             if (!isTcp(entry.getValue())) {
                 udp.put(entry.getKey(), entry.getValue());
@@ -265,7 +221,7 @@ public final class IceGatherer implements Pump.Stage {
      * server keeps one allocation per client address and port), and not under the relay policy, where the host
      * sockets exist only to reach TURN.
      */
-    private boolean sharesPort(ResolvedServers servers) {
+    private boolean sharesPort(IceServerResolution.Servers servers) {
         return answering && !relayOnly() && context.engine().sharedUdpPorts() != null && servers.stun().isEmpty()
                 && servers.turn().stream().allMatch(TurnRelays.Server::overStream);
     }
