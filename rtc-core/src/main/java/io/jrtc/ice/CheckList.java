@@ -53,7 +53,8 @@ final class CheckList {
      */
     IceCandidatePair pair(LocalCandidates.HostSocket socket, IceCandidate remote, IceRole role) {
         InetSocketAddress address = remote.socketAddress();
-        if (!transportsPair(socket.host(), remote) || !socket.sameFamily(address.getAddress()) || !destinations.allows(socket.bound(), address)) {
+        if (!transportsPair(socket.host(), remote) || !socket.sameFamily(address.getAddress())
+                || !destinations.allows(socket.bound(), address)) {
             return null;
         }
         IceCandidatePair existing = find(socket.socketId(), address);

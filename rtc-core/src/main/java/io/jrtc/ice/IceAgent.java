@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * A full ICE agent (RFC 8445) for one component over UDP and passive TCP (RFC 6544), with trickle (RFC 8838) and consent freshness
- * (RFC 7675), as a sans-IO state machine driven by one thread.
+ * A full ICE agent (RFC 8445) for one component over UDP and TCP (RFC 6544), with trickle (RFC 8838) and consent
+ * freshness (RFC 7675), as a sans-IO state machine driven by one thread.
  *
  * <p>The caller binds sockets and registers each with {@link #addHostSocket}, and each TURN allocation it made
  * with {@link #addRelaySocket}; feeds every received STUN datagram

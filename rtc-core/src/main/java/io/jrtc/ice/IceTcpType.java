@@ -15,7 +15,7 @@ public enum IceTcpType {
         this.sdpName = sdpName;
     }
 
-    /** The type named in SDP, case-insensitively; null for a missing or unknown one (such a candidate pairs with none). */
+    /** The type named in SDP, case-insensitively; null for a missing or unknown one (which pairs with nothing). */
     public static IceTcpType fromSdp(String name) {
         if (name == null) {
             return null;

@@ -72,7 +72,8 @@ final class LocalCandidates {
                 (classRank << 11) | Math.max(0, 0x7FF - sameClass));
         long priority = IcePriority.candidatePriority(IcePriority.TCP_HOST_TYPE_PREFERENCE, localPreference,
                 COMPONENT);
-        IceCandidate candidate = new IceCandidate(foundation("tcp-" + direction + "-" + IceCandidateType.HOST, ip, null), COMPONENT,
+        IceCandidate candidate = new IceCandidate(foundation("tcp-" + direction + "-" + IceCandidateType.HOST, ip,
+                null), COMPONENT,
                 IceCandidate.TCP, priority, IpLiterals.format(ip), listening.getPort(), IceCandidateType.HOST,
                 null, null, direction.toString());
         sockets.put(socketId, new HostSocket(socketId, listening, candidate, localPreference, false));
@@ -168,7 +169,8 @@ final class LocalCandidates {
         long priority = IcePriority.candidatePriority(IceCandidateType.SRFLX.typePreference(), base.localPreference(),
                 COMPONENT);
         IceCandidate c = new IceCandidate(foundation(IceCandidateType.SRFLX.toString(), base.bound().getAddress(),
-                server), COMPONENT, IceCandidate.UDP, priority, IpLiterals.format(mapped.getAddress()), mapped.getPort(),
+                server), COMPONENT, IceCandidate.UDP, priority, IpLiterals.format(mapped.getAddress()),
+                mapped.getPort(),
                 IceCandidateType.SRFLX, base.host().address(), base.host().port(), null);
         candidates.add(c);
         return c;

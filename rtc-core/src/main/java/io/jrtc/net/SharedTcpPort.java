@@ -33,6 +33,7 @@ public final class SharedTcpPort implements AutoCloseable {
      */
     static final int WRITE_HIGH_WATER = 1 << 20;
 
+    private final Duration firstPacketTimeout;
     private final Channel server;
     private final InetSocketAddress localAddress;
     private final SharedPortRoutes<SharedTcpEndpoint> routes = new SharedPortRoutes<>();
@@ -40,13 +41,20 @@ public final class SharedTcpPort implements AutoCloseable {
     private final AtomicLong openStreams = new AtomicLong();
     private volatile boolean open = true;
 
-    private SharedTcpPort(Channel server) {
+    private SharedTcpPort(Channel server, Duration firstPacketTimeout) {
         this.server = server;
+        this.firstPacketTimeout = firstPacketTimeout;
         this.localAddress = (InetSocketAddress) server.localAddress();
     }
 
     /** Listens on {@code port} (0: a free one) of {@code address}; streams are spread over every event loop. */
     public static CompletableFuture<SharedTcpPort> open(EventLoops loops, InetAddress address, int port) {
+        return open(loops, address, port, FIRST_PACKET_TIMEOUT);
+    }
+
+    /** As {@link #open(EventLoops, InetAddress, int)}, with the first packet due within {@code firstPacketTimeout}. */
+    static CompletableFuture<SharedTcpPort> open(EventLoops loops, InetAddress address, int port,
+                                                 Duration firstPacketTimeout) {
         CompletableFuture<SharedTcpPort> result = new CompletableFuture<>();
         SharedTcpPort[] holder = new SharedTcpPort[1];
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -69,7 +77,7 @@ public final class SharedTcpPort implements AutoCloseable {
                 });
         bootstrap.bind(new InetSocketAddress(address, port)).addListener((ChannelFuture future) -> {
             if (future.isSuccess()) {
-                holder[0] = new SharedTcpPort(future.channel());
+                holder[0] = new SharedTcpPort(future.channel(), firstPacketTimeout);
                 result.complete(holder[0]);
             } else {
                 result.completeExceptionally(new IOException("cannot listen on TCP " + address.getHostAddress()
@@ -114,6 +122,10 @@ public final class SharedTcpPort implements AutoCloseable {
     /** Ufrags routed now, over every connection: zero once all of them closed. */
     public int routingKeys() {
         return routes.keyCount();
+    }
+
+    Duration firstPacketTimeout() {
+        return firstPacketTimeout;
     }
 
     SharedPortRoutes<SharedTcpEndpoint> routes() {

@@ -44,7 +44,7 @@ final class SharedTcpStream extends ChannelInboundHandlerAdapter {
             if (endpoint == null) {
                 rejectStranger();
             }
-        }, SharedTcpPort.FIRST_PACKET_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        }, port.firstPacketTimeout().toNanos(), TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A shared TCP port (ICE-TCP, RFC 6544) on loopback, native and NIO: a stream whose first check names a connection's
  * ufrag reaches that connection on its loop, packet by packet however the bytes are cut, and takes its answers back
- * framed (RFC 4571); strangers' streams are closed and reach nobody; closing a connection closes its streams.
+ * framed (RFC 4571); strangers' streams (a first packet for no connection, or none in time) are closed and reach
+ * nobody; closing a connection closes its streams.
  */
 class SharedTcpPortStreamsTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -89,6 +90,29 @@ class SharedTcpPortStreamsTest {
                 assertClosedByPeer(toB);
             }
             assertThat(port.routingKeys()).isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> port.openStreams() == 0);
+            port.close();
+        }
+    }
+
+    @ParameterizedTest(name = "native transport: {0}")
+    @ValueSource(booleans = {true, false})
+    void aStreamWithoutAWholeFirstPacketInTimeIsClosedAsAStrangers(boolean nativeTransport) throws Exception {
+        try (EventLoops loops = new EventLoops(2, nativeTransport)) {
+            SharedTcpPort port = SharedTcpPort.open(loops, LOOPBACK, 0, Duration.ofMillis(200))
+                    .get(10, TimeUnit.SECONDS);
+            LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
+            port.attach(loops.all().get(0), "ufragA", recorder("A", loops.all().get(0), received));
+
+            try (Socket silent = connect(port); Socket halfFrame = connect(port)) {
+                byte[] check = check("ufragA");
+                byte[] framed = Rfc4571Framer.frame(check, 0, check.length);
+                halfFrame.getOutputStream().write(framed, 0, framed.length - 1);
+                assertClosedByPeer(silent);
+                assertClosedByPeer(halfFrame);
+            }
+            assertThat(port.strangerStreams()).isEqualTo(2);
+            assertThat(received).isEmpty();
             await().atMost(Duration.ofSeconds(5)).until(() -> port.openStreams() == 0);
             port.close();
         }
