@@ -77,8 +77,10 @@ async def round_trip(url, size, declared):
         session = urllib.parse.urljoin(url, headers["Location"])
         result["etag"] = headers.get("ETag")
         result["answerHasCandidates"] = "a=candidate:" in answer
+        # the ports of the UDP candidates (the TCP ones, RFC 6544, are on the shared TCP port)
         result["answerCandidatePorts"] = sorted({int(line.split()[5]) for line in answer.splitlines()
-                                                 if line.startswith("a=candidate:")})
+                                                 if line.startswith("a=candidate:")
+                                                 and line.split()[2].lower() == "udp"})
         await pc.setRemoteDescription(RTCSessionDescription(sdp=answer, type="answer"))
         await asyncio.wait_for(opened.wait(), TIMEOUT)
 

@@ -3,6 +3,7 @@ package io.jrtc.bench;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.RtcEngine;
 import io.jrtc.pc.RtcEngineSettings;
 import java.net.InetAddress;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Two peer connections in one JVM over loopback, measured the way ../shared/peer-bench measures aiortc, Chromium
@@ -20,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * median of 20 after 2000 warm-up setups), 64 MiB of reliable ordered 16 KiB messages, and 1 KiB messages per second (each
  * the median of three transfers, after ten warm-up transfers of each size),
  * sending while bufferedAmount < 1 MiB, else waiting for bufferedamountlow at 256 KiB. Prints one JSON line; with
- * {@code --shared-udp-port} it holds the same figures through the shared UDP port too, measured after them.
+ * {@code --shared-udp-port} it holds the same figures through the shared UDP port too, measured after them, and with
+ * {@code --ice-tcp} through ICE-TCP (RFC 6544): the answerer's passive candidate on the shared TCP port, the
+ * offerer's active one, and no UDP candidate in either description.
  */
 public final class DataChannelBench {
     private static final long HIGH_WATER = 1 << 20;
@@ -31,6 +35,8 @@ public final class DataChannelBench {
      */
     private static final int WARM_UP_SETUPS = 2000;
     private static final int WARM_UP_TRANSFERS = 10;
+    /** Whether {@link #connect} leaves only TCP candidates in the descriptions: set per {@link #measure} run. */
+    private static boolean tcpOnly;
 
     /** What one configuration measured. */
     private record Figures(double setupMillis, double bulkBytesPerSecond, double smallBytesPerSecond) {
@@ -46,16 +52,23 @@ public final class DataChannelBench {
      */
     public static void main(String[] args) throws Exception {
         boolean shared = List.of(args).contains("--shared-udp-port");
+        boolean iceTcp = List.of(args).contains("--ice-tcp");
         RtcEngineSettings perConnection = RtcEngineSettings.defaults()
                 .withBindAddresses(List.of(InetAddress.getLoopbackAddress()));
-        String line = "{\"stack\":\"jrtc\"," + measure(perConnection).json();
+        String line = "{\"stack\":\"jrtc\"," + measure(perConnection, false).json();
         if (shared) {
-            line += ",\"shared_udp_port\":{" + measure(perConnection.withSharedUdpPort(0)).json() + "}";
+            line += ",\"shared_udp_port\":{" + measure(perConnection.withSharedUdpPort(0), false).json() + "}";
+        }
+        if (iceTcp) {
+            line += ",\"ice_tcp\":{" + measure(perConnection.withSharedTcpPort(0).withActiveTcpCandidates(true), true)
+                    .json() + "}";
         }
         System.out.println(line + "}");
     }
 
-    private static Figures measure(RtcEngineSettings settings) throws Exception {
+    /** With {@code tcpOnly}, UDP candidates are taken out of both descriptions (see {@link #connect}). */
+    private static Figures measure(RtcEngineSettings settings, boolean tcpOnly) throws Exception {
+        DataChannelBench.tcpOnly = tcpOnly;
         int setupRuns = 20;
         long bulkBytes = 64L << 20;
         long smallBytes = 32L << 20;
@@ -148,9 +161,20 @@ public final class DataChannelBench {
     private static void connect(RTCPeerConnection offerer, RTCPeerConnection answerer) throws Exception {
         offerer.setLocalDescription().get(10, TimeUnit.SECONDS);
         offerer.gatheringComplete().get(10, TimeUnit.SECONDS);
-        answerer.setRemoteDescription(offerer.getLocalDescription()).get(10, TimeUnit.SECONDS);
+        answerer.setRemoteDescription(signalled(offerer.getLocalDescription())).get(10, TimeUnit.SECONDS);
         answerer.setLocalDescription().get(10, TimeUnit.SECONDS);
         answerer.gatheringComplete().get(10, TimeUnit.SECONDS);
-        offerer.setRemoteDescription(answerer.getLocalDescription()).get(10, TimeUnit.SECONDS);
+        offerer.setRemoteDescription(signalled(answerer.getLocalDescription())).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The description as the other side gets it: without UDP candidates when only TCP is measured. */
+    private static RTCSessionDescription signalled(RTCSessionDescription description) {
+        if (!tcpOnly) {
+            return description;
+        }
+        String sdp = description.sdp().lines()
+                .filter(line -> !(line.startsWith("a=candidate:") && line.split(" ")[2].equalsIgnoreCase("udp")))
+                .collect(Collectors.joining("\r\n", "", "\r\n"));
+        return new RTCSessionDescription(sdp, description.type());
     }
 }

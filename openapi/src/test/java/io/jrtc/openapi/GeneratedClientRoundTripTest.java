@@ -54,7 +54,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = SampleServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "rtc.include-loopback=true", "rtc.events.stats-interval=200ms",
-                "rtc.udp.port=0" })
+                "rtc.udp.port=0", "rtc.tcp.port=0" })
 class GeneratedClientRoundTripTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.Yaml;
  * <pre>./mvnw -pl openapi -am test -Dtest=OpenApiDocumentTest -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.update=true</pre>
  */
 @SpringBootTest(classes = SampleServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "server.address=127.0.0.1", "rtc.include-loopback=true", "rtc.udp.port=0" })
+        properties = { "server.address=127.0.0.1", "rtc.include-loopback=true", "rtc.udp.port=0", "rtc.tcp.port=0" })
 class OpenApiDocumentTest {
     static final Path CHECKED_IN = Path.of("openapi.yaml");
 

@@ -53,7 +53,8 @@ final class CheckList {
      */
     IceCandidatePair pair(LocalCandidates.HostSocket socket, IceCandidate remote, IceRole role) {
         InetSocketAddress address = remote.socketAddress();
-        if (!socket.sameFamily(address.getAddress()) || !destinations.allows(socket.bound(), address)) {
+        if (!transportsPair(socket.host(), remote) || !socket.sameFamily(address.getAddress())
+                || !destinations.allows(socket.bound(), address)) {
             return null;
         }
         IceCandidatePair existing = find(socket.socketId(), address);
@@ -63,6 +64,23 @@ final class CheckList {
         IceCandidatePair created = new IceCandidatePair(socket.host(), socket.socketId(), remote, address, role);
         add(created);
         return created;
+    }
+
+    /**
+     * Whether a local and a remote candidate may form a pair by their transports (RFC 6544 §6.2): UDP with UDP; TCP
+     * with TCP of the counterpart direction. A pair of our passive candidate exists only for a stream the peer
+     * opened, whose far end is a peer-reflexive candidate (the active one it signalled has the discard port 9,
+     * §4.5): we never connect out of a passive candidate.
+     */
+    static boolean transportsPair(IceCandidate local, IceCandidate remote) {
+        if (!local.isTcp() || !remote.isTcp()) {
+            return local.isTcp() == remote.isTcp();
+        }
+        IceTcpType ours = local.iceTcpType();
+        if (ours == null || remote.iceTcpType() != ours.counterpart()) {
+            return false;
+        }
+        return ours != IceTcpType.PASSIVE || remote.type() == IceCandidateType.PRFLX;
     }
 
     /** Inserts by priority; past the limit, the lowest-priority pair not being checked or valid is pruned. */

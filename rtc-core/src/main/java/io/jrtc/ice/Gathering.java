@@ -47,7 +47,7 @@ final class Gathering {
             outbox.emit(new IceEvent.CandidateGathered(s.host()));
         }
         for (LocalCandidates.HostSocket s : locals.sockets()) {
-            if (!s.relayed()) {
+            if (s.asksStunServers()) {
                 reflexive.start(now, s, stunServers);
             }
         }
@@ -59,7 +59,7 @@ final class Gathering {
         if (state != IceGatheringState.NEW) {
             outbox.emit(new IceEvent.CandidateGathered(socket.host()));
         }
-        if (state == IceGatheringState.GATHERING && !socket.relayed()) {
+        if (state == IceGatheringState.GATHERING && socket.asksStunServers()) {
             reflexive.start(now, socket, stunServers);
         }
     }

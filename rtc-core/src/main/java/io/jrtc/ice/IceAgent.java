@@ -3,14 +3,15 @@ package io.jrtc.ice;
 import io.jrtc.stun.StunMessage;
 import io.jrtc.stun.StunMethod;
 import io.jrtc.stun.StunParseException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
 /**
- * A full ICE agent (RFC 8445) for one component over UDP, with trickle (RFC 8838) and consent freshness
- * (RFC 7675), as a sans-IO state machine driven by one thread.
+ * A full ICE agent (RFC 8445) for one component over UDP and TCP (RFC 6544), with trickle (RFC 8838) and consent
+ * freshness (RFC 7675), as a sans-IO state machine driven by one thread.
  *
  * <p>The caller binds sockets and registers each with {@link #addHostSocket}, and each TURN allocation it made
  * with {@link #addRelaySocket}; feeds every received STUN datagram
@@ -84,12 +85,7 @@ public final class IceAgent {
      */
     public IceCandidate addHostSocket(long now, int socketId, InetSocketAddress boundAddress) {
         advanceTo(now);
-        IceCandidate host = locals.addHost(socketId, boundAddress);
-        if (!closed) {
-            pairAndAnnounce(now, socketId);
-            runScheduledWork(now);
-        }
-        return host;
+        return registered(now, socketId, locals.addHost(socketId, boundAddress));
     }
 
     /**
@@ -104,12 +100,40 @@ public final class IceAgent {
     public IceCandidate addRelaySocket(long now, int socketId, InetSocketAddress relayed, InetSocketAddress mapped,
                                        InetSocketAddress server) {
         advanceTo(now);
-        IceCandidate relay = locals.addRelay(socketId, relayed, mapped, server);
+        return registered(now, socketId, locals.addRelay(socketId, relayed, mapped, server));
+    }
+
+    /**
+     * Registers a passive TCP host candidate (RFC 6544 §5.1) on {@code listening}, an address where the caller
+     * accepts streams (RFC 4571 framing) for this agent as socket {@code socketId}: every framed STUN message a
+     * stream from {@code peer} carries goes to {@link #handleReceive} with that id and the stream's remote address,
+     * and what {@link #pollTransmit()} yields for that id and address goes back on that stream. We never connect
+     * from it: its pairs are the streams peers open, each a peer-reflexive remote candidate (§7.2). No STUN server
+     * is asked on it.
+     */
+    public IceCandidate addPassiveTcpSocket(long now, int socketId, InetSocketAddress listening) {
+        advanceTo(now);
+        return registered(now, socketId, locals.addPassiveTcp(socketId, listening));
+    }
+
+    /**
+     * Registers an active TCP host candidate (RFC 6544 §5.1) on {@code address}, as socket {@code socketId}: it pairs
+     * with the peer's passive candidates, and the caller opens a stream to a pair's remote address when the first
+     * packet for it comes out of {@link #pollTransmit()}, framing packets (RFC 4571) and feeding what comes back to
+     * {@link #handleReceive} with this id and that address.
+     */
+    public IceCandidate addActiveTcpSocket(long now, int socketId, InetAddress address) {
+        advanceTo(now);
+        return registered(now, socketId, locals.addActiveTcp(socketId, address));
+    }
+
+    /** A socket just added: once the agent runs, it pairs, is announced and may start checks. */
+    private IceCandidate registered(long now, int socketId, IceCandidate candidate) {
         if (!closed) {
             pairAndAnnounce(now, socketId);
             runScheduledWork(now);
         }
-        return relay;
+        return candidate;
     }
 
     /** A new socket pairs with every remote candidate and, once gathering began, announces its candidate. */
@@ -169,7 +193,8 @@ public final class IceAgent {
 
     /**
      * Adds a remote candidate (trickle, RFC 8838 §11) and pairs it with every local socket of its address
-     * family. Candidates that are not UDP, not component 1, or whose address is not an IP literal (unresolved
+     * family and transport (TCP ones by the rules of RFC 6544 §6.2). Candidates that are neither UDP nor TCP, not
+     * component 1, or whose address is not an IP literal (unresolved
      * mDNS names) are ignored.
      */
     public void addRemoteCandidate(long now, IceCandidate c) {
@@ -179,7 +204,8 @@ public final class IceAgent {
             return;
         }
         InetSocketAddress address = c.socketAddress();
-        if (address == null || c.component() != 1 || !c.protocol().equals("udp")) {
+        if (address == null || c.component() != 1
+                || !(c.protocol().equals(IceCandidate.UDP) || c.protocol().equals(IceCandidate.TCP))) {
             LOG.log(System.Logger.Level.DEBUG, "ignoring remote candidate {0}", c);
             return;
         }

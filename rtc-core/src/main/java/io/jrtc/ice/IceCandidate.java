@@ -13,6 +13,9 @@ import java.util.Objects;
 public record IceCandidate(String foundation, int component, String protocol, long priority, String address, int port,
                            IceCandidateType type, String relatedAddress, Integer relatedPort, String tcpType) {
     private static final String PREFIX = "candidate:";
+    /** The transport of RFC 6544 candidates; every other candidate we write says "udp". */
+    public static final String TCP = "tcp";
+    public static final String UDP = "udp";
     private static final long MAX_PRIORITY = 0xFFFF_FFFFL;
 
     public IceCandidate {
@@ -68,6 +71,16 @@ public record IceCandidate(String foundation, int component, String protocol, lo
             sb.append(" tcptype ").append(tcpType);
         }
         return sb.toString();
+    }
+
+    /** Whether the candidate is a TCP one (RFC 6544), which pairs only with TCP candidates of the counterpart type. */
+    public boolean isTcp() {
+        return protocol.equals(TCP);
+    }
+
+    /** The direction of a TCP candidate ({@code tcptype}, RFC 6544 §4.5), or null for UDP and unknown types. */
+    public IceTcpType iceTcpType() {
+        return isTcp() ? IceTcpType.fromSdp(tcpType) : null;
     }
 
     /** The address as an IP literal, or null when it is a host name that the caller has to resolve. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * any case, with or without spaces after the colon; fields separated by any run of spaces or tabs, leading and
  * trailing whitespace (a CR or LF included) ignored; {@code typ}, the candidate type, the transport and the
  * {@code raddr}/{@code rport}/{@code tcptype} names in any case; unknown extensions skipped, a trailing
- * extension name without a value too. What we write stays canonical ({@link IceCandidate#toSdpValue()}).
+ * extension name without a value too. A {@code tcptype} is kept for TCP candidates (RFC 6544 §4.5) and dropped
+ * from UDP ones. What we write stays canonical ({@link IceCandidate#toSdpValue()}).
  */
 final class IceCandidateParser {
     private static final Pattern ICE_CHARS = Pattern.compile("[A-Za-z0-9+/]{1,32}");
@@ -64,6 +65,9 @@ final class IceCandidateParser {
             if (t[i].equalsIgnoreCase("tcptype")) {
                 tcpType = t[i + 1].toLowerCase(Locale.ROOT);
             }
+        }
+        if (!transport.equals(IceCandidate.TCP)) {
+            tcpType = null; // tcptype means nothing on a UDP candidate (RFC 6544 §4.5); some stacks write it anyway
         }
         if (component < 1 || component > 256) {
             throw new IceCandidateParseException("component-id out of range: " + component);

@@ -100,15 +100,16 @@ final class IncomingChecks {
             }
             return true;
         }
-        IceCandidate remote = remoteCandidates.find(from);
+        LocalCandidates.HostSocket socket = locals.socket(socketId);
+        IceCandidate remote = remoteCandidates.find(from, socket.host().protocol());
         if (remote == null) {
             if (remoteCandidates.size() >= config.maxRemoteCandidates()) {
                 remoteCandidates.countIgnored();
                 return true; // answered, as it was authentic, but no more addresses to check
             }
-            remote = remoteCandidates.learnPeerReflexive(from, in.priority(), outbox.random());
+            remote = remoteCandidates.learnPeerReflexive(from, in.priority(), socket.host(), outbox.random());
         }
-        IceCandidatePair pair = checkList.pair(locals.socket(socketId), remote, role.current());
+        IceCandidatePair pair = checkList.pair(socket, remote, role.current());
         if (pair == null) {
             return true; // the peer's address family differs from the socket's (an IPv4-mapped source, say)
         }

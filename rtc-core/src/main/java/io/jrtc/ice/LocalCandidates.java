@@ -26,6 +26,11 @@ final class LocalCandidates {
         boolean sameFamily(InetAddress other) {
             return (bound.getAddress() instanceof Inet6Address) == (other instanceof Inet6Address);
         }
+
+        /** A UDP socket of ours asks STUN servers for its reflexive address; TCP and relayed candidates do not. */
+        boolean asksStunServers() {
+            return !relayed && !host.isTcp();
+        }
     }
 
     private static final int COMPONENT = 1;
@@ -34,6 +39,56 @@ final class LocalCandidates {
 
     IceCandidate addHost(int socketId, InetSocketAddress bound) {
         return addSocket(socketId, bound, IceCandidateType.HOST, null, null);
+    }
+
+    /**
+     * Adds a passive TCP host candidate (RFC 6544 §5.1) on a listening address the caller serves as socket
+     * {@code socketId}: checks and data for its pairs go to the stream the peer opened from the pair's remote
+     * address. Its priority has the TCP host type preference and the passive direction of §4.2.
+     */
+    IceCandidate addPassiveTcp(int socketId, InetSocketAddress listening) {
+        return addTcp(socketId, listening, IceTcpType.PASSIVE);
+    }
+
+    /**
+     * Adds an active TCP host candidate (RFC 6544 §5.1) on {@code address}, signalled with the discard port 9
+     * (§4.5): the caller opens a stream to a pair's remote passive candidate when the first packet goes there.
+     */
+    IceCandidate addActiveTcp(int socketId, InetAddress address) {
+        return addTcp(socketId, new InetSocketAddress(address, 9), IceTcpType.ACTIVE);
+    }
+
+    private IceCandidate addTcp(int socketId, InetSocketAddress listening, IceTcpType direction) {
+        requireNew(socketId, listening, IceCandidateType.HOST);
+        InetAddress ip = listening.getAddress();
+        int classRank = addressClass(ip);
+        int sameClass = 0;
+        for (HostSocket s : sockets.values()) {
+            if (s.host().iceTcpType() == direction && addressClass(s.bound().getAddress()) == classRank) {
+                sameClass++;
+            }
+        }
+        int localPreference = IcePriority.tcpLocalPreference(direction.hostDirectionPreference(),
+                (classRank << 11) | Math.max(0, 0x7FF - sameClass));
+        long priority = IcePriority.candidatePriority(IcePriority.TCP_HOST_TYPE_PREFERENCE, localPreference,
+                COMPONENT);
+        IceCandidate candidate = new IceCandidate(foundation("tcp-" + direction + "-" + IceCandidateType.HOST, ip,
+                null), COMPONENT,
+                IceCandidate.TCP, priority, IpLiterals.format(ip), listening.getPort(), IceCandidateType.HOST,
+                null, null, direction.toString());
+        sockets.put(socketId, new HostSocket(socketId, listening, candidate, localPreference, false));
+        candidates.add(candidate);
+        return candidate;
+    }
+
+    private void requireNew(int socketId, InetSocketAddress address, IceCandidateType type) {
+        if (sockets.containsKey(socketId)) {
+            throw new IllegalArgumentException("socket id already added: " + socketId);
+        }
+        InetAddress ip = address.getAddress();
+        if (ip == null || ip.isAnyLocalAddress() || address.getPort() == 0) {
+            throw new IllegalArgumentException("need a concrete " + type + " address and port: " + address);
+        }
     }
 
     /**
@@ -48,16 +103,12 @@ final class LocalCandidates {
 
     private IceCandidate addSocket(int socketId, InetSocketAddress address, IceCandidateType type,
                                    InetSocketAddress related, InetSocketAddress server) {
-        if (sockets.containsKey(socketId)) {
-            throw new IllegalArgumentException("socket id already added: " + socketId);
-        }
+        requireNew(socketId, address, type);
         InetAddress ip = address.getAddress();
-        if (ip == null || ip.isAnyLocalAddress() || address.getPort() == 0) {
-            throw new IllegalArgumentException("need a concrete " + type + " address and port: " + address);
-        }
         int localPreference = localPreference(ip);
         long priority = IcePriority.candidatePriority(type.typePreference(), localPreference, COMPONENT);
-        IceCandidate candidate = new IceCandidate(foundation(type, ip, server), COMPONENT, "udp", priority,
+        IceCandidate candidate = new IceCandidate(foundation(type.toString(), ip, server), COMPONENT, IceCandidate.UDP,
+                priority,
                 IpLiterals.format(ip), address.getPort(), type,
                 related == null ? null : IpLiterals.format(related.getAddress()),
                 related == null ? null : related.getPort(), null);
@@ -75,7 +126,7 @@ final class LocalCandidates {
         int addressClass = addressClass(ip);
         int sameClass = 0;
         for (HostSocket s : sockets.values()) {
-            if (addressClass(s.bound().getAddress()) == addressClass) {
+            if (!s.host().isTcp() && addressClass(s.bound().getAddress()) == addressClass) {
                 sameClass++;
             }
         }
@@ -90,7 +141,7 @@ final class LocalCandidates {
     }
 
     /** Foundation (RFC 8445 §5.1.1.3): equal for candidates of one type, base IP and STUN server. */
-    private static String foundation(IceCandidateType type, InetAddress base, InetSocketAddress server) {
+    private static String foundation(String type, InetAddress base, InetSocketAddress server) {
         CRC32 crc = new CRC32();
         String key = type + "|" + IpLiterals.format(base) + "|"
                 + (server == null ? "" : IpLiterals.format(server.getAddress()));
@@ -117,8 +168,9 @@ final class LocalCandidates {
         }
         long priority = IcePriority.candidatePriority(IceCandidateType.SRFLX.typePreference(), base.localPreference(),
                 COMPONENT);
-        IceCandidate c = new IceCandidate(foundation(IceCandidateType.SRFLX, base.bound().getAddress(), server),
-                COMPONENT, "udp", priority, IpLiterals.format(mapped.getAddress()), mapped.getPort(),
+        IceCandidate c = new IceCandidate(foundation(IceCandidateType.SRFLX.toString(), base.bound().getAddress(),
+                server), COMPONENT, IceCandidate.UDP, priority, IpLiterals.format(mapped.getAddress()),
+                mapped.getPort(),
                 IceCandidateType.SRFLX, base.host().address(), base.host().port(), null);
         candidates.add(c);
         return c;
@@ -129,17 +181,20 @@ final class LocalCandidates {
         if (isKnown(mapped)) {
             return null;
         }
-        IceCandidate c = new IceCandidate(foundation(IceCandidateType.PRFLX, base.bound().getAddress(), null),
-                COMPONENT, "udp", priority, IpLiterals.format(mapped.getAddress()), mapped.getPort(),
-                IceCandidateType.PRFLX, base.host().address(), base.host().port(), null);
+        String transport = base.host().protocol();
+        IceCandidate c = new IceCandidate(foundation(transport + "-" + IceCandidateType.PRFLX,
+                base.bound().getAddress(), null), COMPONENT, transport, priority,
+                IpLiterals.format(mapped.getAddress()), mapped.getPort(), IceCandidateType.PRFLX,
+                base.host().address(), base.host().port(), base.host().tcpType());
         candidates.add(c);
         return c;
     }
 
     /** The priority a peer-reflexive candidate on this base would get: the PRIORITY of checks (§7.1.1). */
     static long peerReflexivePriority(HostSocket base) {
-        return IcePriority.candidatePriority(IceCandidateType.PRFLX.typePreference(), base.localPreference(),
-                COMPONENT);
+        int typePreference = base.host().isTcp() ? IcePriority.TCP_PEER_REFLEXIVE_TYPE_PREFERENCE
+                : IceCandidateType.PRFLX.typePreference();
+        return IcePriority.candidatePriority(typePreference, base.localPreference(), COMPONENT);
     }
 
     private boolean isKnown(InetSocketAddress address) {

@@ -12,9 +12,10 @@ final class RemoteCandidates {
     private long ignored;
     private long filtered;
 
-    IceCandidate find(InetSocketAddress address) {
+    /** The candidate of this address and transport ("udp" or "tcp"), or null. */
+    IceCandidate find(InetSocketAddress address, String transport) {
         for (IceCandidate c : candidates) {
-            if (address.equals(c.socketAddress())) {
+            if (address.equals(c.socketAddress()) && c.protocol().equals(transport)) {
                 return c;
             }
         }
@@ -52,7 +53,7 @@ final class RemoteCandidates {
                     config.destinations().verdict(null, address));
             return false;
         }
-        IceCandidate known = find(address);
+        IceCandidate known = find(address, c.protocol());
         if (known != null) {
             if (known.type() == IceCandidateType.PRFLX && c.type() != IceCandidateType.PRFLX) {
                 replace(known, c, checkList, role);
@@ -69,12 +70,15 @@ final class RemoteCandidates {
 
     /**
      * RFC 8445 §7.3.1.3: a request from an unknown address is a peer-reflexive candidate with the request's
-     * PRIORITY and a foundation of its own.
+     * PRIORITY and a foundation of its own. One that came over a stream the peer opened to our passive TCP candidate
+     * is an active TCP candidate (RFC 6544 §7.2).
      */
-    IceCandidate learnPeerReflexive(InetSocketAddress from, long priority, Random random) {
+    IceCandidate learnPeerReflexive(InetSocketAddress from, long priority, IceCandidate receivedOn, Random random) {
         String foundation = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
-        IceCandidate c = new IceCandidate(foundation, 1, "udp", priority, IpLiterals.format(from.getAddress()),
-                from.getPort(), IceCandidateType.PRFLX, null, null, null);
+        IceTcpType ours = receivedOn.iceTcpType();
+        IceCandidate c = new IceCandidate(foundation, 1, receivedOn.protocol(), priority,
+                IpLiterals.format(from.getAddress()), from.getPort(), IceCandidateType.PRFLX, null, null,
+                ours == null ? null : ours.counterpart().toString());
         candidates.add(c);
         return c;
     }

@@ -49,6 +49,11 @@ public final class EventLoops implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /** The whole group, where a listening socket spreads the streams it accepts. */
+    io.netty.channel.EventLoopGroup group() {
+        return group;
+    }
+
     public boolean isEpoll() {
         return epoll;
     }

@@ -58,6 +58,18 @@ final class SharedPortRoutes<R> {
         return byAddress.get(sender);
     }
 
+    /**
+     * The route a Binding request for a known ufrag leads to, binding no address: what a shared TCP port asks of a
+     * stream's first packet, after which the stream itself is the route. Null for anything else.
+     */
+    R routeByUfrag(byte[] data, int length) {
+        if (length == 0 || (data[0] & 0xFF) >= 4) {
+            return null;
+        }
+        String ufrag = StunUfrag.receiverUfrag(data, length);
+        return ufrag == null ? null : byUfrag.get(ufrag);
+    }
+
     /** A check we send to {@code peer}: its answers come back to {@code route}, unless the address has a route. */
     void noteDestination(InetSocketAddress peer, R route) {
         if (byAddress.get(peer) == null) {

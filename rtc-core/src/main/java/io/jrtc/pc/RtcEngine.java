@@ -1,5 +1,7 @@
 package io.jrtc.pc;
 
+import io.jrtc.net.SharedTcpPort;
+import io.jrtc.net.SharedTcpPorts;
 import io.jrtc.net.SharedUdpPort;
 import io.jrtc.net.SharedUdpPorts;
 import io.jrtc.pc.internal.loop.EngineResources;
@@ -98,6 +100,15 @@ public final class RtcEngine implements AutoCloseable {
     public List<InetSocketAddress> getSharedUdpPorts() {
         SharedUdpPorts ports = resources.sharedUdpPorts();
         return ports == null ? List.of() : ports.openPorts().stream().map(SharedUdpPort::localAddress).toList();
+    }
+
+    /**
+     * The shared TCP ports open now ({@link RtcEngineSettings#withSharedTcpPort}), where answered connections accept
+     * ICE-TCP streams, one per local address, each opened when the first connection on its address answered.
+     */
+    public List<InetSocketAddress> getSharedTcpPorts() {
+        SharedTcpPorts ports = resources.sharedTcpPorts();
+        return ports == null ? List.of() : ports.openPorts().stream().map(SharedTcpPort::localAddress).toList();
     }
 
     /** Closes every peer connection, then the loops: every port and timer is released when this returns. */

@@ -40,7 +40,8 @@ class RtcEngineConfiguration {
                 .withSctp(properties.getSctp().toSettings())
                 .withDtls(properties.getDtls().toSettings())
                 .withRtp(properties.getRtp().toSettings())
-                .withSharedUdpPort(sharedUdpPort(properties));
+                .withSharedUdpPort(sharedUdpPort(properties))
+                .withSharedTcpPort(sharedTcpPort(properties));
         for (RtcEngineSettingsCustomizer customizer : customizers.orderedStream().toList()) {
             settings = customizer.customize(settings);
         }
@@ -69,6 +70,14 @@ class RtcEngineConfiguration {
         Integer port = properties.getUdp().getPort();
         if (port != null && (port < 0 || port > 65535)) {
             throw new IllegalArgumentException("rtc.udp.port must be 0 (a free port) or 1..65535, not " + port);
+        }
+        return port == null ? SharedPorts.OFF : port;
+    }
+
+    private static int sharedTcpPort(RtcProperties properties) {
+        Integer port = properties.getTcp().getPort();
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new IllegalArgumentException("rtc.tcp.port must be 0 (a free port) or 1..65535, not " + port);
         }
         return port == null ? SharedPorts.OFF : port;
     }

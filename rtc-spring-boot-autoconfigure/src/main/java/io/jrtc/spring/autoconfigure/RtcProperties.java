@@ -29,6 +29,7 @@ public class RtcProperties {
     private final PortRange portRange = new PortRange();
 
     private final Udp udp = new Udp();
+    private final Tcp tcp = new Tcp();
 
     /**
      * Local addresses to gather host candidates on. Empty means every non-loopback interface that is up.
@@ -113,6 +114,10 @@ public class RtcProperties {
 
     public Udp getUdp() {
         return udp;
+    }
+
+    public Tcp getTcp() {
+        return tcp;
     }
 
     public List<String> getBindAddresses() {
@@ -271,6 +276,26 @@ public class RtcProperties {
          * UDP port that every answered connection shares, one socket per event loop on each address; 0 picks a
          * free port per address. Unset, each connection binds its own port from rtc.port-range. Connections this
          * service offers always bind their own. Two services on one host need different ports.
+         */
+        private Integer port;
+
+        public Integer getPort() {
+            return port;
+        }
+
+        public void setPort(Integer port) {
+            this.port = port;
+        }
+    }
+
+    /** The one TCP port where the connections this service answers accept ICE-TCP streams (RFC 6544). */
+    public static class Tcp {
+
+        /**
+         * TCP port on which every answered connection also offers a passive ICE-TCP candidate, one listening socket
+         * per address; 0 picks a free port per address. Peers whose UDP is blocked (browsers behind strict firewalls)
+         * connect over it without TURN. Unset, no TCP candidate is offered. Two services on one host need different
+         * ports.
          */
         private Integer port;
 

@@ -81,6 +81,20 @@ class RtcAutoConfigurationTest {
     }
 
     @Test
+    void rtcTcpPortOffersPassiveIceTcpCandidatesOnOnePortAndIsOffUnlessSet() {
+        runner.run(context -> assertThat(context.getBean(RtcEngine.class).settings().sharedPorts().sharesTcp())
+                .isFalse());
+        runner.withPropertyValues("rtc.tcp.port=0").run(context ->
+                assertThat(context.getBean(RtcEngine.class).settings().sharedPorts().tcpPort()).isZero());
+        runner.withPropertyValues("rtc.tcp.port=7882", "rtc.udp.port=7882").run(context -> {
+            assertThat(context.getBean(RtcEngine.class).settings().sharedPorts().tcpPort()).isEqualTo(7882);
+            assertThat(context.getBean(RtcEngine.class).settings().sharedPorts().udpPort()).isEqualTo(7882);
+        });
+        runner.withPropertyValues("rtc.tcp.port=-2").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("rtc.tcp.port"));
+    }
+
+    @Test
     void rtcUdpPortSharesOnePortAmongAnsweredConnectionsAndIsOffUnlessSet() {
         runner.run(context -> assertThat(context.getBean(RtcEngine.class).settings().sharedPorts().sharesUdp())
                 .isFalse());

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The sample as configured, with its shared UDP port ({@code rtc.udp.port}; a free one here, from the tests'
  * config/application.properties): headless Chromium connects to POST /echo and stays connected while an aiortc
- * client connects too; both answers name the shared ports, Chromium's selected pair runs through it, and both
+ * client connects too; both answers name the shared ports (and a passive TCP candidate on the shared TCP port,
+ * {@code rtc.tcp.port}), Chromium's selected pair runs through it, and both
  * get their data-channel messages echoed.
  * The engine gathers on every address of the test namespace; each has its own free port.
  */
@@ -38,8 +39,11 @@ class SharedUdpPortEchoTest {
               await echoTest.connect();
               echoTest.send('first');
               const received = await echoTest.waitForReceived(1, 20000);
-              const ports = echoTest.pc.remoteDescription.sdp.split('\\r\\n')
-                .filter((line) => line.startsWith('a=candidate:')).map((line) => Number(line.split(' ')[5]));
+              const candidates = echoTest.pc.remoteDescription.sdp.split('\\r\\n')
+                .filter((line) => line.startsWith('a=candidate:')).map((line) => line.split(' '));
+              const ports = candidates.filter((f) => f[2] === 'udp').map((f) => Number(f[5]));
+              const tcpPorts = candidates.filter((f) => f[2] === 'tcp' && f.includes('passive'))
+                .map((f) => Number(f[5]));
               const stats = await echoTest.pc.getStats();
               let selectedRemotePort = -1;
               stats.forEach((report) => {
@@ -48,7 +52,7 @@ class SharedUdpPortEchoTest {
                   selectedRemotePort = stats.get(pair.remoteCandidateId).port;
                 }
               });
-              return { text: received[0], answerPorts: ports, selectedRemotePort };
+              return { text: received[0], answerPorts: ports, tcpPorts, selectedRemotePort };
             })().then(done, (error) => done({ error: String(error) }));
             """;
 
@@ -90,6 +94,12 @@ class SharedUdpPortEchoTest {
         List<Object> answerPorts = (List<Object>) chromiumResult.get("answerPorts");
         assertThat(answerPorts).hasSize(shared.size()).containsOnlyElementsOf(sharedPorts);
         assertThat(sharedPorts).contains((Long) chromiumResult.get("selectedRemotePort"));
+        // ...and a passive ICE-TCP candidate per address on the shared TCP port (rtc.tcp.port)
+        List<Long> sharedTcpPorts = engine.getSharedTcpPorts().stream().map(address -> (long) address.getPort())
+                .toList();
+        @SuppressWarnings("unchecked")
+        List<Object> tcpPorts = (List<Object>) chromiumResult.get("tcpPorts");
+        assertThat(tcpPorts).hasSize(shared.size()).containsOnlyElementsOf(sharedTcpPorts);
 
         JsonNode aiortc = EchoAiortcTest.runClient("http://127.0.0.1:" + port + "/echo", 4096, "default");
         assertThat(aiortc.has("error")).as("error: %s", aiortc.path("error")).isFalse();

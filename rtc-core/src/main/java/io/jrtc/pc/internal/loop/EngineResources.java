@@ -3,6 +3,7 @@ package io.jrtc.pc.internal.loop;
 import io.jrtc.net.DatagramNetwork;
 import io.jrtc.net.EventLoops;
 import io.jrtc.net.LocalAddresses;
+import io.jrtc.net.SharedTcpPorts;
 import io.jrtc.net.SharedUdpPorts;
 import io.jrtc.net.UdpNetwork;
 import io.jrtc.pc.DtlsSettings;
@@ -100,6 +101,17 @@ public final class EngineResources implements AutoCloseable {
             return null;
         }
         return service(SharedUdpPorts.class, () -> new SharedUdpPorts(loops, settings.sharedPorts().udpPort()));
+    }
+
+    /**
+     * The TCP ports where answered connections accept ICE-TCP streams, one per address, opened on first use; null
+     * when the settings share none.
+     */
+    public SharedTcpPorts sharedTcpPorts() {
+        if (!settings.sharedPorts().sharesTcp()) {
+            return null;
+        }
+        return service(SharedTcpPorts.class, () -> new SharedTcpPorts(loops, settings.sharedPorts().tcpPort()));
     }
 
     /** The addresses host candidates are gathered on. */

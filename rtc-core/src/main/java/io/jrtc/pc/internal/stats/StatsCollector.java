@@ -156,6 +156,9 @@ public final class StatsCollector {
         c.put("address", candidate.address());
         c.put("port", candidate.port());
         c.put("protocol", candidate.protocol());
+        if (candidate.iceTcpType() != null) {
+            c.put("tcpType", candidate.iceTcpType().toString());
+        }
         c.put("candidateType", candidate.type().toString());
         c.put("priority", candidate.priority());
         c.put("foundation", candidate.foundation());

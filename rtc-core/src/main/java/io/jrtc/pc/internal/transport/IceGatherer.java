@@ -7,9 +7,12 @@ import io.jrtc.ice.IceGatheringState;
 import io.jrtc.ice.IceParameters;
 import io.jrtc.ice.IceRole;
 import io.jrtc.ice.IceTransmit;
+import io.jrtc.net.ActiveTcpEndpoint;
 import io.jrtc.net.DatagramEndpoint;
 import io.jrtc.net.DatagramReceiver;
 import io.jrtc.net.SharedPortEndpoint;
+import io.jrtc.net.SharedTcpEndpoint;
+import io.jrtc.net.SharedTcpPorts;
 import io.jrtc.net.SharedUdpPorts;
 import io.jrtc.pc.OperationError;
 import io.jrtc.pc.RTCIceCandidate;
@@ -28,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -118,7 +122,8 @@ public final class IceGatherer implements Pump.Stage {
      */
     public CompletableFuture<Void> gather(boolean answers) {
         this.answering = answers;
-        resolveServers().thenAcceptAsync(this::startGathering, context.pump().loop())
+        IceServerResolution.resolve(context, iceServers).thenAcceptAsync(this::startGathering,
+                        context.pump().loop())
                 .exceptionally(failure -> {
                     complete.completeExceptionally(failure);
                     return null;
@@ -126,53 +131,7 @@ public final class IceGatherer implements Pump.Stage {
         return complete;
     }
 
-    /** The configured servers with their names resolved. */
-    private record ResolvedServers(List<InetSocketAddress> stun, List<TurnRelays.Server> turn) {
-    }
-
-    /**
-     * STUN servers ({@code stun:}) and TURN servers over UDP, TCP or TLS ({@code turn:},
-     * {@code turn:...?transport=tcp}, {@code turns:}), with their names resolved by the engine's
-     * {@link IceServerNames}; a server whose name does not resolve in time yields no candidate, as in browsers.
-     */
-    private CompletableFuture<ResolvedServers> resolveServers() {
-        List<IceServerUrl> urls = new ArrayList<>();
-        List<RTCIceServer> owners = new ArrayList<>();
-        List<CompletableFuture<InetAddress>> addresses = new ArrayList<>();
-        for (RTCIceServer server : iceServers) {
-            for (String url : server.urls()) {
-                IceServerUrl parsed = IceServerUrl.parse(url);
-                if (parsed.scheme().equals("stun") || parsed.turnTransport() != null) {
-                    urls.add(parsed);
-                    owners.add(server);
-                    addresses.add(IceServerNames.of(context.engine()).resolve(parsed.host())
-                            .exceptionally(unresolved -> null));
-                }
-            }
-        }
-        return CompletableFuture.allOf(addresses.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<InetSocketAddress> stun = new ArrayList<>();
-            List<TurnRelays.Server> turn = new ArrayList<>();
-            for (int i = 0; i < urls.size(); i++) {
-                InetAddress address = addresses.get(i).join();
-                if (address == null) {
-                    continue;
-                }
-                IceServerUrl url = urls.get(i);
-                InetSocketAddress resolved = new InetSocketAddress(address, url.port());
-                if (url.turnTransport() != null) {
-                    RTCIceServer owner = owners.get(i);
-                    turn.add(new TurnRelays.Server(resolved, owner.username(), owner.credential(),
-                            url.turnTransport(), url.host()));
-                } else {
-                    stun.add(resolved);
-                }
-            }
-            return new ResolvedServers(stun, turn);
-        });
-    }
-
-    private void startGathering(ResolvedServers servers) {
+    private void startGathering(IceServerResolution.Servers servers) {
         if (gatherStarted || closed) {
             return;
         }
@@ -189,10 +148,67 @@ public final class IceGatherer implements Pump.Stage {
                     .<DatagramEndpoint>thenApply(endpoint -> endpoint)
                     .exceptionallyCompose(failure -> bindOwn(address)));
         }
-        CompletableFuture.allOf(binds.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
-            onSocketsBound(binds);
+        List<CompletableFuture<SharedTcpEndpoint>> tcpBinds = new ArrayList<>();
+        SharedTcpPorts tcpPorts = answering && !relayOnly() ? context.engine().sharedTcpPorts() : null;
+        if (tcpPorts != null) {
+            for (InetAddress address : addresses) {
+                tcpBinds.add(tcpPorts.attach(context.pump().loop(), address, localParameters.usernameFragment(),
+                        receiver()));
+            }
+        }
+        List<CompletableFuture<?>> all = new ArrayList<>(binds);
+        all.addAll(tcpBinds);
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handleAsync((ignored, failure) -> {
+            onSocketsBound(binds, tcpBinds, addresses);
             return null;
         }, context.pump().loop());
+    }
+
+    /**
+     * The ICE-TCP candidates (RFC 6544): a passive one on each shared TCP port an answer attached to, and for an
+     * offer, with {@link io.jrtc.pc.RtcEngineSettings#activeTcpCandidates()}, an active one per address. Attaching
+     * may fail (a port that cannot be opened): the connection goes on with its UDP candidates.
+     */
+    private void addTcpCandidates(long now, List<CompletableFuture<SharedTcpEndpoint>> tcpBinds,
+                                  List<InetAddress> addresses) {
+        for (CompletableFuture<SharedTcpEndpoint> bind : tcpBinds) {
+            if (bind.isCompletedExceptionally()) {
+                continue;
+            }
+            SharedTcpEndpoint endpoint = bind.join();
+            if (closed) {
+                endpoint.close();
+                continue;
+            }
+            int socketId = nextSocketId++;
+            sockets.put(socketId, endpoint);
+            agent.addPassiveTcpSocket(now, socketId, endpoint.localAddress());
+        }
+        if (answering || relayOnly() || !context.engine().settings().activeTcpCandidates() || closed) {
+            return;
+        }
+        for (InetAddress address : addresses) {
+            int socketId = nextSocketId++;
+            ActiveTcpEndpoint endpoint = new ActiveTcpEndpoint(context.engine().loops(), context.pump().loop(),
+                    address, receiver());
+            sockets.put(socketId, endpoint);
+            agent.addActiveTcpSocket(now, socketId, address);
+        }
+    }
+
+    /** Sockets of UDP candidates: what TURN allocations and announced addresses use. */
+    private Map<Integer, DatagramEndpoint> udpSockets() {
+        Map<Integer, DatagramEndpoint> udp = new LinkedHashMap<>();
+        for (Map.Entry<Integer, DatagramEndpoint> entry : sockets.entrySet()) {
+            if (!isTcp(entry.getValue())) {
+                udp.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return udp;
+    }
+
+    private static boolean isTcp(DatagramEndpoint socket) {
+        return socket instanceof SharedTcpEndpoint || socket instanceof ActiveTcpEndpoint;
     }
 
     private CompletableFuture<DatagramEndpoint> bindOwn(InetAddress address) {
@@ -206,12 +222,13 @@ public final class IceGatherer implements Pump.Stage {
      * server keeps one allocation per client address and port), and not under the relay policy, where the host
      * sockets exist only to reach TURN.
      */
-    private boolean sharesPort(ResolvedServers servers) {
+    private boolean sharesPort(IceServerResolution.Servers servers) {
         return answering && !relayOnly() && context.engine().sharedUdpPorts() != null && servers.stun().isEmpty()
                 && servers.turn().stream().allMatch(TurnRelays.Server::overStream);
     }
 
-    private void onSocketsBound(List<CompletableFuture<DatagramEndpoint>> binds) {
+    private void onSocketsBound(List<CompletableFuture<DatagramEndpoint>> binds,
+                                List<CompletableFuture<SharedTcpEndpoint>> tcpBinds, List<InetAddress> addresses) {
         long now = context.pump().now();
         Throwable firstFailure = null;
         for (CompletableFuture<DatagramEndpoint> bind : binds) {
@@ -239,7 +256,8 @@ public final class IceGatherer implements Pump.Stage {
         if (!relayOnly()) {
             announce(now);
         }
-        relays.start(now, turnServers, Map.copyOf(sockets));
+        addTcpCandidates(now, tcpBinds, addresses);
+        relays.start(now, turnServers, udpSockets());
         agent.gather(now);
         context.pump().run();
     }
@@ -260,7 +278,7 @@ public final class IceGatherer implements Pump.Stage {
             } catch (UnknownHostException e) {
                 continue;  // RtcEngineSettings only takes IP literals, which never fail here
             }
-            for (Map.Entry<Integer, DatagramEndpoint> entry : List.copyOf(sockets.entrySet())) {
+            for (Map.Entry<Integer, DatagramEndpoint> entry : List.copyOf(udpSockets().entrySet())) {
                 InetSocketAddress bound = entry.getValue().localAddress();
                 if (bound.getAddress().getClass() == address.getClass()) {
                     int socketId = nextSocketId++;
@@ -433,6 +451,8 @@ public final class IceGatherer implements Pump.Stage {
             if (socket instanceof SharedPortEndpoint shared) {
                 // On a failure (the new ufrag is another connection's) checks still come by the peers' addresses.
                 shared.addUfrag(newLocal.usernameFragment());
+            } else if (socket instanceof SharedTcpEndpoint shared) {
+                shared.addUfrag(newLocal.usernameFragment()); // streams already open stay routed
             }
         }
         long now = context.pump().now();
