@@ -131,6 +131,30 @@ class EchoTest {
         }
     }
 
+    /** Pion 3.1 writes {@code a=rtcp-fb:96 goog-remb } with a trailing space, and LF line ends: still 201. */
+    @Test
+    void anOfferWithTrailingSpacesAndBareLineFeedsIsAnswered() throws Exception {
+        RTCPeerConnection client = clientEngine.newPeerConnection(new RTCConfiguration());
+        try {
+            client.addTransceiver("video", io.jrtc.pc.RTCRtpTransceiverDirection.SENDRECV);
+            RTCDataChannel channel = client.createDataChannel("pion");
+            CompletableFuture<Void> open = opened(channel);
+            String pionStyle = offer(client).replaceAll("(a=rtcp-fb:[^\r]*)\r\n", "$1 \n");
+            assertThat(pionStyle).contains(" \n");
+
+            HttpResponse<String> created = postOffer(pionStyle);
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            client.setRemoteDescription(new RTCSessionDescription(created.body(), RTCSdpType.ANSWER))
+                    .get(10, TimeUnit.SECONDS);
+            open.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            http.send(HttpRequest.newBuilder(URI.create(created.headers().firstValue("Location").orElseThrow()))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        } finally {
+            client.close().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void trickleIcePatchesAreAcceptedAndCheckedAgainstTheEtag() throws Exception {
         RTCPeerConnection client = clientEngine.newPeerConnection(new RTCConfiguration());
