@@ -60,8 +60,10 @@ final class RecordShape {
     }
 
     /**
-     * Whether every record of {@code epoch} in the datagram has a length this cipher can produce. Records of other
-     * epochs, and a truncated last record, are left to the record layer, which discards them.
+     * Whether every record of {@code epoch} in the datagram has a length this cipher can produce, and no record of
+     * any epoch claims more bytes than the datagram holds: BouncyCastle ends an established association over a
+     * truncated alert record too (found by the DTLS fuzz target), where RFC 6347 §4.1.2.7 says to discard it. Records
+     * of other epochs are otherwise left to the record layer, which discards what it cannot use.
      */
     boolean fits(byte[] data, int offset, int length, int epoch) {
         int at = offset;
@@ -69,6 +71,9 @@ final class RecordShape {
         while (end - at >= FirstFlight.RECORD_HEADER) {
             int recordEpoch = (data[at + 3] & 0xFF) << 8 | data[at + 4] & 0xFF;
             int recordLength = (data[at + 11] & 0xFF) << 8 | data[at + 12] & 0xFF;
+            if (recordLength > end - at - FirstFlight.RECORD_HEADER) {
+                return false;
+            }
             if (recordEpoch == epoch && (recordLength < minLength || (recordLength - alignedPart) % alignment != 0)) {
                 return false;
             }
