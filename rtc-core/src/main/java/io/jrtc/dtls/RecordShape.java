@@ -20,6 +20,8 @@ final class RecordShape {
     /** TLS 1.2 AES-GCM's explicit nonce (RFC 5288 §3); ChaCha20-Poly1305 has none (RFC 7905 §2). */
     private static final int GCM_EXPLICIT_NONCE = 8;
     private static final int AES_BLOCK = 16;
+    private static final byte DTLS_1_2_MAJOR = (byte) 0xFE;
+    private static final byte DTLS_1_2_MINOR = (byte) 0xFD;
 
     private final int minLength;
     private final int alignment;
@@ -60,10 +62,11 @@ final class RecordShape {
     }
 
     /**
-     * Whether every record of {@code epoch} in the datagram has a length this cipher can produce, and no record of
-     * any epoch claims more bytes than the datagram holds: BouncyCastle ends an established association over a
-     * truncated alert record too (found by the DTLS fuzz target), where RFC 6347 §4.1.2.7 says to discard it. Records
-     * of other epochs are otherwise left to the record layer, which discards what it cannot use.
+     * Whether every record of {@code epoch} in the datagram has a length this cipher can produce, and every protected
+     * record (any epoch but 0) carries DTLS 1.2's version: BouncyCastle ends an established association over a
+     * protected record of another version (found twice by the DTLS fuzz target), where RFC 6347 §4.1.2.7 says to
+     * discard it. Records are otherwise left to the record layer, which discards what it cannot use, a truncated
+     * last record included.
      */
     boolean fits(byte[] data, int offset, int length, int epoch) {
         int at = offset;
@@ -71,7 +74,8 @@ final class RecordShape {
         while (end - at >= FirstFlight.RECORD_HEADER) {
             int recordEpoch = (data[at + 3] & 0xFF) << 8 | data[at + 4] & 0xFF;
             int recordLength = (data[at + 11] & 0xFF) << 8 | data[at + 12] & 0xFF;
-            if (recordLength > end - at - FirstFlight.RECORD_HEADER) {
+            // A protected record carries the negotiated version, DTLS 1.2 (RFC 6347 §4.1); another one is forged.
+            if (recordEpoch != 0 && (data[at + 1] != DTLS_1_2_MAJOR || data[at + 2] != DTLS_1_2_MINOR)) {
                 return false;
             }
             if (recordEpoch == epoch && (recordLength < minLength || (recordLength - alignedPart) % alignment != 0)) {
