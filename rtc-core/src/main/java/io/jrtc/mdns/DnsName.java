@@ -60,7 +60,13 @@ public final class DnsName {
             if (name.length() > 0) {
                 name.append('.');
             }
-            name.append(new String(reader.bytes(length), StandardCharsets.ISO_8859_1));
+            String label = new String(reader.bytes(length), StandardCharsets.ISO_8859_1);
+            // Names are handled as dotted text: a dot inside a label would split it into others when written back
+            // (found by the mDNS fuzz target). No host name has one (RFC 6762 §16 allows it, nothing we use needs it).
+            if (label.indexOf('.') >= 0) {
+                throw new DnsParseException("a label holds a dot: '" + label + "'");
+            }
+            name.append(label);
         }
         if (resumeAt >= 0) {
             reader.seek(resumeAt);
