@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * stream belongs to that connection from then on. A stream whose first packet is anything else, or that sends no
  * whole packet within {@link #FIRST_PACKET_TIMEOUT}, is a stranger's: it is closed and touches no connection.
  */
-public final class SharedTcpPort implements AutoCloseable {
+public final class SharedTcpPort implements SharedPort<SharedTcpEndpoint> {
     /** How long an accepted stream may take to send its first whole packet. */
     public static final Duration FIRST_PACKET_TIMEOUT = Duration.ofSeconds(10);
     /**
@@ -92,6 +92,7 @@ public final class SharedTcpPort implements AutoCloseable {
      * ufrag) reach {@code receiver}, one framed packet per call, with the stream's remote address as the sender.
      * Fails when another connection on the port has that ufrag.
      */
+    @Override
     public SharedTcpEndpoint attach(EventLoop loop, String ufrag, DatagramReceiver receiver) {
         SharedTcpEndpoint endpoint = new SharedTcpEndpoint(this, loop, receiver);
         if (!routes.addUfrag(ufrag, endpoint)) {
@@ -100,6 +101,7 @@ public final class SharedTcpPort implements AutoCloseable {
         return endpoint;
     }
 
+    @Override
     public InetSocketAddress localAddress() {
         return localAddress;
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * task per connection and read batch. Datagrams without a route (a stranger's) are counted and dropped: they reach
  * no connection. Each connection sends from the socket of its own loop (on NIO, through the one socket's loop).
  */
-public final class SharedUdpPort implements AutoCloseable {
+public final class SharedUdpPort implements SharedPort<SharedPortEndpoint> {
     private final InetSocketAddress localAddress;
     private final Map<EventLoop, UdpSocket> sockets = new ConcurrentHashMap<>();
     private final List<UdpSocket> allSockets = new ArrayList<>();
@@ -77,6 +77,7 @@ public final class SharedUdpPort implements AutoCloseable {
      * A connection on {@code loop} joins the port: checks for {@code ufrag} (its local ICE ufrag) reach
      * {@code receiver} from now on. Fails when another connection on the port has that ufrag.
      */
+    @Override
     public SharedPortEndpoint attach(EventLoop loop, String ufrag, DatagramReceiver receiver) {
         SharedPortEndpoint endpoint = new SharedPortEndpoint(this, loop, receiver);
         if (!routes.addUfrag(ufrag, endpoint)) {
@@ -85,6 +86,7 @@ public final class SharedUdpPort implements AutoCloseable {
         return endpoint;
     }
 
+    @Override
     public InetSocketAddress localAddress() {
         return localAddress;
     }
