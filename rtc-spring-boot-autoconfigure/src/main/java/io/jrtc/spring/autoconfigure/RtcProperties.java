@@ -74,6 +74,7 @@ public class RtcProperties {
 
     @NestedConfigurationProperty
     private final DtlsProperties dtls = new DtlsProperties();
+    private final MediaProperties media = new MediaProperties();
 
     @NestedConfigurationProperty
     private final RtpProperties rtp = new RtpProperties();
@@ -186,6 +187,10 @@ public class RtcProperties {
 
     public SctpProperties getSctp() {
         return sctp;
+    }
+
+    public MediaProperties getMedia() {
+        return media;
     }
 
     public DtlsProperties getDtls() {

@@ -26,6 +26,16 @@ public enum RtcEventType {
      * id, binary, size, truncated, data (text, or base64 when binary; at most 4096 bytes)}
      */
     DATA_CHANNEL_MESSAGE,
+    /**
+     * The remote side's description brought a track: data {transceiverId, mid, kind, trackId, streamIds}. The
+     * transceiver's route says where it goes (nowhere until one is set).
+     */
+    TRACK,
+    /**
+     * Something changed that needs an offer/answer exchange to take effect (a transceiver added, a direction
+     * changed, a data channel before the first): act with {@code create-offer} or by sending an offer. data: {}
+     */
+    NEGOTIATION_NEEDED,
     /** Periodic statistics sample. data: see {@code StatsSummary#toMap()} */
     STATS,
     /** The reaper closed the connection. data: {reason: idle|failed|session-timeout} */

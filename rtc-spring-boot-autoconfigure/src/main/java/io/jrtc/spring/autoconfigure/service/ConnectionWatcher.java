@@ -13,6 +13,7 @@ import io.jrtc.pc.RTCDataChannelMessage;
 import io.jrtc.pc.RTCDataChannelState;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCTrackEvent;
 import io.jrtc.spring.autoconfigure.events.RtcEventType;
 
 /**
@@ -65,6 +66,23 @@ final class ConnectionWatcher {
             publisher.publish(RtcEventType.LOCAL_CANDIDATE, id, candidateData(candidate));
         }));
         connection.addSubscription(pc.onDataChannel(channel -> watch(connection, channel, false)));
+        connection.addSubscription(pc.onTrack(event -> {
+            connection.touch(nanoTime.getAsLong());
+            publisher.publish(RtcEventType.TRACK, id, trackData(connection, event));
+        }));
+        connection.addSubscription(pc.onNegotiationNeeded(
+                () -> publisher.publish(RtcEventType.NEGOTIATION_NEEDED, id, Map.of())));
+    }
+
+    private static Map<String, Object> trackData(ManagedPeerConnection connection, RTCTrackEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        ManagedTransceiver managed = connection.transceiver(event.transceiver());
+        data.put("transceiverId", managed == null ? null : managed.transceiverId());
+        data.put("mid", event.transceiver().getMid());
+        data.put("kind", event.track().getKind().toString());
+        data.put("trackId", event.track().getId());
+        data.put("streamIds", event.streamIds());
+        return data;
     }
 
     /**

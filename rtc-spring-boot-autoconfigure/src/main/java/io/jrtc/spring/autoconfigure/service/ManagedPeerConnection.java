@@ -1,7 +1,9 @@
 package io.jrtc.spring.autoconfigure.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RTCPeerConnectionState;
+import io.jrtc.pc.RTCRtpTransceiver;
 import io.jrtc.pc.Subscription;
 
 /**
@@ -31,6 +34,9 @@ public final class ManagedPeerConnection {
     private final List<RTCIceCandidate> localCandidates = new CopyOnWriteArrayList<>();
     private final Map<String, ManagedDataChannel> dataChannels = new ConcurrentHashMap<>();
     private final AtomicLong channelSequence = new AtomicLong();
+    /** Guarded by itself; keyed by the connection's (stable) transceiver facades. */
+    private final Map<RTCRtpTransceiver, ManagedTransceiver> transceivers = new IdentityHashMap<>();
+    private long transceiverSequence;
     /** The connection's own listeners: a fixed few, registered once by the watcher. */
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> endOfCandidates = new CompletableFuture<>();
@@ -89,6 +95,44 @@ public final class ManagedPeerConnection {
     /** The managed channel of this stack channel, if it is still known. */
     Optional<ManagedDataChannel> dataChannel(RTCDataChannel channel) {
         return dataChannels.values().stream().filter(managed -> managed.channel() == channel).findFirst();
+    }
+
+    /**
+     * The connection's transceivers under their REST ids, in the connection's order; one that a remote offer
+     * added gets its id here, the first time anyone looks.
+     */
+    public List<ManagedTransceiver> transceivers() {
+        List<RTCRtpTransceiver> current = peerConnection.getTransceivers();
+        List<ManagedTransceiver> managed = new ArrayList<>(current.size());
+        synchronized (transceivers) {
+            for (RTCRtpTransceiver transceiver : current) {
+                managed.add(transceivers.computeIfAbsent(transceiver,
+                        t -> new ManagedTransceiver(++transceiverSequence, t)));
+            }
+        }
+        return managed;
+    }
+
+    /** The transceiver with this REST id. */
+    public Optional<ManagedTransceiver> transceiver(String transceiverId) {
+        return transceivers().stream().filter(t -> t.transceiverId().equals(transceiverId)).findFirst();
+    }
+
+    /** The managed form of one of this connection's transceivers. */
+    ManagedTransceiver transceiver(RTCRtpTransceiver transceiver) {
+        transceivers();
+        synchronized (transceivers) {
+            return transceivers.get(transceiver);
+        }
+    }
+
+    /** Ends what the REST API attached to the transceivers (players, recorders, publications). */
+    void releaseMedia() {
+        List<ManagedTransceiver> attached;
+        synchronized (transceivers) {
+            attached = List.copyOf(transceivers.values());
+        }
+        attached.forEach(ManagedTransceiver::release);
     }
 
     /** The latest statistics sample, {@link StatsSummary#EMPTY} before the first. */

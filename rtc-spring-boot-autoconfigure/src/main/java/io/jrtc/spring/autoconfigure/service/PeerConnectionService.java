@@ -196,6 +196,7 @@ public class PeerConnectionService implements SmartLifecycle {
         reserved.decrementAndGet();
         connection.releaseClientLease();
         connection.unsubscribeAll();
+        connection.releaseMedia();
         CompletableFuture<Void> closed;
         try {
             closed = connection.peerConnection().close();

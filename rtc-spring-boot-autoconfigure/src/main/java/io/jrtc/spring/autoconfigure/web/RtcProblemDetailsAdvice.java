@@ -9,6 +9,7 @@ import io.jrtc.spring.autoconfigure.service.ClientLimitExceededException;
 import io.jrtc.spring.autoconfigure.service.DataChannelBusyException;
 import io.jrtc.spring.autoconfigure.service.DataChannelMessageTooLargeException;
 import io.jrtc.spring.autoconfigure.service.DataChannelNotOpenException;
+import io.jrtc.spring.autoconfigure.service.MediaRoutingException;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionLimitExceededException;
 import io.jrtc.spring.autoconfigure.service.RtcOperationTimeoutException;
 import io.jrtc.spring.autoconfigure.service.SdpTooLargeException;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -64,6 +66,26 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("peerConnectionId", e.getPeerConnectionId());
         problem.setProperty("channelId", e.getChannelId());
         return problem;
+    }
+
+    /**
+     * A media operation refused, with the status its reason calls for: 404 unknown transceiver, stream or file;
+     * 403 a file outside the media directory; 409 a stream taken, a stopped transceiver, a codec that would need
+     * transcoding, files or streams switched off; 422 a source or route of the wrong kind or an unusable file.
+     */
+    @ExceptionHandler(MediaRoutingException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ResponseEntity<ProblemDetail> mediaRouting(MediaRoutingException e) {
+        HttpStatus status = switch (e.getReason()) {
+            case UNKNOWN_TRANSCEIVER, UNKNOWN_STREAM, FILE_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FILE_OUTSIDE_DIRECTORY -> HttpStatus.FORBIDDEN;
+            case STREAM_TAKEN, STREAMS_DISABLED, FILES_DISABLED, CODEC_MISMATCH, TRANSCEIVER_STOPPED ->
+                    HttpStatus.CONFLICT;
+            case WRONG_KIND, FILE_UNUSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        String type = e.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(status, type, "Media operation refused", e.getMessage()));
     }
 
     @ExceptionHandler(DataChannelNotOpenException.class)

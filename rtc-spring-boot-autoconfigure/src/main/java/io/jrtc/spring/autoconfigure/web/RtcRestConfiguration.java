@@ -4,7 +4,10 @@ import java.util.List;
 
 import io.jrtc.spring.autoconfigure.RtcProperties;
 import io.jrtc.spring.autoconfigure.security.RtcAccessPolicy;
+import io.jrtc.spring.autoconfigure.service.MediaFiles;
+import io.jrtc.spring.autoconfigure.service.MediaStreams;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
+import io.jrtc.spring.autoconfigure.service.TransceiverService;
 import io.jrtc.spring.autoconfigure.service.TurnCredentials;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +36,20 @@ class RtcRestConfiguration {
     @ConditionalOnMissingBean
     DataChannelController dataChannelController(PeerConnectionService service, RtcProperties properties) {
         return new DataChannelController(service, properties.getRest().getDataChannels());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransceiverService transceiverService(PeerConnectionService service, RtcProperties properties,
+            ObjectProvider<MediaStreams> streams) {
+        return new TransceiverService(service, new MediaFiles(properties.getMedia().getDirectory()),
+                streams.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransceiverController transceiverController(TransceiverService transceivers) {
+        return new TransceiverController(transceivers);
     }
 
     @Bean

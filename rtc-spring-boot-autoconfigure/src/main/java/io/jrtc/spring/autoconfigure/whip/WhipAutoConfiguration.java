@@ -7,6 +7,7 @@ import io.jrtc.spring.autoconfigure.RtcProperties;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
 import io.jrtc.spring.autoconfigure.security.RtcAccessPolicy;
 import io.jrtc.spring.autoconfigure.security.RtcAccessRule;
+import io.jrtc.spring.autoconfigure.service.MediaStreams;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.service.TurnCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,12 @@ public final class WhipAutoConfiguration {
     @ConditionalOnMissingBean
     StreamRegistry streamRegistry() {
         return new InMemoryStreamRegistry();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MediaStreams mediaStreams(StreamRegistry streams) {
+        return new RegistryMediaStreams(streams);
     }
 
     @Bean
