@@ -13,6 +13,7 @@ import io.jrtc.pc.RTCDataChannelMessage;
 import io.jrtc.pc.RTCDataChannelState;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCPeerConnectionState;
 import io.jrtc.pc.RTCTrackEvent;
 import io.jrtc.spring.autoconfigure.events.RtcEventType;
 
@@ -44,6 +45,9 @@ final class ConnectionWatcher {
         String id = connection.id();
         connection.addSubscription(pc.onConnectionStateChange(state -> {
             connection.touch(nanoTime.getAsLong());
+            if (state == RTCPeerConnectionState.CONNECTED) {
+                connection.requestKeyframes();
+            }
             publisher.publish(RtcEventType.CONNECTION_STATE, id, Map.of("state", state.toString()));
         }));
         connection.addSubscription(pc.onIceConnectionStateChange(state -> {

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCPeerConnection;
@@ -123,6 +125,19 @@ public final class ManagedPeerConnection {
         transceivers();
         synchronized (transceivers) {
             return transceivers.get(transceiver);
+        }
+    }
+
+    /**
+     * Asks every video track this connection sends for a keyframe: coded video forwarded from a stream or another
+     * connection starts mid-stream, and the peer can decode nothing before the next keyframe.
+     */
+    void requestKeyframes() {
+        for (RTCRtpTransceiver transceiver : peerConnection.getTransceivers()) {
+            MediaStreamTrack track = transceiver.getSender().getTrack();
+            if (track != null && track.getKind() == MediaKind.VIDEO) {
+                track.requestKeyframe();
+            }
         }
     }
 

@@ -153,6 +153,9 @@ public class TransceiverService {
                 requireForwardable(managed.transceiver(), codec);
             }
             connections.await(managed.transceiver().getSender().replaceTrack(track), "replacing the track");
+            if (track.getKind() == MediaKind.VIDEO) {
+                track.requestKeyframe();  // a switch mid-stream: the peer decodes nothing before a keyframe
+            }
         } catch (RuntimeException e) {
             closeQuietly(end);
             throw e;
