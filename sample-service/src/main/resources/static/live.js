@@ -7,6 +7,7 @@
 //   await liveTest.playerStats()       -> {video: {framesDecoded, frameWidth, frameHeight, bytesReceived},
 //                                          audio: {packetsReceived}} from the player's getStats()
 //   await liveTest.stopPublishing(), await liveTest.stopPlaying()  -> DELETE the session, close the connection
+//   await liveTest.streams()           -> GET api/rtc/streams, also offered as the player's stream choices
 //   liveTest.timings                   -> {publishPostMs, playPostMs, firstFrameMs} measured in the page
 (function () {
   'use strict';
@@ -222,12 +223,30 @@
     }
   }
 
+  /** The published streams (GET /api/rtc/streams), offered by the player's stream field. */
+  async function streams() {
+    const response = await fetch('/api/rtc/streams');
+    if (!response.ok) {
+      throw new Error('GET /api/rtc/streams answered ' + response.status);
+    }
+    const list = await response.json();
+    $('streams').replaceChildren(...list.map((stream) => {
+      const option = document.createElement('option');
+      option.value = stream.id;
+      option.label = stream.id + ' (' + (stream.videoCodec || 'audio only') + ', ' + stream.viewers + ' watching)';
+      return option;
+    }));
+    return list;
+  }
+
   setInterval(() => refresh().catch(() => {}), 1000);
+  setInterval(() => streams().catch(() => {}), 2000);
+  streams().catch(() => {});
 
   $('publish-start').addEventListener('click', () => publish($('publish-stream').value).catch(() => {}));
   $('publish-stop').addEventListener('click', () => stopPublishing());
   $('play-start').addEventListener('click', () => play($('play-stream').value).catch(() => {}));
   $('play-stop').addEventListener('click', () => stopPlaying());
 
-  window.liveTest = { publish, play, playerStats, stopPublishing, stopPlaying, timings };
+  window.liveTest = { publish, play, playerStats, stopPublishing, stopPlaying, streams, timings };
 }());

@@ -62,6 +62,12 @@ public final class MediaRelay {
         return fanouts.size();
     }
 
+    /** How many live proxies {@code source} has: its consumers, such as the viewers of a stream. */
+    public synchronized int subscriberCount(MediaStreamTrack source) {
+        Fanout fanout = fanouts.get(source);
+        return fanout == null ? 0 : fanout.proxies.size();
+    }
+
     private synchronized void unsubscribe(Proxy proxy) {
         Fanout fanout = proxy.fanout;
         if (fanout != null && fanout.proxies.remove(proxy) && fanout.proxies.isEmpty() && !fanout.reading) {

@@ -133,6 +133,12 @@ class RestMediaAiortcChromiumTest {
         chromium = new HeadlessChromium("rest-media");
         ChromeDriver driver = chromium.driver();
         driver.get("http://127.0.0.1:" + port + "/live.html");
+        java.util.List<Map<String, Object>> listed = (java.util.List<Map<String, Object>>) driver.executeAsyncScript(
+                "liveTest.streams().then(arguments[0], (error) => arguments[0]([{ error: String(error) }]));");
+        assertThat(listed).singleElement().satisfies(stream -> {
+            assertThat(stream).containsEntry("id", "s").containsEntry("videoCodec", "video/VP8");
+            assertThat(stream.get("kinds")).isEqualTo(java.util.List.of("video"));
+        });
         Map<String, Object> playing = (Map<String, Object>) driver.executeAsyncScript("""
                 const [stream, done] = arguments;
                 liveTest.play(stream).then(() => done({}), (error) => done({ error: String(error) }));
@@ -145,6 +151,10 @@ class RestMediaAiortcChromiumTest {
         assertThat(((Number) video.get("framesDecoded")).longValue()).isGreaterThanOrEqualTo(30);
         assertThat(((Number) video.get("frameWidth")).longValue()).isEqualTo(320);
         assertThat(((Number) video.get("frameHeight")).longValue()).isEqualTo(240);
+
+        JsonNode stream = call("GET", base + "/streams/s", null, 200);
+        assertThat(stream.get("viewers").asInt()).isEqualTo(1);
+        call("GET", base + "/streams/none", null, 404);
 
         JsonNode recording = call("PUT", transceiver + "/route", "{\"type\":\"record\",\"path\":\"camera.ivf\"}",
                 200);

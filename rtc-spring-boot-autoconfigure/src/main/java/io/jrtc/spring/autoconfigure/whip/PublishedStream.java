@@ -1,5 +1,6 @@
 package io.jrtc.spring.autoconfigure.whip;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,15 +19,28 @@ import io.jrtc.pc.RTCRtpCodecParameters;
  * @param tracks     the received tracks, audio and/or video, in m-line order
  * @param videoCodec the negotiated video codec, or null when the publisher sends no video
  * @param relay      fans the tracks out to viewers
+ * @param since      when it was first published
  */
 public record PublishedStream(String streamId, String sessionId, List<MediaStreamTrack> tracks,
-        RTCRtpCodecParameters videoCodec, MediaRelay relay) {
+        RTCRtpCodecParameters videoCodec, MediaRelay relay, Instant since) {
+
+    /** A stream published now. */
+    public PublishedStream(String streamId, String sessionId, List<MediaStreamTrack> tracks,
+            RTCRtpCodecParameters videoCodec, MediaRelay relay) {
+        this(streamId, sessionId, tracks, videoCodec, relay, Instant.now());
+    }
 
     public PublishedStream {
         Objects.requireNonNull(streamId, "streamId");
         Objects.requireNonNull(sessionId, "sessionId");
         tracks = List.copyOf(tracks);
         Objects.requireNonNull(relay, "relay");
+        Objects.requireNonNull(since, "since");
+    }
+
+    /** Consumers of the stream (WHEP viewers, REST subscribers): the most of any of its tracks. */
+    public int viewers() {
+        return tracks.stream().mapToInt(relay::subscriberCount).max().orElse(0);
     }
 
     /** The publisher's tracks of one kind. */

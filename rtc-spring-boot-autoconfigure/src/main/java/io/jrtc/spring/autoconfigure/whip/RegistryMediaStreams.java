@@ -45,8 +45,9 @@ public final class RegistryMediaStreams implements MediaStreams {
         tracks.add(track);
         RTCRtpCodecParameters videoCodec = track.getKind() == MediaKind.VIDEO ? codec
                 : current == null ? null : current.videoCodec();
-        replace(current, new PublishedStream(streamId, peerConnectionId, tracks, videoCodec,
-                current == null ? new MediaRelay() : current.relay()));
+        replace(current, current == null
+                ? new PublishedStream(streamId, peerConnectionId, tracks, videoCodec, new MediaRelay())
+                : new PublishedStream(streamId, peerConnectionId, tracks, videoCodec, current.relay(), current.since()));
         return () -> withdraw(streamId, peerConnectionId, track);
     }
 
@@ -60,7 +61,7 @@ public final class RegistryMediaStreams implements MediaStreams {
         RTCRtpCodecParameters videoCodec = rest.stream().anyMatch(t -> t.getKind() == MediaKind.VIDEO)
                 ? current.videoCodec() : null;
         replace(current, rest.isEmpty() ? null
-                : new PublishedStream(streamId, peerConnectionId, rest, videoCodec, current.relay()));
+                : new PublishedStream(streamId, peerConnectionId, rest, videoCodec, current.relay(), current.since()));
     }
 
     private void replace(PublishedStream current, PublishedStream next) {

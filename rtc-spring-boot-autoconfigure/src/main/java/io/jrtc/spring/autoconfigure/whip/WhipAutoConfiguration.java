@@ -55,6 +55,13 @@ public final class WhipAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "rtc.rest.enabled", matchIfMissing = true)
+    StreamsController streamsController(StreamRegistry streams) {
+        return new StreamsController(streams);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     WhipSessions whipSessions(PeerConnectionService service, StreamRegistry streams, RtcEventBus events) {
         return new WhipSessions(service, streams, events);
     }
