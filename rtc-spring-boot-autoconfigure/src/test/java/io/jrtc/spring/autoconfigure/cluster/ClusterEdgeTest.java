@@ -57,6 +57,9 @@ class ClusterEdgeTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** Requests wait this long: a pull and a play in a row on a CI machine that runs many tests at once. */
     private static final Duration SLOW_MACHINE = Duration.ofSeconds(40);
+    /** Longer than the directory test's: a heartbeat late by a second on a busy machine must not end a lease. */
+    private static final Duration TTL = Duration.ofSeconds(3);
+    private static final String[] TIMING = {"rtc.cluster.heartbeat=500ms", "rtc.cluster.node-ttl=3s"};
     private static final String STREAM = "edge-cam";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RedisServerProcess redis;
@@ -76,10 +79,10 @@ class ClusterEdgeTest {
         clients = RtcEngine.create(RtcEngineSettings.defaults().withIncludeLoopback(true));
         portA = freePort();
         originProcess = startOrigin();
-        nodeB = ClusterTestNode.start("b", freePort(), redis.port(), "rtc.cluster.max-viewers=3",
-                "rtc.cluster.edge-idle-grace=1s");
-        nodeC = ClusterTestNode.start("c", freePort(), redis.port(), "rtc.cluster.max-viewers=2",
-                "rtc.cluster.edge-idle-grace=1s");
+        nodeB = ClusterTestNode.start("b", freePort(), redis.port(), TIMING[0], TIMING[1],
+                "rtc.cluster.max-viewers=3", "rtc.cluster.edge-idle-grace=1s");
+        nodeC = ClusterTestNode.start("c", freePort(), redis.port(), TIMING[0], TIMING[1],
+                "rtc.cluster.max-viewers=2", "rtc.cluster.edge-idle-grace=1s");
         await().atMost(Duration.ofSeconds(90)).until(() -> directory().node("a") != null);
     }
 
@@ -88,7 +91,8 @@ class ClusterEdgeTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 ClusterTestNode.class.getName()));
-        for (String property : ClusterTestNode.properties("a", portA, redis.port(), "rtc.cluster.max-viewers=1")) {
+        for (String property : ClusterTestNode.properties("a", portA, redis.port(), TIMING[0], TIMING[1],
+                "rtc.cluster.max-viewers=1")) {
             command.add("--" + property);
         }
         Path log = Files.createDirectories(Path.of("target", "cluster-test")).resolve("origin-a.log");
@@ -212,10 +216,10 @@ class ClusterEdgeTest {
     void killingTheOriginEndsTheEdgesLinksWithinTheTtlAndFreesTheStream() throws Exception {
         long killed = System.nanoTime();
         originProcess.destroyForcibly();
-        await().atMost(ClusterTestNode.TTL.multipliedBy(4)).until(() -> directory().node("a") == null
+        await().atMost(TTL.multipliedBy(4)).until(() -> directory().node("a") == null
                 && directory().lease(STREAM) == null);
         long directoryHealedMs = (System.nanoTime() - killed) / 1_000_000;
-        await().atMost(ClusterTestNode.TTL.multipliedBy(4)).until(() -> edges(nodeB).count() == 0
+        await().atMost(TTL.multipliedBy(4)).until(() -> edges(nodeB).count() == 0
                 && sessions(nodeB).count(WhipSessions.Kind.WHEP, STREAM) == 0);
         long edgesClosedMs = (System.nanoTime() - killed) / 1_000_000;
 
@@ -238,7 +242,7 @@ class ClusterEdgeTest {
             republished.closeAsync().get(10, TimeUnit.SECONDS);
         }
         System.out.printf("{\"cluster\":{\"killToDirectoryMs\":%d,\"killToEdgeLinksClosedMs\":%d,\"ttlMs\":%d}}%n",
-                directoryHealedMs, edgesClosedMs, ClusterTestNode.TTL.toMillis());
+                directoryHealedMs, edgesClosedMs, TTL.toMillis());
     }
 
     private static SignalingSession play(int port) throws Exception {

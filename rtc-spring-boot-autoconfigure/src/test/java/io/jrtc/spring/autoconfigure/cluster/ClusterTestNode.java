@@ -2,7 +2,9 @@ package io.jrtc.spring.autoconfigure.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -21,9 +23,9 @@ public class ClusterTestNode {
     static final Duration HEARTBEAT = Duration.ofMillis(250);
     static final Duration TTL = Duration.ofMillis(1500);
 
-    /** The properties of node {@code id} on {@code port} (0 for any), then {@code extra} ones. */
+    /** The properties of node {@code id} on {@code port} (0 for any); {@code extra} ones add to or replace them. */
     static List<String> properties(String id, int port, int redisPort, String... extra) {
-        List<String> properties = new ArrayList<>(List.of(
+        List<String> defaults = new ArrayList<>(List.of(
                 "server.port=" + port, "rtc.include-loopback=true", "rtc.events.stats-interval=0",
                 "rtc.limits.client.creates-per-second-per-address=1000",
                 "rtc.limits.client.max-open-per-address=1000", "rtc.limits.operation-timeout=30s",
@@ -33,11 +35,17 @@ public class ClusterTestNode {
                 "rtc.cluster.heartbeat=" + HEARTBEAT.toMillis() + "ms",
                 "rtc.cluster.node-ttl=" + TTL.toMillis() + "ms"));
         if (port != 0) {
-            properties.add("rtc.cluster.public-url=http://127.0.0.1:" + port);
-            properties.add("rtc.cluster.internal-url=http://127.0.0.1:" + port);
+            defaults.add("rtc.cluster.public-url=http://127.0.0.1:" + port);
+            defaults.add("rtc.cluster.internal-url=http://127.0.0.1:" + port);
         }
-        properties.addAll(List.of(extra));
-        return properties;
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String property : defaults) {
+            byName.put(property.substring(0, property.indexOf('=')), property);
+        }
+        for (String property : extra) {
+            byName.put(property.substring(0, property.indexOf('=')), property);
+        }
+        return List.copyOf(byName.values());
     }
 
     static ConfigurableApplicationContext start(String id, int port, int redisPort, String... extra) {
