@@ -48,9 +48,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * from B and C through edge pulls (C pulls from B, since A is full: a tree), frames arrive byte for byte, a
  * viewer's keyframe request reaches the publisher, A serves one link however many viewers play; a full B
  * redirects to C (307), and answers 503 when every node is full; a PATCH and a DELETE that reach B are forwarded
- * to C, which holds the session; an edge drops its link a grace after its last viewer leaves; and killing A
+ * to C, which holds the session; an edge drops its link a grace after its last viewer leaves; killing A
  * empties the directory of it and ends the edges' links within the TTL, after which the stream can be
- * published anew on B.
+ * published anew on B and a retrying viewer plays it again; and a draining node redirects WHIP and WHEP.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterEdgeTest {
@@ -240,6 +240,16 @@ class ClusterEdgeTest {
             }
             again.closeAsync().get(10, TimeUnit.SECONDS);
             republished.closeAsync().get(10, TimeUnit.SECONDS);
+        }
+        // A draining node takes nothing new: publishers and viewers alike are sent to a node with room.
+        nodeC.getBean(ClusterMembership.class).drain();
+        for (String path : List.of("/whep/" + STREAM, "/whip/other-cam")) {
+            HttpResponse<String> redirected = HTTP.send(HttpRequest.newBuilder(url(port(nodeC), path))
+                    .header("Content-Type", "application/sdp").POST(HttpRequest.BodyPublishers.ofString("v=0\r\n"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(redirected.statusCode()).isEqualTo(307);
+            assertThat(redirected.headers().firstValue("Location")).hasValue(url(port(nodeB), path) + "?"
+                    + ClusterRouting.HOP_PARAMETER + "=1");
         }
         System.out.printf("{\"cluster\":{\"killToDirectoryMs\":%d,\"killToEdgeLinksClosedMs\":%d,\"ttlMs\":%d}}%n",
                 directoryHealedMs, edgesClosedMs, TTL.toMillis());
