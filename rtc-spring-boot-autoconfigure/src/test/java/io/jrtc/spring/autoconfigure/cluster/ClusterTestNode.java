@@ -12,8 +12,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A service node for cluster tests: the starter's auto-configuration alone, on loopback, with the test Redis and
- * short heartbeats. Runs in the test JVM ({@link #start}) or as a JVM of its own ({@link #main}, which a test
+ * A service node for cluster tests: the starter's auto-configuration alone, on loopback only (other tests add and
+ * remove interfaces in the shared test namespace), with the test Redis and short heartbeats. Runs in the test JVM ({@link #start}) or as a JVM of its own ({@link #main}, which a test
  * can kill with SIGKILL for a true failure).
  */
 @SpringBootConfiguration
@@ -26,7 +26,8 @@ public class ClusterTestNode {
     /** The properties of node {@code id} on {@code port} (0 for any); {@code extra} ones add to or replace them. */
     static List<String> properties(String id, int port, int redisPort, String... extra) {
         List<String> defaults = new ArrayList<>(List.of(
-                "server.port=" + port, "rtc.include-loopback=true", "rtc.events.stats-interval=0",
+                "server.port=" + port, "rtc.include-loopback=true", "rtc.bind-addresses=127.0.0.1",
+                "rtc.events.stats-interval=0",
                 "rtc.limits.client.creates-per-second-per-address=1000",
                 "rtc.limits.client.max-open-per-address=1000", "rtc.limits.operation-timeout=30s",
                 "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort,
