@@ -52,7 +52,7 @@ public class ClusterAutoConfiguration {
     @Bean
     ClusterMembership clusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams,
             ObjectProvider<WhipSessions> sessions, ClusterProperties properties,
-            ObjectProvider<ClusterHeartbeatTask> tasks, ClusterTokens tokens) {
+            ObjectProvider<ClusterHeartbeatTask> tasks) {
         return new ClusterMembership(directory, streams, sessions, properties, tasks);
     }
 

@@ -56,8 +56,9 @@ public final class ClusterEdgeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ClusterWhepController clusterWhepController(WhipSessions sessions, IceServerLinks links, ClusterTokens tokens) {
-        return new ClusterWhepController(sessions, links, tokens);
+    ClusterWhepController clusterWhepController(WhipSessions sessions, IceServerLinks links, ClusterTokens tokens,
+            ClusterSessions held) {
+        return new ClusterWhepController(sessions, links, tokens, held);
     }
 
     @Bean

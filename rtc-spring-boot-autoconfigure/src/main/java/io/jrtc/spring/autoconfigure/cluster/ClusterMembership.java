@@ -26,8 +26,9 @@ public class ClusterMembership implements SmartLifecycle {
     private volatile ClusterNode.State state = ClusterNode.State.SERVING;
     private ScheduledExecutorService heartbeats;
 
-    public ClusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams, ObjectProvider<WhipSessions> sessions,
-            ClusterProperties properties, ObjectProvider<ClusterHeartbeatTask> tasks) {
+    public ClusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams,
+            ObjectProvider<WhipSessions> sessions, ClusterProperties properties,
+            ObjectProvider<ClusterHeartbeatTask> tasks) {
         this.directory = directory;
         this.streams = streams;
         this.sessions = sessions;

@@ -13,9 +13,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The WHIP and WHEP sessions clients created on this node, each with an entry in the directory naming this node,
- * so a PATCH or DELETE that reaches another node is forwarded here. A session leaves when its connection closes
- * (the service's {@code CLOSED} event); listeners hear when a stream's viewer leaves.
+ * The WHIP and WHEP sessions created on this node (by clients, and by edges pulling from it), each with an entry
+ * in the directory naming this node, so a PATCH or DELETE that reaches another node is forwarded here. A session
+ * leaves when its connection closes (the service's {@code CLOSED} event); listeners hear when a stream's viewer
+ * leaves.
  */
 public class ClusterSessions implements ClusterHeartbeatTask, DisposableBean {
     private static final System.Logger LOG = System.getLogger(ClusterSessions.class.getName());
@@ -43,7 +44,7 @@ public class ClusterSessions implements ClusterHeartbeatTask, DisposableBean {
         });
     }
 
-    /** A client's POST created the session here. */
+    /** A POST (a client's, or an edge's pull) created the session here. */
     public void created(WhipSessions.Kind kind, String streamId, String sessionId) {
         sessions.put(sessionId, new Held(kind, streamId));
         try {
@@ -63,13 +64,13 @@ public class ClusterSessions implements ClusterHeartbeatTask, DisposableBean {
         return sessions.containsKey(sessionId);
     }
 
-    /** This node's client sessions of a kind and stream. */
+    /** This node's sessions of a kind and stream (an edge's link to it counts as one viewer). */
     public int count(WhipSessions.Kind kind, String streamId) {
         Held wanted = new Held(kind, streamId);
         return (int) sessions.values().stream().filter(wanted::equals).count();
     }
 
-    /** The ids of the viewer sessions of a stream, to end them when the stream goes away. */
+    /** The ids of the viewer sessions of a stream (edges' links included), to end them when it goes away. */
     public List<String> viewers(String streamId) {
         Held wanted = new Held(WhipSessions.Kind.WHEP, streamId);
         return sessions.entrySet().stream().filter(entry -> entry.getValue().equals(wanted))

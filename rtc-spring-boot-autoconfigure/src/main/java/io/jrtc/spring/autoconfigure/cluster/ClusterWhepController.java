@@ -29,18 +29,24 @@ public class ClusterWhepController {
     private final WhipSessions sessions;
     private final IceServerLinks links;
     private final ClusterTokens tokens;
+    private final ClusterSessions held;
 
-    public ClusterWhepController(WhipSessions sessions, IceServerLinks links, ClusterTokens tokens) {
+    public ClusterWhepController(WhipSessions sessions, IceServerLinks links, ClusterTokens tokens,
+            ClusterSessions held) {
         this.sessions = sessions;
         this.links = links;
         this.tokens = tokens;
+        this.held = held;
     }
 
     @PostMapping(path = "/{streamId}", consumes = "application/sdp")
     public ResponseEntity<String> pull(@PathVariable String streamId, @RequestBody String offer,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         verify(authorization, streamId);
-        return WhipResponses.created(sessions.play(streamId, offer), links);
+        WhipSessions.CreatedSession created = sessions.play(streamId, offer);
+        // Held like a client's session, so an edge of this edge is ended with the stream here (a tree).
+        held.created(WhipSessions.Kind.WHEP, streamId, created.sessionId());
+        return WhipResponses.created(created, links);
     }
 
     @PatchMapping(path = "/{streamId}/{sessionId}", consumes = "application/trickle-ice-sdpfrag")

@@ -123,7 +123,8 @@ public class EdgeLinks implements ClusterHeartbeatTask, DisposableBean {
 
     private CompletableFuture<EdgeLink> open(String streamId, StreamLease lease) {
         ClusterNode source = source(streamId, lease);
-        URI endpoint = URI.create(ClusterRouting.stripSlash(source.internalUrl()) + properties.getInternalPath() + "/" + streamId);
+        URI endpoint = URI.create(ClusterRouting.stripSlash(source.internalUrl()) + properties.getInternalPath() + "/"
+                + streamId);
         ManagedPeerConnection connection = service.create(null);
         RTCPeerConnection pc = connection.peerConnection();
         pc.addTransceiver("audio", RTCRtpTransceiverDirection.RECVONLY);

@@ -13,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A service node for cluster tests: the starter's auto-configuration alone, on loopback only (other tests add and
- * remove interfaces in the shared test namespace), with the test Redis and short heartbeats. Runs in the test JVM ({@link #start}) or as a JVM of its own ({@link #main}, which a test
- * can kill with SIGKILL for a true failure).
+ * remove interfaces in the shared test namespace), with the test Redis and short heartbeats. Runs in the test JVM
+ * ({@link #start}) or as a JVM of its own ({@link #main}, which a test can kill with SIGKILL for a true failure).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
