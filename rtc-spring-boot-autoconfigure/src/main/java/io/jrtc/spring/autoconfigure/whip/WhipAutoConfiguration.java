@@ -74,14 +74,16 @@ public final class WhipAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WhipController whipController(WhipSessions sessions, IceServerLinks links) {
-        return new WhipController(sessions, links);
+    WhipController whipController(WhipSessions sessions, IceServerLinks links,
+            ObjectProvider<WhipSessionRouting> routing) {
+        return new WhipController(sessions, links, routing.getIfAvailable(() -> WhipSessionRouting.LOCAL));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    WhepController whepController(WhipSessions sessions, IceServerLinks links) {
-        return new WhepController(sessions, links);
+    WhepController whepController(WhipSessions sessions, IceServerLinks links,
+            ObjectProvider<WhipSessionRouting> routing) {
+        return new WhepController(sessions, links, routing.getIfAvailable(() -> WhipSessionRouting.LOCAL));
     }
 
     @Bean
