@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCDataChannelState;
-import io.jrtc.pc.Subscription;
+import io.jrtc.testkit.BulkSender;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,7 +49,7 @@ class DataChannelOverImpairedLinkTest {
                 }
             });
             long start = System.nanoTime();
-            String sent = sendBulk(channel, total, 64 * 1024, 7);
+            String sent = BulkSender.sendBulk(channel, total, 64 * 1024, 7);
             assertThat(arrived.get(150, TimeUnit.SECONDS)).isEqualTo(total);
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(HexFormat.of().formatHex(atReceiver.digest())).isEqualTo(sent);
@@ -62,27 +60,5 @@ class DataChannelOverImpairedLinkTest {
             assertThat(counters.lossRate()).isBetween(0.03, 0.07);
             assertThat(counters.reordered()).isPositive();
         }
-    }
-
-    /** Sends seeded random bytes with W3C-style backpressure; returns the hex SHA-256 of what was sent. */
-    private static String sendBulk(RTCDataChannel channel, long total, int chunk, long seed) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        Random random = new Random(seed);
-        Semaphore low = new Semaphore(0);
-        channel.setBufferedAmountLowThreshold(256 * 1024);
-        try (Subscription ignored = channel.onBufferedAmountLow(low::release)) {
-            long sent = 0;
-            while (sent < total) {
-                while (channel.getBufferedAmount() >= (1 << 20)) {
-                    low.tryAcquire(100, TimeUnit.MILLISECONDS);
-                }
-                byte[] data = new byte[(int) Math.min(chunk, total - sent)];
-                random.nextBytes(data);
-                digest.update(data);
-                channel.send(data);
-                sent += data.length;
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

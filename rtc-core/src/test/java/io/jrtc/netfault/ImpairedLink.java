@@ -114,7 +114,7 @@ public final class ImpairedLink implements AutoCloseable {
     /**
      * Lets every datagram through (delay and rate caps stay) until {@link #resumeLoss()}: for a handshake the test
      * does not measure. DTLS's retransmission timer doubles from 1 s on each lost flight, so a handshake through
-     * 10 % loss on a machine starved of CPU can take longer than a test should wait for it.
+     * 10 % loss can take longer than a test should wait for it.
      */
     public void suspendLoss() {
         replaceLossRule(0);

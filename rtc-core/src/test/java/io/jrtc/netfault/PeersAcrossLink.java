@@ -19,9 +19,9 @@ import java.util.function.UnaryOperator;
 /**
  * Two of our peer connections on one engine bound to the near end of an {@link ImpairedLink}, each told that the
  * other lives at the relay, so everything between them (ICE, DTLS, SCTP, SRTP) crosses the impaired path. They
- * connect with the link's loss suspended (its delay applies): the tests measure the transfer, and a handshake
- * through loss on a loaded machine took longer than 20 s in 2 of 4 CI runs (DTLS's retransmission timer doubles
- * from 1 s on each lost flight); loss starts once both are connected.
+ * connect with the link's loss suspended (its delay applies), and the loss starts once both are connected: the
+ * tests measure the transfer. Through 10 % loss, ICE completed within a second but DTLS was still connecting after
+ * 20 s (10 of 86 datagrams dropped): each lost flight doubles DTLS's retransmission timer from 1 s.
  */
 final class PeersAcrossLink implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
