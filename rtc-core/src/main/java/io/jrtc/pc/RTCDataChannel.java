@@ -98,6 +98,27 @@ public final class RTCDataChannel {
         core.close();
     }
 
+    /**
+     * Stops delivering received messages until {@link #resumeReceiving()}; not in W3C, which has no way for a slow
+     * reader to push back. The messages wait in SCTP and keep counting against its receive window (4 MiB by
+     * default, {@link SctpSettings#receiveWindow()}), so once it is full the remote's sender is held back by SCTP
+     * flow control (its bufferedAmount grows) instead of this side buffering without limit. The window is shared by
+     * the connection's channels: a long pause stalls the others too once it is full. Any thread; takes effect for
+     * messages not yet handed to the listeners.
+     */
+    public void pauseReceiving() {
+        core.pauseReceiving();
+    }
+
+    /** Ends {@link #pauseReceiving()}: the messages that waited are delivered first, in order. */
+    public void resumeReceiving() {
+        core.resumeReceiving();
+    }
+
+    public boolean isReceivePaused() {
+        return core.isReceivePaused();
+    }
+
     public Subscription onOpen(Runnable listener) {
         return core.onOpen(listener);
     }

@@ -38,6 +38,7 @@ public final class SctpAssociation {
     private final ArrayDeque<byte[]> urgent = new ArrayDeque<>();
     private final ArrayDeque<Chunk> control = new ArrayDeque<>();
     private final ArrayDeque<SctpEvent> events = new ArrayDeque<>();
+    private final PausedStreams paused = new PausedStreams();
     private long undeliveredBytes;
     private long now;
     SctpState state = SctpState.CLOSED;
@@ -58,7 +59,7 @@ public final class SctpAssociation {
         this.receiver = new DataReceiver(config, this::deliver);
         this.sender = new DataSender(config, counters, rto,
                 streamId -> events.add(new SctpEvent.BufferedAmountLow(streamId)));
-        this.resets = new StreamResetHandler(sender, receiver, rto, events::add);
+        this.resets = new StreamResetHandler(sender, receiver, rto, this::onResetEvent);
         this.handshake = new Handshake(config, this, rto);
         this.heartbeats = new Heartbeats(config, rto, handshake.random());
         this.shutdown = new GracefulShutdown(this, sender, receiver, rto);
@@ -124,6 +125,33 @@ public final class SctpAssociation {
             throw new SctpException("bad stream or threshold");
         }
         sender.queue.stream(streamId).lowThreshold = threshold;
+    }
+
+    /**
+     * Holds the stream's received messages back from {@link #pollEvent()} until {@link #resumeStream}: a reader that
+     * cannot keep up stops taking them, they keep counting against the receive window, and once it is full the
+     * peer's sender waits (RFC 9260 §6.2) rather than this side buffering without limit. The peer resetting the
+     * stream ends the pause, so what was held comes before the reset.
+     */
+    public void pauseStream(int streamId) {
+        checkStreamId(streamId);
+        paused.pause(streamId);
+    }
+
+    /** Ends {@link #pauseStream}: the held messages are the next events, in order; taking them reopens the window. */
+    public void resumeStream(int streamId) {
+        checkStreamId(streamId);
+        events.addAll(paused.resume(streamId));
+    }
+
+    public boolean isStreamPaused(int streamId) {
+        return paused.isPaused(streamId);
+    }
+
+    private static void checkStreamId(int streamId) {
+        if (streamId < 0 || streamId > 65535) {
+            throw new SctpException("no stream " + streamId);
+        }
     }
 
     /** RFC 6525 outgoing SSN reset of the streams, once what is already queued on them has been sent. */
@@ -343,7 +371,23 @@ public final class SctpAssociation {
     private void deliver(int streamId, int ppid, byte[] data, boolean unordered) {
         counters.messagesReceived++;
         undeliveredBytes += data.length;
-        events.add(new SctpEvent.MessageReceived(streamId, ppid, data, unordered));
+        SctpEvent.MessageReceived message = new SctpEvent.MessageReceived(streamId, ppid, data, unordered);
+        if (!paused.hold(message)) {
+            events.add(message);
+        }
+    }
+
+    /** A reset of incoming streams first releases what their pauses held: those messages came before it. */
+    private void onResetEvent(SctpEvent event) {
+        if (event instanceof SctpEvent.IncomingStreamsReset reset) {
+            if (reset.streamIds().length == 0) {
+                events.addAll(paused.resumeAll());
+            }
+            for (int streamId : reset.streamIds()) {
+                events.addAll(paused.resume(streamId));
+            }
+        }
+        events.add(event);
     }
 
     // ------------------------------------------------------------------------------------------------ plumbing

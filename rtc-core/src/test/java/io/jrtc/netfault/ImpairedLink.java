@@ -35,6 +35,7 @@ public final class ImpairedLink implements AutoCloseable {
     private static final int MAX_LINKS = 250;
 
     private final int index;
+    private final LinkImpairment impairment;
     private final Process relay;
     private final BufferedReader fromRelay;
     private final Writer toRelay;
@@ -42,8 +43,10 @@ public final class ImpairedLink implements AutoCloseable {
     private final int portB;
     private final Pattern hostCandidate;
 
-    private ImpairedLink(int index, Process relay, BufferedReader fromRelay, Writer toRelay, int portA, int portB) {
+    private ImpairedLink(int index, LinkImpairment impairment, Process relay, BufferedReader fromRelay,
+            Writer toRelay, int portA, int portB) {
         this.index = index;
+        this.impairment = impairment;
         this.relay = relay;
         this.fromRelay = fromRelay;
         this.toRelay = toRelay;
@@ -67,7 +70,7 @@ public final class ImpairedLink implements AutoCloseable {
             toRelay.write("go\n");
             toRelay.flush();
             String[] ports = expect(fromRelay, relay, "ports").split(" ");
-            return new ImpairedLink(index, relay, fromRelay, toRelay, Integer.parseInt(ports[1]),
+            return new ImpairedLink(index, impairment, relay, fromRelay, toRelay, Integer.parseInt(ports[1]),
                     Integer.parseInt(ports[2]));
         } catch (IOException | RuntimeException e) {
             if (relay != null) {
@@ -106,6 +109,25 @@ public final class ImpairedLink implements AutoCloseable {
     /** The answer as the offerer must see it: the answerer's host candidate moved to the relay's socket A. */
     public String answerForOfferer(String sdp) {
         return throughRelay(sdp, portA);
+    }
+
+    /**
+     * Lets every datagram through (delay and rate caps stay) until {@link #resumeLoss()}: for a handshake the test
+     * does not measure. DTLS's retransmission timer doubles from 1 s on each lost flight, so a handshake through
+     * 10 % loss can take longer than a test should wait for it.
+     */
+    public void suspendLoss() {
+        replaceLossRule(0);
+    }
+
+    /** Drops the configured share again; the counters start from zero. */
+    public void resumeLoss() {
+        replaceLossRule(impairment.lossPercent());
+    }
+
+    private void replaceLossRule(int percent) {
+        NetCommands.run(NetCommands.inNetworkOf(relay.pid(), "nft", "-f", "-"),
+                "delete table inet netfault\n" + lossRule(percent));
     }
 
     /** What the link has done so far: datagrams that reached the loss rule and were dropped, and the relay's counts. */

@@ -42,11 +42,15 @@ class CheckDestinationsOverSocketsTest {
              DatagramSocket metadata = listener(METADATA);
              DatagramSocket lan = listener(address("198.18.0.2"));
              RtcEngine engine = RtcEngine.create(RtcEngineSettings.defaults())) {
-            signalCandidates(engine, loopback, metadata, lan);
+            RTCPeerConnection answerer = signalCandidates(engine, loopback, metadata, lan);
 
             assertThat(receiveFor(lan, 3_000)).as("checks to the allowed 198.18.0.2").isPositive();
             assertThat(receiveFor(loopback, 500)).as("datagrams to 127.0.0.1").isZero();
             assertThat(receiveFor(metadata, 500)).as("datagrams to 169.254.169.254").isZero();
+            RTCStats transport = await(answerer.getStats()).ofType("transport").get(0);
+            assertThat((Long) transport.get("iceFilteredDestinations")).as("the refused, in the transport stats")
+                    .isPositive();
+            assertThat(transport.get("dtlsStrangerDatagrams")).isEqualTo(0L);
         }
     }
 
@@ -67,7 +71,7 @@ class CheckDestinationsOverSocketsTest {
     }
 
     /** Answers an offer from another engine whose only candidates are the listeners, so checks start at once. */
-    private static void signalCandidates(RtcEngine engine, DatagramSocket... listeners) {
+    private static RTCPeerConnection signalCandidates(RtcEngine engine, DatagramSocket... listeners) {
         try (RtcEngine offering = RtcEngine.create(RtcEngineSettings.defaults())) {
             RTCPeerConnection offerer = offering.newPeerConnection(new RTCConfiguration());
             offerer.createDataChannel("probe");
@@ -85,6 +89,7 @@ class CheckDestinationsOverSocketsTest {
                 await(answerer.addIceCandidate(new RTCIceCandidate(line, mid, 0)));
             }
             await(answerer.setLocalDescription());
+            return answerer;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.jrtc.testkit.BulkSender;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -297,24 +298,7 @@ class DataChannelLoopbackTest {
 
     /** Sends pseudo-random bytes with W3C-style backpressure; returns the hex SHA-256 of what was sent. */
     static String sendBulk(RTCDataChannel channel, long total, int chunk, long seed) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        Random random = new Random(seed);
-        Semaphore low = new Semaphore(0);
-        channel.setBufferedAmountLowThreshold(256 * 1024);
-        try (Subscription ignored = channel.onBufferedAmountLow(low::release)) {
-            long sent = 0;
-            while (sent < total) {
-                while (channel.getBufferedAmount() >= (1 << 20)) {
-                    low.tryAcquire(100, TimeUnit.MILLISECONDS);
-                }
-                byte[] data = new byte[(int) Math.min(chunk, total - sent)];
-                random.nextBytes(data);
-                digest.update(data);
-                channel.send(data);
-                sent += data.length;
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return BulkSender.sendBulk(channel, total, chunk, seed);
     }
 
     /** Collects {@code total} bytes on a channel; hashes them in arrival order, or sorted by chunk when unordered. */

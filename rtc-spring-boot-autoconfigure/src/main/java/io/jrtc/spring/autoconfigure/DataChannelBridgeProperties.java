@@ -3,8 +3,8 @@ package io.jrtc.spring.autoconfigure;
 /**
  * {@code rtc.rest.data-channels.*}: how messages cross between REST clients and data channels (the WebSocket
  * bridge and {@code POST .../messages}). Both bounds keep one slow party from growing the service's heap: a client
- * that sends faster than the peer reads is slowed down, and a client that reads slower than the peer sends is
- * disconnected once this much waits for it.
+ * that sends faster than the peer reads is slowed down, and so is the peer when its client reads slower than it
+ * sends.
  */
 public class DataChannelBridgeProperties {
 
@@ -16,8 +16,8 @@ public class DataChannelBridgeProperties {
 
     /**
      * Most bytes held per direction of a bridged channel: the channel's bufferedAmount above which the WebSocket
-     * is no longer read (and a POST waits), and the bytes queued toward a WebSocket client beyond which it is
-     * closed (1008) as too slow.
+     * is no longer read (and a POST waits), and the bytes queued toward a WebSocket client above which the channel
+     * stops receiving, so that SCTP flow control slows the peer, until half of them have been sent.
      */
     private long maxBufferedBytes = 1024 * 1024;
 

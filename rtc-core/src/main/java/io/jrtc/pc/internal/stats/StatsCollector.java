@@ -102,6 +102,7 @@ public final class StatsCollector {
         if (selected != null) {
             t.put("selectedCandidatePairId", pairId(selected));
         }
+        addDefences(t);
         t.put("localCertificateId", "CF-local-0");
         if (dtls.getState() == RTCDtlsTransportState.CONNECTED && dtls.endpoint() != null
                 && dtls.endpoint().remoteFingerprint() != null) {
@@ -111,6 +112,21 @@ public final class StatsCollector {
             t.put("tlsVersion", "FEFD");
         }
         stats.add(new RTCTransportStats(TRANSPORT_ID, timestamp, t));
+    }
+
+    /**
+     * Not W3C: what the transport refused from strangers or hostile peers (issue 8), so an operator sees an attack in
+     * the stats: remote candidates and check sources no datagram may go to, candidates past the cap, unauthenticated
+     * checks left unanswered once the error budget was spent, and DTLS datagrams from no validated path or dropped
+     * before the handshake could take them.
+     */
+    private void addDefences(Map<String, Object> t) {
+        var agent = ice.gatherer().agent();
+        t.put("iceFilteredDestinations", agent == null ? 0L : agent.filteredDestinations());
+        t.put("iceIgnoredRemoteCandidates", agent == null ? 0L : agent.ignoredRemoteCandidates());
+        t.put("iceUnansweredStunErrors", agent == null ? 0L : agent.unansweredErrors());
+        t.put("dtlsStrangerDatagrams", dtls.strangerDatagrams());
+        t.put("dtlsDroppedDatagrams", dtls.endpoint() == null ? 0L : dtls.endpoint().droppedDatagrams());
     }
 
     private void addCandidatesAndPairs() {

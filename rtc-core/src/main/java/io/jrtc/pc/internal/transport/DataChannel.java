@@ -41,6 +41,7 @@ public final class DataChannel {
     private final AtomicLong bufferedAmount = new AtomicLong();
     private volatile long bufferedAmountLowThreshold;
     private volatile RTCDataChannelState readyState = RTCDataChannelState.CONNECTING;
+    private volatile boolean receivePaused;
     private volatile Integer id;
     private volatile long messagesSent;
     private volatile long bytesSent;
@@ -143,6 +144,26 @@ public final class DataChannel {
 
     public void send(byte[] data) {
         enqueue(data.clone(), true);
+    }
+
+    /**
+     * Stops delivering received messages (not W3C: a reader that cannot keep up, such as a slow WebSocket): they
+     * wait in SCTP, counted against its receive window, so the remote sender is slowed once the window is full.
+     * The window is the association's, so other channels of the connection stall with it once it is full.
+     */
+    public void pauseReceiving() {
+        receivePaused = true;
+        transport.receivePauseChanged(this);
+    }
+
+    /** Ends {@link #pauseReceiving()}: what waited is delivered in order, then new messages as they come. */
+    public void resumeReceiving() {
+        receivePaused = false;
+        transport.receivePauseChanged(this);
+    }
+
+    public boolean isReceivePaused() {
+        return receivePaused;
     }
 
     /** Starts the closing procedure (RFC 8831 §6.7: an outgoing stream reset). */

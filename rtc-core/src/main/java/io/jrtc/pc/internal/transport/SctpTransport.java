@@ -158,6 +158,27 @@ public final class SctpTransport implements Pump.Stage {
         });
     }
 
+    /** Applies the channel's receive pause (its latest value) to its SCTP stream, on the loop. */
+    void receivePauseChanged(DataChannel channel) {
+        context.onLoop(() -> {
+            applyReceivePause(channel);
+            context.pump().run();
+            return null;
+        });
+    }
+
+    private void applyReceivePause(DataChannel channel) {
+        if (association == null || channel.handle() == null || !channels.containsKey(channel.handle())) {
+            return;  // applied when it opens
+        }
+        int streamId = channel.handle().id();
+        if (channel.isReceivePaused()) {
+            association.pauseStream(streamId);
+        } else if (association.isStreamPaused(streamId)) {
+            association.resumeStream(streamId);
+        }
+    }
+
     void outputReady(DataChannel channel) {
         channelsWithOutput.add(channel);
         context.pump().request();
@@ -371,6 +392,7 @@ public final class SctpTransport implements Pump.Stage {
                 p.maxRetransmits(), p.protocol(), p.negotiated(), p.id()));
         channel.attach(handle);
         channels.put(handle, channel);
+        applyReceivePause(channel);
     }
 
     private void closeAllChannels() {

@@ -33,8 +33,12 @@ import org.springframework.web.socket.WebSocketSession;
  * until {@code bufferedamountlow} fires at half of it, so a client that sends faster than the peer reads is slowed
  * by TCP, not buffered;</li>
  * <li>toward the client, messages are sent one at a time with asynchronous sends; while the client reads slower
- * than the peer sends they queue, and past the bound (plus the message that crossed it) the bridge closes both
- * sides (1008) rather than grow.</li>
+ * than the peer sends they queue, and once more than the bound waits the channel stops receiving
+ * ({@link RTCDataChannel#pauseReceiving()}) until half of it has gone out: the messages then wait in SCTP, within
+ * its receive window, and SCTP flow control slows the peer's sender (its {@code bufferedAmount} grows). What the
+ * bridge holds stays within the bound plus what was already on its way when the pause took effect (at most the
+ * connection's SCTP receive window, {@code rtc.sctp.receive-window}, plus a message). A client that stops
+ * reading altogether is closed when a send has waited a minute.</li>
  * </ul>
  * Closing either side closes the other with a reason: the channel's close event names the WebSocket's close code,
  * and the WebSocket closes with 1000 "data channel closed" once what was queued for it has been sent.
@@ -51,6 +55,7 @@ final class DataChannelBridge {
     private final long maxBufferedBytes;
     private final Executor closer;
     private final Runnable onPause;
+    private final Runnable onReceivePause;
     private final ReadSuspension suspension;
     private final RemoteEndpoint.Async remote;
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -63,11 +68,14 @@ final class DataChannelBridge {
     private long queuedBytes;
     private boolean sending;
     private boolean suspended;
+    private boolean receivePaused;
+    private long highestQueuedBytes;
     private CloseStatus closeAfterDrain;
     private boolean finished;
 
     DataChannelBridge(WebSocketSession session, ManagedDataChannel managed, RemoteEndpoint.Async remote,
-            long maxMessageBytes, long maxBufferedBytes, Executor closer, Runnable onPause) {
+            long maxMessageBytes, long maxBufferedBytes, Executor closer, Runnable onPause,
+            Runnable onReceivePause) {
         this.session = session;
         this.managed = managed;
         this.channel = managed.channel();
@@ -76,6 +84,7 @@ final class DataChannelBridge {
         this.maxBufferedBytes = maxBufferedBytes;
         this.closer = closer;
         this.onPause = onPause;
+        this.onReceivePause = onReceivePause;
         this.suspension = ReadSuspension.of(session);
     }
 
@@ -180,26 +189,22 @@ final class DataChannelBridge {
     // ---- peer to client
 
     private void fromChannel(RTCDataChannelMessage message) {
+        boolean pause;
         synchronized (this) {
             if (finished || closeAfterDrain != null) {
                 return;
             }
-            // Take messages while less than the bound waits, so one larger than the bound still passes: at most
-            // the bound plus one message is held.
-            if (queuedBytes > maxBufferedBytes) {
-                LOG.log(Level.INFO, "data-channel WebSocket " + session.getId() + " fell " + queuedBytes
-                        + " bytes behind; closing it and its channel");
-                toClient.clear();
-                queuedBytes = 0;
-            } else {
-                toClient.add(message);
-                queuedBytes += message.data().length;
-                sendNext();
-                return;
-            }
+            toClient.add(message);
+            queuedBytes += message.data().length;
+            highestQueuedBytes = Math.max(highestQueuedBytes, queuedBytes);
+            pause = queuedBytes > maxBufferedBytes && !receivePaused;
+            receivePaused |= pause;
+            sendNext();
         }
-        failBoth(CloseStatus.POLICY_VIOLATION.withReason("client too slow: over " + maxBufferedBytes
-                + " bytes waiting"));
+        if (pause) {
+            onReceivePause.run();
+            channel.pauseReceiving();
+        }
     }
 
     /** Starts the next asynchronous send unless one is in flight. Called holding this. */
@@ -234,10 +239,16 @@ final class DataChannelBridge {
             failBoth(CloseStatus.SESSION_NOT_RELIABLE.withReason("send failed"));
             return;
         }
+        boolean resume;
         synchronized (this) {
             sending = false;
             queuedBytes -= message.data().length;
+            resume = receivePaused && queuedBytes <= maxBufferedBytes / 2;
+            receivePaused &= !resume;
             sendNext();
+        }
+        if (resume) {
+            channel.resumeReceiving();
         }
     }
 
@@ -313,5 +324,10 @@ final class DataChannelBridge {
     /** Bytes waiting for the client now (tests). */
     synchronized long queuedBytes() {
         return queuedBytes;
+    }
+
+    /** The most bytes that have waited for the client at once. */
+    synchronized long highestQueuedBytes() {
+        return highestQueuedBytes;
     }
 }

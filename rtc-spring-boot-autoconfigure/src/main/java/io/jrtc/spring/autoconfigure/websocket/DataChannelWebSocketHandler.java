@@ -32,6 +32,7 @@ public class DataChannelWebSocketHandler extends AbstractWebSocketHandler implem
     private final Map<String, DataChannelBridge> bridges = new ConcurrentHashMap<>();
     private final ExecutorService closer;
     private final AtomicLong readPauses = new AtomicLong();
+    private final AtomicLong receivePauses = new AtomicLong();
 
     public DataChannelWebSocketHandler(DataChannelBridgeProperties limits) {
         this.limits = limits;
@@ -49,6 +50,16 @@ public class DataChannelWebSocketHandler extends AbstractWebSocketHandler implem
     /** How often a bridge stopped reading its WebSocket because the peer had not acknowledged enough. */
     public long readPauses() {
         return readPauses.get();
+    }
+
+    /** How often a bridge paused its channel's receiving because its client had fallen behind. */
+    public long receivePauses() {
+        return receivePauses.get();
+    }
+
+    /** The most bytes any open bridge has held for its client at once. */
+    public long highestQueuedBytes() {
+        return bridges.values().stream().mapToLong(DataChannelBridge::highestQueuedBytes).max().orElse(0);
     }
 
     /** Number of bridged WebSockets. */
@@ -78,7 +89,8 @@ public class DataChannelWebSocketHandler extends AbstractWebSocketHandler implem
             return;
         }
         DataChannelBridge bridge = new DataChannelBridge(session, channel, container.getAsyncRemote(),
-                limits.getMaxMessageBytes(), limits.getMaxBufferedBytes(), closer, readPauses::incrementAndGet);
+                limits.getMaxMessageBytes(), limits.getMaxBufferedBytes(), closer, readPauses::incrementAndGet,
+                receivePauses::incrementAndGet);
         bridges.put(session.getId(), bridge);
         bridge.start();
     }

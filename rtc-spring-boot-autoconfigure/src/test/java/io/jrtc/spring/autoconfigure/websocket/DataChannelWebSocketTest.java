@@ -24,6 +24,7 @@ import io.jrtc.pc.RTCDataChannel;
 import io.jrtc.pc.RTCDataChannelMessage;
 import io.jrtc.pc.RtcEngine;
 import io.jrtc.pc.RtcEngineSettings;
+import io.jrtc.pc.SctpSettings;
 import io.jrtc.spring.autoconfigure.events.RtcEvent;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
 import io.jrtc.spring.autoconfigure.events.RtcEventType;
@@ -40,8 +41,9 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * A real jrtc peer and a REST client talk through the data-channel WebSocket bridge of the real server: messages
- * both ways in order, text as text and binary as binary, a 1 MiB message intact, flow control toward the peer,
- * a client that never reads cut off at the bound, and closing either side closing the other with a reason.
+ * both ways in order, text as text and binary as binary, a 1 MiB message intact, flow control both ways (a fast
+ * client slowed to the peer's pace, a slow reader slowing the peer), and closing either side closing the other
+ * with a reason.
  */
 @SpringBootTest(classes = DataChannelTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -196,36 +198,60 @@ class DataChannelWebSocketTest {
     }
 
     @Test
-    void aClientThatNeverReadsIsCutOffAtTheBound() throws Exception {
-        RTCDataChannel flood = peer.pc.createDataChannel("flood");
-        CompletableFuture<Void> closed = new CompletableFuture<>();
-        flood.onClose(() -> closed.complete(null));
+    void aSlowReaderSlowsThePeerWhileTheBridgeStaysBoundedAndGetsEverythingInOrderWhenItSpeedsUp()
+            throws Exception {
+        RTCDataChannel fast = peer.pc.createDataChannel("fast");
         peer.connect();
-        String channelId = peer.openChannelId("flood");
-        peer.webSocket(channelId, new CollectingWebSocket(false)).get(10, TimeUnit.SECONDS);
+        String channelId = peer.openChannelId("fast");
+        SlowReadingWebSocket client = new SlowReadingWebSocket();
+        peer.webSocket(channelId, client).get(10, TimeUnit.SECONDS);
+        long pausesBefore = bridges.receivePauses();
 
-        byte[] chunk = new byte[64 * 1024];
-        long sent = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!closed.isDone() && System.nanoTime() < deadline) {
-            if (flood.getBufferedAmount() < 1 << 20) {
-                try {
-                    flood.send(chunk);
-                    sent += chunk.length;
-                } catch (RuntimeException e) {
-                    break; // closing
+        // The peer sends 24 MiB as fast as W3C backpressure lets it (up to 2 MiB buffered) while the client takes
+        // one 16 KiB message every 100 ms: what the socket buffers, the bridge and SCTP's window do not absorb
+        // stays with the sender.
+        int size = 16 * 1024;
+        int count = 1536;
+        long sendingLimit = 2 << 20;
+        AtomicLong highestAtPeer = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        Thread sender = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                while (fast.getBufferedAmount() >= sendingLimit) {
+                    highestAtPeer.accumulateAndGet(fast.getBufferedAmount(), Math::max);
+                    Thread.onSpinWait();
                 }
-            } else {
-                Thread.sleep(1);
+                fast.send(ByteBuffer.allocate(size).putInt(i).array());
+                sent.incrementAndGet();
             }
+        }, "fast-sender");
+        sender.setDaemon(true);
+        sender.start();
+        long slowUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+        while (System.nanoTime() < slowUntil) {
+            client.readOne();
+            Thread.sleep(100);
         }
-        closed.get(20, TimeUnit.SECONDS);
-        RtcEvent close = awaitEvent(RtcEventType.DATA_CHANNEL_CLOSE, channelId);
-        assertThat((String) close.data().get("reason")).startsWith("websocket closed: 1008 client too slow");
-        // The socket buffers took some; the bridge held at most its bound more, then gave up.
-        assertThat(sent).isGreaterThan(MAX_BUFFERED);
-        // The bridge is forgotten once its close has gone through, just after the close event.
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> bridges.bridgeCount() == 0);
+        long highestAtBridge = bridges.highestQueuedBytes();
+        long sentWhileSlow = sent.get();
+        client.speedUp();
+
+        for (int i = 0; i < count; i++) {
+            byte[] message = client.messages.poll(60, TimeUnit.SECONDS);
+            assertThat(message).as("message %d", i).isNotNull().hasSize(size);
+            assertThat(ByteBuffer.wrap(message).getInt()).as("message %d", i).isEqualTo(i);
+        }
+        sender.join(10_000);
+        System.out.printf("slow reader: %d of %d messages sent while it read 1 per 100 ms; the peer's bufferedAmount "
+                + "rose to %d, the bridge held at most %d (bound %d)%n", sentWhileSlow, count, highestAtPeer.get(),
+                highestAtBridge, MAX_BUFFERED);
+        assertThat(sentWhileSlow).as("the peer could not send it all while the client was slow").isLessThan(count);
+        assertThat(highestAtPeer.get()).as("the peer's bufferedAmount grew to its sending limit")
+                .isGreaterThanOrEqualTo(sendingLimit);
+        assertThat(bridges.receivePauses() - pausesBefore).as("times the channel stopped receiving").isPositive();
+        // The bound, plus what was on its way when the pause took effect: at most SCTP's window and a message.
+        assertThat(highestAtBridge).isGreaterThan(MAX_BUFFERED)
+                .isLessThanOrEqualTo(MAX_BUFFERED + SctpSettings.defaults().receiveWindow() + size);
     }
 
     @Test
