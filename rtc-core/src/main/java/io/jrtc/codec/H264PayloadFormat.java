@@ -3,8 +3,8 @@ package io.jrtc.codec;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Depacketizes H.264 in packetization-mode 1 (RFC 6184 §6.3): single NAL unit packets (§5.6), STAP-A (§5.7.1)
- * and FU-A (§5.8); the interleaved-mode types STAP-B, MTAP and FU-B are rejected. A frame comes out as an Annex B
+ * Depacketizes H.264 in packetization-mode 0 (RFC 6184 §6.2: single NAL unit packets, §5.6) and 1 (§6.3: those,
+ * STAP-A, §5.7.1, and FU-A, §5.8), any profile; the interleaved-mode types STAP-B, MTAP and FU-B are rejected. A frame comes out as an Annex B
  * access unit with four-byte start codes. A packet marks a keyframe when it carries an IDR slice (type 5);
  * {@link H264NalUnits#isSelfContainedKeyframe} also checks that the frame brought its SPS and PPS.
  * An FU-A sequence must run from S = 1 to E = 1 inside one frame with one NAL type, else the frame is dropped.
@@ -58,6 +58,47 @@ public final class H264PayloadFormat implements Depacketizer {
             at += size;
         }
         return flags;
+    }
+
+    /**
+     * Whether the packet is the first of a keyframe: it carries a sequence parameter set (alone, in a STAP-A or
+     * starting an FU-A), which WebRTC senders put in front of every IDR picture, or, for a sender that sends its
+     * parameter sets out of band, the first slice (first_mb_in_slice 0) of an IDR picture. When the SPS and the
+     * IDR slice come in separate packets both answer true; the first of them, the SPS, is where to start.
+     * Never throws.
+     */
+    public static boolean isKeyframeStart(byte[] payload, int off, int len) {
+        if (payload == null || off < 0 || len < 2 || len > payload.length - off) {
+            return false;
+        }
+        int type = H264NalUnits.type(payload[off]);
+        if (type == H264NalUnits.TYPE_STAP_A) {
+            for (int at = off + 1; at + 2 < off + len; ) {
+                int size = (payload[at] & 0xFF) << 8 | payload[at + 1] & 0xFF;
+                if (size < 1 || size > off + len - at - 2) {
+                    return false;
+                }
+                if (startsKeyframe(H264NalUnits.type(payload[at + 2]), at + 3 < off + len ? payload[at + 3] : 0)) {
+                    return true;
+                }
+                at += 2 + size;
+            }
+            return false;
+        }
+        if (type == H264NalUnits.TYPE_FU_A) {
+            int fuHeader = payload[off + 1] & 0xFF;
+            return (fuHeader & 0x80) != 0 && len > 2 && startsKeyframe(fuHeader & 0x1F, payload[off + 2]);
+        }
+        return startsKeyframe(type, payload[off + 1]);
+    }
+
+    private static boolean startsKeyframe(int type, byte firstSliceByte) {
+        return type == H264NalUnits.TYPE_SPS || type == H264NalUnits.TYPE_IDR_SLICE && (firstSliceByte & 0x80) != 0;
+    }
+
+    @Override
+    public boolean startsKeyframe(byte[] payload, int off, int len) {
+        return isKeyframeStart(payload, off, len);
     }
 
     private static int nalFlags(int type, int firstSliceByte) {
