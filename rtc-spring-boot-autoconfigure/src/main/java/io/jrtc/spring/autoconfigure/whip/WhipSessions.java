@@ -3,11 +3,9 @@ package io.jrtc.spring.autoconfigure.whip;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.jrtc.media.MediaKind;
@@ -24,6 +22,8 @@ import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.Subscription;
+import io.jrtc.sdp.media.CodecNegotiation;
+import io.jrtc.sdp.media.RtpCodec;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
 import io.jrtc.spring.autoconfigure.events.RtcEventType;
 import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
@@ -109,6 +109,7 @@ public class WhipSessions implements DisposableBean {
         if (streams.find(streamId).isPresent()) {
             throw new StreamAlreadyPublishedException(streamId);
         }
+        OfferedCodecs.requireReceivable(offer);
         ManagedPeerConnection connection = service.create(null, client);
         String id = connection.id();
         RTCPeerConnection pc = connection.peerConnection();
@@ -155,6 +156,7 @@ public class WhipSessions implements DisposableBean {
     public CreatedSession play(String streamId, String offer, RtcClient client) {
         service.checkSdpSize(offer);
         PublishedStream stream = streams.find(streamId).orElseThrow(() -> new StreamNotFoundException(streamId));
+        OfferedCodecs.requireViewerTakes(offer, stream.videoCodec());
         ManagedPeerConnection connection = service.create(null, client);
         String id = connection.id();
         RTCPeerConnection pc = connection.peerConnection();
@@ -339,15 +341,16 @@ public class WhipSessions implements DisposableBean {
     }
 
     /**
-     * The sender capabilities of the publisher's codec, the one with the publisher's format parameters (H.264
-     * profile) first: a sender packetizes only frames of its negotiated codec.
+     * The sender capabilities of the publisher's codec in the same format (H.264 profile and packetization mode,
+     * VP9 or AV1 profile, H.265 profile): a sender packetizes only frames of its negotiated codec, and a viewer
+     * must decode the publisher's bitstream as it is.
      */
     static List<RTCRtpCodecCapability> preferencesFor(RTCRtpCodecParameters codec) {
-        Map<String, String> wanted = codec.parameters();
+        RtpCodec wanted = new RtpCodec(RtpCodec.UNASSIGNED, codec.mimeType(), codec.clockRate(), 0,
+                codec.parameters(), List.of());
         return RTCRtpSender.getCapabilities("video").codecs().stream()
-                .filter(capability -> capability.mimeType().equalsIgnoreCase(codec.mimeType()))
-                .sorted(Comparator.comparing((RTCRtpCodecCapability capability) -> !Objects.equals(
-                        capability.parameters().get("profile-level-id"), wanted.get("profile-level-id"))))
+                .filter(capability -> CodecNegotiation.sameFormat(wanted, new RtpCodec(RtpCodec.UNASSIGNED,
+                        capability.mimeType(), capability.clockRate(), 0, capability.parameters(), List.of())))
                 .toList();
     }
 
