@@ -1,7 +1,5 @@
 package io.jrtc.codec;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * Depacketizes H.264 in packetization-mode 0 (RFC 6184 §6.2: single NAL unit packets, §5.6) and 1 (§6.3: those,
  * STAP-A, §5.7.1, and FU-A, §5.8), any profile; the interleaved-mode types STAP-B, MTAP and FU-B are rejected. A frame comes out as an Annex B
@@ -13,7 +11,6 @@ public final class H264PayloadFormat implements Depacketizer {
     /** The RTP timestamp rate of H.264, fixed by RFC 6184 §5.1. */
     public static final int CLOCK_RATE = 90_000;
     private static final int STAP_A_LENGTH_FIELD = 2;
-    private static final byte[] START_CODE = {0, 0, 0, 1};
 
     @Override
     public int inspect(byte[] payload, int off, int len) throws CodecParseException {
@@ -108,47 +105,9 @@ public final class H264PayloadFormat implements Depacketizer {
 
     @Override
     public byte[] assemble(PacketRun packets) throws CodecParseException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(packets.totalLength() + 64);
-        int fuType = -1;
         for (int i = 0; i < packets.size(); i++) {
-            byte[] b = packets.payload(i);
-            int len = packets.length(i);
-            inspect(b, 0, len);
-            int type = H264NalUnits.type(b[0]);
-            if (type == H264NalUnits.TYPE_FU_A) {
-                fuType = appendFragment(out, b, len, fuType);
-                continue;
-            }
-            CodecParseException.require(fuType < 0, "FU-A sequence interrupted before its end fragment");
-            if (type == H264NalUnits.TYPE_STAP_A) {
-                for (int at = 1; at < len; ) {
-                    int size = (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
-                    out.write(START_CODE, 0, START_CODE.length);
-                    out.write(b, at + STAP_A_LENGTH_FIELD, size);
-                    at += STAP_A_LENGTH_FIELD + size;
-                }
-            } else {
-                out.write(START_CODE, 0, START_CODE.length);
-                out.write(b, 0, len);
-            }
+            inspect(packets.payload(i), 0, packets.length(i));
         }
-        CodecParseException.require(fuType < 0, "frame ends inside an FU-A sequence");
-        return out.toByteArray();
-    }
-
-    /** Appends one FU-A fragment; returns the NAL type still being reassembled, or -1 after the end fragment. */
-    private static int appendFragment(ByteArrayOutputStream out, byte[] b, int len, int fuType)
-            throws CodecParseException {
-        int fuHeader = b[1] & 0xFF;
-        int type = fuHeader & 0x1F;
-        if ((fuHeader & 0x80) != 0) {
-            CodecParseException.require(fuType < 0, "FU-A start inside another FU-A sequence");
-            out.write(START_CODE, 0, START_CODE.length);
-            out.write((b[0] & 0xE0) | type);
-        } else {
-            CodecParseException.require(fuType == type, "FU-A fragment without its start fragment");
-        }
-        out.write(b, 2, len - 2);
-        return (fuHeader & 0x40) != 0 ? -1 : type;
+        return NalUnitPayloads.assemble(H264NalUnits.RTP, packets);
     }
 }

@@ -20,6 +20,64 @@ public final class H265NalUnits {
     public static final int TYPE_FU = 49;
     public static final int TYPE_PACI = 50;
 
+    /** RFC 7798's AP (§4.4.2) and FU (§4.4.3), without decoding order numbers, for {@link NalUnitPayloads}. */
+    static final NalUnitFormat RTP = new NalUnitFormat() {
+        @Override
+        public int headerLength() {
+            return HEADER_LENGTH;
+        }
+
+        @Override
+        public int type(byte first) {
+            return H265NalUnits.type(first);
+        }
+
+        @Override
+        public int aggregationType() {
+            return TYPE_AP;
+        }
+
+        @Override
+        public int fragmentType() {
+            return TYPE_FU;
+        }
+
+        /** F is the OR, LayerId and TID the lowest of the aggregated NAL units' (§4.4.2). */
+        @Override
+        public void writeAggregationHeader(byte[] out, java.util.List<byte[]> nalUnits, int from, int count) {
+            int forbidden = 0;
+            int layerId = 0x3F;
+            int tid = 7;
+            for (int i = from; i < from + count; i++) {
+                byte[] nal = nalUnits.get(i);
+                forbidden |= nal[0] & 0x80;
+                layerId = Math.min(layerId, (nal[0] & 0x01) << 5 | (nal[1] & 0xFF) >>> 3);
+                tid = Math.min(tid, nal[1] & 0x07);
+            }
+            out[0] = (byte) (forbidden | TYPE_AP << 1 | layerId >>> 5);
+            out[1] = (byte) ((layerId & 0x1F) << 3 | tid);
+        }
+
+        /** The payload header is the NAL header with type 49; the FU header holds S, E and the NAL type. */
+        @Override
+        public void writeFragmentHeaders(byte[] out, byte[] nal, boolean start, boolean end) {
+            out[0] = (byte) ((nal[0] & 0x81) | TYPE_FU << 1);
+            out[1] = nal[1];
+            out[2] = (byte) ((start ? 0x80 : 0) | (end ? 0x40 : 0) | type(nal[0]));
+        }
+
+        @Override
+        public void writeReassembledHeader(java.io.ByteArrayOutputStream out, byte[] firstFragment) {
+            out.write((firstFragment[0] & 0x81) | (firstFragment[2] & 0x3F) << 1);
+            out.write(firstFragment[1]);
+        }
+
+        @Override
+        public int fragmentedType(int fuHeader) {
+            return fuHeader & 0x3F;
+        }
+    };
+
     private H265NalUnits() {
     }
 

@@ -1,7 +1,5 @@
 package io.jrtc.codec;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * Depacketizes H.265 (RFC 7798) without decoding order numbers (sprop-max-don-diff 0, as WebRTC uses it): single
  * NAL unit packets (§4.4.1), aggregation packets (AP, §4.4.2) and fragmentation units (FU, §4.4.3); PACI
@@ -14,7 +12,6 @@ public final class H265PayloadFormat implements Depacketizer {
     public static final int CLOCK_RATE = 90_000;
     private static final int AP_LENGTH_FIELD = 2;
     private static final int FU_HEADERS = 3;
-    private static final byte[] START_CODE = {0, 0, 0, 1};
 
     @Override
     public int inspect(byte[] payload, int off, int len) throws CodecParseException {
@@ -112,48 +109,9 @@ public final class H265PayloadFormat implements Depacketizer {
 
     @Override
     public byte[] assemble(PacketRun packets) throws CodecParseException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(packets.totalLength() + 64);
-        int fuType = -1;
         for (int i = 0; i < packets.size(); i++) {
-            byte[] b = packets.payload(i);
-            int len = packets.length(i);
-            inspect(b, 0, len);
-            int type = H265NalUnits.type(b[0]);
-            if (type == H265NalUnits.TYPE_FU) {
-                fuType = appendFragment(out, b, len, fuType);
-                continue;
-            }
-            CodecParseException.require(fuType < 0, "H.265 FU sequence interrupted before its end fragment");
-            if (type == H265NalUnits.TYPE_AP) {
-                for (int at = H265NalUnits.HEADER_LENGTH; at < len; ) {
-                    int size = (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
-                    out.write(START_CODE, 0, START_CODE.length);
-                    out.write(b, at + AP_LENGTH_FIELD, size);
-                    at += AP_LENGTH_FIELD + size;
-                }
-            } else {
-                out.write(START_CODE, 0, START_CODE.length);
-                out.write(b, 0, len);
-            }
+            inspect(packets.payload(i), 0, packets.length(i));
         }
-        CodecParseException.require(fuType < 0, "frame ends inside an H.265 FU sequence");
-        return out.toByteArray();
-    }
-
-    /** Appends one FU; returns the NAL type still being reassembled, or -1 after the end fragment. */
-    private static int appendFragment(ByteArrayOutputStream out, byte[] b, int len, int fuType)
-            throws CodecParseException {
-        int fuHeader = b[2] & 0xFF;
-        int type = fuHeader & 0x3F;
-        if ((fuHeader & 0x80) != 0) {
-            CodecParseException.require(fuType < 0, "H.265 FU start inside another FU sequence");
-            out.write(START_CODE, 0, START_CODE.length);
-            out.write((b[0] & 0x81) | type << 1);
-            out.write(b[1]);
-        } else {
-            CodecParseException.require(fuType == type, "H.265 FU fragment without its start fragment");
-        }
-        out.write(b, FU_HEADERS, len - FU_HEADERS);
-        return (fuHeader & 0x40) != 0 ? -1 : type;
+        return NalUnitPayloads.assemble(H265NalUnits.RTP, packets);
     }
 }

@@ -43,6 +43,25 @@ public final class CodecNegotiation {
         };
     }
 
+    /**
+     * Whether a receiver that negotiates {@code receiver} can decode a stream coded as {@code stream}, as a
+     * forwarder that does not transcode must know: the same format, or for H.264 the same packetization mode and
+     * a profile whose decoders decode the stream's ({@link H264ProfileLevelId#decodes}, H.264 Annex A).
+     */
+    public static boolean canReceive(RtpCodec receiver, RtpCodec stream) {
+        if (sameFormat(receiver, stream)) {
+            return true;
+        }
+        if (!receiver.hasMimeType(stream.mimeType()) || !receiver.encodingName().equalsIgnoreCase("H264")
+                || !parameterOr(receiver, "packetization-mode", "0").equals(parameterOr(stream, "packetization-mode",
+                "0"))) {
+            return false;
+        }
+        H264ProfileLevelId decoder = H264ProfileLevelId.of(receiver);
+        H264ProfileLevelId coded = H264ProfileLevelId.of(stream);
+        return decoder != null && coded != null && decoder.decodes(coded);
+    }
+
     private static boolean sameH264Profile(RtpCodec a, RtpCodec b) {
         H264ProfileLevelId first = H264ProfileLevelId.of(a);
         H264ProfileLevelId second = H264ProfileLevelId.of(b);

@@ -95,6 +95,30 @@ public record H264ProfileLevelId(int profileIdc, int profileIop, int levelIdc) {
         return profile().equals(other.profile());
     }
 
+    /**
+     * H.264 Annex A's decoder conformance: whether a decoder of this profile decodes bitstreams of the other's.
+     * Constrained Baseline streams decode everywhere but in Extended; Baseline ones (FMO, ASO) only in Baseline;
+     * otherwise each profile of Main, High, High 10, High 4:2:2 and High 4:4:4 Predictive decodes the ones before
+     * it (§A.2.2-A.2.6), and Constrained High streams decode where High ones do.
+     */
+    public boolean decodes(H264ProfileLevelId stream) {
+        String mine = profile();
+        String theirs = stream.profile();
+        if (mine.equals(theirs)) {
+            return true;
+        }
+        int decoder = ORDER.indexOf(mine);
+        int coded = ORDER.indexOf(theirs.equals("constrained-high") ? "high" : theirs);
+        if (theirs.equals("constrained-baseline")) {
+            return mine.equals("baseline") || decoder >= 0;
+        }
+        return decoder >= 0 && coded >= 0 && decoder >= coded;
+    }
+
+    /** The decoder ladder of §A.2: each profile's decoders decode the bitstreams of the ones before it. */
+    private static final java.util.List<String> ORDER = java.util.List.of("main", "high", "6e00", "7a00",
+            "predictive-high-444");
+
     /** Level 1b (H.264 §A.3.1): level_idc 9, or 11 with constraint_set3 in Baseline, Main and Extended. */
     public boolean isLevel1b() {
         return levelIdc == LEVEL_1B || levelIdc == LEVEL_1_1 && (profileIop & CONSTRAINT_SET3) != 0

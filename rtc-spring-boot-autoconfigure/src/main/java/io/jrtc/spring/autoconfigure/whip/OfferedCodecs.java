@@ -53,7 +53,8 @@ final class OfferedCodecs {
 
     /**
      * WHEP: a viewer of a stream published in {@code published} video must offer to receive it in some video
-     * section, since the publisher's video is forwarded as it is.
+     * section ({@link CodecNegotiation#canReceive}: for H.264 a profile whose decoders decode the publisher's),
+     * since the publisher's video is forwarded as it is.
      *
      * @throws UnsupportedCodecException naming the published codec and the viewer's video codecs
      */
@@ -67,7 +68,7 @@ final class OfferedCodecs {
         for (RtpMediaSection section : sections(offer)) {
             if (section.kind().equals("video") && section.direction().receives()) {
                 List<RtpCodec> offered = mediaCodecs(section);
-                if (offered.stream().anyMatch(codec -> CodecNegotiation.sameFormat(codec, wanted))) {
+                if (offered.stream().anyMatch(codec -> CodecNegotiation.canReceive(codec, wanted))) {
                     return;
                 }
                 viewerVideo.addAll(offered);

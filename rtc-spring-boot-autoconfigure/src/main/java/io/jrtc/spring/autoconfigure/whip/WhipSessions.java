@@ -341,17 +341,27 @@ public class WhipSessions implements DisposableBean {
     }
 
     /**
-     * The sender capabilities of the publisher's codec in the same format (H.264 profile and packetization mode,
-     * VP9 or AV1 profile, H.265 profile): a sender packetizes only frames of its negotiated codec, and a viewer
-     * must decode the publisher's bitstream as it is.
+     * The sender capabilities a viewer may negotiate for the publisher's codec: its exact format first, then (for
+     * H.264) the profiles whose decoders decode it ({@link CodecNegotiation#canReceive}), since a sender
+     * packetizes only frames of its negotiated codec and the viewer must decode the publisher's bitstream as it
+     * is. Headless Chromium, for one, offers no H.264 High but High 4:4:4 Predictive, whose decoders decode High.
      */
     static List<RTCRtpCodecCapability> preferencesFor(RTCRtpCodecParameters codec) {
         RtpCodec wanted = new RtpCodec(RtpCodec.UNASSIGNED, codec.mimeType(), codec.clockRate(), 0,
                 codec.parameters(), List.of());
-        return RTCRtpSender.getCapabilities("video").codecs().stream()
-                .filter(capability -> CodecNegotiation.sameFormat(wanted, new RtpCodec(RtpCodec.UNASSIGNED,
-                        capability.mimeType(), capability.clockRate(), 0, capability.parameters(), List.of())))
-                .toList();
+        List<RTCRtpCodecCapability> exact = new ArrayList<>();
+        List<RTCRtpCodecCapability> decoding = new ArrayList<>();
+        for (RTCRtpCodecCapability capability : RTCRtpSender.getCapabilities("video").codecs()) {
+            RtpCodec local = new RtpCodec(RtpCodec.UNASSIGNED, capability.mimeType(), capability.clockRate(), 0,
+                    capability.parameters(), List.of());
+            if (CodecNegotiation.sameFormat(wanted, local)) {
+                exact.add(capability);
+            } else if (CodecNegotiation.canReceive(local, wanted)) {
+                decoding.add(capability);
+            }
+        }
+        exact.addAll(decoding);
+        return exact;
     }
 
     private static String remoteUfrag(RTCPeerConnection pc) {
