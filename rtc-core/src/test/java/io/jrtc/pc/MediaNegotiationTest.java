@@ -243,7 +243,7 @@ class MediaNegotiationTest {
         List<RTCTrackEvent> tracks = new CopyOnWriteArrayList<>();
         pc.onTrack(tracks::add);
         String chrome = ForeignOffers.session("0 1 2 3") + ForeignOffers.chromeAudio("0", "sendrecv", 1001)
-                + ForeignOffers.av1OnlyVideo("1") + ForeignOffers.g722OnlyAudio("2")
+                + ForeignOffers.unsupportedVideo("1") + ForeignOffers.g722OnlyAudio("2")
                 + ForeignOffers.chromeVideo("3", "sendrecv", 2001);
         await(pc.setRemoteDescription(offer(chrome)));
         String answer = await(pc.createAnswer()).sdp();
