@@ -22,6 +22,16 @@ checks=(
   "redis-server|[ -x /usr/bin/redis-server ]"
   "nodejs|command -v node"
   "npm|command -v npm"
+  # GStreamer webrtcbin as a WHIP publisher and WHEP viewer of H.264 (x264enc), VP9 and H.265 (x265enc, avdec_h265)
+  "gstreamer1.0-tools|command -v gst-launch-1.0 && command -v gst-inspect-1.0"
+  "gstreamer1.0-plugins-base|gst-inspect-1.0 videotestsrc"
+  "gstreamer1.0-plugins-good|gst-inspect-1.0 vp9enc && gst-inspect-1.0 rtpvp9pay"
+  "gstreamer1.0-plugins-bad|gst-inspect-1.0 webrtcbin && gst-inspect-1.0 x265enc"
+  "gstreamer1.0-plugins-ugly|gst-inspect-1.0 x264enc"
+  "gstreamer1.0-libav|gst-inspect-1.0 avdec_h265"
+  "gstreamer1.0-nice|gst-inspect-1.0 nicesrc"
+  "python3-gi|/usr/bin/python3 -c 'import gi'"
+  "gir1.2-gst-plugins-bad-1.0|/usr/bin/python3 -c 'import gi; gi.require_version(\"GstWebRTC\", \"1.0\")'"
 )
 missing() {
   local check

@@ -16,6 +16,20 @@ public interface Depacketizer {
     /** Validates one payload and returns its {@code FRAME_START}/{@code FRAME_END}/{@code KEYFRAME} bits. */
     int inspect(byte[] payload, int off, int len) throws CodecParseException;
 
+    /**
+     * Whether a forwarder waiting for a keyframe may start at this packet: it is the first packet of a frame that
+     * decodes on its own. Never throws; malformed payloads are not keyframe starts. By default a packet that
+     * both {@code FRAME_START}s and shows a {@code KEYFRAME}; every audio packet, since each decodes alone.
+     */
+    default boolean startsKeyframe(byte[] payload, int off, int len) {
+        try {
+            int both = FRAME_START | KEYFRAME;
+            return (inspect(payload, off, len) & both) == both;
+        } catch (CodecParseException malformed) {
+            return false;
+        }
+    }
+
     /** Joins the payloads of one frame's packets, first to last, into the codec bitstream. */
     byte[] assemble(PacketRun packets) throws CodecParseException;
 }

@@ -20,6 +20,58 @@ public final class H264NalUnits {
 
     private static final byte[] START_CODE = {0, 0, 0, 1};
 
+    /** RFC 6184's STAP-A (§5.7.1) and FU-A (§5.8) for {@link NalUnitPayloads}. */
+    static final NalUnitFormat RTP = new NalUnitFormat() {
+        @Override
+        public int headerLength() {
+            return 1;
+        }
+
+        @Override
+        public int type(byte first) {
+            return H264NalUnits.type(first);
+        }
+
+        @Override
+        public int aggregationType() {
+            return TYPE_STAP_A;
+        }
+
+        @Override
+        public int fragmentType() {
+            return TYPE_FU_A;
+        }
+
+        /** F is the OR and NRI the maximum of the aggregated NAL units' (§5.3, §5.7.1). */
+        @Override
+        public void writeAggregationHeader(byte[] out, List<byte[]> nalUnits, int from, int count) {
+            int forbidden = 0;
+            int nri = 0;
+            for (int i = from; i < from + count; i++) {
+                forbidden |= nalUnits.get(i)[0] & 0x80;
+                nri = Math.max(nri, nalUnits.get(i)[0] & 0x60);
+            }
+            out[0] = (byte) (forbidden | nri | TYPE_STAP_A);
+        }
+
+        /** The NAL header becomes the FU indicator (F, NRI, type 28) and the FU header (S, E, R, type). */
+        @Override
+        public void writeFragmentHeaders(byte[] out, byte[] nal, boolean start, boolean end) {
+            out[0] = (byte) ((nal[0] & 0xE0) | TYPE_FU_A);
+            out[1] = (byte) ((start ? 0x80 : 0) | (end ? 0x40 : 0) | type(nal[0]));
+        }
+
+        @Override
+        public void writeReassembledHeader(java.io.ByteArrayOutputStream out, byte[] firstFragment) {
+            out.write((firstFragment[0] & 0xE0) | firstFragment[1] & 0x1F);
+        }
+
+        @Override
+        public int fragmentedType(int fuHeader) {
+            return fuHeader & 0x1F;
+        }
+    };
+
     private H264NalUnits() {
     }
 

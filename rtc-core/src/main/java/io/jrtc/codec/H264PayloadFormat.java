@@ -1,10 +1,8 @@
 package io.jrtc.codec;
 
-import java.io.ByteArrayOutputStream;
-
 /**
- * Depacketizes H.264 in packetization-mode 1 (RFC 6184 §6.3): single NAL unit packets (§5.6), STAP-A (§5.7.1)
- * and FU-A (§5.8); the interleaved-mode types STAP-B, MTAP and FU-B are rejected. A frame comes out as an Annex B
+ * Depacketizes H.264 in packetization-mode 0 (RFC 6184 §6.2: single NAL unit packets, §5.6) and 1 (§6.3: those,
+ * STAP-A, §5.7.1, and FU-A, §5.8), any profile; the interleaved-mode types STAP-B, MTAP and FU-B are rejected. A frame comes out as an Annex B
  * access unit with four-byte start codes. A packet marks a keyframe when it carries an IDR slice (type 5);
  * {@link H264NalUnits#isSelfContainedKeyframe} also checks that the frame brought its SPS and PPS.
  * An FU-A sequence must run from S = 1 to E = 1 inside one frame with one NAL type, else the frame is dropped.
@@ -13,7 +11,6 @@ public final class H264PayloadFormat implements Depacketizer {
     /** The RTP timestamp rate of H.264, fixed by RFC 6184 §5.1. */
     public static final int CLOCK_RATE = 90_000;
     private static final int STAP_A_LENGTH_FIELD = 2;
-    private static final byte[] START_CODE = {0, 0, 0, 1};
 
     @Override
     public int inspect(byte[] payload, int off, int len) throws CodecParseException {
@@ -60,6 +57,47 @@ public final class H264PayloadFormat implements Depacketizer {
         return flags;
     }
 
+    /**
+     * Whether the packet is the first of a keyframe: it carries a sequence parameter set (alone, in a STAP-A or
+     * starting an FU-A), which WebRTC senders put in front of every IDR picture, or, for a sender that sends its
+     * parameter sets out of band, the first slice (first_mb_in_slice 0) of an IDR picture. When the SPS and the
+     * IDR slice come in separate packets both answer true; the first of them, the SPS, is where to start.
+     * Never throws.
+     */
+    public static boolean isKeyframeStart(byte[] payload, int off, int len) {
+        if (payload == null || off < 0 || len < 2 || len > payload.length - off) {
+            return false;
+        }
+        int type = H264NalUnits.type(payload[off]);
+        if (type == H264NalUnits.TYPE_STAP_A) {
+            for (int at = off + 1; at + 2 < off + len; ) {
+                int size = (payload[at] & 0xFF) << 8 | payload[at + 1] & 0xFF;
+                if (size < 1 || size > off + len - at - 2) {
+                    return false;
+                }
+                if (startsKeyframe(H264NalUnits.type(payload[at + 2]), at + 3 < off + len ? payload[at + 3] : 0)) {
+                    return true;
+                }
+                at += 2 + size;
+            }
+            return false;
+        }
+        if (type == H264NalUnits.TYPE_FU_A) {
+            int fuHeader = payload[off + 1] & 0xFF;
+            return (fuHeader & 0x80) != 0 && len > 2 && startsKeyframe(fuHeader & 0x1F, payload[off + 2]);
+        }
+        return startsKeyframe(type, payload[off + 1]);
+    }
+
+    private static boolean startsKeyframe(int type, byte firstSliceByte) {
+        return type == H264NalUnits.TYPE_SPS || type == H264NalUnits.TYPE_IDR_SLICE && (firstSliceByte & 0x80) != 0;
+    }
+
+    @Override
+    public boolean startsKeyframe(byte[] payload, int off, int len) {
+        return isKeyframeStart(payload, off, len);
+    }
+
     private static int nalFlags(int type, int firstSliceByte) {
         return (H264NalUnits.opensAccessUnit(type, firstSliceByte) ? FRAME_START : 0)
                 | (type == H264NalUnits.TYPE_IDR_SLICE ? KEYFRAME : 0);
@@ -67,47 +105,9 @@ public final class H264PayloadFormat implements Depacketizer {
 
     @Override
     public byte[] assemble(PacketRun packets) throws CodecParseException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(packets.totalLength() + 64);
-        int fuType = -1;
         for (int i = 0; i < packets.size(); i++) {
-            byte[] b = packets.payload(i);
-            int len = packets.length(i);
-            inspect(b, 0, len);
-            int type = H264NalUnits.type(b[0]);
-            if (type == H264NalUnits.TYPE_FU_A) {
-                fuType = appendFragment(out, b, len, fuType);
-                continue;
-            }
-            CodecParseException.require(fuType < 0, "FU-A sequence interrupted before its end fragment");
-            if (type == H264NalUnits.TYPE_STAP_A) {
-                for (int at = 1; at < len; ) {
-                    int size = (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
-                    out.write(START_CODE, 0, START_CODE.length);
-                    out.write(b, at + STAP_A_LENGTH_FIELD, size);
-                    at += STAP_A_LENGTH_FIELD + size;
-                }
-            } else {
-                out.write(START_CODE, 0, START_CODE.length);
-                out.write(b, 0, len);
-            }
+            inspect(packets.payload(i), 0, packets.length(i));
         }
-        CodecParseException.require(fuType < 0, "frame ends inside an FU-A sequence");
-        return out.toByteArray();
-    }
-
-    /** Appends one FU-A fragment; returns the NAL type still being reassembled, or -1 after the end fragment. */
-    private static int appendFragment(ByteArrayOutputStream out, byte[] b, int len, int fuType)
-            throws CodecParseException {
-        int fuHeader = b[1] & 0xFF;
-        int type = fuHeader & 0x1F;
-        if ((fuHeader & 0x80) != 0) {
-            CodecParseException.require(fuType < 0, "FU-A start inside another FU-A sequence");
-            out.write(START_CODE, 0, START_CODE.length);
-            out.write((b[0] & 0xE0) | type);
-        } else {
-            CodecParseException.require(fuType == type, "FU-A fragment without its start fragment");
-        }
-        out.write(b, 2, len - 2);
-        return (fuHeader & 0x40) != 0 ? -1 : type;
+        return NalUnitPayloads.assemble(H264NalUnits.RTP, packets);
     }
 }

@@ -18,6 +18,12 @@ abstract class OnePacketPerFrame implements Depacketizer {
         return FRAME_START | FRAME_END;
     }
 
+    /** Every audio packet decodes on its own. */
+    @Override
+    public boolean startsKeyframe(byte[] payload, int off, int len) {
+        return payload != null && off >= 0 && len >= 0 && len <= payload.length - off;
+    }
+
     @Override
     public byte[] assemble(PacketRun packets) throws CodecParseException {
         CodecParseException.require(packets.size() == 1, "a " + formatName + " frame is exactly one RTP packet");

@@ -21,7 +21,8 @@ class DepacketizerRobustnessTest {
 
     @Provide
     Arbitrary<Depacketizer> depacketizers() {
-        return Arbitraries.of(new OpusPayloadFormat(), new Vp8PayloadFormat(), new H264PayloadFormat());
+        return Arbitraries.of(new OpusPayloadFormat(), new Vp8PayloadFormat(), new H264PayloadFormat(),
+                new Vp9PayloadFormat(), new Av1PayloadFormat(), new H265PayloadFormat());
     }
 
     @Property(tries = 600)
@@ -29,6 +30,15 @@ class DepacketizerRobustnessTest {
                                                   @ForAll @Size(max = 40) byte[] payload) {
         try {
             depacketizer.inspect(payload, 0, payload.length);
+        } catch (CodecParseException expected) {
+            // the only exception allowed
+        }
+        depacketizer.startsKeyframe(payload, 0, payload.length);
+        try {
+            Vp9PayloadDescriptor parsed = Vp9PayloadDescriptor.parse(payload, 0, payload.length);
+            byte[] encoded = new byte[parsed.length()];
+            parsed.encode(encoded, 0);
+            assertThat(Vp9PayloadDescriptor.parse(encoded, 0, encoded.length)).isEqualTo(parsed);
         } catch (CodecParseException expected) {
             // the only exception allowed
         }

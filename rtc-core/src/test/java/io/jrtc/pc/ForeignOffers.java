@@ -99,14 +99,15 @@ final class ForeignOffers {
                         + "a=ssrc:" + (ssrc + 1) + " cname:chromecname\r\n" : "");
     }
 
-    /** A video section offering only codecs jrtc does not support (AV1). */
-    static String av1OnlyVideo(String mid) {
+    /** A video section offering only a format jrtc does not support (AV1's professional profile, 2). */
+    static String unsupportedVideo(String mid) {
         return "m=video 9 UDP/TLS/RTP/SAVPF 45\r\n"
                 + transport()
                 + "a=mid:" + mid + "\r\n"
                 + "a=sendrecv\r\n"
                 + "a=rtcp-mux\r\n"
-                + "a=rtpmap:45 AV1/90000\r\n";
+                + "a=rtpmap:45 AV1/90000\r\n"
+                + "a=fmtp:45 profile=2\r\n";
     }
 
     /** An audio section offering only G.722, which jrtc does not support. */

@@ -52,7 +52,8 @@ class MediaNegotiationTest {
         String v = sections.get(2);
         String d = sections.get(3);
         assertThat(a).startsWith("m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8\r\n").contains("a=mid:0\r\n");
-        assertThat(v).startsWith("m=video 9 UDP/TLS/RTP/SAVPF 96 97 102 103 104 105\r\n").contains("a=mid:1\r\n");
+        assertThat(v).startsWith("m=video 9 UDP/TLS/RTP/SAVPF 96 97 98 99 100 101 45 46 102 103 104 105 ")
+                .contains("a=mid:1\r\n");
         assertThat(d).startsWith("m=application 9 UDP/DTLS/SCTP webrtc-datachannel").contains("a=mid:2\r\n");
         for (String rtp : List.of(a, v)) {
             assertThat(rtp).contains("a=rtcp-mux\r\n", "a=rtcp-rsize\r\n", "a=sendrecv\r\n", "a=setup:actpass\r\n",
@@ -65,7 +66,9 @@ class MediaNegotiationTest {
         assertThat(v).doesNotContain(SupportedCodecs.AUDIO_LEVEL_URI).contains("a=rtpmap:96 VP8/90000",
                 "a=rtpmap:97 rtx/90000", "a=fmtp:97 apt=96", "a=rtcp-fb:96 nack pli", "a=rtcp-fb:96 ccm fir",
                 "a=rtpmap:102 H264/90000", "a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;"
-                        + "profile-level-id=42e01f", "a=fmtp:105 apt=104");
+                        + "profile-level-id=42e034", "a=fmtp:105 apt=104", "a=rtpmap:98 VP9/90000",
+                "a=fmtp:100 profile-id=2", "a=rtpmap:45 AV1/90000", "a=rtpmap:55 H265/90000",
+                "a=extmap:8 " + SupportedCodecs.DEPENDENCY_DESCRIPTOR_URI);
         assertSends(a, audioSender, audio.getId());
         assertSends(v, videoSender, video.getId());
         assertThat(d).doesNotContain("a=ssrc", "a=msid", "a=rtcp-mux");
@@ -225,9 +228,9 @@ class MediaNegotiationTest {
         assertThat(a).startsWith("m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8\r\n").contains("a=mid:0", "a=recvonly",
                 "a=rtcp-mux", "a=setup:active", "a=extmap:1 " + SupportedCodecs.AUDIO_LEVEL_URI,
                 "a=extmap:4 " + SupportedCodecs.MID_URI).doesNotContain("G722", "red/", "telephone-event", "a=ssrc:");
-        assertThat(v).startsWith("m=video 9 UDP/TLS/RTP/SAVPF 96 97 102 103\r\n").contains("a=mid:1",
-                "a=recvonly", "a=fmtp:97 apt=96", "a=fmtp:103 apt=102").doesNotContain("VP9", "AV1",
-                "urn:3gpp:video-orientation");
+        assertThat(v).startsWith("m=video 9 UDP/TLS/RTP/SAVPF 96 97 98 99 102 103 45\r\n").contains("a=mid:1",
+                "a=recvonly", "a=fmtp:97 apt=96", "a=fmtp:103 apt=102", "a=rtpmap:98 VP9/90000",
+                "a=rtpmap:45 AV1/90000").doesNotContain("urn:3gpp:video-orientation");
         assertThat(sections.get(3)).startsWith("m=application 9 UDP/DTLS/SCTP").contains("a=mid:2");
 
         await(pc.setLocalDescription(answer(answer)));
@@ -240,7 +243,7 @@ class MediaNegotiationTest {
         List<RTCTrackEvent> tracks = new CopyOnWriteArrayList<>();
         pc.onTrack(tracks::add);
         String chrome = ForeignOffers.session("0 1 2 3") + ForeignOffers.chromeAudio("0", "sendrecv", 1001)
-                + ForeignOffers.av1OnlyVideo("1") + ForeignOffers.g722OnlyAudio("2")
+                + ForeignOffers.unsupportedVideo("1") + ForeignOffers.g722OnlyAudio("2")
                 + ForeignOffers.chromeVideo("3", "sendrecv", 2001);
         await(pc.setRemoteDescription(offer(chrome)));
         String answer = await(pc.createAnswer()).sdp();
@@ -366,7 +369,8 @@ class MediaNegotiationTest {
                         "a=extmap:2 " + SupportedCodecs.AUDIO_LEVEL_URI, "a=ssrc:");
         assertThat(sections.get(2)).startsWith("m=video 9 UDP/TLS/RTP/SAVPF 97 98 99\r\n")
                 .contains("a=rtpmap:97 VP8/90000", "a=fmtp:98 apt=97", "a=recvonly")
-                .contains("a=fmtp:99 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f");
+                // RFC 6184 §8.2.2: both allow level asymmetry, so the answer names the level jrtc receives
+                .contains("a=fmtp:99 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=420034");
         await(pc.setLocalDescription(answer(answer)));
         RTCRtpTransceiver audio = transceiver(pc, "0");
         assertThat(audio.getCurrentDirection()).isEqualTo(RTCRtpTransceiverDirection.SENDRECV);
@@ -435,7 +439,7 @@ class MediaNegotiationTest {
                 .startsWith("m=audio 9 UDP/TLS/RTP/SAVPF 96 0 8\r\n").contains("a=rtpmap:96 opus/48000/2");
         assertThat(sections.get(2)).startsWith("m=video 9 UDP/TLS/RTP/SAVPF 97 98 ")
                 .contains("a=rtpmap:97 VP8/90000", "a=fmtp:98 apt=97", "a=rtpmap:99 H264/90000",
-                        "a=fmtp:99 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f")
+                        "a=fmtp:99 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=420034")
                 .doesNotContain("a=rtpmap:96 ");
         assertThat(sections.get(1)).as("extension ids stay too").contains("a=extmap:1 " + SupportedCodecs.MID_URI,
                 "a=extmap:2 " + SupportedCodecs.AUDIO_LEVEL_URI, "a=extmap:3 " + SupportedCodecs.ABS_SEND_TIME_URI,

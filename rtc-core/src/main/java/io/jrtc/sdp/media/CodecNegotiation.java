@@ -14,8 +14,6 @@ import java.util.Set;
  * §5.3.1 answer; RFC 3264 §6.1). Pure functions over the typed records of this package.
  */
 public final class CodecNegotiation {
-    /** RFC 6184 §8.1: without profile-level-id, Baseline profile (0x42, no constraint flags) at level 1. */
-    private static final String H264_DEFAULT_PROFILE_LEVEL_ID = "42000a";
     /** RFC 3551 §6 leaves 35-71 unassigned; 35-63 avoids RTCP packet types 64-95 under rtcp-mux (RFC 5761 §4). */
     private static final int FIRST_FALLBACK = 35;
     private static final int LAST_FALLBACK = 63;
@@ -25,25 +23,49 @@ public final class CodecNegotiation {
 
     /**
      * Whether two codecs are the same format: mime type (case-insensitive, RFC 4855 §3), clock rate, channels, and
-     * the fmtp parameters that change the bitstream: H.264 profile (first two bytes of profile-level-id) and
-     * packetization-mode (RFC 6184 §8.2.2), VP9 profile-id, AV1 profile. Payload types are not compared.
+     * the fmtp parameters that change the bitstream: H.264 profile ({@link H264ProfileLevelId#sameProfile}) and
+     * packetization-mode (RFC 6184 §8.2.2), H.265 profile-id, tier-flag and tx-mode (RFC 7798 §7.2.2), VP9
+     * profile-id (RFC 9628 §6), AV1 profile. Payload types are not compared; levels are negotiated, not matched.
      */
     public static boolean sameFormat(RtpCodec a, RtpCodec b) {
         if (!a.hasMimeType(b.mimeType()) || a.clockRate() != b.clockRate() || a.channels() != b.channels()) {
             return false;
         }
         return switch (a.encodingName().toUpperCase(Locale.ROOT)) {
-            case "H264" -> h264Profile(a).equals(h264Profile(b))
+            case "H264" -> sameH264Profile(a, b)
                     && parameterOr(a, "packetization-mode", "0").equals(parameterOr(b, "packetization-mode", "0"));
+            case "H265" -> parameterOr(a, "profile-id", "1").equals(parameterOr(b, "profile-id", "1"))
+                    && parameterOr(a, "tier-flag", "0").equals(parameterOr(b, "tier-flag", "0"))
+                    && parameterOr(a, "tx-mode", "SRST").equalsIgnoreCase(parameterOr(b, "tx-mode", "SRST"));
             case "VP9" -> parameterOr(a, "profile-id", "0").equals(parameterOr(b, "profile-id", "0"));
             case "AV1" -> parameterOr(a, "profile", "0").equals(parameterOr(b, "profile", "0"));
             default -> true;
         };
     }
 
-    private static String h264Profile(RtpCodec codec) {
-        String id = parameterOr(codec, "profile-level-id", H264_DEFAULT_PROFILE_LEVEL_ID);
-        return id.length() == 6 ? id.substring(0, 4).toLowerCase(Locale.ROOT) : id;
+    /**
+     * Whether a receiver that negotiates {@code receiver} can decode a stream coded as {@code stream}, as a
+     * forwarder that does not transcode must know: the same format, or for H.264 the same packetization mode and
+     * a profile whose decoders decode the stream's ({@link H264ProfileLevelId#decodes}, H.264 Annex A).
+     */
+    public static boolean canReceive(RtpCodec receiver, RtpCodec stream) {
+        if (sameFormat(receiver, stream)) {
+            return true;
+        }
+        if (!receiver.hasMimeType(stream.mimeType()) || !receiver.encodingName().equalsIgnoreCase("H264")
+                || !parameterOr(receiver, "packetization-mode", "0").equals(parameterOr(stream, "packetization-mode",
+                "0"))) {
+            return false;
+        }
+        H264ProfileLevelId decoder = H264ProfileLevelId.of(receiver);
+        H264ProfileLevelId coded = H264ProfileLevelId.of(stream);
+        return decoder != null && coded != null && decoder.decodes(coded);
+    }
+
+    private static boolean sameH264Profile(RtpCodec a, RtpCodec b) {
+        H264ProfileLevelId first = H264ProfileLevelId.of(a);
+        H264ProfileLevelId second = H264ProfileLevelId.of(b);
+        return first != null && second != null && first.sameProfile(second);
     }
 
     private static String parameterOr(RtpCodec codec, String name, String fallback) {
@@ -54,7 +76,8 @@ public final class CodecNegotiation {
     /**
      * The answer's codecs (RFC 8829 §5.3.1, RFC 3264 §6.1): the offered codecs that match a local capability, in
      * the offerer's order and with the offerer's payload types. A kept codec carries the local fmtp parameters
-     * (what this side accepts) and the rtcp-fb mechanisms both sides list. RTX (RFC 4588 §8) is kept only when its
+     * (what this side accepts) with the levels answered as {@link #answerParameters} says, and the rtcp-fb
+     * mechanisms both sides list. RTX (RFC 4588 §8) is kept only when its
      * {@code apt} codec is kept and RTX at that clock rate is a local capability; RED (RFC 2198) only when every
      * payload type it names is kept. Both keep the offerer's parameters, since those name offered payload types.
      */
@@ -66,7 +89,7 @@ public final class CodecNegotiation {
             }
             for (RtpCodec local : localCapabilities) {
                 if (!local.isRtx() && sameFormat(offer, local)) {
-                    kept.put(offer.payloadType(), offer.withParameters(local.parameters())
+                    kept.put(offer.payloadType(), offer.withParameters(answerParameters(offer, local))
                             .withRtcpFeedback(commonFeedback(offer, local)));
                     break;
                 }
@@ -85,6 +108,39 @@ public final class CodecNegotiation {
             }
         }
         return answer;
+    }
+
+    /**
+     * The fmtp parameters answering an offered codec that matched a local one: the local parameters, except the
+     * levels. H.264 (RFC 6184 §8.2.2) answers the offered profile at the local level when both sides carry
+     * level-asymmetry-allowed=1, else at the lower level; H.265 (RFC 7798 §7.2.2) answers the lower level-id.
+     */
+    static Map<String, String> answerParameters(RtpCodec offer, RtpCodec local) {
+        Map<String, String> parameters = new LinkedHashMap<>(local.parameters());
+        switch (local.encodingName().toUpperCase(Locale.ROOT)) {
+            case "H264" -> {
+                H264ProfileLevelId offered = H264ProfileLevelId.of(offer);
+                H264ProfileLevelId own = H264ProfileLevelId.of(local);
+                boolean asymmetric = "1".equals(offer.parameter("level-asymmetry-allowed"))
+                        && "1".equals(local.parameter("level-asymmetry-allowed"));
+                parameters.put("profile-level-id", H264ProfileLevelId.answer(offered, own, asymmetric).toValue());
+            }
+            case "H265" -> {
+                String offered = offer.parameter("level-id");
+                String own = local.parameter("level-id");
+                if (isSmallNumber(offered) && (own == null || isSmallNumber(own)
+                        && Integer.parseInt(offered) < Integer.parseInt(own))) {
+                    parameters.put("level-id", offered);
+                }
+            }
+            default -> {
+            }
+        }
+        return parameters;
+    }
+
+    private static boolean isSmallNumber(String value) {
+        return value != null && !value.isEmpty() && value.length() <= 3 && value.chars().allMatch(Character::isDigit);
     }
 
     private static boolean isRed(RtpCodec codec) {

@@ -43,7 +43,8 @@ class CodecNegotiationTest {
         List<RtpCodec> answer = CodecNegotiation.answerCodecs(List.of(h264("42e034", "0"), RTX),
                 chromeVideo().codecs());
         assertThat(answer).extracting(RtpCodec::payloadType).containsExactly(102, 103);
-        assertThat(answer.get(0).parameter("profile-level-id")).isEqualTo("42e034");
+        // without level-asymmetry-allowed on both sides, the lower level holds for both directions
+        assertThat(answer.get(0).parameter("profile-level-id")).isEqualTo("42e01f");
         assertThat(answer.get(1).associatedPayloadType()).isEqualTo(102);
 
         List<RtpCodec> high = CodecNegotiation.answerCodecs(List.of(h264("640028", "1")), chromeVideo().codecs());
@@ -51,6 +52,75 @@ class CodecNegotiationTest {
 
         List<RtpCodec> none = CodecNegotiation.answerCodecs(List.of(h264("4d001f", "1")), chromeVideo().codecs());
         assertThat(none).isEmpty();
+    }
+
+    /** libwebrtc's profile classes: Constrained Baseline spelled three ways, Main with other flags, High. */
+    @ParameterizedTest
+    @CsvSource({"42e01f, 4de01f, true", "42e01f, 58c01f, true", "42e01f, 42001f, false", "4d001f, 4d401f, true",
+            "640028, 64001f, true", "640c1f, 64001f, false", "6e001f, 6e0028, true", "6e001f, 6e101f, false",
+            "f4001f, 640032, false", "zz001f, 42e01f, false", "42e0, 42e01f, false"})
+    void h264ProfilesMatchAsLibwebrtcClassesThem(String first, String second, boolean same) {
+        assertThat(CodecNegotiation.sameFormat(h264(first, "1"), h264(second, "1"))).isEqualTo(same);
+    }
+
+    /** RFC 6184 §8.2.2: with level-asymmetry-allowed on both sides the answer names the answerer's own level. */
+    @Test
+    void h264AnswersTheOfferedProfileAtTheLocalLevelWhenBothAllowAsymmetry() {
+        RtpCodec offeredHigh = h264("640c1f", "1").withPayloadType(100)
+                .withParameters(Map.of("profile-level-id", "640c1f", "packetization-mode", "1",
+                        "level-asymmetry-allowed", "1"));
+        RtpCodec local = h264("640c34", "1").withParameters(Map.of("profile-level-id", "640c34",
+                "packetization-mode", "1", "level-asymmetry-allowed", "1"));
+        assertThat(CodecNegotiation.answerCodecs(List.of(local), List.of(offeredHigh)).get(0)
+                .parameter("profile-level-id")).isEqualTo("640c34");
+        RtpCodec offeredWithoutAsymmetry = h264("4d0028", "1").withPayloadType(101);
+        RtpCodec localMain = h264("4d401f", "1").withParameters(Map.of("profile-level-id", "4d401f",
+                "packetization-mode", "1", "level-asymmetry-allowed", "1"));
+        assertThat(CodecNegotiation.answerCodecs(List.of(localMain), List.of(offeredWithoutAsymmetry)).get(0)
+                .parameter("profile-level-id")).isEqualTo("4d001f");
+    }
+
+    /** H.264 Annex A: which profiles' decoders decode which streams, as a forwarder matches viewers. */
+    @ParameterizedTest
+    @CsvSource({"640c1f, 640028, false", "f4001f, 640028, true", "64001f, 4d001f, true", "4d001f, 64001f, false",
+            "42001f, 42e01f, true", "4d001f, 42e01f, true", "4d001f, 42001f, false", "64001f, 640c1f, true",
+            "7a001f, 6e001f, true", "6e001f, 7a001f, false"})
+    void h264ViewersReceiveProfilesTheirDecodersDecode(String viewer, String stream, boolean receives) {
+        assertThat(CodecNegotiation.canReceive(h264(viewer, "1"), h264(stream, "1"))).isEqualTo(receives);
+        assertThat(CodecNegotiation.canReceive(h264(viewer, "0"), h264(stream, "1"))).isFalse();
+    }
+
+    /** H.264 §A.3.1: level 1b (level_idc 11 with constraint_set3 in Baseline) lies between 1 and 1.1. */
+    @Test
+    void h264Level1bSitsBetweenOneAndOnePointOne() {
+        H264ProfileLevelId level1b = H264ProfileLevelId.parse("42f00b");
+        assertThat(level1b.isLevel1b()).isTrue();
+        assertThat(H264ProfileLevelId.parse("42e00a").levelBelow(level1b)).isTrue();
+        assertThat(level1b.levelBelow(H264ProfileLevelId.parse("42e00c"))).isTrue();
+        assertThat(level1b.withLevel(0x1f).toValue()).isEqualTo("42e01f");
+        assertThat(H264ProfileLevelId.parse("64000b").isLevel1b()).isFalse();
+        assertThat(H264ProfileLevelId.parse("640009").isLevel1b()).isTrue();
+    }
+
+    @Property(tries = 300)
+    void profileLevelIdsRoundTripThroughTheirText(@ForAll @IntRange(min = 1, max = 255) int profileIdc,
+            @ForAll @IntRange(max = 255) int profileIop, @ForAll @IntRange(min = 1, max = 255) int levelIdc) {
+        H264ProfileLevelId id = new H264ProfileLevelId(profileIdc, profileIop, levelIdc);
+        assertThat(H264ProfileLevelId.parse(id.toValue())).isEqualTo(id);
+        assertThat(id.sameProfile(id.withLevel(0x34))).isTrue();
+    }
+
+    /** RFC 7798 §7.2.2: H.265 matches on profile-id, tier-flag and tx-mode, and answers the lower level-id. */
+    @Test
+    void h265MatchesOnProfileAndTierAndAnswersTheLowerLevel() {
+        RtpCodec local = RtpCodec.of("video/H265", 90000, 0).withParameters(Map.of("level-id", "186",
+                "profile-id", "1", "tier-flag", "0", "tx-mode", "SRST"));
+        RtpCodec offered = RtpCodec.of("video/H265", 90000, 0).withPayloadType(49)
+                .withParameters(Map.of("level-id", "93", "profile-id", "1"));
+        assertThat(CodecNegotiation.answerCodecs(List.of(local), List.of(offered)).get(0).parameter("level-id"))
+                .isEqualTo("93");
+        assertThat(CodecNegotiation.sameFormat(local, offered.withParameters(Map.of("profile-id", "2")))).isFalse();
+        assertThat(CodecNegotiation.sameFormat(local, offered.withParameters(Map.of("tier-flag", "1")))).isFalse();
     }
 
     @Test

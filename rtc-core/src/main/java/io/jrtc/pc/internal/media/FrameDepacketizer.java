@@ -1,15 +1,18 @@
 package io.jrtc.pc.internal.media;
 
+import io.jrtc.codec.Av1PayloadFormat;
 import io.jrtc.codec.CodecParseException;
 import io.jrtc.codec.Depacketizer;
 import io.jrtc.codec.FrameAssembler;
 import io.jrtc.codec.G711;
 import io.jrtc.codec.G711PayloadFormat;
 import io.jrtc.codec.H264PayloadFormat;
+import io.jrtc.codec.H265PayloadFormat;
 import io.jrtc.codec.MediaFrame;
 import io.jrtc.codec.OpusDecoder;
 import io.jrtc.codec.OpusPayloadFormat;
 import io.jrtc.codec.Vp8PayloadFormat;
+import io.jrtc.codec.Vp9PayloadFormat;
 import io.jrtc.media.AudioFrame;
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.EncodedFrame;
@@ -143,6 +146,9 @@ final class FrameDepacketizer {
             case "pcmu", "pcma" -> new G711PayloadFormat();
             case "vp8" -> new Vp8PayloadFormat();
             case "h264" -> new H264PayloadFormat();
+            case "vp9" -> new Vp9PayloadFormat();
+            case "av1" -> new Av1PayloadFormat();
+            case "h265" -> new H265PayloadFormat();
             default -> throw new IllegalArgumentException("no payload format for " + encoding);
         };
     }

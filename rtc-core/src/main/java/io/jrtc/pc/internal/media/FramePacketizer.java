@@ -1,11 +1,14 @@
 package io.jrtc.pc.internal.media;
 
+import io.jrtc.codec.Av1Packetizer;
 import io.jrtc.codec.G711;
 import io.jrtc.codec.H264Packetizer;
+import io.jrtc.codec.H265Packetizer;
 import io.jrtc.codec.OpusEncoder;
 import io.jrtc.codec.OpusPacketizer;
 import io.jrtc.codec.RtpPayload;
 import io.jrtc.codec.Vp8Packetizer;
+import io.jrtc.codec.Vp9Packetizer;
 import io.jrtc.media.AudioFrame;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
@@ -28,6 +31,9 @@ final class FramePacketizer {
     private final OpusPacketizer opusPacketizer = new OpusPacketizer();
     private Vp8Packetizer vp8;
     private H264Packetizer h264;
+    private Vp9Packetizer vp9;
+    private Av1Packetizer av1;
+    private H265Packetizer h265;
     private OpusEncoder opus;
     private int opusSampleRate;
     private int opusChannels;
@@ -131,12 +137,24 @@ final class FramePacketizer {
         return (int) Math.max(0, Math.min(SILENCE_DBOV, Math.round(-20 * Math.log10(rms))));
     }
 
+    /** A frame its packetizer refuses (an empty H.264 access unit, bytes that are no AV1 OBUs) is not sent. */
     private List<RtpPayload> packetizeCoded(byte[] data) {
+        try {
+            return packetizeCodedFrame(data);
+        } catch (IllegalArgumentException malformed) {
+            return List.of();
+        }
+    }
+
+    private List<RtpPayload> packetizeCodedFrame(byte[] data) {
         return switch (encoding) {
             case "opus" -> List.of(opusPacketizer.packetize(data, 0, data.length));
             case "pcmu", "pcma" -> List.of(new RtpPayload(data, false));
             case "vp8" -> vp8().packetize(data, 0, data.length);
             case "h264" -> h264().packetizeAnnexB(data, 0, data.length);
+            case "vp9" -> vp9().packetize(data, 0, data.length);
+            case "av1" -> av1().packetize(data, 0, data.length);
+            case "h265" -> h265().packetizeAnnexB(data, 0, data.length);
             default -> List.of();
         };
     }
@@ -150,8 +168,29 @@ final class FramePacketizer {
 
     private H264Packetizer h264() {
         if (h264 == null) {
-            h264 = new H264Packetizer(MAX_PAYLOAD);
+            h264 = new H264Packetizer(MAX_PAYLOAD, "0".equals(codec.parameter("packetization-mode")) ? 0 : 1);
         }
         return h264;
+    }
+
+    private Vp9Packetizer vp9() {
+        if (vp9 == null) {
+            vp9 = new Vp9Packetizer(MAX_PAYLOAD, 0);
+        }
+        return vp9;
+    }
+
+    private Av1Packetizer av1() {
+        if (av1 == null) {
+            av1 = new Av1Packetizer(MAX_PAYLOAD);
+        }
+        return av1;
+    }
+
+    private H265Packetizer h265() {
+        if (h265 == null) {
+            h265 = new H265Packetizer(MAX_PAYLOAD);
+        }
+        return h265;
     }
 }

@@ -27,6 +27,9 @@ public final class SupportedCodecs {
     public static final String TRANSPORT_CC_URI =
             "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
     public static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    /** The AV1 RTP specification's dependency descriptor (its appendix A), which SVC-aware forwarding reads. */
+    public static final String DEPENDENCY_DESCRIPTOR_URI =
+            "https://aomediacodec.github.io/av1-rtp-spec/#dependency-descriptor-rtp-header-extension";
 
     private static final List<RtpCodec> AUDIO = List.of(
             new RtpCodec(111, "audio/opus", 48000, 2, parameters("minptime", "10", "useinbandfec", "1"),
@@ -39,18 +42,40 @@ public final class SupportedCodecs {
             new RtcpFeedback.Mechanism("ccm", "fir"), new RtcpFeedback.Mechanism("nack", null),
             new RtcpFeedback.Mechanism("nack", "pli"));
 
-    /** H.264 Constrained Baseline (42e01f) before Baseline (42001f), both packetization-mode 1 (RFC 6184 §8.1). */
+    /**
+     * VP8, VP9 profiles 0 and 2 (RFC 9628 §6), AV1 main profile (AV1 RTP specification §7.2), H.264 in every
+     * profile libwebrtc knows plus High 10 and High 4:2:2, each in packetization-mode 1 and 0 (RFC 6184 §8.1),
+     * and H.265 Main and Main 10 (RFC 7798 §7.1), in Chromium's order of preference. jrtc forwards coded video and
+     * decodes none, so the H.264 and H.265 levels are the highest (5.2, 6.2): they say what jrtc can receive.
+     */
     private static final List<RtpCodec> VIDEO = List.of(
             video(96, "VP8", Map.of()), rtx(97, 96),
-            video(102, "H264", parameters("level-asymmetry-allowed", "1", "packetization-mode", "1",
-                    "profile-level-id", "42e01f")), rtx(103, 102),
-            video(104, "H264", parameters("level-asymmetry-allowed", "1", "packetization-mode", "1",
-                    "profile-level-id", "42001f")), rtx(105, 104));
+            video(98, "VP9", parameters("profile-id", "0")), rtx(99, 98),
+            video(100, "VP9", parameters("profile-id", "2")), rtx(101, 100),
+            video(45, "AV1", parameters("level-idx", "5", "profile", "0", "tier", "0")), rtx(46, 45),
+            h264(102, "42e034", "1"), rtx(103, 102),
+            h264(104, "42e034", "0"), rtx(105, 104),
+            h264(106, "420034", "1"), rtx(107, 106),
+            h264(108, "420034", "0"), rtx(109, 108),
+            h264(127, "4d0034", "1"), rtx(125, 127),
+            h264(39, "4d0034", "0"), rtx(40, 39),
+            h264(112, "640034", "1"), rtx(113, 112),
+            h264(114, "640034", "0"), rtx(115, 114),
+            h264(116, "640c34", "1"), rtx(117, 116),
+            h264(118, "640c34", "0"), rtx(119, 118),
+            h264(120, "f40034", "1"), rtx(121, 120),
+            h264(122, "f40034", "0"), rtx(123, 122),
+            h264(47, "6e0034", "1"), rtx(48, 47),
+            h264(49, "6e0034", "0"), rtx(50, 49),
+            h264(51, "7a0034", "1"), rtx(52, 51),
+            h264(53, "7a0034", "0"), rtx(54, 53),
+            h265(55, "1"), rtx(56, 55),
+            h265(57, "2"), rtx(58, 57));
 
     private static final List<ExtMap> AUDIO_EXTENSIONS = List.of(new ExtMap(1, AUDIO_LEVEL_URI),
             new ExtMap(2, ABS_SEND_TIME_URI), new ExtMap(3, TRANSPORT_CC_URI), new ExtMap(4, MID_URI));
     private static final List<ExtMap> VIDEO_EXTENSIONS = List.of(new ExtMap(2, ABS_SEND_TIME_URI),
-            new ExtMap(3, TRANSPORT_CC_URI), new ExtMap(4, MID_URI));
+            new ExtMap(3, TRANSPORT_CC_URI), new ExtMap(4, MID_URI), new ExtMap(8, DEPENDENCY_DESCRIPTOR_URI));
 
     private SupportedCodecs() {
     }
@@ -65,6 +90,16 @@ public final class SupportedCodecs {
 
     private static RtpCodec video(int payloadType, String encoding, Map<String, String> parameters) {
         return new RtpCodec(payloadType, "video/" + encoding, 90000, 0, parameters, VIDEO_FEEDBACK);
+    }
+
+    private static RtpCodec h264(int payloadType, String profileLevelId, String packetizationMode) {
+        return video(payloadType, "H264", parameters("level-asymmetry-allowed", "1", "packetization-mode",
+                packetizationMode, "profile-level-id", profileLevelId));
+    }
+
+    private static RtpCodec h265(int payloadType, String profileId) {
+        return video(payloadType, "H265", parameters("level-id", "186", "profile-id", profileId, "tier-flag", "0",
+                "tx-mode", "SRST"));
     }
 
     private static RtpCodec rtx(int payloadType, int associated) {

@@ -42,18 +42,28 @@ class SupportedCodecsTest {
     @Test
     void videoCodecsEachHaveTheirRtxRightAfterThem() {
         List<RtpCodec> video = SupportedCodecs.codecs("video");
-        assertThat(video).extracting(RtpCodec::payloadType).containsExactly(96, 97, 102, 103, 104, 105);
-        assertThat(video).extracting(RtpCodec::encodingName)
-                .containsExactly("VP8", "rtx", "H264", "rtx", "H264", "rtx");
+        assertThat(video).extracting(RtpCodec::payloadType).startsWith(96, 97, 98, 99, 100, 101, 45, 46, 102, 103);
+        assertThat(video.stream().filter(c -> !c.isRtx()).map(RtpCodec::encodingName).distinct())
+                .containsExactly("VP8", "VP9", "AV1", "H264", "H265");
         for (int i = 0; i < video.size(); i += 2) {
             assertThat(video.get(i + 1).associatedPayloadType()).isEqualTo(video.get(i).payloadType());
             assertThat(video.get(i).rtcpFeedback()).extracting(Object::toString)
                     .containsExactly("goog-remb", "transport-cc", "ccm fir", "nack", "nack pli");
         }
-        assertThat(video.get(2).parameter("profile-level-id")).isEqualTo("42e01f");
-        assertThat(video.get(4).parameter("profile-level-id")).isEqualTo("42001f");
-        assertThat(video.get(2).parameter("packetization-mode")).isEqualTo("1");
-        assertThat(video.get(2).parameter("level-asymmetry-allowed")).isEqualTo("1");
+        RtpCodec h264 = video.get(8);
+        assertThat(h264.parameter("profile-level-id")).isEqualTo("42e034");
+        assertThat(h264.parameter("packetization-mode")).isEqualTo("1");
+        assertThat(h264.parameter("level-asymmetry-allowed")).isEqualTo("1");
+    }
+
+    /** RFC 6184 §8.1: every H.264 profile libwebrtc knows, and High 10 and 4:2:2, in both packetization modes. */
+    @Test
+    void h264IsOfferedInEveryProfileAndBothPacketizationModes() {
+        List<String> h264 = SupportedCodecs.codecs("video").stream().filter(c -> c.encodingName().equals("H264"))
+                .map(c -> c.parameter("profile-level-id").substring(0, 4) + "/" + c.parameter("packetization-mode"))
+                .toList();
+        assertThat(h264).containsExactly("42e0/1", "42e0/0", "4200/1", "4200/0", "4d00/1", "4d00/0", "6400/1",
+                "6400/0", "640c/1", "640c/0", "f400/1", "f400/0", "6e00/1", "6e00/0", "7a00/1", "7a00/0");
     }
 
     @ParameterizedTest
@@ -73,7 +83,9 @@ class SupportedCodecsTest {
                 new ExtMap(2, "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time"),
                 new ExtMap(3, "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01"),
                 new ExtMap(4, "urn:ietf:params:rtp-hdrext:sdes:mid"));
-        assertThat(SupportedCodecs.headerExtensions("video")).extracting(ExtMap::id).containsExactly(2, 3, 4);
+        assertThat(SupportedCodecs.headerExtensions("video")).extracting(ExtMap::id).containsExactly(2, 3, 4, 8);
+        assertThat(SupportedCodecs.headerExtensions("video").get(3).uri())
+                .isEqualTo(SupportedCodecs.DEPENDENCY_DESCRIPTOR_URI);
     }
 
     @Test
@@ -89,14 +101,15 @@ class SupportedCodecsTest {
     @Test
     void videoCapabilitiesListVp8FirstAndRtxOnceWithoutApt() {
         RTCRtpCapabilities video = SupportedCodecs.capabilities("video");
-        assertThat(video.codecs()).extracting(RTCRtpCodecCapability::mimeType)
-                .containsExactly("video/VP8", "video/rtx", "video/H264", "video/H264");
+        assertThat(video.codecs()).extracting(RTCRtpCodecCapability::mimeType).startsWith("video/VP8", "video/rtx",
+                "video/VP9", "video/VP9", "video/AV1", "video/H264").endsWith("video/H265", "video/H265")
+                .containsOnlyOnce("video/rtx").hasSize(23);
         RTCRtpCodecCapability rtx = video.codecs().get(1);
         assertThat(rtx.parameters()).isEmpty();
         assertThat(rtx.channels()).isNull();
         assertThat(video.codecs()).allSatisfy(c -> assertThat(c.clockRate()).isEqualTo(90000));
         assertThat(video.headerExtensions()).extracting(RTCRtpHeaderExtensionCapability::uri)
-                .doesNotContain("urn:ietf:params:rtp-hdrext:ssrc-audio-level").hasSize(3);
+                .doesNotContain("urn:ietf:params:rtp-hdrext:ssrc-audio-level").hasSize(4);
     }
 
     @Test
@@ -125,10 +138,10 @@ class SupportedCodecsTest {
 
     @Test
     void toCapabilityDropsOnlyTheRtxBinding() {
-        assertThat(SupportedCodecs.toCapability(SupportedCodecs.codecs("video").get(4))).isEqualTo(
+        assertThat(SupportedCodecs.toCapability(SupportedCodecs.codecs("video").get(12))).isEqualTo(
                 new RTCRtpCodecCapability("video/H264", 90000, null, Map.of("level-asymmetry-allowed", "1",
-                        "packetization-mode", "1", "profile-level-id", "42001f")));
-        assertThat(SupportedCodecs.toCapability(SupportedCodecs.codecs("video").get(3)))
+                        "packetization-mode", "1", "profile-level-id", "420034")));
+        assertThat(SupportedCodecs.toCapability(SupportedCodecs.codecs("video").get(13)))
                 .isEqualTo(new RTCRtpCodecCapability("video/rtx", 90000));
     }
 
@@ -137,13 +150,19 @@ class SupportedCodecsTest {
         assertThat(SupportedCodecs.supports(RtpCodec.of("audio/OPUS", 48000, 2).withPayloadType(109))).isTrue();
         assertThat(SupportedCodecs.supports(RtpCodec.of("audio/PCMU", 8000, 1))).isTrue();
         assertThat(SupportedCodecs.supports(RtpCodec.of("audio/G722", 8000, 1))).isFalse();
-        assertThat(SupportedCodecs.supports(RtpCodec.of("video/VP9", 90000, 0))).isFalse();
+        assertThat(SupportedCodecs.supports(RtpCodec.of("video/VP9", 90000, 0))).isTrue();
+        assertThat(SupportedCodecs.supports(RtpCodec.of("video/VP9", 90000, 0)
+                .withParameters(Map.of("profile-id", "1")))).isFalse();
+        assertThat(SupportedCodecs.supports(RtpCodec.of("video/AV1", 90000, 0))).isTrue();
+        assertThat(SupportedCodecs.supports(RtpCodec.of("video/H265", 90000, 0))).isTrue();
         assertThat(SupportedCodecs.supports(RtpCodec.of("video/H264", 90000, 0)
-                .withParameters(Map.of("packetization-mode", "1", "profile-level-id", "42e034")))).isTrue();
+                .withParameters(Map.of("packetization-mode", "1", "profile-level-id", "42e01f")))).isTrue();
         assertThat(SupportedCodecs.supports(RtpCodec.of("video/H264", 90000, 0)
-                .withParameters(Map.of("packetization-mode", "0", "profile-level-id", "42e01f")))).isFalse();
+                .withParameters(Map.of("packetization-mode", "0", "profile-level-id", "640028")))).isTrue();
         assertThat(SupportedCodecs.supports(RtpCodec.of("video/H264", 90000, 0)
-                .withParameters(Map.of("packetization-mode", "1", "profile-level-id", "640c1f")))).isFalse();
+                .withParameters(Map.of("packetization-mode", "2", "profile-level-id", "42e01f")))).isFalse();
+        assertThat(SupportedCodecs.supports(RtpCodec.of("video/H264", 90000, 0)
+                .withParameters(Map.of("packetization-mode", "1", "profile-level-id", "53001f")))).isFalse();
         assertThat(SupportedCodecs.supports(RtpCodec.of("text/t140", 1000, 0))).isFalse();
     }
 
@@ -162,7 +181,7 @@ class SupportedCodecsTest {
     @Test
     void preferencesKeepRtxWithItsCodec() {
         assertThat(SupportedCodecs.preferred("video", List.of(H264_BASELINE, VP8)))
-                .extracting(RtpCodec::payloadType).containsExactly(104, 105, 96, 97);
+                .extracting(RtpCodec::payloadType).containsExactly(106, 107, 96, 97);
     }
 
     @Test
@@ -182,7 +201,7 @@ class SupportedCodecsTest {
 
     @Test
     void anUnsupportedPreferenceIsRejectedByName() {
-        RTCRtpCodecCapability vp9 = new RTCRtpCodecCapability("video/VP9", 90000);
+        RTCRtpCodecCapability vp9 = new RTCRtpCodecCapability("video/VP9", 90000, null, Map.of("profile-id", "3"));
         assertThatThrownBy(() -> SupportedCodecs.preferred("video", List.of(VP8, vp9)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("video/VP9");
         assertThatThrownBy(() -> SupportedCodecs.preferred("video", List.of(OPUS)))

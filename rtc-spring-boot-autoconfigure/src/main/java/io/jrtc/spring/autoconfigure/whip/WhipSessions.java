@@ -3,11 +3,9 @@ package io.jrtc.spring.autoconfigure.whip;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.jrtc.media.MediaKind;
@@ -24,6 +22,8 @@ import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.Subscription;
+import io.jrtc.sdp.media.CodecNegotiation;
+import io.jrtc.sdp.media.RtpCodec;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
 import io.jrtc.spring.autoconfigure.events.RtcEventType;
 import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
@@ -109,6 +109,7 @@ public class WhipSessions implements DisposableBean {
         if (streams.find(streamId).isPresent()) {
             throw new StreamAlreadyPublishedException(streamId);
         }
+        OfferedCodecs.requireReceivable(offer);
         ManagedPeerConnection connection = service.create(null, client);
         String id = connection.id();
         RTCPeerConnection pc = connection.peerConnection();
@@ -155,6 +156,7 @@ public class WhipSessions implements DisposableBean {
     public CreatedSession play(String streamId, String offer, RtcClient client) {
         service.checkSdpSize(offer);
         PublishedStream stream = streams.find(streamId).orElseThrow(() -> new StreamNotFoundException(streamId));
+        OfferedCodecs.requireViewerTakes(offer, stream.videoCodec());
         ManagedPeerConnection connection = service.create(null, client);
         String id = connection.id();
         RTCPeerConnection pc = connection.peerConnection();
@@ -339,16 +341,27 @@ public class WhipSessions implements DisposableBean {
     }
 
     /**
-     * The sender capabilities of the publisher's codec, the one with the publisher's format parameters (H.264
-     * profile) first: a sender packetizes only frames of its negotiated codec.
+     * The sender capabilities a viewer may negotiate for the publisher's codec: its exact format first, then (for
+     * H.264) the profiles whose decoders decode it ({@link CodecNegotiation#canReceive}), since a sender
+     * packetizes only frames of its negotiated codec and the viewer must decode the publisher's bitstream as it
+     * is. Headless Chromium, for one, offers no H.264 High but High 4:4:4 Predictive, whose decoders decode High.
      */
     static List<RTCRtpCodecCapability> preferencesFor(RTCRtpCodecParameters codec) {
-        Map<String, String> wanted = codec.parameters();
-        return RTCRtpSender.getCapabilities("video").codecs().stream()
-                .filter(capability -> capability.mimeType().equalsIgnoreCase(codec.mimeType()))
-                .sorted(Comparator.comparing((RTCRtpCodecCapability capability) -> !Objects.equals(
-                        capability.parameters().get("profile-level-id"), wanted.get("profile-level-id"))))
-                .toList();
+        RtpCodec wanted = new RtpCodec(RtpCodec.UNASSIGNED, codec.mimeType(), codec.clockRate(), 0,
+                codec.parameters(), List.of());
+        List<RTCRtpCodecCapability> exact = new ArrayList<>();
+        List<RTCRtpCodecCapability> decoding = new ArrayList<>();
+        for (RTCRtpCodecCapability capability : RTCRtpSender.getCapabilities("video").codecs()) {
+            RtpCodec local = new RtpCodec(RtpCodec.UNASSIGNED, capability.mimeType(), capability.clockRate(), 0,
+                    capability.parameters(), List.of());
+            if (CodecNegotiation.sameFormat(wanted, local)) {
+                exact.add(capability);
+            } else if (CodecNegotiation.canReceive(local, wanted)) {
+                decoding.add(capability);
+            }
+        }
+        exact.addAll(decoding);
+        return exact;
     }
 
     private static String remoteUfrag(RTCPeerConnection pc) {

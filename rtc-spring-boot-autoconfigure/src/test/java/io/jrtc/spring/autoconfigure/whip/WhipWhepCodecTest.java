@@ -1,0 +1,105 @@
+package io.jrtc.spring.autoconfigure.whip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import io.jrtc.pc.RTCRtpCodecCapability;
+import io.jrtc.pc.RTCRtpReceiver;
+import io.jrtc.pc.RTCRtpTransceiver;
+import io.jrtc.pc.RtcEngine;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Which codecs WHIP takes and WHEP plays (issue 11): a GStreamer-shaped H.264 High offer is answered with the
+ * High profile at jrtc's level; an offer of nothing jrtc receives, and a viewer that cannot receive the
+ * publisher's codec, get 422 problem+json naming what was offered and what would do.
+ */
+@SpringBootTest(classes = WhipTestApplication.class, properties = { "rtc.include-loopback=true",
+        "rtc.events.stats-interval=0",
+        "rtc.limits.client.creates-per-second-per-address=1000" })
+@AutoConfigureMockMvc
+class WhipWhepCodecTest {
+    private static final String SDP = "application/sdp";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    RtcEngine engine;
+
+    @Autowired
+    StreamRegistry streams;
+
+    /** A sendonly offer with one video format, shaped like GStreamer webrtcbin's. */
+    static String videoOffer(String rtpmap, String fmtp) {
+        return "v=0\r\no=- 1 0 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=group:BUNDLE video0\r\n"
+                + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=setup:actpass\r\n"
+                + "a=ice-ufrag:aBcDeFgH\r\na=ice-pwd:aBcDeFgHiJkLmNoPqRsTuVwX\r\na=rtcp-mux\r\na=rtcp-rsize\r\n"
+                + "a=sendonly\r\na=rtpmap:96 " + rtpmap + "\r\n" + (fmtp == null ? "" : "a=fmtp:96 " + fmtp + "\r\n")
+                + "a=rtcp-fb:96 nack pli\r\na=ssrc:1234 cname:gst\r\na=mid:video0\r\n"
+                + "a=fingerprint:sha-256 00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:"
+                + "AA:BB:CC:DD:EE:FF\r\n";
+    }
+
+    @Test
+    void anX264encHighProfileOfferIsAnsweredInHighAtJrtcsLevel() throws Exception {
+        String offer = videoOffer("H264/90000",
+                "packetization-mode=1;profile-level-id=640028;level-asymmetry-allowed=1");
+        MvcResult published = mvc.perform(post("/whip/high").contentType(SDP).content(offer))
+                .andExpect(status().isCreated()).andReturn();
+        assertThat(published.getResponse().getContentAsString()).contains("a=rtpmap:96 H264/90000")
+                .contains("a=fmtp:96 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=640034");
+        assertThat(streams.find("high").orElseThrow().videoCodec().parameters())
+                .containsEntry("profile-level-id", "640034");
+        mvc.perform(delete(published.getResponse().getHeader("Location"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void anOfferOfNothingJrtcReceivesIs422NamingBothSides() throws Exception {
+        mvc.perform(post("/whip/rext").contentType(SDP).content(videoOffer("H265/90000", "profile-id=4")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:jrtc:problem:unsupported-codec"))
+                .andExpect(jsonPath("$.detail").value(allOf(containsString("sends video (mid video0) as H265 "
+                        + "(profile-id 4)"), containsString("VP8"), containsString("VP9 (profile-id 2)"),
+                        containsString("H264 (high, packetization-mode 0)"), containsString("H265 (profile-id 1)"))));
+        assertThat(streams.find("rext")).isEmpty();
+    }
+
+    @Test
+    void aViewerThatCannotReceiveThePublishersCodecIs422() throws Exception {
+        try (JrtcMediaPeer publisher = JrtcMediaPeer.publisher(engine);
+                JrtcMediaPeer viewer = JrtcMediaPeer.viewer(engine)) {
+            MvcResult published = mvc.perform(post("/whip/vp8cam").contentType(SDP).content(publisher.offer()))
+                    .andExpect(status().isCreated()).andReturn();
+            List<RTCRtpCodecCapability> h264Only = RTCRtpReceiver.getCapabilities("video").codecs().stream()
+                    .filter(c -> c.mimeType().equals("video/H264")).toList();
+            for (RTCRtpTransceiver transceiver : viewer.pc.getTransceivers()) {
+                if ("video".equals(transceiver.getKind())) {
+                    transceiver.setCodecPreferences(h264Only);
+                }
+            }
+            mvc.perform(post("/whep/vp8cam").contentType(SDP).content(viewer.offer()))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.type").value("urn:jrtc:problem:unsupported-codec"))
+                    .andExpect(jsonPath("$.detail").value(allOf(containsString("the stream's video is VP8"),
+                            containsString("the viewer receives video as H264 (constrained-baseline"))));
+            mvc.perform(delete(published.getResponse().getHeader("Location"))).andExpect(status().isOk());
+        }
+    }
+}
