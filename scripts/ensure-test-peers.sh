@@ -3,7 +3,8 @@
 # nftables (nft) for their random loss; and the real peers of the interop tests: headless Chromium driven
 # through chromedriver, aiortc in Debian's Python (with PyAV and numpy for its audio tracks), openssl for the DTLS
 # interop test, and coturn (its turnserver binary, started by the TURN client test on an ephemeral port) for the
-# TURN test; redis-server for the cluster tests (each starts its own on a free port). Install what is missing when we can (root), otherwise stop naming what is missing and the line to run.
+# TURN test; redis-server for the cluster tests (each starts its own on a free port); ffmpeg (with ffprobe) to make
+# and check the MP4 and WebM files of the media file tests. Install what is missing when we can (root), otherwise stop naming what is missing and the line to run.
 set -euo pipefail
 # ip and tc live in /sbin, nft in /usr/sbin: not on a normal user's PATH on Debian.
 export PATH="$PATH:/usr/sbin:/sbin"
@@ -19,6 +20,7 @@ checks=(
   "openssl|[ -x /usr/bin/openssl ]"
   "coturn|[ -x /usr/bin/turnserver ]"
   "redis-server|[ -x /usr/bin/redis-server ]"
+  "ffmpeg|[ -x /usr/bin/ffmpeg ] && [ -x /usr/bin/ffprobe ]"
 )
 missing() {
   local check
