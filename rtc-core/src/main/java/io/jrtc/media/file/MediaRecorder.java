@@ -177,6 +177,11 @@ public final class MediaRecorder {
         return finished;
     }
 
+    /** Completes when the file is finished: after {@link #stop()}, or when a track ended by itself. */
+    public CompletableFuture<Void> whenFinished() {
+        return finished.thenApply(done -> done);
+    }
+
     /** Frames written into the file so far. */
     public long framesWritten() {
         RecordingSink current;

@@ -36,7 +36,7 @@ class ContainerRecordingTest {
         String probe = FfmpegCli.probe(file);
         assertThat(probe).contains("codec_name=h264", "codec_name=opus", "width=320", "height=240",
                 "codec_type=video", "codec_type=audio");
-        assertThat(formatDuration(probe)).isBetween(1.8, 2.2);
+        assertThat(FfmpegCli.duration(probe)).isBetween(1.8, 2.2);
         List<Frame> video = MediaFiles.all(new MediaPlayer(file, clock, direct).getVideo(), clock);
         assertThat(video).hasSizeBetween(59, 61);
         assertThat(((EncodedFrame) video.get(0)).keyframe()).isTrue();
@@ -48,7 +48,7 @@ class ContainerRecordingTest {
                 240, 2, 440);
         String probe = FfmpegCli.probe(record(source, dir.resolve("rec.webm")));
         assertThat(probe).contains("codec_name=vp9", "codec_name=opus", "width=320", "height=240");
-        assertThat(formatDuration(probe)).isBetween(1.8, 2.2);
+        assertThat(FfmpegCli.duration(probe)).isBetween(1.8, 2.2);
     }
 
     @Test
@@ -58,7 +58,7 @@ class ContainerRecordingTest {
                 120, 2, 440);
         String probe = FfmpegCli.probe(record(source, dir.resolve("rec.mkv")));
         assertThat(probe).contains("codec_name=h264", "codec_name=opus", "width=160");
-        assertThat(formatDuration(probe)).isBetween(1.8, 2.2);
+        assertThat(FfmpegCli.duration(probe)).isBetween(1.8, 2.2);
     }
 
     private Path record(Path source, Path file) throws Exception {
@@ -81,11 +81,5 @@ class ContainerRecordingTest {
     private static EncodedFrame asRtp(EncodedFrame frame) {
         return new EncodedFrame(frame.mimeType(), frame.clockRate(), frame.data(),
                 (frame.timestamp() + RTP_OFFSET) & 0xFFFF_FFFFL, frame.keyframe());
-    }
-
-    static double formatDuration(String probe) {
-        // ffprobe prints the streams' durations first, the format's last
-        String[] lines = probe.lines().filter(line -> line.startsWith("duration=")).toArray(String[]::new);
-        return Double.parseDouble(lines[lines.length - 1].substring("duration=".length()));
     }
 }

@@ -61,11 +61,33 @@ public final class FfmpegCli {
         return file;
     }
 
-    /** ffprobe's view of a file as "key=value" lines: each stream's codec_type, codec_name, width, height, duration. */
+    /**
+     * ffprobe's view of a file as "key=value" lines: each stream's codec_name (first of its block), codec_type,
+     * width, height, start_time, duration and packet count (nb_read_packets), then the format's duration.
+     */
     public static String probe(Path file) throws IOException, InterruptedException {
-        return run(List.of(FFPROBE.toString(), "-v", "error", "-show_entries",
-                "stream=codec_type,codec_name,width,height,duration:format=duration", "-of", "default=nw=1",
+        return run(List.of(FFPROBE.toString(), "-v", "error", "-count_packets", "-show_entries",
+                "stream=codec_name,codec_type,width,height,start_time,duration,nb_read_packets:format=duration", "-of", "default=nw=1",
                 file.toString()));
+    }
+
+    /** The format's duration in seconds from {@link #probe}'s output (the last duration line). */
+    public static double duration(String probe) {
+        String[] lines = probe.lines().filter(line -> line.startsWith("duration=")).toArray(String[]::new);
+        return Double.parseDouble(lines[lines.length - 1].substring("duration=".length()));
+    }
+
+    /** The packet count of the stream of {@code codecType} ("audio", "video") from {@link #probe}'s output. */
+    public static long packets(String probe, String codecType) {
+        String type = null;
+        for (String line : probe.lines().toList()) {
+            if (line.startsWith("codec_type=")) {
+                type = line.substring("codec_type=".length());
+            } else if (line.startsWith("nb_read_packets=") && codecType.equals(type)) {
+                return Long.parseLong(line.substring("nb_read_packets=".length()));
+            }
+        }
+        throw new IllegalArgumentException("no " + codecType + " stream in " + probe);
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
