@@ -176,6 +176,15 @@ final class ContainerDemuxer implements Closeable {
         }
     }
 
+    /** The next packet holding bytes (empty ones carry nothing to play), or null at the end of the file. */
+    Packet nextWithData() throws MediaFileFormatException {
+        Packet packet = next();
+        while (packet != null && packet.data().length == 0) {
+            packet = next();
+        }
+        return packet;
+    }
+
     private Packet copy() throws MediaFileFormatException {
         int size = packet.size();
         MediaFileFormatException.require(size >= 0 && size <= MAX_PACKET_BYTES, "packet of " + size + " bytes");

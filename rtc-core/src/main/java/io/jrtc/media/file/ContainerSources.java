@@ -50,13 +50,10 @@ final class ContainerSources {
 
         @Override
         public Frame next() throws IOException {
-            ContainerDemuxer.Packet packet;
-            do {
-                packet = demuxer.next();
-                if (packet == null) {
-                    return null;
-                }
-            } while (packet.data().length == 0);
+            ContainerDemuxer.Packet packet = demuxer.nextWithData();
+            if (packet == null) {
+                return null;
+            }
             byte[] data = h264 == null ? packet.data() : h264.accessUnit(packet.data(), packet.keyframe());
             return new EncodedFrame(demuxer.track().mimeType(), clockRate(), data, packet.ticks(),
                     packet.keyframe());
@@ -83,13 +80,10 @@ final class ContainerSources {
 
         @Override
         public Frame next() throws IOException {
-            ContainerDemuxer.Packet packet;
-            do {
-                packet = demuxer.next();
-                if (packet == null) {
-                    return null;
-                }
-            } while (packet.data().length == 0);
+            ContainerDemuxer.Packet packet = demuxer.nextWithData();
+            if (packet == null) {
+                return null;
+            }
             return new EncodedFrame(FrameSources.OPUS, clockRate(), packet.data(), packet.ticks(), true);
         }
 
