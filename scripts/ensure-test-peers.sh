@@ -4,7 +4,8 @@
 # through chromedriver, aiortc in Debian's Python (with PyAV and numpy for its audio tracks), openssl for the DTLS
 # interop test, and coturn (its turnserver binary, started by the TURN client test on an ephemeral port) for the
 # TURN test; redis-server for the cluster tests (each starts its own on a free port); Node.js and npm for the
-# generated TypeScript client's test (openapi module). Install what is missing when we can (root), otherwise stop naming what is missing and the line to run.
+# generated TypeScript client's test (openapi module); GStreamer for the codec interop tests; ffmpeg (with ffprobe)
+# to make and check the MP4 and WebM files of the media file tests. Install what is missing when we can (root), otherwise stop naming what is missing and the line to run.
 set -euo pipefail
 # ip and tc live in /sbin, nft in /usr/sbin: not on a normal user's PATH on Debian.
 export PATH="$PATH:/usr/sbin:/sbin"
@@ -32,6 +33,7 @@ checks=(
   "gstreamer1.0-nice|gst-inspect-1.0 nicesrc"
   "python3-gi|/usr/bin/python3 -c 'import gi'"
   "gir1.2-gst-plugins-bad-1.0|/usr/bin/python3 -c 'import gi; gi.require_version(\"GstWebRTC\", \"1.0\")'"
+  "ffmpeg|[ -x /usr/bin/ffmpeg ] && [ -x /usr/bin/ffprobe ]"
 )
 missing() {
   local check

@@ -20,14 +20,22 @@ import java.util.Arrays;
 final class FrameSources {
     static final String VP8 = "video/VP8";
     static final String H264 = "video/H264";
+    static final String VP9 = "video/VP9";
+    static final String AV1 = "video/AV1";
     static final String OPUS = "audio/opus";
+    static final String AAC = "audio/mp4a-latm";
 
     private FrameSources() {
     }
 
     enum Container {
-        WAV(MediaKind.AUDIO), IVF(MediaKind.VIDEO), OGG_OPUS(MediaKind.AUDIO), H264_ANNEX_B(MediaKind.VIDEO);
+        WAV(MediaKind.AUDIO), IVF(MediaKind.VIDEO), OGG_OPUS(MediaKind.AUDIO), H264_ANNEX_B(MediaKind.VIDEO),
+        /** ISO base media (MP4, MOV), audio and video, through FFmpeg. */
+        MP4(null),
+        /** Matroska and WebM, audio and video, through FFmpeg. */
+        MATROSKA(null);
 
+        /** The one kind of track the container holds, or null for audio and video together. */
         final MediaKind kind;
 
         Container(MediaKind kind) {
@@ -35,13 +43,29 @@ final class FrameSources {
         }
     }
 
-    /** Which container a file is, from its magic: "RIFF", "DKIF", "OggS" or an Annex B start code. */
+    /** MP4's first box types (ISO/IEC 14496-12 §4.2): a file type box, or a movie, media data or free box. */
+    private static final java.util.Set<String> MP4_FIRST_BOXES = java.util.Set.of("ftyp", "moov", "mdat", "free",
+            "skip", "wide");
+    /** Matroska's EBML header ID (RFC 9559 §4.1), which WebM shares. */
+    private static final byte[] EBML_MAGIC = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
+
+    /**
+     * Which container a file is, from its magic: "RIFF", "DKIF", "OggS", an Annex B start code, the EBML header
+     * of Matroska/WebM, or an MP4 box type at offset 4.
+     */
     static Container sniff(Path file) throws IOException {
         byte[] magic;
         try (InputStream in = Files.newInputStream(file)) {
-            magic = in.readNBytes(4);
+            magic = in.readNBytes(8);
         }
-        String tag = new String(magic, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String tag = new String(magic, 0, Math.min(4, magic.length), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (magic.length >= 4 && Arrays.equals(magic, 0, 4, EBML_MAGIC, 0, 4)) {
+            return Container.MATROSKA;
+        }
+        if (magic.length == 8 && MP4_FIRST_BOXES.contains(new String(magic, 4, 4,
+                java.nio.charset.StandardCharsets.ISO_8859_1))) {
+            return Container.MP4;
+        }
         return switch (tag) {
             case "RIFF" -> Container.WAV;
             case "DKIF" -> Container.IVF;
@@ -50,9 +74,23 @@ final class FrameSources {
                 if (magic.length >= 3 && magic[0] == 0 && magic[1] == 0) {
                     yield Container.H264_ANNEX_B;
                 }
-                throw new MediaFileFormatException(file + " is none of WAV, IVF, Ogg Opus or H.264 Annex B");
+                throw new MediaFileFormatException(file
+                        + " is none of WAV, IVF, Ogg Opus, H.264 Annex B, MP4 or WebM/Matroska");
             }
         };
+    }
+
+    /**
+     * The file's track of {@code kind} as a source, or null when the container holds no such track (WAV has no
+     * video; an MP4 may have no audio).
+     */
+    static FrameSource open(Container container, Path file, MediaKind kind, int h264FramesPerSecond,
+            boolean decodeOpus) throws IOException {
+        if (container.kind == null) {
+            FfmpegLibrary.require(container + " files");
+            return ContainerSources.open(container, file, kind);
+        }
+        return container.kind == kind ? open(container, file, h264FramesPerSecond, decodeOpus) : null;
     }
 
     static FrameSource open(Container container, Path file, int h264FramesPerSecond, boolean decodeOpus)
@@ -64,6 +102,7 @@ final class FrameSources {
                 case IVF -> new Ivf(new IvfReader(in));
                 case OGG_OPUS -> decodeOpus ? new DecodedOggOpus(new OggOpusReader(in)) : new OggOpus(new OggOpusReader(in));
                 case H264_ANNEX_B -> new AnnexB(new AnnexBReader(in), h264FramesPerSecond);
+                case MP4, MATROSKA -> throw new IllegalArgumentException(container + " is read through FFmpeg");
             };
         } catch (IOException | RuntimeException e) {
             in.close();

@@ -9,13 +9,16 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * aiortc's {@code MediaPlayer} for the containers read here, in pure Java: a track that plays a file paced in real
- * time by a {@link MediaClock}. WAV plays as 20 ms {@link io.jrtc.media.AudioFrame}s; IVF (VP8) as "video/VP8"
- * {@link io.jrtc.media.EncodedFrame}s timed by the IVF time base; an H.264 Annex B stream as "video/H264" access
- * units at a fixed frame rate; Ogg Opus as "audio/opus" packets, or decoded to AudioFrames when asked. Video
- * stays coded: a sender forwards it as it is. The container is told by the file's first bytes. A file holds one
- * track, so one of {@link #getAudio()} and {@link #getVideo()} is null. The track ends at the end of the file
- * unless the player loops.
+ * aiortc's {@code MediaPlayer}: tracks that play a file paced in real time by a {@link MediaClock}. WAV plays as
+ * 20 ms {@link io.jrtc.media.AudioFrame}s; IVF (VP8) as "video/VP8" {@link io.jrtc.media.EncodedFrame}s timed by
+ * the IVF time base; an H.264 Annex B stream as "video/H264" access units at a fixed frame rate; Ogg Opus as
+ * "audio/opus" packets, or decoded to AudioFrames when asked; these four in pure Java, one track per file. MP4 and
+ * WebM/Matroska are read through FFmpeg (the optional dependency {@code org.bytedeco:ffmpeg}; without it they fail
+ * with a {@link FfmpegUnavailableException}) and play their first video and first audio track together: H.264
+ * (as Annex B, parameter sets before each keyframe), VP8, VP9 and AV1 as coded frames, Opus as coded packets, AAC
+ * decoded to 48 kHz AudioFrames in 20 ms. Video stays coded: a sender forwards it as it is. The container is told
+ * by the file's first bytes. {@link #getAudio()} or {@link #getVideo()} is null when the file has no such track.
+ * Each track reads the file on its own and ends at the end of the file unless the player loops.
  */
 public final class MediaPlayer implements AutoCloseable {
     private final MediaStreamTrack audio;
@@ -77,21 +80,47 @@ public final class MediaPlayer implements AutoCloseable {
     public MediaPlayer(Path file, MediaClock clock, Options options) throws IOException {
         Objects.requireNonNull(clock, "clock");
         FrameSources.Container container = FrameSources.sniff(file);
-        int fps = options.h264FramesPerSecond();
-        boolean decode = options.decodeOpus();
-        FrameSource first = FrameSources.open(container, file, fps, decode);
-        MediaStreamTrack track = new PlayerTrack(container.kind, first,
-                () -> FrameSources.open(container, file, fps, decode), options.loop(), clock, options.ioExecutor());
-        this.audio = container.kind == MediaKind.AUDIO ? track : null;
-        this.video = container.kind == MediaKind.VIDEO ? track : null;
+        FrameSource firstAudio = FrameSources.open(container, file, MediaKind.AUDIO, options.h264FramesPerSecond(),
+                options.decodeOpus());
+        FrameSource firstVideo;
+        try {
+            firstVideo = FrameSources.open(container, file, MediaKind.VIDEO, options.h264FramesPerSecond(),
+                    options.decodeOpus());
+        } catch (IOException | RuntimeException e) {
+            if (firstAudio != null) {
+                firstAudio.close();
+            }
+            throw e;
+        }
+        if (firstAudio == null && firstVideo == null) {
+            throw new MediaFileFormatException(file + " holds no audio or video track in a codec played here");
+        }
+        this.audio = track(MediaKind.AUDIO, firstAudio, container, file, clock, options);
+        this.video = track(MediaKind.VIDEO, firstVideo, container, file, clock, options);
     }
 
-    /** The audio track, or null when the file holds video. */
+    private static MediaStreamTrack track(MediaKind kind, FrameSource first, FrameSources.Container container,
+            Path file, MediaClock clock, Options options) {
+        if (first == null) {
+            return null;
+        }
+        PlayerTrack.Opener reopen = () -> {
+            FrameSource source = FrameSources.open(container, file, kind, options.h264FramesPerSecond(),
+                    options.decodeOpus());
+            if (source == null) {
+                throw new MediaFileFormatException(file + " no longer holds its " + kind + " track");
+            }
+            return source;
+        };
+        return new PlayerTrack(kind, first, reopen, options.loop(), clock, options.ioExecutor());
+    }
+
+    /** The audio track, or null when the file holds none. */
     public MediaStreamTrack getAudio() {
         return audio;
     }
 
-    /** The video track, or null when the file holds audio. */
+    /** The video track, or null when the file holds none. */
     public MediaStreamTrack getVideo() {
         return video;
     }

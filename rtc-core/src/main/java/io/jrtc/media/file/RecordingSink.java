@@ -14,7 +14,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,8 +39,40 @@ abstract class RecordingSink implements Closeable {
             case "wav", "ogg", "opus" -> MediaKind.AUDIO;
             case "ivf", "h264", "264" -> MediaKind.VIDEO;
             default -> throw new IllegalArgumentException("no container for " + file
-                    + ": record to .wav, .ogg, .opus, .ivf or .h264");
+                    + ": record to .wav, .ogg, .opus, .ivf, .h264, .mp4, .webm or .mkv");
         };
+    }
+
+    /** The kinds of track {@code file}'s container records: audio and video for MP4, WebM and Matroska. */
+    static Set<MediaKind> kindsFor(Path file) {
+        return muxerFor(file) != null ? EnumSet.of(MediaKind.AUDIO, MediaKind.VIDEO) : EnumSet.of(kindFor(file));
+    }
+
+    /** FFmpeg's muxer for a container of audio and video, or null for the single-track containers. */
+    static String muxerFor(Path file) {
+        return switch (extension(file)) {
+            case "mp4", "m4v", "mov" -> "mp4";
+            case "webm" -> "webm";
+            case "mkv" -> "matroska";
+            default -> null;
+        };
+    }
+
+    /**
+     * Opens the sink for the tracks of {@code kinds} (for MP4 and WebM, the file is created here and written once
+     * the tracks' formats are known).
+     *
+     * @throws FfmpegUnavailableException when the container needs FFmpeg and it is missing
+     */
+    static RecordingSink open(Path file, Set<MediaKind> kinds) throws IOException {
+        String muxer = muxerFor(file);
+        if (muxer == null) {
+            return open(file);
+        }
+        FfmpegLibrary.require(muxer + " recording");
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING).close();  // fail now if the file cannot be written
+        return new ContainerRecordingSink(file, muxer, kinds);
     }
 
     static RecordingSink open(Path file) throws IOException {
@@ -67,12 +101,24 @@ abstract class RecordingSink implements Closeable {
         }
     }
 
+    /** As {@link #accept(Frame)}, telling when the frame arrived (nanoseconds of the recorder's clock). */
+    final void accept(Frame frame, long arrivalNanos) throws IOException {
+        if (write(frame, arrivalNanos)) {
+            written = written + 1;
+        }
+    }
+
     final long framesWritten() {
         return written;
     }
 
     /** @return whether the frame went into the file */
     protected abstract boolean write(Frame frame) throws IOException;
+
+    /** For containers that place tracks on one timeline by arrival; the others ignore the time. */
+    protected boolean write(Frame frame, long arrivalNanos) throws IOException {
+        return write(frame);
+    }
 
     /** Ends the container (an empty but valid file when no frame came) and closes the channel. */
     @Override
