@@ -49,6 +49,8 @@ public final class RtpReceiver {
     private final ConnectionContext context;
     private final MediaKind kind;
     private final BufferedTrack track;
+    /** The received packets for senders that forward them (an SFU's viewers), besides the frames. */
+    private final PacketFanout packets;
     /** The bundle's RTP session; null until the connection has a DTLS transport. */
     private volatile RtpSession session;
     private volatile List<RtpCodec> codecs = List.of();
@@ -85,6 +87,8 @@ public final class RtpReceiver {
         this.kind = kind;
         this.track = new BufferedTrack(kind, TRACK_BUFFER_FRAMES);
         track.onKeyframeRequest(this::requestKeyframe);
+        this.packets = new PacketFanout(this::requestKeyframe);
+        track.setPacketSource(packets);
     }
 
     public ConnectionContext context() {
@@ -223,6 +227,7 @@ public final class RtpReceiver {
         audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
         transportCcExtensionId = NegotiatedParameters.extensionId(extensions, TransportSequenceNumberExtension.URI);
         depacketizers.clear();
+        packets.setCodecs(negotiated);
         recovery = new LossRecovery(negotiated, ProtocolConfigs.nack(context.engine().settings().rtp()));
     }
 
@@ -293,6 +298,7 @@ public final class RtpReceiver {
             requestKeyframeOnLoop();
         }
         noteHeard(now, packet);
+        packets.publish(packet, now, 0);
         long droppedBefore = depacketizer.droppedFrames();
         framesReceived += depacketizer.receive(packet, track);
         audioLevel = depacketizer.lastAudioLevel();
