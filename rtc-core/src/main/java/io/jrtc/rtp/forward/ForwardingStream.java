@@ -101,7 +101,7 @@ public final class ForwardingStream {
         if (dropsTemporalLayer(packet)) {
             sequenceNumbers.drop(packet.sequenceNumber());
             ForwardedPacket.Vp8Fields vp8 = packet.vp8();
-            if (vp8.pictureId() != ForwardedPacket.ABSENT && packet.frameStart()) {
+            if (vp8.pictureId() != ForwardedPacket.ABSENT) {  // every packet: the frame's first may be late
                 pictureIds(vp8.pictureIdBits()).drop(vp8.pictureId());
             }
             dropped++;
@@ -197,7 +197,7 @@ public final class ForwardingStream {
     }
 
     private int elapsedTicks(long nanos) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, nanos) * clockRate / 1_000_000_000L);
+        return (int) Math.min(Integer.MAX_VALUE, (Math.max(0, nanos) * clockRate + 500_000_000L) / 1_000_000_000L);
     }
 
     /** Writes the continued picture id and TL0PICIDX over the publisher's, in the descriptor's own widths. */
