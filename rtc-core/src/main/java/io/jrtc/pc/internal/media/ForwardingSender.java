@@ -2,13 +2,13 @@ package io.jrtc.pc.internal.media;
 
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.rtp.RtpHeaderWriter;
-import io.jrtc.rtp.SdesMidExtension;
 import io.jrtc.rtp.forward.ForwardableTrack;
 import io.jrtc.rtp.forward.ForwardedPacket;
 import io.jrtc.rtp.forward.ForwardingStream;
 import io.jrtc.rtp.forward.PacketListener;
 import io.jrtc.rtp.forward.PacketSource;
 import io.jrtc.sdp.media.RtpCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +33,9 @@ final class ForwardingSender implements PacketListener {
     private AutoCloseable endWatch;
     private ForwardingStream stream;
     private long tooLong;
+    /** The MID written in every packet, encoded once. */
+    private String midText;
+    private byte[] midBytes;
 
     ForwardingSender(RtpSender sender) {
         this.sender = sender;
@@ -101,8 +104,13 @@ final class ForwardingSender implements PacketListener {
             return;
         }
         header.reset().payloadType(payloadType).ssrc(sender.ssrc());
-        if (sender.midExtensionId() != NegotiatedParameters.NO_EXTENSION && sender.mid() != null) {
-            SdesMidExtension.write(header, sender.midExtensionId(), sender.mid());
+        String mid = sender.mid();
+        if (sender.midExtensionId() != NegotiatedParameters.NO_EXTENSION && mid != null) {
+            if (!mid.equals(midText)) {
+                midText = mid;
+                midBytes = mid.getBytes(StandardCharsets.UTF_8);
+            }
+            header.addExtension(sender.midExtensionId(), midBytes, 0, midBytes.length);  // RFC 8843 §15
         }
         int length = current.forward(forwarded, header, packet);
         if (current.pollKeyframeRequest() && source != null) {
