@@ -16,6 +16,12 @@ public interface PacketSource {
     /** Adds a listener, called on {@code executor}; closing the handle removes it. */
     AutoCloseable subscribe(Executor executor, PacketListener listener);
 
+    /**
+     * The bitrate of each simulcast layer over the last second, by rank (lowest first), in bits per second; one
+     * entry without simulcast, 0 for a layer that sent nothing.
+     */
+    long[] layerBitrates();
+
     /** Asks the publisher for a keyframe (PLI), for every simulcast layer; rate-limited by the source. */
     void requestKeyframe();
 }

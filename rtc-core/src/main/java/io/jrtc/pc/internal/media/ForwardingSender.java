@@ -2,7 +2,9 @@ package io.jrtc.pc.internal.media;
 
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.rtp.RtpHeaderWriter;
+import io.jrtc.rtp.forward.AvailableBitrate;
 import io.jrtc.rtp.forward.ForwardableTrack;
+import io.jrtc.rtp.forward.LayerSelector;
 import io.jrtc.rtp.forward.ForwardedPacket;
 import io.jrtc.rtp.forward.ForwardingStream;
 import io.jrtc.rtp.forward.PacketListener;
@@ -28,6 +30,11 @@ final class ForwardingSender implements PacketListener {
     private final byte[] packet = new byte[MAX_PACKET];
     /** The sender's payload type for each of the source's, -1 where the sender did not negotiate the codec. */
     private final int[] payloadTypes = new int[128];
+    private static final long SELECT_INTERVAL_NANOS = 500_000_000L;
+    private final LayerSelector selector = new LayerSelector();
+    private long lastSelection = Long.MIN_VALUE;
+    /** A layer the application chose (WHEP layer extension, REST), or null: chosen from the viewer's bitrate. */
+    private volatile LayerSelector.Choice manual;
     private PacketSource source;
     private AutoCloseable subscription;
     private AutoCloseable endWatch;
@@ -112,6 +119,7 @@ final class ForwardingSender implements PacketListener {
             }
             header.addExtension(sender.midExtensionId(), midBytes, 0, midBytes.length);  // RFC 8843 §15
         }
+        selectLayers(forwarded.arrival(), current);
         int length = current.forward(forwarded, header, packet);
         if (current.pollKeyframeRequest() && source != null) {
             source.requestKeyframe();
@@ -119,6 +127,29 @@ final class ForwardingSender implements PacketListener {
         if (length != ForwardingStream.NOT_FORWARDED) {
             sender.sendForwarded(packet, length, forwarded.marker(), forwarded.payloadLength());
         }
+    }
+
+    /** Sets the stream's targets twice a second: the application's choice, else the selector's. */
+    private void selectLayers(long now, ForwardingStream current) {
+        if (lastSelection != Long.MIN_VALUE && now - lastSelection < SELECT_INTERVAL_NANOS) {
+            return;
+        }
+        lastSelection = now;
+        LayerSelector.Choice choice = manual;
+        if (choice == null) {
+            RtpSession rtp = sender.session();
+            long available = rtp == null ? AvailableBitrate.UNKNOWN : rtp.availableBitrate().bitsPerSecond();
+            choice = selector.select(now, source.layerBitrates(), available);
+        }
+        int layers = Math.max(1, source.layerBitrates().length);
+        current.setTargetLayer(Math.min(choice.layer(), layers - 1));
+        current.setTargetTemporalLayer(choice.temporalLayer());
+    }
+
+    /** Forwards this layer from now on (null: chosen from the viewer's available bitrate again). Any thread. */
+    void chooseLayer(LayerSelector.Choice choice) {
+        manual = choice;
+        lastSelection = Long.MIN_VALUE;
     }
 
     @Override

@@ -31,6 +31,11 @@ final class PacketFanout implements PacketSource {
     /** The payload format by payload type, null where none is forwarded; audio maps to {@link #AUDIO}. */
     private volatile Depacketizer[] formats = new Depacketizer[128];
     private long refused;
+    private static final long RATE_INTERVAL_NANOS = 1_000_000_000L;
+    /** Bytes per layer rank since {@link #rateSince}, and the bitrates of the last full interval. */
+    private final long[] layerBytes = new long[SimulcastLayers.MAX_LAYERS];
+    private long rateSince = Long.MIN_VALUE;
+    private volatile long[] layerBitrates = new long[1];
 
     /** Stands for "every packet stands alone" in {@link #formats}. */
     private static final Depacketizer AUDIO = new Depacketizer() {
@@ -88,6 +93,7 @@ final class PacketFanout implements PacketSource {
 
     /** A media packet (RTX already unwrapped) of simulcast {@code layer}; on the receiver's loop. */
     void publish(RtpHeader packet, long now, int layer) {
+        countRate(now, layer, packet.length());
         Group[] current = groups;
         if (current.length == 0) {
             return;
@@ -104,6 +110,33 @@ final class PacketFanout implements PacketSource {
         for (Group group : current) {
             group.offer(copy);
         }
+    }
+
+    private void countRate(long now, int layer, int length) {
+        if (layer < 0 || layer >= layerBytes.length) {
+            return;
+        }
+        layerBytes[layer] += length;
+        if (rateSince == Long.MIN_VALUE) {
+            rateSince = now;
+        } else if (now - rateSince >= RATE_INTERVAL_NANOS) {
+            int layers = 1;
+            for (int i = 0; i < layerBytes.length; i++) {
+                layers = layerBytes[i] > 0 ? i + 1 : layers;
+            }
+            long[] rates = new long[layers];
+            for (int i = 0; i < layers; i++) {
+                rates[i] = layerBytes[i] * 8 * 1_000_000_000L / (now - rateSince);
+            }
+            layerBitrates = rates;
+            java.util.Arrays.fill(layerBytes, 0);
+            rateSince = now;
+        }
+    }
+
+    @Override
+    public long[] layerBitrates() {
+        return layerBitrates.clone();
     }
 
     /** Packets not forwarded: malformed payloads, padding only. */

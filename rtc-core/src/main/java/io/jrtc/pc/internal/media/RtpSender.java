@@ -343,6 +343,14 @@ public final class RtpSender {
         return forwarding.stream();
     }
 
+    /**
+     * Forwards simulcast layer {@code layer} (0 lowest) with VP8 temporal layers up to {@code temporalLayer} when
+     * this sender forwards packets; null: chosen from the peer's available bitrate again. Any thread.
+     */
+    public void chooseForwardedLayer(io.jrtc.rtp.forward.LayerSelector.Choice choice) {
+        forwarding.chooseLayer(choice);
+    }
+
     int midExtensionId() {
         return midExtensionId;
     }
