@@ -1,5 +1,7 @@
 package io.jrtc.media;
 
+import io.jrtc.rtp.forward.ForwardableTrack;
+import io.jrtc.rtp.forward.PacketSource;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * when the consumer lags, so a slow reader sees the newest media rather than ever-older media. Pushing after
  * {@link #stop()} is ignored; stopping discards what is buffered.
  */
-public final class BufferedTrack extends MediaStreamTrack {
+public final class BufferedTrack extends MediaStreamTrack implements ForwardableTrack {
     private final FrameQueue queue;
+    private volatile PacketSource packetSource;
     private volatile Runnable keyframeRequests = () -> { };
 
     /** @param capacity frames held for a consumer that has not asked yet, at least 1 */
@@ -31,6 +34,16 @@ public final class BufferedTrack extends MediaStreamTrack {
                     + " track");
         }
         queue.offer(frame);
+    }
+
+    /** The producer's packets (an RTP receiver's), for senders that forward them rather than frames. */
+    public void setPacketSource(PacketSource source) {
+        this.packetSource = source;
+    }
+
+    @Override
+    public PacketSource packetSource() {
+        return packetSource;
     }
 
     /** Where {@link #requestKeyframe()} goes: the producer asks its own source (an RTP receiver sends a PLI). */

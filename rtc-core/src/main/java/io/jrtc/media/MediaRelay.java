@@ -1,5 +1,7 @@
 package io.jrtc.media;
 
+import io.jrtc.rtp.forward.ForwardableTrack;
+import io.jrtc.rtp.forward.PacketSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,10 @@ import java.util.concurrent.CompletableFuture;
  * consumer (the oldest dropped for a slow one, so it never holds the others back). The source is read once, and
  * only while somebody subscribes; stopping a proxy unsubscribes it without stopping the source; the source ending
  * ends all its proxies. Thread-safe.
+ *
+ * <p>A proxy of a received track also offers the publisher's RTP packets ({@link ForwardableTrack}): a sender of
+ * the same codec forwards those, rewriting headers per viewer, instead of packetizing the frames again (the
+ * frames stay for every other consumer, and for senders of another codec).
  */
 public final class MediaRelay {
     /** Frames a proxy holds for a consumer that has not asked yet: a second of 20 ms audio, or of 30 fps video. */
@@ -150,7 +156,7 @@ public final class MediaRelay {
     }
 
     /** A consumer's view of the source, with its own bounded buffer. */
-    private final class Proxy extends MediaStreamTrack {
+    private final class Proxy extends MediaStreamTrack implements ForwardableTrack {
         final FrameQueue queue;
         Fanout fanout;
 
@@ -174,6 +180,19 @@ public final class MediaRelay {
             if (current != null) {
                 current.source.requestKeyframe();
             }
+        }
+
+        /** The source's packets while this proxy is live; a stopped proxy forwards nothing. */
+        @Override
+        public PacketSource packetSource() {
+            Fanout current;
+            synchronized (MediaRelay.this) {
+                current = fanout;
+            }
+            if (current == null || getReadyState() == MediaStreamTrackState.ENDED) {
+                return null;
+            }
+            return current.source instanceof ForwardableTrack forwardable ? forwardable.packetSource() : null;
         }
 
         @Override

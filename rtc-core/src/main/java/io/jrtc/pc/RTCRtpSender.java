@@ -46,6 +46,20 @@ public final class RTCRtpSender {
     }
 
     /** The track being sent, or null. */
+    /**
+     * Not W3C (an SFU's control): when this sender forwards a publisher's packets (a relay proxy of a received
+     * track), forward simulcast layer {@code layer} (0: the lowest bitrate) with VP8 temporal layers up to
+     * {@code temporalLayer} (0-3) instead of choosing from the peer's available bitrate.
+     */
+    public void setForwardedLayer(int layer, int temporalLayer) {
+        core.chooseForwardedLayer(new io.jrtc.rtp.forward.LayerSelector.Choice(layer, temporalLayer));
+    }
+
+    /** Not W3C: choose the forwarded layer from the peer's available bitrate again (the default). */
+    public void clearForwardedLayer() {
+        core.chooseForwardedLayer(null);
+    }
+
     public MediaStreamTrack getTrack() {
         return core.track();
     }

@@ -99,6 +99,19 @@ final class ForeignOffers {
                         + "a=ssrc:" + (ssrc + 1) + " cname:chromecname\r\n" : "");
     }
 
+    /**
+     * Chrome's sendonly video with three simulcast encodings ({@code sendEncodings} with rids q, h, f): no SSRC
+     * lines, the RID and repaired-RID extensions, {@code a=rid:<id> send} and {@code a=simulcast:send q;h;f}.
+     */
+    static String chromeSimulcastVideo(String mid) {
+        String plain = chromeVideo(mid, "sendonly", 0).replace("a=ssrc-group:FID 0 1\r\n", "")
+                .replace("a=ssrc:0 cname:chromecname\r\n", "").replace("a=ssrc:1 cname:chromecname\r\n", "");
+        return plain.replace("a=extmap:13 urn:3gpp:video-orientation\r\n", "a=extmap:13 urn:3gpp:video-orientation\r\n"
+                + "a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n"
+                + "a=extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id\r\n")
+                + "a=rid:q send\r\na=rid:h send\r\na=rid:f send\r\na=simulcast:send q;h;f\r\n";
+    }
+
     /** A video section offering only a format jrtc does not support (AV1's professional profile, 2). */
     static String unsupportedVideo(String mid) {
         return "m=video 9 UDP/TLS/RTP/SAVPF 45\r\n"

@@ -205,6 +205,28 @@ class MediaNegotiationTest {
     // ---------------------------------------------------------------- answers to foreign offers
 
     @Test
+    void aSimulcastOfferIsAnsweredWithTheRidsItSendsAsReceived() {
+        String chrome = ForeignOffers.session("0") + ForeignOffers.chromeSimulcastVideo("0");
+        await(pc.setRemoteDescription(offer(chrome)));
+        String answer = await(pc.createAnswer()).sdp();
+        String video = sections(answer).get(1);
+        assertThat(video).contains("a=recvonly", "a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id",
+                "a=extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id", "a=rid:q recv\r\n", "a=rid:h recv\r\n",
+                "a=rid:f recv\r\n", "a=simulcast:recv q;h;f\r\n").doesNotContain("a=ssrc:");
+        await(pc.setLocalDescription(answer(answer)));
+        assertThat(pc.getReceivers().get(0).simulcastLayers()).isEqualTo(3);
+    }
+
+    @Test
+    void aSimulcastOfferWithoutTheRidExtensionIsAnsweredAsOneStream() {
+        String chrome = ForeignOffers.session("0") + ForeignOffers.chromeSimulcastVideo("0")
+                .replace("a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n", "");
+        await(pc.setRemoteDescription(offer(chrome)));
+        String answer = await(pc.createAnswer()).sdp();
+        assertThat(sections(answer).get(1)).doesNotContain("a=rid:", "a=simulcast:");
+    }
+
+    @Test
     void aChromeOfferOfAudioVideoAndDataIsAnsweredMLineForMLine() {
         List<RTCTrackEvent> tracks = new CopyOnWriteArrayList<>();
         pc.onTrack(tracks::add);

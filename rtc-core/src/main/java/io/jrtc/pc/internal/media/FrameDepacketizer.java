@@ -140,7 +140,7 @@ final class FrameDepacketizer {
         return Math.max(1, codec.channels());
     }
 
-    private static Depacketizer payloadFormat(String encoding) {
+    static Depacketizer payloadFormat(String encoding) {
         return switch (encoding) {
             case "opus" -> new OpusPayloadFormat();
             case "pcmu", "pcma" -> new G711PayloadFormat();

@@ -49,6 +49,8 @@ public final class RtpReceiver {
     private final ConnectionContext context;
     private final MediaKind kind;
     private final BufferedTrack track;
+    /** The received packets for senders that forward them (an SFU's viewers), besides the frames. */
+    private final PacketFanout packets;
     /** The bundle's RTP session; null until the connection has a DTLS transport. */
     private volatile RtpSession session;
     private volatile List<RtpCodec> codecs = List.of();
@@ -61,6 +63,9 @@ public final class RtpReceiver {
     private boolean decodeAudio = true;
     private boolean receiving;
     private LossRecovery recovery;
+    /** The simulcast streams this receiver takes (RFC 8853), null for one stream; each has its own loss recovery. */
+    private SimulcastLayers simulcast;
+    private LossRecovery[] layerRecovery = new LossRecovery[0];
     private Integer mainSsrc;
     private long lastKeyframeRequest = Long.MIN_VALUE / 2;
     private long keyframeRequestsSent;
@@ -85,6 +90,8 @@ public final class RtpReceiver {
         this.kind = kind;
         this.track = new BufferedTrack(kind, TRACK_BUFFER_FRAMES);
         track.onKeyframeRequest(this::requestKeyframe);
+        this.packets = new PacketFanout(this::requestKeyframe);
+        track.setPacketSource(packets);
     }
 
     public ConnectionContext context() {
@@ -207,7 +214,11 @@ public final class RtpReceiver {
         }
         lastKeyframeRequest = context.pump().now();
         keyframeRequestsSent++;
-        rtp.sendPictureLossIndication(mainSsrc);
+        if (simulcast != null) {
+            simulcast.forEachSsrc(rtp::sendPictureLossIndication);  // whichever layer a viewer waits for
+        } else {
+            rtp.sendPictureLossIndication(mainSsrc);
+        }
         context.pump().run();
     }
 
@@ -223,7 +234,32 @@ public final class RtpReceiver {
         audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
         transportCcExtensionId = NegotiatedParameters.extensionId(extensions, TransportSequenceNumberExtension.URI);
         depacketizers.clear();
+        packets.setCodecs(negotiated);
         recovery = new LossRecovery(negotiated, ProtocolConfigs.nack(context.engine().settings().rtp()));
+    }
+
+    /**
+     * Takes the simulcast streams our answer accepted, by rid in the answer's order (RFC 8853 §5.3); fewer than two
+     * rids: one stream again. On the loop, after {@link #configure}.
+     */
+    void configureSimulcast(List<String> rids) {
+        if (rids.size() < 2) {
+            simulcast = null;
+            layerRecovery = new LossRecovery[0];
+            return;
+        }
+        simulcast = new SimulcastLayers(rids, NegotiatedParameters.extensionId(extensions, SimulcastAnswer.RID_URI),
+                NegotiatedParameters.extensionId(extensions, SimulcastAnswer.REPAIRED_RID_URI));
+        layerRecovery = new LossRecovery[simulcast.count()];
+        for (int i = 0; i < layerRecovery.length; i++) {
+            layerRecovery[i] = new LossRecovery(codecs, ProtocolConfigs.nack(context.engine().settings().rtp()));
+        }
+    }
+
+    /** How many simulcast layers this receiver takes: 1 without simulcast. */
+    public int simulcastLayers() {
+        SimulcastLayers current = simulcast;
+        return current == null ? 1 : current.count();
     }
 
     /** The id of the transport-wide sequence number extension, when negotiated (the bundle shares it). */
@@ -257,6 +293,16 @@ public final class RtpReceiver {
         if (stopped) {
             return;
         }
+        LossRecovery recovery = this.recovery;
+        int layer = 0;
+        if (simulcast != null) {
+            layer = simulcast.layerOf(arrived, recovery.isRtx(arrived.payloadType()));
+            if (layer < 0) {
+                packetsDiscarded++;  // a stream of no rid we answered, or one whose RID we have not seen
+                return;
+            }
+            recovery = layerRecovery[layer];
+        }
         RtpHeader packet = arrived;
         boolean recovered = recovery.isRtx(arrived.payloadType());
         if (recovered) {
@@ -287,12 +333,22 @@ public final class RtpReceiver {
         }
         recovery.onMediaPacket(now, packet, session.reportingSsrc());
         bytesReceived += packet.payloadLength();
+        if (simulcast != null) {
+            simulcast.onMediaPacket(now, layer, packet.payloadLength());
+            packets.publish(packet, now, simulcast.rank(layer));
+            if (!simulcast.isTop(layer)) {
+                return;  // the track's frames come from one layer: the highest that is sending
+            }
+        }
         mainSsrc = packet.ssrc();
         if (keyframeWanted) {
             keyframeWanted = false;
             requestKeyframeOnLoop();
         }
         noteHeard(now, packet);
+        if (simulcast == null) {
+            packets.publish(packet, now, 0);
+        }
         long droppedBefore = depacketizer.droppedFrames();
         framesReceived += depacketizer.receive(packet, track);
         audioLevel = depacketizer.lastAudioLevel();
@@ -302,13 +358,20 @@ public final class RtpReceiver {
     }
 
     long lossRecoveryDeadline() {
-        return recovery.deadline();
+        long deadline = recovery.deadline();
+        for (LossRecovery layer : layerRecovery) {
+            deadline = Math.min(deadline, layer.deadline());
+        }
+        return deadline;
     }
 
     /** Sends the NACKs due by {@code now}. */
     void onLossRecoveryTimeout(long now) {
         List<GenericNack> due = new ArrayList<>();
         recovery.onTimeout(now, due);
+        for (LossRecovery layer : layerRecovery) {
+            layer.onTimeout(now, due);
+        }
         for (GenericNack nack : due) {
             session.sendFeedback(nack);
         }

@@ -54,6 +54,8 @@ public final class RtpSender {
     private final String placeholderTrackId = UUID.randomUUID().toString();
     private final RtpHeaderWriter header = new RtpHeaderWriter();
     private final byte[] packet = new byte[MAX_PACKET];
+    /** Forwards the publisher's packets when the track offers them in a negotiated codec; on the loop. */
+    private final ForwardingSender forwarding = new ForwardingSender(this);
     private volatile MediaStreamTrack track;
     /** The bundle's RTP session; null until the connection has a DTLS transport. */
     private volatile RtpSession session;
@@ -157,6 +159,7 @@ public final class RtpSender {
     void stopOnLoop() {
         stopped = true;
         sending = false;
+        forwarding.close();
     }
 
     MediaKind kind() {
@@ -249,6 +252,10 @@ public final class RtpSender {
     private void pullNext() {
         MediaStreamTrack source = track;
         RtpSession rtp = session;
+        boolean mayGo = sending && !stopped && rtp != null && rtp.ready();
+        if (forwarding.follow(mayGo ? source : null, sendCodecs)) {
+            return;  // the publisher's packets go out as they are: no frames pulled
+        }
         if (source == null || source == pullingFrom || !sending || stopped || rtp == null || !rtp.ready()) {
             return;
         }
@@ -270,7 +277,7 @@ public final class RtpSender {
             LOG.log(Level.DEBUG, () -> "track " + source.getId() + " gave no frame: " + failure);
             return;  // an ended track sends nothing more; replaceTrack starts again
         }
-        if (failure == null && source == track && sending && !stopped) {
+        if (failure == null && source == track && sending && !stopped && !forwarding.active()) {
             send(source.isEnabled() ? frame : FramePacketizer.silenced(frame));
             context.pump().run();
         }
@@ -308,6 +315,48 @@ public final class RtpSender {
             statistics.handleSent(now, timestamp, payload.data().length);
         }
         framesSent++;
+    }
+
+    /** Whether forwarded packets may go out now; on the loop. */
+    boolean sendsForwarded() {
+        RtpSession rtp = session;
+        return sending && !stopped && rtp != null && statistics != null;
+    }
+
+    /**
+     * Sends a forwarded packet that {@link ForwardingSender} wrote with our SSRC and payload type: kept for the
+     * viewer's NACKs, protected, sent, counted. On the loop; the array needs room for the SRTP tag.
+     */
+    void sendForwarded(byte[] rtp, int length, boolean endsFrame, int payloadLength) {
+        long now = context.pump().now();
+        int timestamp = (rtp[4] & 0xFF) << 24 | (rtp[5] & 0xFF) << 16 | (rtp[6] & 0xFF) << 8 | rtp[7] & 0xFF;
+        retransmissions.onSent(now, rtp, length);
+        session.sendRtp(rtp, length);
+        statistics.handleSent(now, timestamp, payloadLength);
+        if (endsFrame) {
+            framesSent++;
+        }
+    }
+
+    /** This sender's forwarding state (layer targets), or null when it does not forward packets; on the loop. */
+    public io.jrtc.rtp.forward.ForwardingStream forwardingStream() {
+        return forwarding.stream();
+    }
+
+    /**
+     * Forwards simulcast layer {@code layer} (0 lowest) with VP8 temporal layers up to {@code temporalLayer} when
+     * this sender forwards packets; null: chosen from the peer's available bitrate again. Any thread.
+     */
+    public void chooseForwardedLayer(io.jrtc.rtp.forward.LayerSelector.Choice choice) {
+        forwarding.chooseLayer(choice);
+    }
+
+    int midExtensionId() {
+        return midExtensionId;
+    }
+
+    String mid() {
+        return mid;
     }
 
     /** A sender report with our counts, or null before anything was sent; on the loop. */

@@ -7,6 +7,7 @@ import io.jrtc.rtp.FullIntraRequest;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.MultiplexedPacketKind;
 import io.jrtc.rtp.PictureLossIndication;
+import io.jrtc.rtp.ReceiverEstimatedMaxBitrate;
 import io.jrtc.rtp.ReceiverReport;
 import io.jrtc.rtp.ReportBlock;
 import io.jrtc.rtp.RtcpCompound;
@@ -18,6 +19,7 @@ import io.jrtc.rtp.SenderReport;
 import io.jrtc.rtp.SourceDescription;
 import io.jrtc.rtp.TransportFeedbackGenerator;
 import io.jrtc.rtp.TransportSequenceNumberExtension;
+import io.jrtc.rtp.forward.AvailableBitrate;
 import io.jrtc.srtp.SrtpException;
 import io.jrtc.srtp.SrtpReceiver;
 import io.jrtc.srtp.SrtpSender;
@@ -60,6 +62,9 @@ public final class RtpSession implements Pump.Stage {
     private TransportFeedbackGenerator transportFeedback;
     private long srtpFailures;
     private long unroutable;
+    private volatile long remoteEstimate = AvailableBitrate.UNKNOWN;
+    /** What layer selection reads as this peer's available bitrate: its REMB unless an estimator is set. */
+    private volatile AvailableBitrate availableBitrate = () -> remoteEstimate;
 
     public RtpSession(MediaTransport transport) {
         this.transport = transport;
@@ -217,6 +222,8 @@ public final class RtpSession implements Pump.Stage {
                         sender.onNack(now, nack);
                     }
                 }
+            } else if (packet instanceof ReceiverEstimatedMaxBitrate remb) {
+                remoteEstimate = remb.bitrate();  // the viewer's own estimate, until a send-side one replaces it
             } else if (packet instanceof PictureLossIndication pli) {
                 onKeyframeRequest(pli.mediaSsrc());
             } else if (packet instanceof FullIntraRequest fir) {
@@ -351,6 +358,19 @@ public final class RtpSession implements Pump.Stage {
 
     long srtpFailures() {
         return srtpFailures;
+    }
+
+    /** This peer's available bitrate, for choosing what to forward to it. Any thread. */
+    public AvailableBitrate availableBitrate() {
+        return availableBitrate;
+    }
+
+    /**
+     * Where the available bitrate comes from: the send-side bandwidth estimator plugs in here (by default the
+     * peer's REMB). Any thread.
+     */
+    public void setAvailableBitrate(AvailableBitrate estimator) {
+        this.availableBitrate = java.util.Objects.requireNonNull(estimator, "estimator");
     }
 
     /** RTP packets no receiver took: garbage, or a stream nobody negotiated. */

@@ -185,10 +185,14 @@ public final class Transceivers {
         }
         Set<String> uris = SupportedCodecs.headerExtensions(t.kind().toString()).stream().map(ExtMap::uri)
                 .collect(Collectors.toSet());
+        if (t.kind() == MediaKind.VIDEO) {
+            uris.addAll(SimulcastAnswer.RECEIVE_ONLY_EXTENSIONS);
+        }
         List<ExtMap> extensions = CodecNegotiation.answerHeaderExtensions(uris, offered.headerExtensions());
         Direction direction = CodecNegotiation.answerDirection(offered.direction(),
                 Direction.fromAttributeName(t.direction().toString()));
-        return section(t, offered.mid(), direction, codecs, extensions);
+        RtpMediaSection answer = section(t, offered.mid(), direction, codecs, extensions);
+        return direction.receives() ? SimulcastAnswer.receiving(answer, offered) : answer;
     }
 
     /** The header extension ids negotiated so far on the bundle, by URI. */
@@ -373,6 +377,8 @@ public final class Transceivers {
             Direction ours = weAnswered ? section.direction() : section.direction().reverse();
             t.applyNegotiation(section.codecs(), receivableCodecs(section, m.mid(), ourOffer),
                     section.headerExtensions(), RTCRtpTransceiverDirection.of(ours.attributeName()));
+            // the simulcast streams our answer accepted (RFC 8853 §5.3); as offerer we ask for none
+            t.receiver().configureSimulcast(weAnswered ? SimulcastAnswer.receivedRids(section) : List.of());
         }
     }
 

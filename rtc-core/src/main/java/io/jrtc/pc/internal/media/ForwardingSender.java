@@ -1,0 +1,215 @@
+package io.jrtc.pc.internal.media;
+
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.rtp.RtpHeaderWriter;
+import io.jrtc.rtp.forward.AvailableBitrate;
+import io.jrtc.rtp.forward.ForwardableTrack;
+import io.jrtc.rtp.forward.LayerSelector;
+import io.jrtc.rtp.forward.ForwardedPacket;
+import io.jrtc.rtp.forward.ForwardingStream;
+import io.jrtc.rtp.forward.PacketListener;
+import io.jrtc.rtp.forward.PacketSource;
+import io.jrtc.sdp.media.RtpCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A sender's packet path: when its track offers the publisher's packets ({@link ForwardableTrack}) in a codec the
+ * sender negotiated, they are forwarded through this viewer's {@link ForwardingStream} (headers rewritten,
+ * payload untouched) instead of pulled as frames and packetized again. Lives on the sender's loop; the sender's
+ * own send history answers the viewer's NACKs, and its PLIs reach the publisher through the track.
+ */
+final class ForwardingSender implements PacketListener {
+    /** Room for SRTP's tag and MKI after the longest packet we write. */
+    private static final int MAX_PACKET = 1500 + 64;
+
+    private final RtpSender sender;
+    private final RtpHeaderWriter header = new RtpHeaderWriter();
+    private final byte[] packet = new byte[MAX_PACKET];
+    /** The sender's payload type for each of the source's, -1 where the sender did not negotiate the codec. */
+    private final int[] payloadTypes = new int[128];
+    private static final long SELECT_INTERVAL_NANOS = 500_000_000L;
+    private final LayerSelector selector = new LayerSelector();
+    private long lastSelection = Long.MIN_VALUE;
+    /** A layer the application chose (WHEP layer extension, REST), or null: chosen from the viewer's bitrate. */
+    private volatile LayerSelector.Choice manual;
+    private PacketSource source;
+    private AutoCloseable subscription;
+    private AutoCloseable endWatch;
+    private ForwardingStream stream;
+    private long tooLong;
+    /** The MID written in every packet, encoded once. */
+    private String midText;
+    private byte[] midBytes;
+
+    ForwardingSender(RtpSender sender) {
+        this.sender = sender;
+        Arrays.fill(payloadTypes, -1);
+    }
+
+    /**
+     * Forwards {@code track}'s packets from now on if it offers them in one of {@code sendCodecs}; else stops
+     * forwarding. Null: the sender does not send now. Returns whether the sender forwards. On the sender's loop.
+     */
+    boolean follow(MediaStreamTrack track, List<RtpCodec> sendCodecs) {
+        PacketSource offered = track instanceof ForwardableTrack forwardable ? forwardable.packetSource() : null;
+        int matched = offered == null ? 0 : mapPayloadTypes(offered.codecs(), sendCodecs);
+        if (matched == 0) {
+            close();
+            return false;
+        }
+        if (offered != source) {
+            close();
+            source = offered;
+            stream = new ForwardingStream(clockRate(offered.codecs()));
+            subscription = offered.subscribe(sender.context().pump().loop(), this);
+            // an ended track (a stopped relay proxy) forwards nothing more, as its frames would end
+            PacketSource followed = offered;
+            endWatch = track.onEnded(() -> sender.context().onLoop(() -> {
+                if (source == followed) {
+                    close();
+                }
+                return null;
+            }));
+        }
+        return true;
+    }
+
+    /** Whether packets are being forwarded: frames the sender still gets must not go out beside them. */
+    boolean active() {
+        return source != null;
+    }
+
+    /** This viewer's stream, for layer selection; null while not forwarding. */
+    ForwardingStream stream() {
+        return stream;
+    }
+
+    void close() {
+        closeQuietly(subscription);
+        closeQuietly(endWatch);
+        endWatch = null;
+        subscription = null;
+        source = null;
+        stream = null;
+    }
+
+    @Override
+    public void onPacket(ForwardedPacket forwarded) {
+        ForwardingStream current = stream;
+        if (current == null || !sender.sendsForwarded()) {
+            return;
+        }
+        int payloadType = payloadTypes[forwarded.payloadType()];
+        if (payloadType < 0) {
+            return;
+        }
+        if (forwarded.payloadLength() + 200 > MAX_PACKET) {
+            tooLong++;
+            return;
+        }
+        header.reset().payloadType(payloadType).ssrc(sender.ssrc());
+        String mid = sender.mid();
+        if (sender.midExtensionId() != NegotiatedParameters.NO_EXTENSION && mid != null) {
+            if (!mid.equals(midText)) {
+                midText = mid;
+                midBytes = mid.getBytes(StandardCharsets.UTF_8);
+            }
+            header.addExtension(sender.midExtensionId(), midBytes, 0, midBytes.length);  // RFC 8843 §15
+        }
+        selectLayers(forwarded.arrival(), current);
+        int length = current.forward(forwarded, header, packet);
+        if (current.pollKeyframeRequest() && source != null) {
+            source.requestKeyframe();
+        }
+        if (length != ForwardingStream.NOT_FORWARDED) {
+            sender.sendForwarded(packet, length, forwarded.marker(), forwarded.payloadLength());
+        }
+    }
+
+    /** Sets the stream's targets twice a second: the application's choice, else the selector's. */
+    private void selectLayers(long now, ForwardingStream current) {
+        if (lastSelection != Long.MIN_VALUE && now - lastSelection < SELECT_INTERVAL_NANOS) {
+            return;
+        }
+        lastSelection = now;
+        LayerSelector.Choice choice = manual;
+        if (choice == null) {
+            RtpSession rtp = sender.session();
+            long available = rtp == null ? AvailableBitrate.UNKNOWN : rtp.availableBitrate().bitsPerSecond();
+            choice = selector.select(now, source.layerBitrates(), available);
+        }
+        int layers = Math.max(1, source.layerBitrates().length);
+        current.setTargetLayer(Math.min(choice.layer(), layers - 1));
+        current.setTargetTemporalLayer(choice.temporalLayer());
+    }
+
+    /** Forwards this layer from now on (null: chosen from the viewer's available bitrate again). Any thread. */
+    void chooseLayer(LayerSelector.Choice choice) {
+        manual = choice;
+        lastSelection = Long.MIN_VALUE;
+    }
+
+    @Override
+    public void onBatchEnd() {
+        sender.context().pump().run();
+    }
+
+    private static void closeQuietly(AutoCloseable handle) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("releasing a forwarding handle failed", e);
+        }
+    }
+
+    /** Packets too long to forward with our header. */
+    long packetsTooLong() {
+        return tooLong;
+    }
+
+    /** Maps each source codec to the sender's codec of the same format; returns how many matched. */
+    private int mapPayloadTypes(List<RtpCodec> offered, List<RtpCodec> sendCodecs) {
+        Arrays.fill(payloadTypes, -1);
+        int matched = 0;
+        for (RtpCodec from : offered) {
+            for (RtpCodec to : sendCodecs) {
+                if (sameFormat(from, to)) {
+                    payloadTypes[from.payloadType()] = to.payloadType();
+                    matched++;
+                    break;
+                }
+            }
+        }
+        return matched;
+    }
+
+    /**
+     * Whether packets of {@code from} can go out as {@code to}: the same encoding and clock, and for H.264 the same
+     * packetization mode (RFC 6184 §8.1: mode 0 cannot carry FU-A or STAP-A).
+     */
+    static boolean sameFormat(RtpCodec from, RtpCodec to) {
+        if (!from.mimeType().equalsIgnoreCase(to.mimeType()) || from.clockRate() != to.clockRate()
+                || from.channels() != to.channels()) {
+            return false;
+        }
+        if (!from.encodingName().toLowerCase(Locale.ROOT).equals("h264")) {
+            return true;
+        }
+        return mode(from).equals(mode(to));
+    }
+
+    private static String mode(RtpCodec codec) {
+        String mode = codec.parameter("packetization-mode");
+        return mode == null ? "0" : mode;
+    }
+
+    private static int clockRate(List<RtpCodec> codecs) {
+        return codecs.isEmpty() ? 90_000 : codecs.get(0).clockRate();
+    }
+}

@@ -1,0 +1,247 @@
+package io.jrtc.rtp.forward;
+
+import io.jrtc.rtp.RtpHeaderWriter;
+
+/**
+ * One viewer's copy of a forwarded track, sans-IO: fed the publisher's packets (with their arrival time), it
+ * decides which go to the viewer and rewrites their headers so that the viewer sees one continuous stream, the
+ * way mediasoup's consumers, LiveKit's down tracks and Jitsi's bridge do:
+ * <ul>
+ * <li>it forwards one simulcast layer (RFC 8853) at a time and moves to the {@linkplain #setTargetLayer target}
+ * only at a keyframe of the target, so the viewer's decoder never gets a picture it cannot decode; until then it
+ * keeps forwarding the current layer and asks for a keyframe ({@link #pollKeyframeRequest()});</li>
+ * <li>sequence numbers, timestamps and the VP8 picture id and TL0PICIDX (RFC 7741 §4.2) continue across switches
+ * (timestamps advance by the arrival time between the last packet of the old layer and the first of the new);</li>
+ * <li>VP8 frames of a temporal layer above the {@linkplain #setTargetTemporalLayer target} are dropped without a
+ * gap in the sequence numbers or picture ids; a higher target takes effect at a base-layer or layer-sync frame.</li>
+ * </ul>
+ * The caller owns the output header: it sets the SSRC, payload type and its own header extensions, this sets
+ * sequence number, timestamp and marker and writes the packet. Not thread-safe: one viewer's thread.
+ */
+public final class ForwardingStream {
+    /** What {@link #forward} returns for a packet the viewer does not get. */
+    public static final int NOT_FORWARDED = -1;
+    /** The highest VP8 temporal layer id (TID is two bits). */
+    public static final int ALL_TEMPORAL_LAYERS = 3;
+    private static final int NO_LAYER = -1;
+    /** While waiting for a keyframe of the target layer, the request is repeated this often. */
+    private static final long KEYFRAME_REPEAT_NANOS = 1_000_000_000L;
+
+    private final int clockRate;
+    private final CounterMap sequenceNumbers = new CounterMap(16);
+    private final CounterMap tl0PicIdx = new CounterMap(8);
+    private CounterMap pictureIds = new CounterMap(15);
+    private int currentLayer = NO_LAYER;
+    private volatile int targetLayer;
+    private int maxTemporal = ALL_TEMPORAL_LAYERS;
+    private volatile int targetTemporal = ALL_TEMPORAL_LAYERS;
+    private boolean timestampStarted;
+    private int timestampOffset;
+    private boolean anyOut;
+    private int lastTimestamp;
+    private long lastArrival;
+    private boolean keyframeWanted = true;
+    private long lastKeyframeRequest = Long.MIN_VALUE;
+    private long forwarded;
+    private long dropped;
+    private long switches;
+
+    /** @param clockRate the RTP clock of the forwarded codec, for timestamps across switches */
+    public ForwardingStream(int clockRate) {
+        if (clockRate <= 0) {
+            throw new IllegalArgumentException("clock rate must be positive, got " + clockRate);
+        }
+        this.clockRate = clockRate;
+    }
+
+    /** The simulcast layer to forward (0: the lowest); taken at its next keyframe. Any thread. */
+    public void setTargetLayer(int layer) {
+        if (layer < 0) {
+            throw new IllegalArgumentException("a layer index is not negative, got " + layer);
+        }
+        targetLayer = layer;
+    }
+
+    public int targetLayer() {
+        return targetLayer;
+    }
+
+    /** The highest VP8 temporal layer to forward, 0 to {@link #ALL_TEMPORAL_LAYERS}. Any thread. */
+    public void setTargetTemporalLayer(int temporalLayer) {
+        if (temporalLayer < 0 || temporalLayer > ALL_TEMPORAL_LAYERS) {
+            throw new IllegalArgumentException("a VP8 temporal layer is 0 to 3, got " + temporalLayer);
+        }
+        targetTemporal = temporalLayer;
+    }
+
+    public int targetTemporalLayer() {
+        return targetTemporal;
+    }
+
+    /** The layer being forwarded, or -1 before the first keyframe. */
+    public int currentLayer() {
+        return currentLayer;
+    }
+
+    /** Whether a keyframe should be asked of the publisher now (true once per need). */
+    public boolean pollKeyframeRequest() {
+        boolean wanted = keyframeWanted;
+        keyframeWanted = false;
+        return wanted;
+    }
+
+    /**
+     * Writes the packet for the viewer into {@code dst} at 0 with {@code header} (already holding the viewer's
+     * SSRC, payload type and extensions); returns its length, or {@link #NOT_FORWARDED}.
+     */
+    public int forward(ForwardedPacket packet, RtpHeaderWriter header, byte[] dst) {
+        if (!select(packet)) {
+            return NOT_FORWARDED;
+        }
+        if (dropsTemporalLayer(packet)) {
+            sequenceNumbers.drop(packet.sequenceNumber());
+            ForwardedPacket.Vp8Fields vp8 = packet.vp8();
+            if (vp8.pictureId() != ForwardedPacket.ABSENT) {  // every packet: the frame's first may be late
+                pictureIds(vp8.pictureIdBits()).drop(vp8.pictureId());
+            }
+            dropped++;
+            return NOT_FORWARDED;
+        }
+        int sequenceNumber = sequenceNumbers.map(packet.sequenceNumber());
+        if (sequenceNumber == CounterMap.NOT_MAPPED) {
+            dropped++;
+            return NOT_FORWARDED;
+        }
+        int timestamp = timestamp(packet);
+        header.sequenceNumber(sequenceNumber).timestamp(timestamp).marker(packet.marker());
+        int headerLength = header.headerLength();
+        int length = header.write(dst, 0, packet.data(), packet.payloadOffset(), packet.payloadLength(), 0);
+        rewriteVp8(packet.vp8(), dst, headerLength);
+        forwarded++;
+        return length;
+    }
+
+    /** Whether the packet is of the layer forwarded, switching to the target layer at its keyframe. */
+    private boolean select(ForwardedPacket packet) {
+        int target = targetLayer;
+        if (packet.layer() == currentLayer) {
+            askAgainWhileWaiting(packet.arrival(), target);
+            return true;
+        }
+        if (packet.layer() != target) {
+            return false;
+        }
+        if (!packet.keyframe()) {
+            askAgainWhileWaiting(packet.arrival(), target);
+            return false;
+        }
+        switchTo(target);
+        return true;
+    }
+
+    private void askAgainWhileWaiting(long now, int target) {
+        if (target == currentLayer) {
+            return;
+        }
+        if (lastKeyframeRequest == Long.MIN_VALUE || now - lastKeyframeRequest >= KEYFRAME_REPEAT_NANOS) {
+            lastKeyframeRequest = now;
+            keyframeWanted = true;
+        }
+    }
+
+    private void switchTo(int layer) {
+        if (currentLayer != NO_LAYER) {
+            switches++;
+        }
+        currentLayer = layer;
+        sequenceNumbers.startSource();
+        pictureIds.startSource();
+        tl0PicIdx.startSource();
+        timestampStarted = false;
+        maxTemporal = targetTemporal;
+        lastKeyframeRequest = Long.MIN_VALUE;
+    }
+
+    /**
+     * VP8 frames above the temporal target are dropped. A lower target applies at the next frame; a higher one at
+     * a frame that every layer up to it may follow: a base-layer frame, or one marked layer sync (Y).
+     */
+    private boolean dropsTemporalLayer(ForwardedPacket packet) {
+        int tid = packet.temporalLayer();
+        if (tid == ForwardedPacket.ABSENT) {
+            return false;
+        }
+        if (packet.frameStart()) {
+            int target = targetTemporal;
+            if (target < maxTemporal || target > maxTemporal && (tid == 0 || packet.vp8().layerSync())) {
+                maxTemporal = target;
+            }
+        }
+        return tid > maxTemporal;
+    }
+
+    private int timestamp(ForwardedPacket packet) {
+        if (!timestampStarted) {
+            timestampStarted = true;
+            int first = anyOut ? lastTimestamp + Math.max(1, elapsedTicks(packet.arrival() - lastArrival))
+                    : packet.timestamp();
+            timestampOffset = first - packet.timestamp();
+        }
+        int timestamp = packet.timestamp() + timestampOffset;
+        if (!anyOut || timestamp - lastTimestamp > 0) {
+            anyOut = true;
+            lastTimestamp = timestamp;
+            lastArrival = packet.arrival();
+        }
+        return timestamp;
+    }
+
+    private int elapsedTicks(long nanos) {
+        return (int) Math.min(Integer.MAX_VALUE, (Math.max(0, nanos) * clockRate + 500_000_000L) / 1_000_000_000L);
+    }
+
+    /** Writes the continued picture id and TL0PICIDX over the publisher's, in the descriptor's own widths. */
+    private void rewriteVp8(ForwardedPacket.Vp8Fields vp8, byte[] dst, int payloadAt) {
+        if (vp8.pictureId() != ForwardedPacket.ABSENT) {
+            int id = pictureIds(vp8.pictureIdBits()).map(vp8.pictureId());
+            int at = payloadAt + vp8.pictureIdAt();
+            if (id != CounterMap.NOT_MAPPED && vp8.pictureIdBits() == 15) {
+                dst[at] = (byte) (0x80 | id >>> 8);
+                dst[at + 1] = (byte) id;
+            } else if (id != CounterMap.NOT_MAPPED) {
+                dst[at] = (byte) (id & 0x7F);
+            }
+        }
+        if (vp8.tl0PicIdx() != ForwardedPacket.ABSENT) {
+            int tl0 = tl0PicIdx.map(vp8.tl0PicIdx());
+            if (tl0 != CounterMap.NOT_MAPPED) {
+                dst[payloadAt + vp8.tl0At()] = (byte) tl0;
+            }
+        }
+    }
+
+    /** The picture id map for a width; a publisher that changes width continues from the last output. */
+    private CounterMap pictureIds(int bits) {
+        if (pictureIds.bits() != bits) {
+            long last = pictureIds.highestOutput();
+            pictureIds = new CounterMap(bits);
+            pictureIds.continueAfter(last < 0 ? -1 : last & ((1L << bits) - 1));
+        }
+        return pictureIds;
+    }
+
+    /** Packets written for the viewer. */
+    public long forwardedPackets() {
+        return forwarded;
+    }
+
+    /** Packets of the forwarded layer not written: dropped temporal layers, late packets from before a switch. */
+    public long droppedPackets() {
+        return dropped;
+    }
+
+    /** Switches from one simulcast layer to another. */
+    public long layerSwitches() {
+        return switches;
+    }
+}

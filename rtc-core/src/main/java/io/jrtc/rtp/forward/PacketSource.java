@@ -1,0 +1,27 @@
+package io.jrtc.rtp.forward;
+
+import io.jrtc.sdp.media.RtpCodec;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * A track's media as RTP packets, for senders that forward them rather than packetize frames again (a received
+ * track, and relay proxies of one). Listeners are called on their own executor, in arrival order, packets
+ * batched as they queued up: the publisher's thread never waits for a viewer's.
+ */
+public interface PacketSource {
+    /** The codecs the packets may carry, with the publisher's payload types; no repair formats. */
+    List<RtpCodec> codecs();
+
+    /** Adds a listener, called on {@code executor}; closing the handle removes it. */
+    AutoCloseable subscribe(Executor executor, PacketListener listener);
+
+    /**
+     * The bitrate of each simulcast layer over the last second, by rank (lowest first), in bits per second; one
+     * entry without simulcast, 0 for a layer that sent nothing.
+     */
+    long[] layerBitrates();
+
+    /** Asks the publisher for a keyframe (PLI), for every simulcast layer; rate-limited by the source. */
+    void requestKeyframe();
+}
