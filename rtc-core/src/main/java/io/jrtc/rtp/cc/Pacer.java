@@ -14,7 +14,11 @@ import java.util.Arrays;
 public final class Pacer {
     public static final long INTERVAL_NANOS = 5_000_000L;
     static final double PACING_FACTOR = 2.5;
-    static final long MAX_QUEUE_NANOS = 2_000_000_000L;
+    /**
+     * The longest a packet waits: sources that do not follow the target (forwarded media, pushed frames) must not
+     * be delayed by seconds (libwebrtc allows 2 s, its encoders adapt); pacing smooths bursts, it is no buffer.
+     */
+    static final long MAX_QUEUE_NANOS = 100_000_000L;
     /** The largest padding-only packet (RFC 3550 §5.1: the padding count is one byte). */
     public static final int MAX_PADDING = 255;
     private static final int MIN_PADDING = 50;
@@ -46,9 +50,9 @@ public final class Pacer {
         pacingRate = (long) (bitrate * PACING_FACTOR);
     }
 
-    /** Queues a copy of a packet ready to go but for SRTP. */
-    public void enqueue(byte[] packet, int length) {
-        queue.add(new Outgoing(Arrays.copyOf(packet, length), length, ProbeCluster.NONE));
+    /** Queues a copy of a packet, with {@code room} spare bytes after it (for a trailer added on the way out). */
+    public void enqueue(byte[] packet, int length, int room) {
+        queue.add(new Outgoing(Arrays.copyOf(packet, length + room), length, ProbeCluster.NONE));
         queuedBytes += length;
     }
 

@@ -86,7 +86,7 @@ final class CongestionSimulation {
         long bytes = estimator.targetBitrate() * FRAME_INTERVAL / 8_000_000_000L;
         while (bytes > 0) {
             int size = (int) Math.min(MAX_PAYLOAD, bytes);
-            pacer.enqueue(frame, size);
+            pacer.enqueue(frame, size, 0);
             bytes -= size;
         }
     }
