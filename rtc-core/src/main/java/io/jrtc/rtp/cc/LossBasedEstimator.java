@@ -1,7 +1,8 @@
 package io.jrtc.rtp.cc;
 
 /**
- * The loss-based half of the estimator (draft-ietf-rmcat-gcc-02 §6), as a cap on the target: with more than 10 %
+ * The loss-based half of the estimator (draft-ietf-rmcat-gcc-02 §6), as a cap on the target, judged over a
+ * second and at least 20 packets at a time: with more than 10 %
  * of the packets lost the cap drops to the target times (1 - loss/2), at most once per {@link #DECREASE_INTERVAL}
  * plus an RTT; under 2 % it grows 8 % a second, and once it is far above the target it no longer limits anything.
  * Losses come from transport-wide feedback, or from RTCP report blocks when the peer gives no such feedback.
@@ -11,6 +12,8 @@ final class LossBasedEstimator {
     private static final double LOW_LOSS = 0.02;
     private static final double HIGH_LOSS = 0.10;
     private static final int MIN_PACKETS = 20;
+    /** Loss is judged over at least this long: a burst of drops at one overshoot is not a lossy path. */
+    private static final long MIN_WINDOW_NANOS = 1_000_000_000L;
     private static final long DECREASE_INTERVAL = 300_000_000L;
     private static final double GROWTH_PER_SECOND = 1.08;
 
@@ -19,6 +22,7 @@ final class LossBasedEstimator {
     private long expected;
     private long lastDecrease = Long.MIN_VALUE;
     private long lastUpdate = Long.MIN_VALUE;
+    private long windowStart = Long.MIN_VALUE;
     private long roundTripTime = 200_000_000L;
     private double lastLossFraction;
 
@@ -30,9 +34,13 @@ final class LossBasedEstimator {
     void onLoss(long now, int lostPackets, int packets, long target) {
         lost += lostPackets;
         expected += packets;
-        if (expected < MIN_PACKETS) {
+        if (windowStart == Long.MIN_VALUE) {
+            windowStart = now;
+        }
+        if (expected < MIN_PACKETS || now - windowStart < MIN_WINDOW_NANOS) {
             return;
         }
+        windowStart = now;
         double loss = (double) lost / expected;
         lastLossFraction = loss;
         lost = 0;
@@ -65,9 +73,12 @@ final class LossBasedEstimator {
         }
     }
 
-    /** A probe got {@code bitrate} through without loss enough to matter: the cap is at least that. */
+    /**
+     * A probe got {@code bitrate} through: the cap is at least that, unless the path was lossy at the last look
+     * (a probe measures capacity, not loss, and random loss is no queue a probe would see).
+     */
     void onProbeResult(long bitrate) {
-        if (cap != UNLIMITED) {
+        if (cap != UNLIMITED && lastLossFraction < HIGH_LOSS) {
             cap = Math.max(cap, bitrate);
         }
     }

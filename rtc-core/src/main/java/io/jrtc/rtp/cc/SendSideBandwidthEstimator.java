@@ -62,9 +62,12 @@ public final class SendSideBandwidthEstimator {
         feedbackSeen = true;
         List<PacketResult> results = history.onFeedback(feedback);
         int lost = 0;
+        int counted = 0;
         for (PacketResult result : results) {
+            boolean probing = result.probeClusterId() != ProbeCluster.NONE;
+            counted += probing ? 0 : 1;
             if (!result.received()) {
-                lost++;
+                lost += probing ? 0 : 1;
                 continue;
             }
             ProbeResultEstimator.Result probe = probeResults.onPacketResult(result);
@@ -73,9 +76,9 @@ public final class SendSideBandwidthEstimator {
             }
         }
         feedbackLost += lost;
-        feedbackPackets += results.size();
+        feedbackPackets += counted;
         delayBased.onPacketResults(now, results);
-        lossBased.onLoss(now, lost, results.size(), target);
+        lossBased.onLoss(now, lost, counted, target);  // a probe overshoots on purpose: its losses are its answer
         updateTarget();
     }
 
@@ -141,7 +144,7 @@ public final class SendSideBandwidthEstimator {
         return delayBased.acknowledgedBitrate();
     }
 
-    /** Packets fed back as lost over all fed back, since the start. */
+    /** Packets fed back as lost over all fed back, since the start (probe packets aside). */
     public double lossFraction() {
         return feedbackPackets == 0 ? 0 : (double) feedbackLost / feedbackPackets;
     }

@@ -51,6 +51,9 @@ final class SendCongestionControl {
     void useExtension(int id) {
         if (id != NegotiatedParameters.NO_EXTENSION) {
             extensionId = id;
+            if (published < 0) {
+                published = estimator.targetBitrate();  // the start rate, until feedback says more
+            }
         }
     }
 
