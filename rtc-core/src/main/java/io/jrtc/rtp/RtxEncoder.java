@@ -33,6 +33,19 @@ public final class RtxEncoder {
         return nextSequenceNumber;
     }
 
+    /** Takes the next sequence number for an RTX packet written elsewhere (padding-only, for probing). */
+    public int takeSequenceNumber() {
+        int taken = nextSequenceNumber;
+        nextSequenceNumber = SequenceNumbers.add(nextSequenceNumber, 1);
+        return taken;
+    }
+
+    /** The RTX payload type for media payload type {@code mediaPayloadType}, or -1 when it has none. */
+    public int rtxPayloadType(int mediaPayloadType) {
+        Integer rtx = rtxPayloadTypeByMediaPayloadType.get(mediaPayloadType);
+        return rtx == null ? -1 : rtx;
+    }
+
     /** Length of the RTX packet {@link #wrap} makes of {@code original}: 2 bytes more, less its padding. */
     public static int wrappedLength(RtpHeader original) {
         return original.length() - original.paddingLength() + ORIGINAL_SEQUENCE_NUMBER_LENGTH;

@@ -143,6 +143,30 @@ public final class ImpairedLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Changes the rate cap on both ends of the veth pair from now on (what queues stays queued): a path that got
+     * faster or slower, for tests of rate adaptation. Only for a link opened with a rate cap.
+     */
+    public void setRate(long bitsPerSecond) {
+        NetCommands.run(rateCap("jf" + index, bitsPerSecond));
+        NetCommands.run(NetCommands.inNetworkOf(relay.pid(), rateCap("jf" + index + "r", bitsPerSecond)
+                .toArray(String[]::new)));
+    }
+
+    /** Datagrams the rate caps dropped so far (their queues overflowed): near end and far end of the veth pair. */
+    public long[] rateCapDrops() {
+        String near = NetCommands.run(List.of("tc", "-s", "qdisc", "show", "dev", "jf" + index));
+        String far = NetCommands.run(NetCommands.inNetworkOf(relay.pid(), "tc", "-s", "qdisc", "show", "dev",
+                "jf" + index + "r"));
+        return new long[] {tbfDrops(near), tbfDrops(far)};
+    }
+
+    private static long tbfDrops(String qdiscStatistics) {
+        Matcher m = Pattern.compile("qdisc tbf[^\\n]*\\n\\s*Sent \\d+ bytes \\d+ pkt \\(dropped (\\d+)")
+                .matcher(qdiscStatistics);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     @Override
     public void close() {
         try {

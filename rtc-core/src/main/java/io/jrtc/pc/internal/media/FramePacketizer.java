@@ -25,6 +25,10 @@ final class FramePacketizer {
     /** Room for the RTP header with extensions and the SRTP tag inside a 1200-byte datagram. */
     static final int MAX_PAYLOAD = 1100;
     private static final int OPUS_BITRATE = 64_000;
+    /** Opus's lowest useful rate (RFC 6716 §2.1.1: 6 kbit/s narrowband speech). */
+    private static final int OPUS_MIN_BITRATE = 6_000;
+    /** A new target closer than this share to the encoder's rate does not restart the encoder. */
+    private static final double OPUS_RETARGET_SHARE = 0.2;
 
     private final RtpCodec codec;
     private final String encoding;
@@ -37,6 +41,7 @@ final class FramePacketizer {
     private OpusEncoder opus;
     private int opusSampleRate;
     private int opusChannels;
+    private int opusBitrate = OPUS_BITRATE;
 
     /**
      * A frame's payloads, its RTP timestamp (before the stream's random offset), and for PCM its level in -dBov
@@ -55,6 +60,24 @@ final class FramePacketizer {
 
     RtpCodec codec() {
         return codec;
+    }
+
+    /**
+     * The transport's bandwidth estimate moved: Opus encodes at it, between 6 and 64 kbit/s (audio goes first, as
+     * in libwebrtc). The encoder has no rate setter, so a new one is made, and only for a change of more than
+     * {@link #OPUS_RETARGET_SHARE}: a restart costs a frame of prediction.
+     */
+    void setTargetBitrate(long bitrate) {
+        int wanted = (int) Math.max(OPUS_MIN_BITRATE, Math.min(OPUS_BITRATE, bitrate));
+        if (Math.abs(wanted - opusBitrate) > OPUS_RETARGET_SHARE * opusBitrate) {
+            opusBitrate = wanted;
+            opus = null;
+        }
+    }
+
+    /** The rate Opus encodes at, bit/s. */
+    int opusBitrate() {
+        return opusBitrate;
     }
 
     /** Whether this codec carries the frame: PCM for an audio codec, a coded frame of its own format. */
@@ -98,7 +121,7 @@ final class FramePacketizer {
 
     private Packets encodeOpus(AudioFrame frame) {
         if (opus == null || opusSampleRate != frame.sampleRate() || opusChannels != frame.channels()) {
-            opus = new OpusEncoder(frame.sampleRate(), frame.channels(), OPUS_BITRATE);
+            opus = new OpusEncoder(frame.sampleRate(), frame.channels(), opusBitrate);
             opusSampleRate = frame.sampleRate();
             opusChannels = frame.channels();
         }

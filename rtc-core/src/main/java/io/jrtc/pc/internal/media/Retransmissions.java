@@ -5,6 +5,7 @@ import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.NackGenerator;
 import io.jrtc.rtp.RetransmissionBuffer;
 import io.jrtc.rtp.RtpHeader;
+import io.jrtc.rtp.RtpHeaderWriter;
 import io.jrtc.rtp.RtpParseException;
 import io.jrtc.rtp.RtxEncoder;
 import java.time.Duration;
@@ -75,6 +76,20 @@ final class Retransmissions {
                 // only packets we wrote are held: cannot happen, and resending is optional anyway
             }
         }
+    }
+
+    /**
+     * Starts a padding-only packet on the RTX stream (RFC 4588 §4: it keeps the media stream's sequence numbers
+     * intact, as libwebrtc pads): payload type, SSRC and sequence number for media payload type
+     * {@code mediaPayloadType}; false when that has no RTX.
+     */
+    boolean padOnRtx(RtpHeaderWriter header, int mediaPayloadType, int rtxSsrc) {
+        int rtxPayloadType = encoder == null ? -1 : encoder.rtxPayloadType(mediaPayloadType);
+        if (rtxPayloadType < 0) {
+            return false;
+        }
+        header.payloadType(rtxPayloadType).ssrc(rtxSsrc).sequenceNumber(encoder.takeSequenceNumber());
+        return true;
     }
 
     long nacksReceived() {

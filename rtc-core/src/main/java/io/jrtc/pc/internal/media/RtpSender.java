@@ -20,6 +20,8 @@ import io.jrtc.rtp.RtpHeaderWriter;
 import io.jrtc.rtp.SdesMidExtension;
 import io.jrtc.rtp.SendStatistics;
 import io.jrtc.rtp.SenderReport;
+import io.jrtc.rtp.TransportSequenceNumberExtension;
+import io.jrtc.rtp.cc.Pacer;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtpCodec;
 import java.lang.System.Logger.Level;
@@ -53,6 +55,7 @@ public final class RtpSender {
     /** The msid track id while no track is attached, the same in every description (RFC 8830 §2). */
     private final String placeholderTrackId = UUID.randomUUID().toString();
     private final RtpHeaderWriter header = new RtpHeaderWriter();
+    private final RtpHeaderWriter paddingHeader = new RtpHeaderWriter();
     private final byte[] packet = new byte[MAX_PACKET];
     /** Forwards the publisher's packets when the track offers them in a negotiated codec; on the loop. */
     private final ForwardingSender forwarding = new ForwardingSender(this);
@@ -69,6 +72,9 @@ public final class RtpSender {
     private volatile String mid;
     private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
     private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
+    /** Transport-wide sequence numbers (the session writes the number into the element this sender reserves). */
+    private int transportCcExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private int lastTimestamp;
     private boolean sending;
     /** The track an unanswered recv() was asked of, or null: one frame at a time per track. */
     private MediaStreamTrack pullingFrom;
@@ -192,6 +198,17 @@ public final class RtpSender {
     public void attach(RtpSession rtp) {
         this.session = rtp;
         rtp.add(this);
+        rtp.useTransportSequenceNumbers(transportCcExtensionId);
+        if (kind == MediaKind.AUDIO) {
+            rtp.addBandwidthListener(this::onTargetBitrate);
+        }
+    }
+
+    /** The transport's estimate moved: an encoding codec follows it (on the loop). */
+    private void onTargetBitrate(long bitrate) {
+        for (FramePacketizer packetizer : packetizers) {
+            packetizer.setTargetBitrate(bitrate);
+        }
     }
 
     /**
@@ -203,6 +220,12 @@ public final class RtpSender {
         this.mid = mid;
         this.midExtensionId = NegotiatedParameters.extensionId(extensions, SdesMidExtension.URI);
         this.audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
+        this.transportCcExtensionId = NegotiatedParameters.extensionId(extensions,
+                TransportSequenceNumberExtension.URI);
+        RtpSession rtp = session;
+        if (rtp != null) {
+            rtp.useTransportSequenceNumbers(transportCcExtensionId);
+        }
         List<RtpCodec> sendable = codecs.stream().filter(c -> !c.isRtx() && SupportedCodecs.supports(c)).toList();
         sendCodecs = sendable;
         sendExtensions = List.copyOf(extensions);
@@ -215,6 +238,9 @@ public final class RtpSender {
         boolean codecsChanged = !current.equals(sendable);
         if (codecsChanged) {
             packetizers = sendable.stream().map(FramePacketizer::new).toList();
+            if (rtp != null && rtp.availableOutgoingBitrate() > 0 && kind == MediaKind.AUDIO) {
+                onTargetBitrate(rtp.availableOutgoingBitrate());
+            }
             lastUsed = packetizers.get(0);
             statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), context.pump().now(),
                     NtpTimestamp.fromUnixNanos(context.clock().currentTimeMillis() * 1_000_000L));
@@ -309,11 +335,15 @@ public final class RtpSender {
                 AudioLevelExtension.write(header, audioLevelExtensionId, packets.audioLevel() < VOICE_BELOW_DBOV,
                         packets.audioLevel());
             }
+            if (transportCcExtensionId != NegotiatedParameters.NO_EXTENSION) {
+                TransportSequenceNumberExtension.write(header, transportCcExtensionId, 0);
+            }
             int length = header.write(packet, 0, payload.data(), 0, payload.data().length, 0);
             retransmissions.onSent(now, packet, length);
             rtp.sendRtp(packet, length);
             statistics.handleSent(now, timestamp, payload.data().length);
         }
+        lastTimestamp = timestamp;
         framesSent++;
     }
 
@@ -357,6 +387,31 @@ public final class RtpSender {
 
     String mid() {
         return mid;
+    /**
+     * Writes a padding-only packet (RFC 3550 §5.1) of up to {@code size} padding bytes on this sender's RTX stream
+     * into {@code dst}, for the pacer to probe with; 0 when this sender cannot pad: it sends nothing yet, has no
+     * RTX (padding on the media stream would read as lost media to a receiver), or sends without transport-wide
+     * sequence numbers, so the probe could not be measured. On the loop.
+     */
+    int writePadding(byte[] dst, int size) {
+        if (!sending || stopped || statistics == null || !statistics.sentAny()
+                || transportCcExtensionId == NegotiatedParameters.NO_EXTENSION) {
+            return 0;
+        }
+        paddingHeader.reset().timestamp(lastTimestamp);
+        if (!retransmissions.padOnRtx(paddingHeader, lastUsed.codec().payloadType(), rtxSsrc)) {
+            return 0;
+        }
+        if (midExtensionId != NegotiatedParameters.NO_EXTENSION && mid != null) {
+            SdesMidExtension.write(paddingHeader, midExtensionId, mid);
+        }
+        TransportSequenceNumberExtension.write(paddingHeader, transportCcExtensionId, 0);
+        return paddingHeader.write(dst, 0, dst, 0, 0, Math.max(1, Math.min(Pacer.MAX_PADDING, size)));
+    }
+
+    /** The round-trip time the last report block measured, in nanoseconds, or -1. */
+    long roundTripTime() {
+        return statistics == null ? -1 : statistics.roundTripTime();
     }
 
     /** A sender report with our counts, or null before anything was sent; on the loop. */

@@ -20,6 +20,8 @@ import io.jrtc.rtp.SourceDescription;
 import io.jrtc.rtp.TransportFeedbackGenerator;
 import io.jrtc.rtp.TransportSequenceNumberExtension;
 import io.jrtc.rtp.forward.AvailableBitrate;
+import io.jrtc.rtp.TransportWideFeedback;
+import io.jrtc.rtp.cc.SendSideBandwidthEstimator;
 import io.jrtc.srtp.SrtpException;
 import io.jrtc.srtp.SrtpReceiver;
 import io.jrtc.srtp.SrtpSender;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 /**
  * The RTP session of every sender and receiver on one DTLS transport (bundled, RFC 8843; RFC 3550 §3 "RTP
@@ -45,6 +48,8 @@ public final class RtpSession implements Pump.Stage {
     /** SSRCs remembered for routing: plenty for real streams, a bound for a peer that invents them. */
     private static final int MAX_ROUTED_SSRCS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Room after a paced packet for the largest SRTP authentication tag (AEAD, RFC 7714 §8). */
+    private static final int SRTP_ROOM = 16;
 
     private final MediaTransport transport;
     private final ConnectionContext context;
@@ -62,14 +67,79 @@ public final class RtpSession implements Pump.Stage {
     private TransportFeedbackGenerator transportFeedback;
     private long srtpFailures;
     private long unroutable;
+    private final SendCongestionControl congestion;
     private volatile long remoteEstimate = AvailableBitrate.UNKNOWN;
-    /** What layer selection reads as this peer's available bitrate: its REMB unless an estimator is set. */
-    private volatile AvailableBitrate availableBitrate = () -> remoteEstimate;
+    /**
+     * What layer selection reads as this peer's available bitrate: the send-side estimate where transport-wide
+     * feedback is negotiated, else the peer's REMB, unless another estimator is set.
+     */
+    private volatile AvailableBitrate availableBitrate = () -> {
+        long estimate = congestion.targetBitrate();
+        return estimate >= 0 ? estimate : remoteEstimate;
+    };
 
     public RtpSession(MediaTransport transport) {
         this.transport = transport;
         this.context = transport.context();
+        this.congestion = new SendCongestionControl(SendSideBandwidthEstimator.Settings.defaults(),
+                new SendCongestionControl.Output() {
+                    @Override
+                    public void sendNow(byte[] packet, int length) {
+                        protectAndSend(packet, length);
+                    }
+
+                    @Override
+                    public int writePadding(byte[] dst, int size) {
+                        return RtpSession.this.writePadding(dst, size);
+                    }
+                });
         context.pump().add(this);
+    }
+
+    /**
+     * This transport's send-side bandwidth estimate in bit/s: what everything sent on it together should stay
+     * under (W3C availableOutgoingBitrate), or -1 while no sender negotiated transport-wide congestion control
+     * feedback. Any thread.
+     */
+    public long availableOutgoingBitrate() {
+        return congestion.targetBitrate();
+    }
+
+    /**
+     * Calls {@code listener} on the connection's loop with the estimate in bit/s whenever it moves by more than
+     * 5 % (and at most once a second otherwise), and at once when there is one already. For whatever shapes what
+     * it sends to the estimate: encoders, a forwarder's layer selection.
+     */
+    public void addBandwidthListener(LongConsumer listener) {
+        context.onLoop(() -> {
+            congestion.addListener(listener);
+            return null;
+        });
+    }
+
+    public void removeBandwidthListener(LongConsumer listener) {
+        congestion.removeListener(listener);
+    }
+
+    /** A sender negotiated transport-wide sequence numbers in extension {@code id}: pace and number from now on. */
+    void useTransportSequenceNumbers(int id) {
+        congestion.useExtension(id);
+    }
+
+    /** The id our packets carry transport-wide sequence numbers in, or {@link NegotiatedParameters#NO_EXTENSION}. */
+    int transportSequenceNumberId() {
+        return congestion.extensionId();
+    }
+
+    /** Padding for a probe, from the first sender that can send some. */
+    private int writePadding(byte[] dst, int size) {
+        for (RtpSender sender : senders) {
+            int length = sender.writePadding(dst, size);
+            if (length > 0) {
+                return length;
+            }
+        }
+        return 0;
     }
 
     /** The DTLS transport under this session. */
@@ -109,11 +179,22 @@ public final class RtpSession implements Pump.Stage {
         return true;
     }
 
-    /** Protects an RTP packet in place (the array needs room for the SRTP tag) and sends it. */
+    /**
+     * Sends an RTP packet: through the pacer, numbered for transport-wide feedback, once that is negotiated (the
+     * packet is copied); else protected in place at once (the array needs room for the SRTP tag).
+     */
     public void sendRtp(byte[] packet, int length) {
         if (!ready()) {
             return;
         }
+        if (congestion.active()) {
+            congestion.send(context.pump().now(), packet, length, SRTP_ROOM);
+        } else {
+            protectAndSend(packet, length);
+        }
+    }
+
+    private void protectAndSend(byte[] packet, int length) {
         try {
             int protectedLength = srtpSender.protectRtp(packet, length);
             transport.send(packet, 0, protectedLength);
@@ -222,8 +303,11 @@ public final class RtpSession implements Pump.Stage {
                         sender.onNack(now, nack);
                     }
                 }
+            } else if (packet instanceof TransportWideFeedback feedback) {
+                congestion.onFeedback(now, feedback);
             } else if (packet instanceof ReceiverEstimatedMaxBitrate remb) {
-                remoteEstimate = remb.bitrate();  // the viewer's own estimate, until a send-side one replaces it
+                remoteEstimate = remb.bitrate();
+                congestion.onRemb(now, remb.bitrate());
             } else if (packet instanceof PictureLossIndication pli) {
                 onKeyframeRequest(pli.mediaSsrc());
             } else if (packet instanceof FullIntraRequest fir) {
@@ -269,6 +353,7 @@ public final class RtpSession implements Pump.Stage {
             for (RtpSender sender : senders) {
                 if (sender.ssrc() == block.ssrc()) {
                     sender.onReportBlock(now, block);
+                    congestion.onReportBlock(now, block.fractionLost(), sender.roundTripTime());
                 }
             }
         }
@@ -286,11 +371,15 @@ public final class RtpSession implements Pump.Stage {
         for (RtpReceiver receiver : receivers) {
             deadline = Math.min(deadline, receiver.lossRecoveryDeadline());
         }
+        deadline = Math.min(deadline, congestion.deadline());
         return transportFeedback == null ? deadline : Math.min(deadline, transportFeedback.pollTimeout());
     }
 
     @Override
     public void onTimeout(long now) {
+        if (congestion.deadline() <= now) {
+            congestion.onTimeout(now);
+        }
         for (RtpReceiver receiver : receivers) {
             if (receiver.lossRecoveryDeadline() <= now) {
                 receiver.onLossRecoveryTimeout(now);

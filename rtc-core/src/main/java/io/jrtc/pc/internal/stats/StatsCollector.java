@@ -14,6 +14,7 @@ import io.jrtc.pc.internal.transport.DataChannel;
 import io.jrtc.pc.internal.transport.DtlsTransport;
 import io.jrtc.pc.internal.transport.IceTransport;
 import io.jrtc.pc.internal.transport.SctpTransport;
+import io.jrtc.pc.internal.media.RtpSession;
 import io.jrtc.pc.internal.media.RtpTransceiver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,6 +158,10 @@ public final class StatsCollector {
                 p.put("totalRoundTripTime", pair.totalRoundTripTimeNanos() / NANOS_PER_SECOND);
             }
             if (pair == selected) {
+                long available = availableOutgoingBitrate();
+                if (available >= 0) {
+                    p.put("availableOutgoingBitrate", (double) available);
+                }
                 p.put("bytesSent", ice.bytesSent());
                 p.put("bytesReceived", ice.bytesReceived());
                 p.put("packetsSent", ice.packetsSent());
@@ -164,6 +169,17 @@ public final class StatsCollector {
             }
             stats.add(new RTCStats("candidate-pair", pairId(pair), timestamp, p));
         }
+    }
+
+    /** The bundle's send-side bandwidth estimate in bit/s, or -1 without one (no media, no transport-wide CC). */
+    private long availableOutgoingBitrate() {
+        for (RtpTransceiver t : transceivers) {
+            RtpSession session = t.sender().session();
+            if (session != null) {
+                return session.availableOutgoingBitrate();
+            }
+        }
+        return -1;
     }
 
     private void addCandidate(String type, IceCandidate candidate) {
