@@ -387,6 +387,8 @@ public final class RtpSender {
 
     String mid() {
         return mid;
+    }
+
     /**
      * Writes a padding-only packet (RFC 3550 §5.1) of up to {@code size} padding bytes on this sender's RTX stream
      * into {@code dst}, for the pacer to probe with; 0 when this sender cannot pad: it sends nothing yet, has no

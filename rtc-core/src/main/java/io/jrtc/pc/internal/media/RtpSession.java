@@ -73,10 +73,7 @@ public final class RtpSession implements Pump.Stage {
      * What layer selection reads as this peer's available bitrate: the send-side estimate where transport-wide
      * feedback is negotiated, else the peer's REMB, unless another estimator is set.
      */
-    private volatile AvailableBitrate availableBitrate = () -> {
-        long estimate = congestion.targetBitrate();
-        return estimate >= 0 ? estimate : remoteEstimate;
-    };
+    private volatile AvailableBitrate availableBitrate = this::estimatedOrRemoteBitrate;
 
     public RtpSession(MediaTransport transport) {
         this.transport = transport;
@@ -101,6 +98,12 @@ public final class RtpSession implements Pump.Stage {
      * under (W3C availableOutgoingBitrate), or -1 while no sender negotiated transport-wide congestion control
      * feedback. Any thread.
      */
+    /** The send-side estimate where transport-wide feedback is negotiated, else the peer's last REMB, or -1. */
+    private long estimatedOrRemoteBitrate() {
+        long estimate = congestion.targetBitrate();
+        return estimate >= 0 ? estimate : remoteEstimate;
+    }
+
     public long availableOutgoingBitrate() {
         return congestion.targetBitrate();
     }
