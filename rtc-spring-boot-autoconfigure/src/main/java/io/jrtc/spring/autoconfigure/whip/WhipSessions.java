@@ -267,16 +267,13 @@ public class WhipSessions implements DisposableBean {
         return session;
     }
 
+    /**
+     * Ends the session with its connection. (A viewer's keyframe request on connecting is the connection watcher's,
+     * for every connection that sends forwarded video.)
+     */
     private void watch(RTCPeerConnection pc, Session session) {
         pc.onConnectionStateChange(state -> {
-            if (state == RTCPeerConnectionState.CONNECTED && session.kind() == Kind.WHEP) {
-                // A viewer joining mid-stream cannot decode until the next keyframe: ask the publisher for one.
-                for (MediaStreamTrack proxy : session.proxies()) {
-                    if (proxy.getKind() == MediaKind.VIDEO) {
-                        proxy.requestKeyframe();
-                    }
-                }
-            } else if (state == RTCPeerConnectionState.FAILED || state == RTCPeerConnectionState.CLOSED) {
+            if (state == RTCPeerConnectionState.FAILED || state == RTCPeerConnectionState.CLOSED) {
                 end(session.id());
             }
         });
