@@ -10,6 +10,8 @@ public final class TestPattern {
     private static final int[][] BARS = {
         {180, 128, 128}, {162, 44, 142}, {131, 156, 44}, {112, 72, 58}, {84, 184, 198}, {65, 100, 212},
         {35, 212, 114}};
+    /** Y, U, V of the box: full red, inside the RGB gamut so that RGB conversions keep it. */
+    private static final int[] BOX = {82, 90, 240};
     private static final int BOX_STEP = 4;
 
     private final int width;
@@ -41,7 +43,7 @@ public final class TestPattern {
         int span = Math.max(2, width - boxWidth);
         int left = even((int) ((index * BOX_STEP) % span));
         int top = even(Math.min(height - boxHeight, height * 2 / 3 + (height / 3 - boxHeight) / 2));
-        fill(picture, left, top, boxWidth, boxHeight, 235, 90, 240);
+        fill(picture, left, top, boxWidth, boxHeight, BOX[0], BOX[1], BOX[2]);
         return picture;
     }
 

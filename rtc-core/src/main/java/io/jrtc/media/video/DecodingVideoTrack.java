@@ -1,5 +1,6 @@
 package io.jrtc.media.video;
 
+import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
@@ -18,8 +19,10 @@ import java.util.concurrent.Executor;
  * keeps handing coded frames to whoever else reads it. Decoding runs on {@code executor}, never on the thread
  * that completed the coded frame (a connection's event loop). The decoder for the frames' codec is made on the
  * first frame and remade when the codec changes; until a keyframe arrives, and after a frame fails to decode,
- * frames are skipped and a keyframe is asked of the source. {@link #stop()} frees the decoder; the wrapped track
- * is left running, and its end ends this track.
+ * frames are skipped and a keyframe is asked of the source. The same happens when the wrapped track is a
+ * {@link BufferedTrack} (a remote track itself) that dropped frames for a reader that fell behind: the frames after
+ * a dropped one would decode against missing references. {@link #stop()} frees the decoder; the wrapped track is
+ * left running, and its end ends this track.
  */
 public final class DecodingVideoTrack extends MediaStreamTrack {
     private final MediaStreamTrack source;
@@ -28,6 +31,7 @@ public final class DecodingVideoTrack extends MediaStreamTrack {
     private boolean awaitingKeyframe = true;
     private long framesDecoded;
     private long framesSkipped;
+    private long droppedUpstream;
 
     /** Decodes on {@link VideoCodecThreads#shared()}. */
     public DecodingVideoTrack(MediaStreamTrack source) {
@@ -78,6 +82,10 @@ public final class DecodingVideoTrack extends MediaStreamTrack {
         }
         if (!(frame instanceof EncodedFrame coded)) {
             throw new IllegalStateException("a video track handed out " + frame.getClass().getSimpleName());
+        }
+        if (source instanceof BufferedTrack buffered && buffered.droppedFrames() != droppedUpstream) {
+            droppedUpstream = buffered.droppedFrames();
+            awaitingKeyframe = true;
         }
         VideoFrame picture = decode(coded);
         if (picture == null) {

@@ -9,16 +9,19 @@ import io.jrtc.codec.Vp8Packetizer;
 import io.jrtc.media.AudioFrame;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
+import io.jrtc.media.VideoFrame;
+import io.jrtc.media.VideoStreamTrack;
 import io.jrtc.sdp.media.RtpCodec;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Turns a track's frames into RTP payloads of one negotiated codec: PCM audio is encoded (Opus, or G.711 from 8 kHz
- * or 48 kHz PCM), an already coded frame of the same format is packetized as it is (what a relay forwards). Raw
- * video pictures cannot be sent: there is no video encoder in the stack.
+ * or 48 kHz PCM), raw pictures are encoded with the codec ({@link RawVideoEncoding}, when the optional FFmpeg
+ * dependency is there), an already coded frame of the same format is packetized as it is (what a relay forwards).
+ * {@link #close()} frees the video encoder's native memory.
  */
-final class FramePacketizer {
+final class FramePacketizer implements AutoCloseable {
     /** Room for the RTP header with extensions and the SRTP tag inside a 1200-byte datagram. */
     static final int MAX_PAYLOAD = 1100;
     private static final int OPUS_BITRATE = 64_000;
@@ -31,6 +34,7 @@ final class FramePacketizer {
     private OpusEncoder opus;
     private int opusSampleRate;
     private int opusChannels;
+    private RawVideoEncoding video;
 
     /**
      * A frame's payloads, its RTP timestamp (before the stream's random offset), and for PCM its level in -dBov
@@ -51,22 +55,34 @@ final class FramePacketizer {
         return codec;
     }
 
-    /** Whether this codec carries the frame: PCM for an audio codec, a coded frame of its own format. */
+    /**
+     * Whether this codec carries the frame: PCM for an audio codec, a raw picture for a video codec we packetize
+     * and can encode, a coded frame of its own format.
+     */
     boolean carries(Frame frame) {
         if (frame instanceof AudioFrame) {
             return encoding.equals("opus") || encoding.equals("pcmu") || encoding.equals("pcma");
+        }
+        if (frame instanceof VideoFrame) {
+            boolean packetized = encoding.equals("vp8") || encoding.equals("h264");
+            return packetized && RawVideoEncoding.canEncode(codec.mimeType());
         }
         return frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType());
     }
 
     /**
-     * What a disabled track sends instead of its frame (W3C mediacapture: silence, black): silence for PCM; a
-     * coded or raw picture cannot be blackened without an encoder, so nothing (null) for video.
+     * What a disabled track sends instead of its frame (W3C mediacapture: silence, black): silence for PCM, black
+     * for a raw picture; a coded picture cannot be blackened without decoding, so nothing (null).
      */
     static Frame silenced(Frame frame) {
         if (frame instanceof AudioFrame audio) {
             return new AudioFrame(new short[audio.samples().length], audio.sampleRate(), audio.channels(),
                     audio.pts());
+        }
+        if (frame instanceof VideoFrame picture) {
+            return new VideoFrame(picture.width(), picture.height(),
+                    VideoStreamTrack.solidI420(picture.width(), picture.height(), 16, 128, 128),
+                    picture.pts(), picture.clockRate());
         }
         return null;
     }
@@ -76,10 +92,40 @@ final class FramePacketizer {
         if (frame instanceof AudioFrame audio) {
             return encodeAudio(audio);
         }
+        if (frame instanceof VideoFrame picture) {
+            EncodedFrame coded = video().encode(picture);
+            return coded == null ? null : new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL);
+        }
         if (frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType())) {
             return new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL);
         }
         return null;
+    }
+
+    /** The remote asked for a keyframe: the next raw picture is encoded as one. */
+    void requestKeyframe() {
+        if (video != null) {
+            video.requestKeyframe();
+        }
+    }
+
+    /** The bitrate raw pictures are encoded at from now on (the send-side estimate's share for this stream). */
+    void setTargetBitrate(int bitsPerSecond) {
+        video().setTargetBitrate(bitsPerSecond);
+    }
+
+    private RawVideoEncoding video() {
+        if (video == null) {
+            video = new RawVideoEncoding(codec.mimeType());
+        }
+        return video;
+    }
+
+    @Override
+    public void close() {
+        if (video != null) {
+            video.close();
+        }
     }
 
     private Packets encodeAudio(AudioFrame frame) {

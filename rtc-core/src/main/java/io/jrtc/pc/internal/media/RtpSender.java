@@ -157,6 +157,18 @@ public final class RtpSender {
     void stopOnLoop() {
         stopped = true;
         sending = false;
+        packetizers.forEach(FramePacketizer::close);
+    }
+
+    /**
+     * The bitrate raw video is encoded at from now on, in bits per second: where the send-side bandwidth
+     * estimate's share for this stream goes. Coded frames (forwarded) are not affected.
+     */
+    public void setTargetBitrate(int bitsPerSecond) {
+        context.onLoop(() -> {
+            packetizers.forEach(p -> p.setTargetBitrate(bitsPerSecond));
+            return null;
+        });
     }
 
     MediaKind kind() {
@@ -211,6 +223,7 @@ public final class RtpSender {
         Map<Integer, Integer> rtxTypes = rtxPayloadTypes(codecs, sendable);
         boolean codecsChanged = !current.equals(sendable);
         if (codecsChanged) {
+            packetizers.forEach(FramePacketizer::close);
             packetizers = sendable.stream().map(FramePacketizer::new).toList();
             lastUsed = packetizers.get(0);
             statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), context.pump().now(),
@@ -360,6 +373,7 @@ public final class RtpSender {
     /** The remote asked for a keyframe (PLI or FIR): the track's source is asked in turn. */
     void onKeyframeRequest() {
         keyframeRequests++;
+        packetizers.forEach(FramePacketizer::requestKeyframe);
         MediaStreamTrack current = track;
         if (current != null) {
             current.requestKeyframe();
