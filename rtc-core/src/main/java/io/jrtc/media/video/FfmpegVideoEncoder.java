@@ -1,22 +1,13 @@
 package io.jrtc.media.video;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
@@ -24,13 +15,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.VideoFrame;
 import java.io.ByteArrayOutputStream;
-import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.javacpp.BytePointer;
 
 /**
  * A {@link VideoEncoder} on an FFmpeg encoder. The codec context is opened on the first picture's size and
@@ -46,9 +33,8 @@ final class FfmpegVideoEncoder implements VideoEncoder {
     private final FfmpegCodec codec;
     private final AVCodec encoder;
     private final int threads;
-    private AVCodecContext context;
-    private AVFrame picture;
-    private AVPacket packet;
+    /** The open encoder; null before the first picture. */
+    private FfmpegContext ffmpeg;
     private int width;
     private int height;
     private int targetBitrate;
@@ -98,20 +84,21 @@ final class FfmpegVideoEncoder implements VideoEncoder {
         if (closed) {
             throw new VideoCodecException(codec.mimeType() + " encoder is closed");
         }
-        if (context == null || frame.width() != width || frame.height() != height || retuneDue()) {
+        if (ffmpeg == null || frame.width() != width || frame.height() != height || retuneDue()) {
             open(frame.width(), frame.height());
         }
         long pts = VideoCodecs.toRtpTime(frame);
         // Encoders refuse pts that do not increase; a repeated picture time still gets its own tick.
         long encoderPts = pts > lastPts ? pts : lastPts + 1;
         lastPts = encoderPts;
-        check(av_frame_make_writable(picture), "making the picture writable");
+        AVFrame picture = ffmpeg.picture();
+        ffmpeg.check(av_frame_make_writable(picture), "making the picture writable");
         copyIn(frame);
         picture.pts(encoderPts);
         picture.pict_type(keyframeWanted ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
         keyframeWanted = false;
         framesSinceOpen++;
-        check(avcodec_send_frame(context, picture), "sending a picture");
+        ffmpeg.check(avcodec_send_frame(ffmpeg.context(), picture), "sending a picture");
         return drain(pts);
     }
 
@@ -123,29 +110,15 @@ final class FfmpegVideoEncoder implements VideoEncoder {
 
     private void open(int newWidth, int newHeight) {
         release();
-        context = avcodec_alloc_context3(encoder);
-        if (context == null) {
-            throw new VideoCodecException("no memory for a " + codec.encoder() + " context");
-        }
-        context.width(newWidth).height(newHeight).pix_fmt(AV_PIX_FMT_YUV420P)
-                .time_base(av_make_q(1, VideoFrame.CLOCK_RATE))
-                .framerate(av_make_q(FRAMES_PER_SECOND_HINT, 1))
-                .bit_rate(targetBitrate).gop_size(Integer.MAX_VALUE / 2).max_b_frames(0).thread_count(threads);
-        AVDictionary options = new AVDictionary(null);
-        for (Map.Entry<String, String> option : codec.encoderOptions().entrySet()) {
-            av_dict_set(options, option.getKey(), option.getValue(), 0);
-        }
-        int opened = avcodec_open2(context, encoder, options);
-        av_dict_free(options);
-        if (opened < 0) {
-            release();
-            throw new VideoCodecException("cannot open " + codec.encoder() + " at " + newWidth + "x" + newHeight
-                    + ": " + FfmpegLibrary.describe(opened));
-        }
-        picture = av_frame_alloc();
-        picture.format(AV_PIX_FMT_YUV420P).width(newWidth).height(newHeight);
-        check(av_frame_get_buffer(picture, 0), "allocating a picture");
-        packet = av_packet_alloc();
+        ffmpeg = FfmpegContext.open(encoder, codec.encoder() + " at " + newWidth + "x" + newHeight,
+                context -> context.width(newWidth).height(newHeight).pix_fmt(AV_PIX_FMT_YUV420P)
+                        .time_base(av_make_q(1, VideoFrame.CLOCK_RATE))
+                        .framerate(av_make_q(FRAMES_PER_SECOND_HINT, 1))
+                        .bit_rate(targetBitrate).gop_size(Integer.MAX_VALUE / 2).max_b_frames(0)
+                        .thread_count(threads),
+                codec.encoderOptions());
+        ffmpeg.picture().format(AV_PIX_FMT_YUV420P).width(newWidth).height(newHeight);
+        ffmpeg.check(av_frame_get_buffer(ffmpeg.picture(), 0), "allocating a picture");
         width = newWidth;
         height = newHeight;
         openBitrate = targetBitrate;
@@ -155,29 +128,22 @@ final class FfmpegVideoEncoder implements VideoEncoder {
 
     private void copyIn(VideoFrame frame) {
         byte[] i420 = frame.i420();
-        copyPlane(i420, 0, width, height, 0);
-        copyPlane(i420, frame.uOffset(), frame.chromaWidth(), frame.chromaHeight(), 1);
-        copyPlane(i420, frame.vOffset(), frame.chromaWidth(), frame.chromaHeight(), 2);
-    }
-
-    private void copyPlane(byte[] source, int offset, int planeWidth, int planeHeight, int plane) {
-        BytePointer target = picture.data(plane);
-        int stride = picture.linesize(plane);
-        for (int row = 0; row < planeHeight; row++) {
-            target.position((long) row * stride).put(source, offset + row * planeWidth, planeWidth);
-        }
+        ffmpeg.writePlane(i420, 0, width, height, 0);
+        ffmpeg.writePlane(i420, frame.uOffset(), frame.chromaWidth(), frame.chromaHeight(), 1);
+        ffmpeg.writePlane(i420, frame.vOffset(), frame.chromaWidth(), frame.chromaHeight(), 2);
     }
 
     /** Every packet the encoder has ready, as one frame (a VP9 superframe or AV1 temporal unit is one already). */
     private EncodedFrame drain(long pts) {
         ByteArrayOutputStream data = null;
         boolean keyframe = false;
+        AVPacket packet = ffmpeg.packet();
         while (true) {
-            int received = avcodec_receive_packet(context, packet);
+            int received = avcodec_receive_packet(ffmpeg.context(), packet);
             if (received == FfmpegLibrary.AVERROR_EAGAIN) {
                 break;
             }
-            check(received, "receiving a packet");
+            ffmpeg.check(received, "receiving a packet");
             byte[] bytes = new byte[packet.size()];
             packet.data().get(bytes);
             keyframe |= (packet.flags() & AV_PKT_FLAG_KEY) != 0;
@@ -193,25 +159,10 @@ final class FfmpegVideoEncoder implements VideoEncoder {
         return new EncodedFrame(codec.mimeType(), VideoFrame.CLOCK_RATE, data.toByteArray(), pts, keyframe);
     }
 
-    private void check(int result, String doing) {
-        if (result < 0) {
-            throw new VideoCodecException(codec.encoder() + " failed " + doing + ": "
-                    + FfmpegLibrary.describe(result));
-        }
-    }
-
     private void release() {
-        if (packet != null) {
-            av_packet_free(packet);
-            packet = null;
-        }
-        if (picture != null) {
-            av_frame_free(picture);
-            picture = null;
-        }
-        if (context != null) {
-            avcodec_free_context(context);
-            context = null;
+        if (ffmpeg != null) {
+            ffmpeg.close();
+            ffmpeg = null;
         }
     }
 
