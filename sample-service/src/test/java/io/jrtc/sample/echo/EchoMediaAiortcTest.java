@@ -58,13 +58,18 @@ class EchoMediaAiortcTest {
     }
 
     static JsonNode run(String echoUrl, int frames) throws Exception {
+        return run(SCRIPT, echoUrl, frames);
+    }
+
+    /** Runs an aiortc client script from the test resources with an echo URL and a frame count; its JSON line. */
+    static JsonNode run(String resource, String echoUrl, int frames) throws Exception {
         Path script = Files.createTempFile("aiortc_media_echo", ".py");
         Path stdout = Files.createTempFile("aiortc_media_echo", ".out");
         Path stderr = Files.createTempFile("aiortc_media_echo", ".err");
         try {
-            try (InputStream resource = EchoMediaAiortcTest.class.getResourceAsStream(SCRIPT)) {
-                assertThat(resource).as(SCRIPT + " on the test classpath").isNotNull();
-                Files.copy(resource, script, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream content = EchoMediaAiortcTest.class.getResourceAsStream(resource)) {
+                assertThat(content).as(resource + " on the test classpath").isNotNull();
+                Files.copy(content, script, StandardCopyOption.REPLACE_EXISTING);
             }
             ProcessBuilder builder = new ProcessBuilder(AiortcPeer.PYTHON.toString(), "-u", script.toString(),
                     echoUrl, Integer.toString(frames));
