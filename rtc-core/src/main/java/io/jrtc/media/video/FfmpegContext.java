@@ -10,6 +10,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -78,22 +79,32 @@ final class FfmpegContext implements AutoCloseable {
         }
     }
 
-    /** Copies a plane of a packed I420 array into the picture's plane, row by row (the picture's rows are padded). */
+    /**
+     * Copies a plane of a packed I420 array into the picture's plane, row by row (the picture's rows are padded),
+     * through a direct buffer over the native memory: one JNI call a plane, not one a row.
+     */
     void writePlane(byte[] source, int offset, int planeWidth, int planeHeight, int plane) {
-        BytePointer target = picture.data(plane);
         int stride = picture.linesize(plane);
+        ByteBuffer target = planeBuffer(plane, stride, planeHeight);
         for (int row = 0; row < planeHeight; row++) {
-            target.position((long) row * stride).put(source, offset + row * planeWidth, planeWidth);
+            target.position(row * stride);
+            target.put(source, offset + row * planeWidth, planeWidth);
         }
     }
 
     /** Copies the picture's plane into a packed I420 array. */
     void readPlane(byte[] target, int offset, int planeWidth, int planeHeight, int plane) {
-        BytePointer source = picture.data(plane);
         int stride = picture.linesize(plane);
+        ByteBuffer source = planeBuffer(plane, stride, planeHeight);
         for (int row = 0; row < planeHeight; row++) {
-            source.position((long) row * stride).get(target, offset + row * planeWidth, planeWidth);
+            source.position(row * stride);
+            source.get(target, offset + row * planeWidth, planeWidth);
         }
+    }
+
+    private ByteBuffer planeBuffer(int plane, int stride, int rows) {
+        BytePointer data = picture.data(plane);
+        return data.capacity((long) stride * rows).asByteBuffer();
     }
 
     @Override
