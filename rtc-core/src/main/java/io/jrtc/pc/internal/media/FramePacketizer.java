@@ -109,9 +109,14 @@ final class FramePacketizer implements AutoCloseable {
         }
     }
 
-    /** The bitrate raw pictures are encoded at from now on (the send-side estimate's share for this stream). */
+    /**
+     * The bitrate raw pictures are encoded at from now on (the send-side estimate's share for this stream); audio
+     * codecs keep theirs.
+     */
     void setTargetBitrate(int bitsPerSecond) {
-        video().setTargetBitrate(bitsPerSecond);
+        if (codec.kind().equals("video")) {
+            video().setTargetBitrate(bitsPerSecond);
+        }
     }
 
     private RawVideoEncoding video() {

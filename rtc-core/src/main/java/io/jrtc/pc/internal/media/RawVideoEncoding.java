@@ -6,6 +6,7 @@ import io.jrtc.media.video.VideoCodecException;
 import io.jrtc.media.video.VideoCodecs;
 import io.jrtc.media.video.VideoEncoder;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The encoder behind a sender's codec for raw pictures ({@link VideoFrame}s from a generated or transformed
@@ -14,6 +15,7 @@ import java.lang.System.Logger.Level;
  */
 final class RawVideoEncoding implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RawVideoEncoding.class.getName());
+    private static final AtomicBoolean TOLD_UNAVAILABLE = new AtomicBoolean();
 
     private final String mimeType;
     private VideoEncoder encoder;
@@ -25,9 +27,22 @@ final class RawVideoEncoding implements AutoCloseable {
         this.mimeType = mimeType;
     }
 
-    /** Whether raw pictures can be encoded to {@code mimeType} here: a known codec and the native library. */
+    /**
+     * Whether raw pictures can be encoded to {@code mimeType} here: a known codec and the native library. Says
+     * once per process, as a warning, that raw pictures are dropped for want of the library.
+     */
     static boolean canEncode(String mimeType) {
-        return VideoCodecs.supports(mimeType) && VideoCodecs.available();
+        if (!VideoCodecs.supports(mimeType)) {
+            return false;
+        }
+        if (VideoCodecs.available()) {
+            return true;
+        }
+        if (TOLD_UNAVAILABLE.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, () -> "raw video pictures are dropped: encoding them needs "
+                    + VideoCodecs.DEPENDENCY + " on the class path");
+        }
+        return false;
     }
 
     /** The coded frame, or null when the encoder skipped the picture or failed on it. */

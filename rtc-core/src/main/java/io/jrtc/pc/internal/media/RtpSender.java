@@ -64,6 +64,8 @@ public final class RtpSender {
     /** One per negotiated codec we can send, in the negotiation's preference order. */
     private List<FramePacketizer> packetizers = List.of();
     private FramePacketizer lastUsed;
+    /** What raw video is encoded at, bits per second; 0 until {@link #setTargetBitrate} (the codec's default). */
+    private int targetBitrate;
     private volatile String mid;
     private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
     private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
@@ -166,6 +168,7 @@ public final class RtpSender {
      */
     public void setTargetBitrate(int bitsPerSecond) {
         context.onLoop(() -> {
+            targetBitrate = bitsPerSecond;
             packetizers.forEach(p -> p.setTargetBitrate(bitsPerSecond));
             return null;
         });
@@ -225,6 +228,9 @@ public final class RtpSender {
         if (codecsChanged) {
             packetizers.forEach(FramePacketizer::close);
             packetizers = sendable.stream().map(FramePacketizer::new).toList();
+            if (targetBitrate > 0) {
+                packetizers.forEach(p -> p.setTargetBitrate(targetBitrate));
+            }
             lastUsed = packetizers.get(0);
             statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), context.pump().now(),
                     NtpTimestamp.fromUnixNanos(context.clock().currentTimeMillis() * 1_000_000L));
