@@ -1,18 +1,19 @@
 // A colour test pattern to send instead of the camera, and a measure of what comes back, for the echo page and
 // its tests: window.echoPattern.
 //   const source = echoPattern.start(640, 480)   -> {stream, stop()}: a canvas captureStream at 30 fps of colour
-//                                                   bars, a grey ramp and a box sliding 4 pixels a frame; keeps the
-//                                                   luma of the last frames drawn (BT.601, as Chromium converts
-//                                                   canvas pictures to I420 for its encoder)
+//                                                   bars, a grey ramp and a box sliding 4 pixels a frame
 //   await echoPattern.measure(video, source, n)  -> {frames, sizes, meanU, meanV, lumaPsnr: [...]}: n frames of the
 //                                                   video element after the first 15, each frame's luma PSNR against
-//                                                   the best-matching frame drawn (the one it came from), and the
-//                                                   average U and V
+//                                                   the best-matching sent frame (the one it came from), and the
+//                                                   average U and V (BT.709 from the pixels drawn)
+// The sent frames' luma is taken as this browser itself encodes and shows the pattern: the stream also goes through
+// a second, local pair of peer connections and what that shows is kept. Chromium's conversions of a canvas to I420
+// and of decoded video back to pixels (matrix, range) are then the same on both sides of the comparison.
 (function () {
   'use strict';
 
   const FPS = 30;
-  const HISTORY = 90;
+  const HISTORY = 60;
   const WARM_UP = 15;
   const BARS = ['rgb(191,191,191)', 'rgb(191,191,0)', 'rgb(0,191,191)', 'rgb(0,191,0)', 'rgb(191,0,191)',
     'rgb(191,0,0)', 'rgb(0,0,191)'];
@@ -37,7 +38,10 @@
       boxWidth, boxHeight);
   }
 
-  /** BT.601 limited-range Y, U and V planes (full resolution) of RGBA pixels. */
+  /**
+   * BT.709 limited-range Y, U and V planes (full resolution) of RGBA pixels: Chromium tags canvas captures BT.709 and
+   * converts them so for its encoder (measured: BT.601 luma of the same pixels is 23 dB off). Grey is the same in both.
+   */
   function yuv(rgba) {
     const count = rgba.length / 4;
     const y = new Float32Array(count);
@@ -47,9 +51,9 @@
       const r = rgba[4 * i];
       const g = rgba[4 * i + 1];
       const b = rgba[4 * i + 2];
-      y[i] = 16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255;
-      u[i] = 128 + (-37.797 * r - 74.203 * g + 112 * b) / 255;
-      v[i] = 128 + (112 * r - 93.786 * g - 18.214 * b) / 255;
+      y[i] = 16 + (46.559 * r + 156.629 * g + 15.812 * b) / 255;
+      u[i] = 128 + (-25.664 * r - 86.336 * g + 112 * b) / 255;
+      v[i] = 128 + (112 * r - 101.730 * g - 10.270 * b) / 255;
     }
     return { y, u, v };
   }
@@ -58,20 +62,50 @@
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
-    const context = canvas.getContext('2d', { willReadFrequently: true });
+    const context = canvas.getContext('2d');
     const sentLuma = [];
     let index = 0;
-    const tick = () => {
-      draw(context, width, height, index++);
-      sentLuma.push(yuv(context.getImageData(0, 0, width, height).data).y);
+    draw(context, width, height, index++);
+    const timer = setInterval(() => draw(context, width, height, index++), 1000 / FPS);
+    const stream = canvas.captureStream(FPS);
+    const local = loopLocally(stream, sentLuma);
+    return { stream, sentLuma, width, height, stop: () => { clearInterval(timer); local.close(); } };
+  }
+
+  /** Sends the stream to a second connection in this page; keeps the luma of each frame that one shows. */
+  function loopLocally(stream, sentLuma) {
+    const sender = new RTCPeerConnection();
+    const receiver = new RTCPeerConnection();
+    sender.addEventListener('icecandidate', (event) => event.candidate && receiver.addIceCandidate(event.candidate));
+    receiver.addEventListener('icecandidate', (event) => event.candidate && sender.addIceCandidate(event.candidate));
+    const video = document.createElement('video');
+    video.muted = true;
+    video.playsInline = true;
+    const canvas = document.createElement('canvas');
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    const keep = () => {
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      context.drawImage(video, 0, 0);
+      sentLuma.push(yuv(context.getImageData(0, 0, canvas.width, canvas.height).data).y);
       if (sentLuma.length > HISTORY) {
         sentLuma.shift();
       }
+      video.requestVideoFrameCallback(keep);
     };
-    tick();
-    const timer = setInterval(tick, 1000 / FPS);
-    const stream = canvas.captureStream(FPS);
-    return { stream, sentLuma, width, height, stop: () => clearInterval(timer) };
+    receiver.addEventListener('track', (event) => {
+      video.srcObject = new MediaStream([event.track]);
+      video.play();
+      video.requestVideoFrameCallback(keep);
+    });
+    stream.getVideoTracks().forEach((track) => sender.addTrack(track, stream));
+    (async () => {
+      await sender.setLocalDescription();
+      await receiver.setRemoteDescription(sender.localDescription);
+      await receiver.setLocalDescription();
+      await sender.setRemoteDescription(receiver.localDescription);
+    })();
+    return { close: () => { sender.close(); receiver.close(); } };
   }
 
   function psnr(a, b) {

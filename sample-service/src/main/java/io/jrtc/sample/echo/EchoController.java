@@ -68,7 +68,7 @@ public class EchoController {
             @Header(name = "Location", description = "URL of the session", schema = @Schema(type = "string")),
             @Header(name = "ETag", description = "Entity tag of the ICE session", schema = @Schema(type = "string"))
     })
-    @ApiResponse(responseCode = "400", description = "An unknown video-transform")
+    @ApiResponse(responseCode = "400", description = "Malformed SDP or an unknown video-transform")
     @ApiResponse(responseCode = "429", description = "At a per-client limit; see Retry-After")
     @ApiResponse(responseCode = "501", description = "A video-transform, and no video codecs on this server")
     public ResponseEntity<String> start(@RequestBody String offer,
