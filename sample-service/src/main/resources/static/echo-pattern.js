@@ -6,9 +6,7 @@
 //                                                   video element after the first 15, each frame's luma PSNR against
 //                                                   the best-matching sent frame (the one it came from), and the
 //                                                   average U and V (BT.709 from the pixels drawn)
-// The sent frames' luma is taken as this browser itself encodes and shows the pattern: the stream also goes through
-// a second, local pair of peer connections and what that shows is kept. Chromium's conversions of a canvas to I420
-// and of decoded video back to pixels (matrix, range) are then the same on both sides of the comparison.
+// The sent frames' luma is the canvas pixels' BT.709 luma, as Chromium converts canvas captures for its encoder.
 (function () {
   'use strict';
 
@@ -62,50 +60,23 @@
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
-    const context = canvas.getContext('2d');
+    const context = canvas.getContext('2d', { willReadFrequently: true });
     const sentLuma = [];
     let index = 0;
     draw(context, width, height, index++);
-    const timer = setInterval(() => draw(context, width, height, index++), 1000 / FPS);
-    const stream = canvas.captureStream(FPS);
-    const local = loopLocally(stream, sentLuma);
-    return { stream, sentLuma, width, height, stop: () => { clearInterval(timer); local.close(); } };
-  }
-
-  /** Sends the stream to a second connection in this page; keeps the luma of each frame that one shows. */
-  function loopLocally(stream, sentLuma) {
-    const sender = new RTCPeerConnection();
-    const receiver = new RTCPeerConnection();
-    sender.addEventListener('icecandidate', (event) => event.candidate && receiver.addIceCandidate(event.candidate));
-    receiver.addEventListener('icecandidate', (event) => event.candidate && sender.addIceCandidate(event.candidate));
-    const video = document.createElement('video');
-    video.muted = true;
-    video.playsInline = true;
-    const canvas = document.createElement('canvas');
-    const context = canvas.getContext('2d', { willReadFrequently: true });
     const keep = () => {
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      context.drawImage(video, 0, 0);
-      sentLuma.push(yuv(context.getImageData(0, 0, canvas.width, canvas.height).data).y);
+      sentLuma.push(yuv(context.getImageData(0, 0, width, height).data).y);
       if (sentLuma.length > HISTORY) {
         sentLuma.shift();
       }
-      video.requestVideoFrameCallback(keep);
     };
-    receiver.addEventListener('track', (event) => {
-      video.srcObject = new MediaStream([event.track]);
-      video.play();
-      video.requestVideoFrameCallback(keep);
-    });
-    stream.getVideoTracks().forEach((track) => sender.addTrack(track, stream));
-    (async () => {
-      await sender.setLocalDescription();
-      await receiver.setRemoteDescription(sender.localDescription);
-      await receiver.setLocalDescription();
-      await sender.setRemoteDescription(receiver.localDescription);
-    })();
-    return { close: () => { sender.close(); receiver.close(); } };
+    keep();
+    const timer = setInterval(() => {
+      draw(context, width, height, index++);
+      keep();
+    }, 1000 / FPS);
+    const stream = canvas.captureStream(FPS);
+    return { stream, sentLuma, width, height, stop: () => clearInterval(timer) };
   }
 
   function psnr(a, b) {
