@@ -9,6 +9,10 @@
 //                                   -> the same, declaring that size as this browser's a=max-message-size
 //   await echoTest.connect({ camera: true })
 //                                   -> the same, also sending the camera and microphone, and showing what comes back
+//   await echoTest.connect({ camera: true, pattern: true, videoTransform: 'grayscale' })
+//                                   -> the same with a colour test pattern (echo-pattern.js) instead of the camera,
+//                                      the video coming back through a transform (grayscale, flip, edges)
+//   await echoTest.measureEcho(n)   -> what echoPattern.measure says of n echoed frames of the pattern
 //   await echoTest.mediaStats()     -> {sent: {frameWidth, frameHeight, framesEncoded},
 //                                       received: {framesDecoded, frameWidth, frameHeight, codec},
 //                                       audio: {packetsReceived}, shown: {width, height}} from getStats()
@@ -37,6 +41,8 @@
     close,
     waitForReceived,
     mediaStats,
+    measureEcho,
+    pattern: null,
   };
   window.echoTest = test;
 
@@ -67,6 +73,8 @@
   async function connect(options) {
     const maxMessageSize = options && options.maxMessageSize;
     const camera = options ? Boolean(options.camera) : $('camera').checked;
+    const pattern = options ? Boolean(options.pattern) : $('pattern').checked;
+    const transform = options ? options.videoTransform || '' : $('video-transform').value;
     if (test.pc) {
       throw new Error('already connected');
     }
@@ -76,7 +84,7 @@
     $('camera').checked = camera;
     $('videos').hidden = !camera;
     if (camera) {
-      await sendCamera(pc);
+      await sendCamera(pc, pattern);
     }
     const channel = pc.createDataChannel('chat');
     channel.binaryType = 'arraybuffer';
@@ -90,7 +98,7 @@
     await pc.setLocalDescription(maxMessageSize ? declareMaxMessageSize(offer, maxMessageSize) : offer);
     await gatheringComplete(pc);
     setState('signalling');
-    const response = await fetch('echo', {
+    const response = await fetch(transform ? 'echo?video-transform=' + encodeURIComponent(transform) : 'echo', {
       method: 'POST',
       headers: { 'Content-Type': 'application/sdp' },
       body: pc.localDescription.sdp,
@@ -107,9 +115,14 @@
     enableChat(true);
   }
 
-  // The camera and microphone go out on sendrecv transceivers; what the server echoes arrives on the same ones.
-  async function sendCamera(pc) {
-    const media = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+  // The camera (or the test pattern) and microphone go out on sendrecv transceivers; what the server echoes arrives
+  // on the same ones.
+  async function sendCamera(pc, pattern) {
+    const media = await navigator.mediaDevices.getUserMedia({ video: !pattern, audio: true });
+    if (pattern) {
+      test.pattern = echoPattern.start(640, 480);
+      media.addTrack(test.pattern.stream.getVideoTracks()[0]);
+    }
     $('local-video').srcObject = media;
     const echoed = new MediaStream();
     $('echo-video').srcObject = echoed;
@@ -120,6 +133,10 @@
   }
 
   /** The video sent and received and the audio received, from the browser's own statistics. */
+  function measureEcho(frames) {
+    return echoPattern.measure($('echo-video'), test.pattern, frames);
+  }
+
   async function mediaStats() {
     const report = await test.pc.getStats();
     const of = (type, kind) => {
@@ -200,6 +217,10 @@
     if (test.pc) {
       test.pc.getSenders().forEach((sender) => sender.track && sender.track.stop());
       test.pc.close();
+    }
+    if (test.pattern) {
+      test.pattern.stop();
+      test.pattern = null;
     }
     $('local-video').srcObject = null;
     $('echo-video').srcObject = null;

@@ -3,6 +3,7 @@ package io.jrtc.sample.echo;
 import java.net.URI;
 import java.util.List;
 
+import io.jrtc.media.video.VideoCodecs;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
@@ -14,6 +15,7 @@ import io.jrtc.spring.autoconfigure.web.RtcApi;
 import io.jrtc.spring.autoconfigure.whip.TrickleIceFragment;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -33,12 +35,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * An echo with WHIP signalling (RFC 9725): every data-channel message and every audio and video track the client
- * sends comes back to it ({@link EchoSessions}, {@link MediaEcho}). POST an SDP offer, get 201 with the session's
+ * sends comes back to it ({@link EchoSessions}, {@link MediaEcho}), video optionally through a transform
+ * ({@code ?video-transform=grayscale}, {@code flip} or {@code edges}: decoded, transformed and encoded again). POST an SDP offer, get 201 with the session's
  * Location, an ETag and the answer carrying every server candidate; PATCH the session with trickle-ICE fragments (RFC 8840);
  * DELETE it. Errors are problem details ({@link RtcApi}).
  */
@@ -63,14 +68,21 @@ public class EchoController {
             @Header(name = "Location", description = "URL of the session", schema = @Schema(type = "string")),
             @Header(name = "ETag", description = "Entity tag of the ICE session", schema = @Schema(type = "string"))
     })
+    @ApiResponse(responseCode = "400", description = "Malformed SDP or an unknown video-transform")
     @ApiResponse(responseCode = "429", description = "At a per-client limit; see Retry-After")
-    public ResponseEntity<String> start(@RequestBody String offer, HttpServletRequest request) {
+    @ApiResponse(responseCode = "501", description = "A video-transform, and no video codecs on this server")
+    public ResponseEntity<String> start(@RequestBody String offer,
+            @RequestParam(name = "video-transform", required = false)
+            @Parameter(description = "Echo the video through a transform: "
+                    + "grayscale, flip (vertical) or edges") String videoTransform,
+            HttpServletRequest request) {
         service.checkSdpSize(offer);
+        VideoTransform transform = transform(videoTransform);
         ManagedPeerConnection connection = service.create(null, RtcClients.of(request));
         try {
             String etag = sessions.start(connection);
             service.await(MediaEcho.answer(connection.peerConnection(),
-                    new RTCSessionDescription(offer, RTCSdpType.OFFER)), "answering the offer");
+                    new RTCSessionDescription(offer, RTCSdpType.OFFER), transform), "answering the offer");
             service.await(service.gatheringComplete(connection.id()), "gathering candidates");
             String answer = connection.peerConnection().getLocalDescription().sdp();
             URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
@@ -132,6 +144,22 @@ public class EchoController {
         sessions.end(id);
         service.await(service.close(id), "closing");
         return ResponseEntity.ok().build();
+    }
+
+    private static VideoTransform transform(String name) {
+        if (name == null) {
+            return null;
+        }
+        VideoTransform transform = VideoTransform.byName(name);
+        if (transform == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown video-transform \"" + name
+                    + "\": grayscale, flip or edges");
+        }
+        if (!VideoCodecs.available()) {
+            throw new ResponseStatusException(HttpStatus.NOT_IMPLEMENTED, "video transforms need "
+                    + VideoCodecs.DEPENDENCY + ", which this server lacks");
+        }
+        return transform;
     }
 
     private String requireSession(String id) {

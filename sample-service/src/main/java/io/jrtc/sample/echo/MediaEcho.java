@@ -20,6 +20,10 @@ import io.jrtc.sdp.media.Direction;
  * audio as the client's Opus packets. A keyframe request from the client's receiver (PLI or FIR) reaches our
  * sender, which asks its track, the client's received track, which asks the client's sender in turn: the client's
  * encoder makes the keyframe its own decoder needs.
+ *
+ * <p>With a {@link VideoTransform}, video is decoded instead, each picture transformed, and the result encoded
+ * again with the codec the answer negotiates ({@link TransformedVideoTrack}); our encoder then answers the client's
+ * keyframe requests itself. Audio still goes back as it came.
  */
 final class MediaEcho {
     private MediaEcho() {
@@ -30,8 +34,14 @@ final class MediaEcho {
      * returns our answer.
      */
     static CompletableFuture<RTCSessionDescription> answer(RTCPeerConnection pc, RTCSessionDescription offer) {
+        return answer(pc, offer, null);
+    }
+
+    /** The same, the video going back through {@code transform} (null: as it came). */
+    static CompletableFuture<RTCSessionDescription> answer(RTCPeerConnection pc, RTCSessionDescription offer,
+            VideoTransform transform) {
         return pc.setRemoteDescription(offer)
-                .thenRun(() -> loopBack(pc, offer))
+                .thenRun(() -> loopBack(pc, offer, transform))
                 .thenCompose(ignored -> pc.createAnswer())
                 .thenCompose(answer -> pc.setLocalDescription(answer))
                 .thenApply(ignored -> pc.getLocalDescription());
@@ -43,6 +53,10 @@ final class MediaEcho {
      * with sendrecv, and a sendonly one still with recvonly (the client wants nothing back there).
      */
     static void loopBack(RTCPeerConnection pc, RTCSessionDescription offer) {
+        loopBack(pc, offer, null);
+    }
+
+    static void loopBack(RTCPeerConnection pc, RTCSessionDescription offer, VideoTransform transform) {
         SessionDescription remote = parse(offer.sdp());
         if (remote == null) {
             return;
@@ -58,7 +72,9 @@ final class MediaEcho {
                 // Opus goes back as it came: decoding and re-encoding would only add delay and cost.
                 transceiver.getReceiver().setAudioDecoding(false);
             }
-            transceiver.getSender().replaceTrack(received);
+            boolean transformed = transform != null && received.getKind() == MediaKind.VIDEO;
+            transceiver.getSender().replaceTrack(transformed ? new TransformedVideoTrack(received, transform)
+                    : received);
             transceiver.setDirection(RTCRtpTransceiverDirection.SENDRECV);
         }
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * aiortc 1.4 sends its own video (a synthetic 320x240 track it encodes as VP8) and audio (Opus) to POST /echo
  * (test resource {@code echo/aiortc_media_echo.py}, Debian's python3) and decodes what comes back on the same
- * transceivers: the frames its own encoder made, forwarded without decoding, at the size it sent.
+ * transceivers: the frames its own encoder made, forwarded without decoding, at the size it sent. With
+ * {@code ?video-transform=grayscale} it sends a 640x480 colour test pattern instead and measures what comes back:
+ * the server decoded each picture, took its colour away and encoded it again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "rtc.include-loopback=true" })
@@ -57,7 +60,25 @@ class EchoMediaAiortcTest {
         assertThat(result.get("deleteStatus").asInt()).isEqualTo(200);
     }
 
-    static JsonNode run(String echoUrl, int frames) throws Exception {
+    /** Runs the aiortc client with an echo URL, a frame count and its options ("pattern"); its JSON line. */
+    @Test
+    void aiortcGetsItsColourPatternBackInGreyAtItsSizeAndLuma() throws Exception {
+        JsonNode result = run("http://127.0.0.1:" + port + "/echo?video-transform=grayscale", FRAMES, "pattern");
+        System.out.println("aiortc grayscale echo: " + result);
+
+        assertThat(result.has("error")).as("error: %s", result.path("error")).isFalse();
+        assertThat(result.get("postStatus").asInt()).isEqualTo(201);
+        assertThat(result.get("frames").asInt()).isEqualTo(FRAMES);
+        assertThat(result.get("sizes").valueStream().map(JsonNode::asString).toList()).containsExactly("640x480");
+        assertThat(result.get("meanU").asDouble()).as("average U").isBetween(126.0, 130.0);
+        assertThat(result.get("meanV").asDouble()).as("average V").isBetween(126.0, 130.0);
+        List<Double> psnr = result.get("lumaPsnr").valueStream().map(JsonNode::asDouble).toList();
+        assertThat(psnr).as("luma PSNR of each frame against the sent frame's, dB")
+                .allSatisfy(db -> assertThat(db).isGreaterThanOrEqualTo(30.0));
+        assertThat(result.get("deleteStatus").asInt()).isEqualTo(200);
+    }
+
+    static JsonNode run(String echoUrl, int frames, String... options) throws Exception {
         Path script = Files.createTempFile("aiortc_media_echo", ".py");
         Path stdout = Files.createTempFile("aiortc_media_echo", ".out");
         Path stderr = Files.createTempFile("aiortc_media_echo", ".err");
@@ -66,8 +87,10 @@ class EchoMediaAiortcTest {
                 assertThat(resource).as(SCRIPT + " on the test classpath").isNotNull();
                 Files.copy(resource, script, StandardCopyOption.REPLACE_EXISTING);
             }
-            ProcessBuilder builder = new ProcessBuilder(AiortcPeer.PYTHON.toString(), "-u", script.toString(),
-                    echoUrl, Integer.toString(frames));
+            List<String> command = new ArrayList<>(List.of(AiortcPeer.PYTHON.toString(), "-u", script.toString(),
+                    echoUrl, Integer.toString(frames)));
+            command.addAll(List.of(options));
+            ProcessBuilder builder = new ProcessBuilder(command);
             // Only Debian's own packages: nothing may shadow aiortc 1.4.
             Map<String, String> environment = builder.environment();
             environment.remove("PYTHONPATH");

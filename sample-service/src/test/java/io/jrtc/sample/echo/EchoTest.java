@@ -213,6 +213,13 @@ class EchoTest {
         HttpResponse<String> malformed = postOffer("v=0\r\nnot sdp at all\r\n");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("\"line\"");
+
+        HttpResponse<String> unknownTransform = http.send(HttpRequest.newBuilder(uri("/echo?video-transform=sepia"))
+                .header("Content-Type", "application/sdp").POST(HttpRequest.BodyPublishers.ofString("v=0\r\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownTransform.statusCode()).isEqualTo(400);
+        assertThat(unknownTransform.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unknownTransform.body()).contains("sepia").contains("grayscale, flip or edges");
     }
 
     @Test

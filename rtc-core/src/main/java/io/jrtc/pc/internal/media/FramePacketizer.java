@@ -12,16 +12,19 @@ import io.jrtc.codec.Vp9Packetizer;
 import io.jrtc.media.AudioFrame;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
+import io.jrtc.media.VideoFrame;
+import io.jrtc.media.VideoStreamTrack;
 import io.jrtc.sdp.media.RtpCodec;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Turns a track's frames into RTP payloads of one negotiated codec: PCM audio is encoded (Opus, or G.711 from 8 kHz
- * or 48 kHz PCM), an already coded frame of the same format is packetized as it is (what a relay forwards). Raw
- * video pictures cannot be sent: there is no video encoder in the stack.
+ * or 48 kHz PCM), raw pictures are encoded with the codec ({@link RawVideoEncoding}, when the optional FFmpeg
+ * dependency is there), an already coded frame of the same format is packetized as it is (what a relay forwards).
+ * {@link #close()} frees the video encoder's native memory.
  */
-final class FramePacketizer {
+final class FramePacketizer implements AutoCloseable {
     /** Room for the RTP header with extensions and the SRTP tag inside a 1200-byte datagram. */
     static final int MAX_PAYLOAD = 1100;
     private static final int OPUS_BITRATE = 64_000;
@@ -42,6 +45,9 @@ final class FramePacketizer {
     private int opusSampleRate;
     private int opusChannels;
     private int opusBitrate = OPUS_BITRATE;
+    private RawVideoEncoding video;
+    /** The bitrate raw pictures are encoded at once an encoder exists; 0: the encoder's default. */
+    private int videoBitrate;
 
     /**
      * A frame's payloads, its RTP timestamp (before the stream's random offset), and for PCM its level in -dBov
@@ -63,11 +69,19 @@ final class FramePacketizer {
     }
 
     /**
-     * The transport's bandwidth estimate moved: Opus encodes at it, between 6 and 64 kbit/s (audio goes first, as
-     * in libwebrtc). The encoder has no rate setter, so a new one is made, and only for a change of more than
-     * {@link #OPUS_RETARGET_SHARE}: a restart costs a frame of prediction.
+     * The bitrate this stream may use from now on: the transport's bandwidth estimate (or its share of it). Raw
+     * pictures are encoded at it; Opus between 6 and 64 kbit/s (audio goes first, as in libwebrtc), with a new
+     * encoder, since it has no rate setter, and only for a change of more than {@link #OPUS_RETARGET_SHARE}: a
+     * restart costs a frame of prediction. Coded frames pass as they are.
      */
     void setTargetBitrate(long bitrate) {
+        if (codec.kind().equals("video")) {
+            videoBitrate = (int) Math.min(Integer.MAX_VALUE, bitrate);
+            if (video != null) {
+                video.setTargetBitrate(videoBitrate);
+            }
+            return;
+        }
         int wanted = (int) Math.max(OPUS_MIN_BITRATE, Math.min(OPUS_BITRATE, bitrate));
         if (Math.abs(wanted - opusBitrate) > OPUS_RETARGET_SHARE * opusBitrate) {
             opusBitrate = wanted;
@@ -80,22 +94,34 @@ final class FramePacketizer {
         return opusBitrate;
     }
 
-    /** Whether this codec carries the frame: PCM for an audio codec, a coded frame of its own format. */
+    /**
+     * Whether this codec carries the frame: PCM for an audio codec, a raw picture for a video codec we packetize
+     * and can encode, a coded frame of its own format.
+     */
     boolean carries(Frame frame) {
         if (frame instanceof AudioFrame) {
             return encoding.equals("opus") || encoding.equals("pcmu") || encoding.equals("pcma");
+        }
+        if (frame instanceof VideoFrame) {
+            boolean packetized = encoding.equals("vp8") || encoding.equals("h264");
+            return packetized && RawVideoEncoding.canEncode(codec.mimeType());
         }
         return frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType());
     }
 
     /**
-     * What a disabled track sends instead of its frame (W3C mediacapture: silence, black): silence for PCM; a
-     * coded or raw picture cannot be blackened without an encoder, so nothing (null) for video.
+     * What a disabled track sends instead of its frame (W3C mediacapture: silence, black): silence for PCM, black
+     * for a raw picture; a coded picture cannot be blackened without decoding, so nothing (null).
      */
     static Frame silenced(Frame frame) {
         if (frame instanceof AudioFrame audio) {
             return new AudioFrame(new short[audio.samples().length], audio.sampleRate(), audio.channels(),
                     audio.pts());
+        }
+        if (frame instanceof VideoFrame picture) {
+            return new VideoFrame(picture.width(), picture.height(),
+                    VideoStreamTrack.solidI420(picture.width(), picture.height(), 16, 128, 128),
+                    picture.pts(), picture.clockRate());
         }
         return null;
     }
@@ -105,10 +131,38 @@ final class FramePacketizer {
         if (frame instanceof AudioFrame audio) {
             return encodeAudio(audio);
         }
+        if (frame instanceof VideoFrame picture) {
+            EncodedFrame coded = video().encode(picture);
+            return coded == null ? null : new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL);
+        }
         if (frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType())) {
             return new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL);
         }
         return null;
+    }
+
+    /** The remote asked for a keyframe: the next raw picture is encoded as one. */
+    void requestKeyframe() {
+        if (video != null) {
+            video.requestKeyframe();
+        }
+    }
+
+    private RawVideoEncoding video() {
+        if (video == null) {
+            video = new RawVideoEncoding(codec.mimeType());
+            if (videoBitrate > 0) {
+                video.setTargetBitrate(videoBitrate);
+            }
+        }
+        return video;
+    }
+
+    @Override
+    public void close() {
+        if (video != null) {
+            video.close();
+        }
     }
 
     private Packets encodeAudio(AudioFrame frame) {

@@ -69,6 +69,8 @@ public final class RtpSender {
     /** One per negotiated codec we can send, in the negotiation's preference order. */
     private List<FramePacketizer> packetizers = List.of();
     private FramePacketizer lastUsed;
+    /** What raw video is encoded at, bits per second; 0 until {@link #setTargetBitrate} (the codec's default). */
+    private int targetBitrate;
     private volatile String mid;
     private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
     private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
@@ -166,6 +168,20 @@ public final class RtpSender {
         stopped = true;
         sending = false;
         forwarding.close();
+        packetizers.forEach(FramePacketizer::close);
+    }
+
+    /**
+     * Caps the bitrate raw video is encoded at, in bits per second (0: no cap); below it, the encoder follows the
+     * send-side bandwidth estimate. Coded frames (forwarded) are not affected.
+     */
+    public void setTargetBitrate(int bitsPerSecond) {
+        context.onLoop(() -> {
+            targetBitrate = bitsPerSecond;
+            RtpSession rtp = session;
+            onTargetBitrate(rtp == null ? -1 : rtp.availableOutgoingBitrate());
+            return null;
+        });
     }
 
     MediaKind kind() {
@@ -199,13 +215,19 @@ public final class RtpSender {
         this.session = rtp;
         rtp.add(this);
         rtp.useTransportSequenceNumbers(transportCcExtensionId);
-        if (kind == MediaKind.AUDIO) {
-            rtp.addBandwidthListener(this::onTargetBitrate);
-        }
+        rtp.addBandwidthListener(this::onTargetBitrate);
     }
 
-    /** The transport's estimate moved: an encoding codec follows it (on the loop). */
-    private void onTargetBitrate(long bitrate) {
+    /**
+     * The transport's estimate moved (-1: none): an encoding codec follows it, video within the application's cap
+     * (on the loop).
+     */
+    private void onTargetBitrate(long estimate) {
+        long bitrate = kind == MediaKind.VIDEO && targetBitrate > 0
+                ? (estimate > 0 ? Math.min(estimate, targetBitrate) : targetBitrate) : estimate;
+        if (bitrate <= 0) {
+            return;
+        }
         for (FramePacketizer packetizer : packetizers) {
             packetizer.setTargetBitrate(bitrate);
         }
@@ -237,10 +259,9 @@ public final class RtpSender {
         Map<Integer, Integer> rtxTypes = rtxPayloadTypes(codecs, sendable);
         boolean codecsChanged = !current.equals(sendable);
         if (codecsChanged) {
+            packetizers.forEach(FramePacketizer::close);
             packetizers = sendable.stream().map(FramePacketizer::new).toList();
-            if (rtp != null && rtp.availableOutgoingBitrate() > 0 && kind == MediaKind.AUDIO) {
-                onTargetBitrate(rtp.availableOutgoingBitrate());
-            }
+            onTargetBitrate(rtp == null ? -1 : rtp.availableOutgoingBitrate());
             lastUsed = packetizers.get(0);
             statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), context.pump().now(),
                     NtpTimestamp.fromUnixNanos(context.clock().currentTimeMillis() * 1_000_000L));
@@ -466,6 +487,7 @@ public final class RtpSender {
     /** The remote asked for a keyframe (PLI or FIR): the track's source is asked in turn. */
     void onKeyframeRequest() {
         keyframeRequests++;
+        packetizers.forEach(FramePacketizer::requestKeyframe);
         MediaStreamTrack current = track;
         if (current != null) {
             current.requestKeyframe();

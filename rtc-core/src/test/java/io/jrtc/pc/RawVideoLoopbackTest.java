@@ -1,0 +1,102 @@
+package io.jrtc.pc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jrtc.media.EncodedFrame;
+import io.jrtc.media.Frame;
+import io.jrtc.media.MediaClock;
+import io.jrtc.media.MediaRelay;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.media.TestPattern;
+import io.jrtc.media.VideoFrame;
+import io.jrtc.media.VideoStreamTrack;
+import io.jrtc.media.video.DecodingVideoTrack;
+import io.jrtc.media.video.Psnr;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A raw-picture track sent between two of our peer connections: the sender encodes the moving test pattern with
+ * the negotiated codec, the receiver's track hands the coded frames out, and a {@link DecodingVideoTrack} on a
+ * relay subscription decodes them back to the pictures sent.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class RawVideoLoopbackTest {
+    private static final int WIDTH = 320;
+    private static final int HEIGHT = 240;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"video/VP8", "video/H264"})
+    void aTestPatternIsEncodedWithTheNegotiatedCodecAndDecodesBack(String mimeType) throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            VideoStreamTrack pattern = VideoStreamTrack.testPattern(MediaClock.system(), WIDTH, HEIGHT, 30);
+            RTCRtpTransceiver transceiver = pair.offerer.addTransceiver(pattern, RTCRtpTransceiverDirection.SENDONLY);
+            transceiver.setCodecPreferences(RTCRtpSender.getCapabilities("video").codecs().stream()
+                    .filter(c -> c.mimeType().equalsIgnoreCase(mimeType)).toList());
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            pair.negotiate();
+            MediaStreamTrack remote = arrived.get(10, TimeUnit.SECONDS).track();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> pair.offerer.getConnectionState() == RTCPeerConnectionState.CONNECTED);
+
+            MediaRelay relay = new MediaRelay();
+            MediaStreamTrack coded = relay.subscribe(remote);
+            DecodingVideoTrack decoded = new DecodingVideoTrack(relay.subscribe(remote));
+            Frame first = coded.recv().get(10, TimeUnit.SECONDS);
+            assertThat(first).isInstanceOf(EncodedFrame.class);
+            assertThat(((EncodedFrame) first).mimeType()).isEqualToIgnoringCase(mimeType);
+
+            // Read first, measure after: a reader slower than the stream would make the relay drop frames.
+            List<VideoFrame> pictures = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                pictures.add((VideoFrame) decoded.recv().get(10, TimeUnit.SECONDS));
+            }
+            TestPattern sent = new TestPattern(WIDTH, HEIGHT);
+            for (int i = 0; i < pictures.size(); i++) {
+                VideoFrame picture = pictures.get(i);
+                assertThat(picture.width()).isEqualTo(WIDTH);
+                assertThat(picture.height()).isEqualTo(HEIGHT);
+                assertThat(bestMatch(picture, sent)).as("picture %d against the pattern sent", i).isGreaterThan(30.0);
+            }
+            assertThat(decoded.framesDecoded()).isEqualTo(20);
+            decoded.stop();
+            coded.stop();
+        }
+    }
+
+    /** The PSNR against the pattern picture it came from (the remote's pts count from its first frame). */
+    private static double bestMatch(VideoFrame picture, TestPattern pattern) {
+        double best = 0;
+        for (long index = 0; index < 300; index++) {
+            best = Math.max(best, Psnr.all(picture, pattern.frame(index, 0)));
+        }
+        return best;
+    }
+
+    @Test
+    void aDisabledTrackSendsBlack() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            VideoStreamTrack pattern = VideoStreamTrack.testPattern(MediaClock.system(), WIDTH, HEIGHT, 30);
+            pattern.setEnabled(false);
+            pair.offerer.addTransceiver(pattern, RTCRtpTransceiverDirection.SENDONLY);
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            pair.negotiate();
+            DecodingVideoTrack decoded = new DecodingVideoTrack(arrived.get(10, TimeUnit.SECONDS).track());
+            VideoFrame picture = (VideoFrame) decoded.recv().get(20, TimeUnit.SECONDS);
+            VideoFrame black = new VideoFrame(WIDTH, HEIGHT,
+                    VideoStreamTrack.solidI420(WIDTH, HEIGHT, 16, 128, 128), 0);
+            assertThat(Psnr.all(picture, black)).isGreaterThan(40.0);
+            decoded.stop();
+        }
+    }
+}
