@@ -10,7 +10,7 @@
 # Usage: scripts/scale-bench.sh [jrtc|pion|both=both]
 # Environment: SCALE_STEPS (1000,2500,5000,7500,10000), SCALE_PERIOD_MS (10000: 1 KiB every 10 s per session),
 # SCALE_BENCH_OPTS (more -Dscale.bench.* for the client), SERVICE_JAVA_OPTS (-Xmx3g), SERVICE_ARGS (more --rtc.*),
-# SCALE_BENCH_SKIP_BUILD=1 to reuse the last build of the bench module.
+# SCALE_BENCH_SKIP_BUILD=1 to reuse the last build of the bench module, SCALE_KEEP_LOGS=1 to keep the servers' logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 servers=${1:-both}
@@ -46,8 +46,8 @@ stop_server() {
 finish() {
   local status=$?
   stop_server
-  if [[ $status -ne 0 ]]; then
-    echo "scale-bench failed ($status); server logs in $out" >&2
+  if [[ $status -ne 0 || "${SCALE_KEEP_LOGS:-0}" == 1 ]]; then
+    echo "scale-bench: exit status $status; server logs in $out" >&2
   else
     rm -rf "$out"
   fi

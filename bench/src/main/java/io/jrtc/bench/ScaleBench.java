@@ -100,7 +100,7 @@ public final class ScaleBench {
     private void run() throws Exception {
         sequentialSessions(options.warmup());
         ScaleStep.Baseline baseline = new ScaleStep.Baseline(process.heapAfterGcMb(), process.rssMb(),
-                process.threads(), process.openFiles());
+                process.threads(), process.openFiles(), cpuPerSecond(options.idleSeconds()));
         ScaleStep held = null;
         String stoppedBy = "last step";
         for (int target : options.steps()) {
@@ -122,9 +122,10 @@ public final class ScaleBench {
                 "{\"connections\":%d,\"busy_cpu_s_per_s\":%.3f,\"connections_per_cpu\":%.0f,\"echo_rtt_p99_ms\":%.1f}",
                 held.connections(), held.busyCpu(), held.connections() / held.busyCpu(), held.echoes().rttP99());
         return String.format(Locale.ROOT, "{\"server\":\"%s\",\"summary\":{\"baseline\":{\"heap_after_gc_mb\":%s,"
-                + "\"rss_mb\":%.1f,\"threads\":%d,\"open_files\":%d},\"message_bytes\":%d,\"period_ms\":%d,"
-                + "\"max_held\":%s,\"stopped_by\":\"%s\"}}", server, EchoBenchStep.number(baseline.heapAfterGcMb(), 1),
-                baseline.rssMb(), baseline.threads(), baseline.openFiles(), options.messageBytes(),
+                + "\"rss_mb\":%.1f,\"threads\":%d,\"open_files\":%d,\"idle_cpu_s_per_s\":%.3f},\"message_bytes\":%d,"
+                + "\"period_ms\":%d,\"max_held\":%s,\"stopped_by\":\"%s\"}}", server,
+                EchoBenchStep.number(baseline.heapAfterGcMb(), 1), baseline.rssMb(), baseline.threads(),
+                baseline.openFiles(), baseline.idleCpu(), options.messageBytes(),
                 options.periodMillis(), atMax, stoppedBy);
     }
 
@@ -173,13 +174,16 @@ public final class ScaleBench {
             Thread.sleep(20);
         }
         int silent = 0;
+        int disconnected = 0;
         for (EchoBenchSession session : traffic.sessions()) {
             silent += session.windowEchoes == 0 ? 1 : 0;
+            disconnected += session.isConnected() ? 0 : 1;
         }
         EchoBenchStep.Echoes echoes = new EchoBenchStep.Echoes(window.sent.sum(), window.echoed.sum(),
                 window.backlogged.sum(), window.sendErrors.sum(), silent, window.sortedRttMillis());
         double[] probePosts = sequentialSessions(options.probes());
-        return new ScaleStep(server, sessions, failures, firstError, setupPerSecond, sorted(rampPosts, connected),
+        return new ScaleStep(server, sessions, disconnected, failures, firstError, setupPerSecond,
+                sorted(rampPosts, connected),
                 probePosts, idleCpu, busyCpu, options.windowSeconds(), echoes, process.heapAfterGcMb(),
                 process.rssMb(), process.threads(), process.openFiles(),
                 clientAfter.clientFractionSince(clientBefore) * Runtime.getRuntime().availableProcessors(),
