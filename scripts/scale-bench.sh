@@ -80,7 +80,8 @@ start_jrtc() { # http port
 }
 
 start_pion() { # http port
-  in_ns bench/pion-echo/pion_echo -ip "$ip" -http "127.0.0.1:$1" -udp-port "$(free_port udp)" >"$out/pion.log" 2>&1 &
+  # Not through in_ns: a backgrounded function is a subshell, and its pid is not the server's.
+  ip netns exec jrtc-test bench/pion-echo/pion_echo -ip "$ip" -http "127.0.0.1:$1" -udp-port "$(free_port udp)" >"$out/pion.log" 2>&1 &
   server_pid=$!
   wait_healthy "http://127.0.0.1:$1/health" "pion_echo" "$out/pion.log"
 }
