@@ -116,6 +116,11 @@ final class EchoBenchSession {
         return connection.getConnectionState() == RTCPeerConnectionState.CONNECTED;
     }
 
+    /** Our side's connection state, as the W3C string. */
+    String connectionState() {
+        return connection.getConnectionState().toString();
+    }
+
     /** DELETEs the session on the service, then closes our side. */
     void end(EchoBenchService service) throws Exception {
         try {

@@ -175,10 +175,13 @@ public final class ScaleBench {
         }
         int silent = 0;
         int disconnected = 0;
+        java.util.Map<String, Integer> states = new java.util.TreeMap<>();
         for (EchoBenchSession session : traffic.sessions()) {
             silent += session.windowEchoes == 0 ? 1 : 0;
             disconnected += session.isConnected() ? 0 : 1;
+            states.merge(session.connectionState(), 1, Integer::sum);
         }
+        System.err.println("scale-bench: our sessions by connection state: " + states);
         EchoBenchStep.Echoes echoes = new EchoBenchStep.Echoes(window.sent.sum(), window.echoed.sum(),
                 window.backlogged.sum(), window.sendErrors.sum(), silent, window.sortedRttMillis());
         double[] probePosts = sequentialSessions(options.probes());
