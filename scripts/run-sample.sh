@@ -11,6 +11,8 @@
 # Arguments go to the application (e.g. --server.port=9090). SAMPLE_JAVA_OPTS goes to the JVM after the flags above,
 # so it can override them: e.g. -Dspring.aot.enabled=false, for AOT fixes at build time which beans exist, and
 # properties that switch beans on or off (rtc.rest.enabled, the exposed actuator endpoints) act only without it.
+# SAMPLE_JAVA names another launcher for the application alone, e.g. scripts/java-in-netns/bin/java (the scale bench
+# runs the service inside the test namespace while the build and the training run stay outside).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -57,5 +59,5 @@ cds=()
 [[ -f "$archive" ]] && cds=(-XX:SharedArchiveFile="$archive")
 cd sample-service
 # shellcheck disable=SC2086
-exec "$java" ${cds[@]+"${cds[@]}"} -XX:TieredStopAtLevel=1 -Dspring.aot.enabled=true ${SAMPLE_JAVA_OPTS:-} \
+exec "${SAMPLE_JAVA:-$java}" ${cds[@]+"${cds[@]}"} -XX:TieredStopAtLevel=1 -Dspring.aot.enabled=true ${SAMPLE_JAVA_OPTS:-} \
   -jar "$app" "$@"

@@ -111,6 +111,16 @@ final class EchoBenchSession {
         return channel;
     }
 
+    /** Whether our side still counts the session connected (the scale bench counts those that are not). */
+    boolean isConnected() {
+        return connection.getConnectionState() == RTCPeerConnectionState.CONNECTED;
+    }
+
+    /** Our side's connection state, as the W3C string. */
+    String connectionState() {
+        return connection.getConnectionState().toString();
+    }
+
     /** DELETEs the session on the service, then closes our side. */
     void end(EchoBenchService service) throws Exception {
         try {

@@ -67,6 +67,8 @@ final class EchoBenchTraffic implements AutoCloseable {
     /** Where echoes are recorded: the current or last measuring window. */
     private volatile Window measured = new Window(0, 0);
     private long tick;
+    /** While set, no session sends: the service's upkeep of idle connections can be measured alone. */
+    private volatile boolean paused;
 
     EchoBenchTraffic(int messageBytes, int periodMillis) {
         this.periodTicks = Math.max(1, periodMillis / TICK_MILLIS);
@@ -127,7 +129,15 @@ final class EchoBenchTraffic implements AutoCloseable {
         }
     }
 
+    /** Stops or resumes sending on every session. */
+    void pause(boolean pause) {
+        paused = pause;
+    }
+
     private void tick() {
+        if (paused) {
+            return;
+        }
         int slot = (int) (tick++ % periodTicks);
         EchoBenchSession[] current = sessions;
         Window measuring = window;

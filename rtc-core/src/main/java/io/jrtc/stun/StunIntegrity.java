@@ -17,6 +17,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class StunIntegrity {
     private static final String HMAC_SHA1 = "HmacSHA1";
     private static final String HMAC_SHA256 = "HmacSHA256";
+    /**
+     * One Mac of each algorithm per thread: Mac.getInstance walks the security providers on every call, which cost
+     * as much as the hash itself on the consent path (two checks and two responses per connection every 5 s).
+     */
+    private static final ThreadLocal<Mac> SHA1_MACS = ThreadLocal.withInitial(() -> newMac(HMAC_SHA1));
+    private static final ThreadLocal<Mac> SHA256_MACS = ThreadLocal.withInitial(() -> newMac(HMAC_SHA256));
 
     private StunIntegrity() {
     }
@@ -46,11 +52,19 @@ public final class StunIntegrity {
     static byte[] hmac(boolean sha256, byte[] key, byte[] message, int end, int adjustedLength) {
         try {
             String algorithm = sha256 ? HMAC_SHA256 : HMAC_SHA1;
-            Mac mac = Mac.getInstance(algorithm);
+            Mac mac = (sha256 ? SHA256_MACS : SHA1_MACS).get();
             // An empty key is legal in STUN but rejected by SecretKeySpec; HMAC pads keys with zeros anyway.
             mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm));
             updateWithAdjustedLength(mac, message, end, adjustedLength);
             return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA1 and HMAC-SHA256 are required of every Java platform", e);
+        }
+    }
+
+    private static Mac newMac(String algorithm) {
+        try {
+            return Mac.getInstance(algorithm);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA1 and HMAC-SHA256 are required of every Java platform", e);
         }

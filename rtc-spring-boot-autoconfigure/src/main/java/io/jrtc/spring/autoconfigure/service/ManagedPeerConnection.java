@@ -44,6 +44,9 @@ public final class ManagedPeerConnection {
     private final CompletableFuture<Void> endOfCandidates = new CompletableFuture<>();
     private volatile long lastActivityNanos;
     private volatile StatsSummary lastStats = StatsSummary.EMPTY;
+    /** Statistics samples to leave out before the next one: connections without traffic are sampled less often. */
+    private volatile int statsSamplesToSkip;
+    private volatile int lastStatsBackoff;
     private final ClientLimiter.Lease clientLease;
 
     ManagedPeerConnection(RTCPeerConnection peerConnection, Instant createdAt, long createdNanos,
@@ -157,6 +160,26 @@ public final class ManagedPeerConnection {
 
     void touch(long now) {
         lastActivityNanos = now;
+        statsSamplesToSkip = 0;
+    }
+
+    /** Whether this round of statistics sampling leaves the connection out (and counts the round). */
+    boolean skipStatsSample() {
+        int skip = statsSamplesToSkip;
+        if (skip <= 0) {
+            return false;
+        }
+        statsSamplesToSkip = skip - 1;
+        return true;
+    }
+
+    /**
+     * After a sample: none skipped when application data moved since the previous one; otherwise twice as many as
+     * last time plus one, up to {@code most}, so a quiet connection costs a sample every {@code most + 1} rounds.
+     */
+    void scheduleStatsSamples(boolean trafficMoved, int most) {
+        statsSamplesToSkip = trafficMoved ? 0 : Math.min(most, lastStatsBackoff * 2 + 1);
+        lastStatsBackoff = statsSamplesToSkip;
     }
 
     void addLocalCandidate(RTCIceCandidate candidate) {

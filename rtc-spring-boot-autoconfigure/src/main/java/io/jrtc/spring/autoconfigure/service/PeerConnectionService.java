@@ -46,6 +46,8 @@ public class PeerConnectionService implements SmartLifecycle {
     private static final System.Logger LOG = System.getLogger(PeerConnectionService.class.getName());
     private static final long CLOSE_WAIT_MILLIS = 5_000;
     private static final long END_OF_CANDIDATES_GRACE_MILLIS = 1_000;
+    /** A quiet connection's statistics are sampled once in this many rounds ({@link #sampleStats}). */
+    static final int QUIET_STATS_SAMPLE_ROUNDS = 10;
 
     private final RtcEngine engine;
     private final RtcConfigurationFactory configurations;
@@ -424,9 +426,17 @@ public class PeerConnectionService implements SmartLifecycle {
         return reaped;
     }
 
-    /** Samples every connection's statistics once, publishing a {@code stats} event per connection. */
+    /**
+     * Samples the connections' statistics once, publishing a {@code stats} event per connection sampled. A connection
+     * whose data channels and RTP streams moved nothing since its last sample is sampled again after 1, 3, 7, then
+     * every {@value #QUIET_STATS_SAMPLE_ROUNDS} rounds, and at once after a state change: a full report per idle
+     * connection per second was most of an idle service's CPU at thousands of connections.
+     */
     public void sampleStats() {
         for (ManagedPeerConnection connection : registry.all()) {
+            if (connection.skipStatsSample()) {
+                continue;
+            }
             CompletableFuture<RTCStatsReport> report;
             try {
                 report = connection.peerConnection().getStats();
@@ -447,8 +457,15 @@ public class PeerConnectionService implements SmartLifecycle {
 
     void recordStats(ManagedPeerConnection connection, StatsSummary summary) {
         StatsSummary previous = connection.replaceStats(summary);
+        connection.scheduleStatsSamples(applicationTrafficMoved(previous, summary), QUIET_STATS_SAMPLE_ROUNDS - 1);
         totals.addGrowth(previous, summary);
         publish(RtcEventType.STATS, connection.id(), summary.toMap());
+    }
+
+    private static boolean applicationTrafficMoved(StatsSummary previous, StatsSummary now) {
+        return now.messagesSent() != previous.messagesSent() || now.messagesReceived() != previous.messagesReceived()
+                || now.rtpPackets("inbound") != previous.rtpPackets("inbound")
+                || now.rtpPackets("outbound") != previous.rtpPackets("outbound");
     }
 
     private long reaperPeriodMillis() {

@@ -144,4 +144,32 @@ class PeerConnectionServiceTest {
         assertThat(connection.isGatheringComplete()).isTrue();
         assertThat(connection.localCandidates()).isNotEmpty();
     }
+
+    @Test
+    void samplesAQuietConnectionLessOftenAndATalkingOneEveryRound() {
+        service(PeerConnectionLimits.defaults());
+        ManagedPeerConnection connection = service.create(null);
+        StatsSummary quiet = new StatsSummary(100, 100, 0, 0, null, List.of());
+
+        assertThat(sampledRounds(connection, 30, round -> quiet)).containsExactly(1, 3, 7, 15, 25);
+
+        // A state change (touch) brings a quiet connection back at once; messages moving: every round.
+        connection.touch(now.get());
+        assertThat(sampledRounds(connection, 5, round -> new StatsSummary(100, 100, round, round, null, List.of())))
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(sampledRounds(connection, 3, round -> quiet)).containsExactly(1, 2);
+    }
+
+    /** Runs {@code rounds} sampling rounds by hand, recording {@code summary}'s value where one is taken. */
+    private List<Integer> sampledRounds(ManagedPeerConnection connection, int rounds,
+            java.util.function.IntFunction<StatsSummary> summary) {
+        List<Integer> sampled = new java.util.ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            if (!connection.skipStatsSample()) {
+                service.recordStats(connection, summary.apply(round));
+                sampled.add(round);
+            }
+        }
+        return sampled;
+    }
 }
