@@ -35,9 +35,8 @@ public final class RTCRtpReceiver {
         return SupportedCodecs.capabilities(kind);
     }
 
-    /** How many simulcast streams (RFC 8853) the negotiation gave this receiver: 1 without simulcast. */
-    int simulcastLayers() {
-        return core.simulcastLayers();
+    RtpReceiver core() {
+        return core;
     }
 
     /** The remote track: decoded audio frames, coded video frames. */

@@ -61,7 +61,7 @@ class ApiBoundaryTest {
             "RTCSctpTransport", Set.of("start", "stop"),
             "RTCDataChannel", Set.of("send", "close", "setBufferedAmountLowThreshold", "pauseReceiving",
                     "resumeReceiving"),
-            "RTCRtpSender", Set.of("replaceTrack", "send", "stop"),
+            "RTCRtpSender", Set.of("replaceTrack", "send", "stop", "setForwardedLayer", "clearForwardedLayer"),
             "RTCRtpReceiver", Set.of("receive", "stop", "setAudioDecoding"),
             "RTCRtpTransceiver", Set.of("setDirection", "setCodecPreferences", "stop"),
             "RtcEngine", Set.of("create", "shared", "newPeerConnection", "close", "settings", "clock",

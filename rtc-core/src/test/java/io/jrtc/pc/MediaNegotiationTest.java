@@ -214,7 +214,7 @@ class MediaNegotiationTest {
                 "a=extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id", "a=rid:q recv\r\n", "a=rid:h recv\r\n",
                 "a=rid:f recv\r\n", "a=simulcast:recv q;h;f\r\n").doesNotContain("a=ssrc:");
         await(pc.setLocalDescription(answer(answer)));
-        assertThat(pc.getReceivers().get(0).simulcastLayers()).isEqualTo(3);
+        assertThat(pc.getReceivers().get(0).core().simulcastLayers()).isEqualTo(3);
     }
 
     @Test
