@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.jrtc.media.AudioFrame;
+import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.ToneAudioTrack;
 import io.jrtc.openapi.client.ApiClient;
@@ -98,6 +99,33 @@ class GeneratedClientMediaTest {
 
         api.clearTransceiverRoute(from, source.getTransceiverId());
         assertThat(api.getTransceiver(to, target.getTransceiverId()).getSource()).isNull();
+    }
+
+    @Test
+    void aTestPatternSourceIsEncodedForThePeer() throws Exception {
+        RTCPeerConnection viewer = peers.newPeerConnection(new RTCConfiguration());
+        CompletableFuture<MediaStreamTrack> received = new CompletableFuture<>();
+        viewer.onTrack(event -> received.complete(event.track()));
+        String id = api.createPeerConnection(new CreatePeerConnection()).getId();
+        Transceiver pattern = api.addTransceiver(id, new AddTransceiver().kind(AddTransceiver.KindEnum.VIDEO)
+                .direction("sendonly").addCodecsItem("video/VP8").source(new TransceiverSource()
+                        .type(TransceiverSource.TypeEnum.TEST_PATTERN).width(320).height(240)));
+        assertThat(pattern.getSource().getWidth()).isEqualTo(320);
+        answerFrom(viewer, id);
+
+        MediaStreamTrack track = received.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        EncodedFrame first = null;
+        for (int frames = 0; frames < 30; frames++) {
+            EncodedFrame frame = (EncodedFrame) track.recv().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (first == null && frame.keyframe()) {
+                first = frame;
+            }
+        }
+        assertThat(first).as("a keyframe among the first 30 frames").isNotNull();
+        // A VP8 keyframe's header carries its 14-bit width and height (RFC 6386 section 9.1).
+        byte[] data = first.data();
+        assertThat((data[6] & 0xff | (data[7] & 0xff) << 8) & 0x3fff).isEqualTo(320);
+        assertThat((data[8] & 0xff | (data[9] & 0xff) << 8) & 0x3fff).isEqualTo(240);
     }
 
     /** The peer offers with every candidate; the server answers with all of its own. */

@@ -29,7 +29,9 @@ public class MediaRoutingException extends RuntimeException {
         /** The negotiated codec differs from the one that would be forwarded, which is never transcoded. */
         CODEC_MISMATCH,
         /** The transceiver was stopped. */
-        TRANSCEIVER_STOPPED
+        TRANSCEIVER_STOPPED,
+        /** Raw video needs an encoder, which needs FFmpeg (org.bytedeco:ffmpeg), and it is not there. */
+        ENCODER_UNAVAILABLE
     }
 
     private final Reason reason;

@@ -11,8 +11,10 @@ import io.jrtc.media.MediaClock;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.ToneAudioTrack;
+import io.jrtc.media.VideoStreamTrack;
 import io.jrtc.media.file.MediaPlayer;
 import io.jrtc.media.file.MediaRecorder;
+import io.jrtc.media.video.VideoCodecs;
 import io.jrtc.pc.RTCRtpCodecCapability;
 import io.jrtc.pc.RTCRtpCodecParameters;
 import io.jrtc.pc.RTCRtpReceiver;
@@ -125,13 +127,40 @@ public class TransceiverService {
                 ToneAudioTrack tone = new ToneAudioTrack(frequency, TONE_AMPLITUDE);
                 attach(managed, TransceiverSource.tone(frequency), tone, null, tone::stop);
             }
+            case TransceiverSource.TEST_PATTERN -> testPattern(managed, kind, source);
             case TransceiverSource.FORWARD -> throw new IllegalArgumentException(
                     "a forward source is set by the forwarded transceiver's route: PUT its route "
                             + "{type: forward, peerConnectionId, transceiverId}");
             default -> throw new IllegalArgumentException(
-                    "a source's type is stream, file or tone, not '" + type + "'");
+                    "a source's type is stream, file, tone or test-pattern, not '" + type + "'");
         }
         return managed;
+    }
+
+    /** A moving colour test pattern, encoded by the sender with its negotiated codec. */
+    private void testPattern(ManagedTransceiver managed, MediaKind kind, TransceiverSource source) {
+        if (kind != MediaKind.VIDEO) {
+            throw new MediaRoutingException(Reason.WRONG_KIND, "a test pattern is video; " + managed.transceiverId()
+                    + " is " + kind);
+        }
+        int width = dimension(source.width(), 640, 1920, "width");
+        int height = dimension(source.height(), 480, 1080, "height");
+        if (!VideoCodecs.available()) {
+            throw new MediaRoutingException(Reason.ENCODER_UNAVAILABLE, "a test pattern is encoded, which needs "
+                    + VideoCodecs.DEPENDENCY + " on the classpath");
+        }
+        VideoStreamTrack pattern = VideoStreamTrack.testPattern(MediaClock.system(), width, height,
+                VideoStreamTrack.DEFAULT_FRAMES_PER_SECOND);
+        attach(managed, TransceiverSource.testPattern(width, height), pattern, null, pattern::stop);
+    }
+
+    private static int dimension(Integer wanted, int fallback, int max, String name) {
+        int value = wanted == null ? fallback : wanted;
+        if (value < 16 || value > max || value % 2 != 0) {
+            throw new IllegalArgumentException("a test pattern's " + name + " is even, 16 to " + max + ", not "
+                    + value);
+        }
+        return value;
     }
 
     /** Makes the sender send nothing (replaceTrack(null)); the source ends. */

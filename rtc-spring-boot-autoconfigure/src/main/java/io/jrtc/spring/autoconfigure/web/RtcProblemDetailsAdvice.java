@@ -71,7 +71,8 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /**
      * A media operation refused, with the status its reason calls for: 404 unknown transceiver, stream or file;
      * 403 a file outside the media directory; 409 a stream taken, a stopped transceiver, a codec that would need
-     * transcoding, files or streams switched off; 422 a source or route of the wrong kind or an unusable file.
+     * transcoding, files or streams switched off; 422 a source or route of the wrong kind or an unusable file; 501
+     * a test pattern without FFmpeg to encode it.
      */
     @ExceptionHandler(MediaRoutingException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
@@ -82,6 +83,7 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case STREAM_TAKEN, STREAMS_DISABLED, FILES_DISABLED, CODEC_MISMATCH, TRANSCEIVER_STOPPED ->
                     HttpStatus.CONFLICT;
             case WRONG_KIND, FILE_UNUSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case ENCODER_UNAVAILABLE -> HttpStatus.NOT_IMPLEMENTED;
         };
         String type = e.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)

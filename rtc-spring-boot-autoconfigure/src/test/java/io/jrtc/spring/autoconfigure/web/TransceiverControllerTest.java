@@ -104,6 +104,9 @@ class TransceiverControllerTest {
 
         problem(mvc.perform(get(BASE + "/" + id + "/transceivers/tr-9")), 404, "unknown-transceiver");
         problem(json(put(source), "{\"type\":\"tone\"}"), 422, "wrong-kind");
+        json(post(BASE + "/" + id + "/transceivers"), "{\"kind\":\"audio\"}").andExpect(status().isCreated());
+        problem(json(put(BASE + "/" + id + "/transceivers/tr-2/source"), "{\"type\":\"test-pattern\"}"), 422,
+                "wrong-kind");
         problem(json(put(source), "{\"type\":\"stream\",\"stream\":\"nobody\"}"), 404, "unknown-stream");
         problem(json(put(source), "{\"type\":\"file\",\"path\":\"../../etc/passwd\"}"), 403,
                 "file-outside-directory");
@@ -112,6 +115,10 @@ class TransceiverControllerTest {
         Files.writeString(media.resolve("not-media.ivf"), "not an IVF file");
         problem(json(put(source), "{\"type\":\"file\",\"path\":\"not-media.ivf\"}"), 422, "file-unusable");
         problem(json(put(source), "{\"type\":\"forward\"}"), 400, "bad-request");
+        problem(json(put(source), "{\"type\":\"test-pattern\",\"width\":321}"), 400, "bad-request");
+        json(put(source), "{\"type\":\"test-pattern\",\"width\":320,\"height\":240}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.source.type").value("test-pattern"))
+                .andExpect(jsonPath("$.source.width").value(320));
         problem(json(put(source), "{\"type\":\"camera\"}"), 400, "bad-request");
 
         problem(json(put(route), "{\"type\":\"record\",\"path\":\"../out.ivf\"}"), 403, "file-outside-directory");
