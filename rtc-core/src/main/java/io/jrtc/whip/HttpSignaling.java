@@ -4,12 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,15 +22,13 @@ final class HttpSignaling {
     private static final Pattern JSON_STRING = Pattern.compile("\"(type|title|detail)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final HttpClient http;
-    private final Supplier<String> bearerToken;
+    private final String bearerToken;
     private final Duration timeout;
-    private final PostRetries retries;
 
-    HttpSignaling(HttpClient http, Supplier<String> bearerToken, Duration timeout, PostRetries retries) {
+    HttpSignaling(HttpClient http, String bearerToken, Duration timeout) {
         this.http = http;
         this.bearerToken = bearerToken;
         this.timeout = timeout;
-        this.retries = retries;
     }
 
     /** The endpoint's answer to OPTIONS, whatever its status (an endpoint need not implement it). */
@@ -45,41 +39,7 @@ final class HttpSignaling {
 
     /** POSTs the offer, following redirects; completes with the 201 response, or fails with what was refused. */
     CompletableFuture<HttpResponse<String>> postOffer(URI endpoint, String offer) {
-        return postOfferAttempt(endpoint, offer, 1);
-    }
-
-    /**
-     * One try of the POST (redirects included); a 503 or an unreachable endpoint is tried again from the entry
-     * URL as {@link PostRetries} allow, since the node a redirect named may be the one that went away.
-     */
-    private CompletableFuture<HttpResponse<String>> postOfferAttempt(URI endpoint, String offer, int attempt) {
-        return postOffer(endpoint, offer, 0).handle((response, failure) -> {
-            Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
-                    ? wrapped.getCause() : failure;
-            long retryAfter = retryAfterSeconds(cause);
-            if (cause == null || retryAfter == Long.MIN_VALUE || !retries.allowsAnotherAfter(attempt)) {
-                return failure == null ? CompletableFuture.completedFuture(response)
-                        : CompletableFuture.<HttpResponse<String>>failedFuture(cause);
-            }
-            long wait = retries.backoff(attempt, retryAfter).toMillis();
-            return CompletableFuture.supplyAsync(() -> null,
-                    CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> postOfferAttempt(endpoint, offer, attempt + 1));
-        }).thenCompose(next -> next);
-    }
-
-    /**
-     * The Retry-After seconds of a retryable failure (-1 when it named none), or {@code Long.MIN_VALUE} when the
-     * failure is not worth retrying.
-     */
-    private static long retryAfterSeconds(Throwable failure) {
-        if (failure instanceof IOException) {
-            return -1;
-        }
-        if (failure instanceof HttpSignalingException refused && refused.getStatus() == 503) {
-            return refused.getRetryAfterSeconds();
-        }
-        return Long.MIN_VALUE;
+        return postOffer(endpoint, offer, 0);
     }
 
     private CompletableFuture<HttpResponse<String>> postOffer(URI endpoint, String offer, int redirects) {
@@ -126,7 +86,7 @@ final class HttpSignaling {
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
         if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken.get());
+            request.header("Authorization", "Bearer " + bearerToken);
         }
         return request;
     }
@@ -153,16 +113,6 @@ final class HttpSignaling {
         } else if (!body.isBlank()) {
             title = body.lines().findFirst().orElse("").strip();
         }
-        long retryAfter = response.headers().firstValue("Retry-After").map(HttpSignaling::seconds).orElse(-1L);
-        return new HttpSignalingException(request, response.statusCode(), type, title, detail, retryAfter);
-    }
-
-    /** Retry-After in delay-seconds (RFC 9110 section 10.2.3); an HTTP date is taken as no hint (-1). */
-    private static long seconds(String value) {
-        try {
-            return Math.max(0, Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return new HttpSignalingException(request, response.statusCode(), type, title, detail);
     }
 }

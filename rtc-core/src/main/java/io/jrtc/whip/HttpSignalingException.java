@@ -10,27 +10,14 @@ public final class HttpSignalingException extends RuntimeException {
     private final String type;
     private final String title;
     private final String detail;
-    private final long retryAfterSeconds;
 
     public HttpSignalingException(String request, int status, String type, String title, String detail) {
-        this(request, status, type, title, detail, -1);
-    }
-
-    /** @param retryAfterSeconds the response's Retry-After in seconds, or -1 when it had none */
-    public HttpSignalingException(String request, int status, String type, String title, String detail,
-            long retryAfterSeconds) {
         super(request + " answered " + status + (title == null ? "" : ": " + title)
                 + (detail == null ? "" : " (" + detail + ")"));
         this.status = status;
         this.type = type;
         this.title = title;
         this.detail = detail;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    /** The response's Retry-After in seconds (a 503 or 429 says when to come back), or -1 when it had none. */
-    public long getRetryAfterSeconds() {
-        return retryAfterSeconds;
     }
 
     /** The HTTP status code. */

@@ -5,13 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /** What WHIP and WHEP clients share: the endpoint, its token, the HTTP client, and how the offer goes out. */
 public abstract class SignalingSettings<B extends SignalingSettings<B>> {
     final URI endpoint;
-    Supplier<String> bearerToken;
-    PostRetries retries = PostRetries.NONE;
+    String bearerToken;
     HttpClient http;
     Duration timeout = Duration.ofSeconds(10);
     boolean trickle = true;
@@ -24,27 +22,7 @@ public abstract class SignalingSettings<B extends SignalingSettings<B>> {
 
     /** Sent as {@code Authorization: Bearer} on every request (RFC 9725 section 4.5). */
     public B bearerToken(String token) {
-        this.bearerToken = token == null ? null : () -> token;
-        return self();
-    }
-
-    /**
-     * Asks {@code tokens} for the bearer token of each request, for short-lived tokens that a session outlives
-     * (a DELETE minutes after the POST); {@code Authorization: Bearer} as {@link #bearerToken(String)}.
-     */
-    public B bearerTokens(Supplier<String> tokens) {
-        this.bearerToken = Objects.requireNonNull(tokens);
-        return self();
-    }
-
-    /**
-     * Retries the POST up to {@code attempts} times in all when the endpoint answers 503 or cannot be reached
-     * (RFC 9725 section 4.6 lets a busy endpoint answer 503 with Retry-After), waiting {@code firstBackoff},
-     * then twice as long each time up to {@code maxBackoff}, and never less than the endpoint's Retry-After
-     * (capped at {@code maxBackoff}). Off by default: one attempt.
-     */
-    public B retries(int attempts, Duration firstBackoff, Duration maxBackoff) {
-        this.retries = new PostRetries(attempts, firstBackoff, maxBackoff);
+        this.bearerToken = token;
         return self();
     }
 

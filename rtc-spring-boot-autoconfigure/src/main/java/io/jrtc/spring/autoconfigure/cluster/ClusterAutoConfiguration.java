@@ -3,8 +3,6 @@ package io.jrtc.spring.autoconfigure.cluster;
 import io.jrtc.spring.autoconfigure.whip.WhipAutoConfiguration;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import io.jrtc.spring.autoconfigure.whip.WhipSessions;
@@ -32,12 +30,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @EnableConfigurationProperties(ClusterProperties.class)
 public class ClusterAutoConfiguration {
 
-    /** Refuses to start without {@code rtc.cluster.secret} ({@link ClusterSecretFailureAnalyzer} explains). */
-    @Bean
-    ClusterTokens clusterTokens(ClusterProperties properties) {
-        return new ClusterTokens(properties.getSecret(), properties.getTokenLifetime(), Clock.systemUTC());
-    }
-
     @Bean
     ClusterDirectory clusterDirectory(StringRedisTemplate redis, ClusterProperties properties) {
         return new ClusterDirectory(redis, properties);
@@ -51,21 +43,8 @@ public class ClusterAutoConfiguration {
     /** WHIP's sessions give the node's load; they are made after this configuration, so they come lazily. */
     @Bean
     ClusterMembership clusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams,
-            ObjectProvider<WhipSessions> sessions, ClusterProperties properties,
-            ObjectProvider<ClusterHeartbeatTask> tasks) {
-        return new ClusterMembership(directory, streams, sessions, properties, tasks);
-    }
-
-    /** The {@code rtc.cluster.*} meters, when Micrometer is there. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(MeterRegistry.class)
-    static class MetricsConfiguration {
-        @Bean
-        ClusterMetrics clusterMetrics(ClusterMembership membership, ClusterStreamRegistry streams,
-                ObjectProvider<EdgeLinks> edges, ObjectProvider<ClusterRouting> routing,
-                ObjectProvider<SessionForwarder> forwarder) {
-            return new ClusterMetrics(membership, streams, edges, routing, forwarder);
-        }
+            ObjectProvider<WhipSessions> sessions, ClusterProperties properties) {
+        return new ClusterMembership(directory, streams, sessions, properties);
     }
 
     /**

@@ -1,19 +1,14 @@
 package io.jrtc.spring.autoconfigure.cluster;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.redis.connection.RedisStringCommands;
 import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
-import org.springframework.data.redis.core.types.Expiration;
 
 /**
  * The cluster's soft state in Redis: every entry expires unless its owner rewrites it, so a node that dies leaves
@@ -23,11 +18,7 @@ import org.springframework.data.redis.core.types.Expiration;
  *   <li>{@code node:<id>}: a hash with the node's URLs, state and load;</li>
  *   <li>{@code stream:<id>}: the stream's lease, {@code "<node> <epoch>"}, claimed and released atomically by
  *       scripts so two nodes can never both hold it;</li>
- *   <li>{@code epoch:<id>}: the stream's last epoch, so each new claim is numbered above the previous one;</li>
- *   <li>{@code viewers:<stream>}: a hash of the viewers each node that carries the stream (its origin or an edge)
- *       serves; a field of a node that left is ignored and dropped by the next writer;</li>
- *   <li>{@code session:<id>}: the node that holds a WHIP or WHEP session, so a PATCH or DELETE that reaches
- *       another node is forwarded to it.</li>
+ *   <li>{@code epoch:<id>}: the stream's last epoch, so each new claim is numbered above the previous one.</li>
  * </ul>
  * Every call may throw Spring's {@code DataAccessException} when Redis cannot be reached.
  */
@@ -135,61 +126,6 @@ public class ClusterDirectory {
     public void release(StreamLease lease) {
         redis.execute(RELEASE, List.of(prefix + "stream:" + lease.streamId()),
                 lease.nodeId() + " " + lease.epoch());
-    }
-
-    /** The node's entry, or null when it has none (it left, or never joined). */
-    public ClusterNode node(String nodeId) {
-        Map<Object, Object> fields = redis.opsForHash().entries(prefix + "node:" + nodeId);
-        return fields.isEmpty() ? null : node(nodeId, fields);
-    }
-
-    /** Records how many viewers {@code nodeId} serves of a stream it carries; the entry lives for one TTL. */
-    public void writeViewers(String streamId, String nodeId, int viewers) {
-        String key = prefix + "viewers:" + streamId;
-        redis.opsForHash().put(key, nodeId, Integer.toString(viewers));
-        redis.expire(key, ttl);
-    }
-
-    /** {@code nodeId} no longer carries the stream. */
-    public void removeViewers(String streamId, String nodeId) {
-        redis.opsForHash().delete(prefix + "viewers:" + streamId, nodeId);
-    }
-
-    /** The nodes that said they carry the stream, with their viewers of it, by node id. */
-    public Map<String, Integer> viewers(String streamId) {
-        Map<String, Integer> viewers = new java.util.TreeMap<>();
-        redis.opsForHash().entries(prefix + "viewers:" + streamId)
-                .forEach((node, count) -> viewers.put(node.toString(), number(count)));
-        return viewers;
-    }
-
-    /** Records that {@code nodeId} holds the session; the entry lives for one TTL unless written again. */
-    public void writeSession(String sessionId, String nodeId) {
-        redis.opsForValue().set(prefix + "session:" + sessionId, nodeId, ttl);
-    }
-
-    /** Rewrites the entries of every session the node holds, in one round trip (a heartbeat). */
-    public void writeSessions(Collection<String> sessionIds, String nodeId) {
-        if (sessionIds.isEmpty()) {
-            return;
-        }
-        byte[] node = nodeId.getBytes(StandardCharsets.UTF_8);
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (String sessionId : sessionIds) {
-                connection.stringCommands().set((prefix + "session:" + sessionId).getBytes(StandardCharsets.UTF_8),
-                        node, Expiration.from(ttl), RedisStringCommands.SetOption.upsert());
-            }
-            return null;
-        });
-    }
-
-    public void removeSession(String sessionId) {
-        redis.delete(prefix + "session:" + sessionId);
-    }
-
-    /** The node that holds the session, or null when none says it does. */
-    public String sessionOwner(String sessionId) {
-        return redis.opsForValue().get(prefix + "session:" + sessionId);
     }
 
     /** Whether Redis answers. */

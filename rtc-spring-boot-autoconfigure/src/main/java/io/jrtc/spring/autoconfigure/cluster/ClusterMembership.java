@@ -19,21 +19,16 @@ public class ClusterMembership implements SmartLifecycle {
     private final ClusterStreamRegistry streams;
     private final ObjectProvider<WhipSessions> sessions;
     private final ClusterProperties properties;
-    private final ObjectProvider<ClusterHeartbeatTask> tasks;
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
-    private volatile int lastNodeCount;
-    private volatile long lastHeartbeatNanos;
     private volatile ClusterNode.State state = ClusterNode.State.SERVING;
     private ScheduledExecutorService heartbeats;
 
-    public ClusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams,
-            ObjectProvider<WhipSessions> sessions, ClusterProperties properties,
-            ObjectProvider<ClusterHeartbeatTask> tasks) {
+    public ClusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams, ObjectProvider<WhipSessions> sessions,
+            ClusterProperties properties) {
         this.directory = directory;
         this.streams = streams;
         this.sessions = sessions;
         this.properties = properties;
-        this.tasks = tasks;
     }
 
     /** This node as it describes itself in the directory now. */
@@ -41,18 +36,14 @@ public class ClusterMembership implements SmartLifecycle {
         WhipSessions whip = sessions.getIfAvailable();
         int viewers = whip == null ? 0 : whip.count(WhipSessions.Kind.WHEP);
         return new ClusterNode(properties.getNodeId(), properties.getPublicUrl(), properties.getInternalUrl(), state,
-                viewers, streams.leaseCount(), properties.getMaxViewers());
+                viewers, streams.size(), properties.getMaxViewers());
     }
 
     /** Rewrites the node's entry and its leases; runs every heartbeat, and may be called to heal at once. */
     public void heartbeat() {
-        long start = System.nanoTime();
         try {
             directory.writeNode(self());
             streams.refreshLeases();
-            tasks.orderedStream().forEach(ClusterHeartbeatTask::beat);
-            lastNodeCount = directory.nodes().size();
-            lastHeartbeatNanos = System.nanoTime() - start;
             if (lastFailure.getAndSet(null) != null) {
                 LOG.log(System.Logger.Level.INFO, "cluster directory reachable again");
             }
@@ -66,25 +57,6 @@ public class ClusterMembership implements SmartLifecycle {
     /** The failure of the last heartbeat, or null when it reached the directory. */
     public Throwable lastFailure() {
         return lastFailure.get();
-    }
-
-    /** How many nodes the directory listed at the last heartbeat that reached it. */
-    public int lastNodeCount() {
-        return lastNodeCount;
-    }
-
-    /** How long the last heartbeat that reached the directory took, in nanoseconds (the directory's latency). */
-    public long lastHeartbeatNanos() {
-        return lastHeartbeatNanos;
-    }
-
-    /**
-     * Takes no new sessions from now on (the node is about to stop): new POSTs are redirected to other nodes,
-     * and the directory hears it at once, so no node sends clients here.
-     */
-    public void drain() {
-        state = ClusterNode.State.DRAINING;
-        heartbeat();
     }
 
     public ClusterNode.State state() {

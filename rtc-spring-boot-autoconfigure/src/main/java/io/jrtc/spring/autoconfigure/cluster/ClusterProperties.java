@@ -26,17 +26,6 @@ public class ClusterProperties {
     private int maxViewers;
     /** Prefix of every key this cluster writes, so several clusters can share one Redis. */
     private String keyPrefix = "jrtc:";
-    /**
-     * Secret every node of the cluster shares (at least 16 bytes): nodes sign the short-lived tokens of their
-     * node-to-node requests with it. Required in cluster mode.
-     */
-    private String secret;
-    /** How long a node-to-node token is valid after it is issued. */
-    private Duration tokenLifetime = Duration.ofSeconds(60);
-    /** How long an edge keeps its link to a stream's origin after its last local viewer left. */
-    private Duration edgeIdleGrace = Duration.ofSeconds(5);
-    /** Where this node serves other nodes (edge pulls), under its internal URL; guarded by cluster tokens. */
-    private String internalPath = "/cluster/whep";
 
     public boolean isEnabled() {
         return enabled;
@@ -100,37 +89,5 @@ public class ClusterProperties {
 
     public void setKeyPrefix(String keyPrefix) {
         this.keyPrefix = keyPrefix;
-    }
-
-    public String getSecret() {
-        return secret;
-    }
-
-    public void setSecret(String secret) {
-        this.secret = secret;
-    }
-
-    public Duration getTokenLifetime() {
-        return tokenLifetime;
-    }
-
-    public void setTokenLifetime(Duration tokenLifetime) {
-        this.tokenLifetime = tokenLifetime;
-    }
-
-    public Duration getEdgeIdleGrace() {
-        return edgeIdleGrace;
-    }
-
-    public void setEdgeIdleGrace(Duration edgeIdleGrace) {
-        this.edgeIdleGrace = edgeIdleGrace;
-    }
-
-    public String getInternalPath() {
-        return internalPath;
-    }
-
-    public void setInternalPath(String internalPath) {
-        this.internalPath = internalPath;
     }
 }

@@ -71,19 +71,6 @@ public class ClusterStreamRegistry implements StreamRegistry {
         return local.all();
     }
 
-    /**
-     * Registers a stream this node pulls from another node (an edge link): local viewers play it as a local
-     * stream, but no lease is taken, since its origin holds it. False when the id is already here.
-     */
-    public boolean publishEdge(PublishedStream stream) {
-        return local.publish(stream);
-    }
-
-    /** The leases this node holds: the streams it is the origin of. */
-    public int leaseCount() {
-        return leases.size();
-    }
-
     /** The lease this node holds on {@code streamId}, if it publishes it. */
     public Optional<StreamLease> lease(String streamId) {
         return Optional.ofNullable(leases.get(streamId));

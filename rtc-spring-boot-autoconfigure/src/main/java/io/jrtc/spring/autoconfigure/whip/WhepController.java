@@ -34,17 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class WhepController {
     private final WhipSessions sessions;
     private final IceServerLinks links;
-    private final WhipSessionRouting routing;
 
     public WhepController(WhipSessions sessions, IceServerLinks links) {
-        this(sessions, links, WhipSessionRouting.LOCAL);
-    }
-
-    /** With a {@link WhipSessionRouting} that may send requests to other nodes (cluster mode). */
-    public WhepController(WhipSessions sessions, IceServerLinks links, WhipSessionRouting routing) {
         this.sessions = sessions;
         this.links = links;
-        this.routing = routing;
     }
 
     @PostMapping(path = "/{streamId}", consumes = WhipResponses.APPLICATION_SDP)
@@ -61,13 +54,7 @@ public class WhepController {
     @ApiResponse(responseCode = "503", description = "At the connection limit; see Retry-After")
     public ResponseEntity<String> play(@PathVariable String streamId, @RequestBody String offer,
             HttpServletRequest request) {
-        ResponseEntity<String> routed = routing.beforePost(WhipSessions.Kind.WHEP, streamId, request);
-        if (routed != null) {
-            return routed;
-        }
-        WhipSessions.CreatedSession created = sessions.play(streamId, offer, RtcClients.of(request));
-        routing.created(WhipSessions.Kind.WHEP, streamId, created.sessionId());
-        return WhipResponses.created(created, links);
+        return WhipResponses.created(sessions.play(streamId, offer, RtcClients.of(request)), links);
     }
 
     @RequestMapping(path = "/{streamId}", method = RequestMethod.OPTIONS)
@@ -89,13 +76,7 @@ public class WhepController {
     @ApiResponse(responseCode = "422", description = "New ICE credentials without a password")
     public ResponseEntity<String> trickle(@PathVariable String streamId, @PathVariable String sessionId,
             @RequestBody String fragment,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            HttpServletRequest request) {
-        ResponseEntity<String> routed = routing.beforeSessionRequest(WhipSessions.Kind.WHEP, sessionId, request,
-                fragment);
-        if (routed != null) {
-            return routed;
-        }
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return WhipResponses.patched(sessions.patch(WhipSessions.Kind.WHEP, sessionId, ifMatch, fragment));
     }
 
@@ -110,12 +91,7 @@ public class WhepController {
     @Operation(operationId = "whepStop", summary = "End the WHEP session")
     @ApiResponse(responseCode = "200", description = "Ended")
     @ApiResponse(responseCode = "404", description = "No such session")
-    public ResponseEntity<Void> stop(@PathVariable String streamId, @PathVariable String sessionId,
-            HttpServletRequest request) {
-        ResponseEntity<String> routed = routing.beforeSessionRequest(WhipSessions.Kind.WHEP, sessionId, request, "");
-        if (routed != null) {
-            return ResponseEntity.status(routed.getStatusCode()).build();
-        }
+    public ResponseEntity<Void> stop(@PathVariable String streamId, @PathVariable String sessionId) {
         sessions.delete(WhipSessions.Kind.WHEP, sessionId);
         return ResponseEntity.ok().build();
     }

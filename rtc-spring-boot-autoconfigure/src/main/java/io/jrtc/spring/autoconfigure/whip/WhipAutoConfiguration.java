@@ -74,16 +74,14 @@ public final class WhipAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    WhipController whipController(WhipSessions sessions, IceServerLinks links,
-            ObjectProvider<WhipSessionRouting> routing) {
-        return new WhipController(sessions, links, routing.getIfAvailable(() -> WhipSessionRouting.LOCAL));
+    WhipController whipController(WhipSessions sessions, IceServerLinks links) {
+        return new WhipController(sessions, links);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    WhepController whepController(WhipSessions sessions, IceServerLinks links,
-            ObjectProvider<WhipSessionRouting> routing) {
-        return new WhepController(sessions, links, routing.getIfAvailable(() -> WhipSessionRouting.LOCAL));
+    WhepController whepController(WhipSessions sessions, IceServerLinks links) {
+        return new WhepController(sessions, links);
     }
 
     @Bean

@@ -33,17 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class WhipController {
     private final WhipSessions sessions;
     private final IceServerLinks links;
-    private final WhipSessionRouting routing;
 
     public WhipController(WhipSessions sessions, IceServerLinks links) {
-        this(sessions, links, WhipSessionRouting.LOCAL);
-    }
-
-    /** With a {@link WhipSessionRouting} that may send requests to other nodes (cluster mode). */
-    public WhipController(WhipSessions sessions, IceServerLinks links, WhipSessionRouting routing) {
         this.sessions = sessions;
         this.links = links;
-        this.routing = routing;
     }
 
     @PostMapping(path = "/{streamId}", consumes = WhipResponses.APPLICATION_SDP)
@@ -60,13 +53,7 @@ public class WhipController {
     @ApiResponse(responseCode = "503", description = "At the connection limit; see Retry-After")
     public ResponseEntity<String> publish(@PathVariable String streamId, @RequestBody String offer,
             HttpServletRequest request) {
-        ResponseEntity<String> routed = routing.beforePost(WhipSessions.Kind.WHIP, streamId, request);
-        if (routed != null) {
-            return routed;
-        }
-        WhipSessions.CreatedSession created = sessions.publish(streamId, offer, RtcClients.of(request));
-        routing.created(WhipSessions.Kind.WHIP, streamId, created.sessionId());
-        return WhipResponses.created(created, links);
+        return WhipResponses.created(sessions.publish(streamId, offer, RtcClients.of(request)), links);
     }
 
     @RequestMapping(path = "/{streamId}", method = RequestMethod.OPTIONS)
@@ -88,13 +75,7 @@ public class WhipController {
     @ApiResponse(responseCode = "422", description = "New ICE credentials without a password")
     public ResponseEntity<String> trickle(@PathVariable String streamId, @PathVariable String sessionId,
             @RequestBody String fragment,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            HttpServletRequest request) {
-        ResponseEntity<String> routed = routing.beforeSessionRequest(WhipSessions.Kind.WHIP, sessionId, request,
-                fragment);
-        if (routed != null) {
-            return routed;
-        }
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return WhipResponses.patched(sessions.patch(WhipSessions.Kind.WHIP, sessionId, ifMatch, fragment));
     }
 
@@ -109,12 +90,7 @@ public class WhipController {
     @Operation(operationId = "whipStop", summary = "End the WHIP session and unpublish the stream")
     @ApiResponse(responseCode = "200", description = "Ended")
     @ApiResponse(responseCode = "404", description = "No such session")
-    public ResponseEntity<Void> stop(@PathVariable String streamId, @PathVariable String sessionId,
-            HttpServletRequest request) {
-        ResponseEntity<String> routed = routing.beforeSessionRequest(WhipSessions.Kind.WHIP, sessionId, request, "");
-        if (routed != null) {
-            return ResponseEntity.status(routed.getStatusCode()).build();
-        }
+    public ResponseEntity<Void> stop(@PathVariable String streamId, @PathVariable String sessionId) {
         sessions.delete(WhipSessions.Kind.WHIP, sessionId);
         return ResponseEntity.ok().build();
     }

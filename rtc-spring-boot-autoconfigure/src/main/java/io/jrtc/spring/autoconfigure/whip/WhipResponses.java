@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The response shapes WHIP and WHEP share (RFC 9725 sections 4.2 and 4.6). */
-public final class WhipResponses {
+final class WhipResponses {
     static final String APPLICATION_SDP = "application/sdp";
     static final MediaType SDP = MediaType.parseMediaType(APPLICATION_SDP);
     static final String ACCEPT_POST = "Accept-Post";
@@ -18,7 +18,7 @@ public final class WhipResponses {
     }
 
     /** 201 with the session's Location (this request's URL plus the session id), ETag, ICE server links, answer. */
-    public static ResponseEntity<String> created(WhipSessions.CreatedSession session, IceServerLinks links) {
+    static ResponseEntity<String> created(WhipSessions.CreatedSession session, IceServerLinks links) {
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(session.sessionId()).toUri();
         return ResponseEntity.created(location)
@@ -30,7 +30,7 @@ public final class WhipResponses {
     }
 
     /** 204 after trickled candidates; 200 with the new ETag and the server's fragment after an ICE restart. */
-    public static ResponseEntity<String> patched(WhipSessions.IceRestart restart) {
+    static ResponseEntity<String> patched(WhipSessions.IceRestart restart) {
         if (restart == null) {
             return ResponseEntity.noContent().build();
         }

@@ -1,12 +1,9 @@
 package io.jrtc.spring.autoconfigure.whip;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +28,9 @@ import io.jrtc.pc.RtcEngine;
  * viewer receives audio and video. Offers carry every candidate (no trickle).
  */
 public final class JrtcMediaPeer implements AutoCloseable {
-    public final RTCPeerConnection pc;
+    final RTCPeerConnection pc;
     final BufferedTrack video = new BufferedTrack(MediaKind.VIDEO, 256);
-    public final AtomicInteger keyframeRequests = new AtomicInteger();
-    /** The hash of every video frame pushed, so a receiver can tell a frame arrived byte for byte. */
-    public final Set<Integer> sentFrameHashes = ConcurrentHashMap.newKeySet();
+    final AtomicInteger keyframeRequests = new AtomicInteger();
     private final List<MediaStreamTrack> sent = new ArrayList<>();
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor();
     private final Random random = new Random(7);
@@ -78,7 +73,7 @@ public final class JrtcMediaPeer implements AutoCloseable {
     }
 
     /** Pushes a frame every 33 ms (30 fps). */
-    public void startVideo() {
+    void startVideo() {
         pusher.scheduleAtFixedRate(this::pushFrame, 0, 33, TimeUnit.MILLISECONDS);
     }
 
@@ -88,12 +83,11 @@ public final class JrtcMediaPeer implements AutoCloseable {
         byte[] frame = new byte[300 + random.nextInt(3000)];
         random.nextBytes(frame);
         frame[0] = (byte) (keyframe ? frame[0] & 0xFE : frame[0] | 0x01);
-        sentFrameHashes.add(Arrays.hashCode(frame));
         video.push(new EncodedFrame("video/VP8", 90_000, frame, timestamp, keyframe));
         timestamp += 3000;
     }
 
-    public MediaStreamTrack receivedTrack(MediaKind kind) {
+    MediaStreamTrack receivedTrack(MediaKind kind) {
         for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
             if (transceiver.getReceiver().getTrack().getKind() == kind) {
                 return transceiver.getReceiver().getTrack();
