@@ -119,8 +119,9 @@ class SoakTest {
             // Fewer threads than the baseline is no leak: warm-up left idle pool threads that end 30 s after
             // their last task (the engines' callback and handshake pools), and some did so meanwhile.
             assertThat(after.threads()).isLessThanOrEqualTo(baseline.threads() + 2);
-            assertThat(after.fileDescriptors()).isBetween(baseline.fileDescriptors() - 5,
-                    baseline.fileDescriptors() + 5);
+            // Likewise fewer descriptors is no leak (the clean-clone CI saw 247 against a baseline of 255: files
+            // the warm-up had open were closed meanwhile).
+            assertThat(after.fileDescriptors()).isLessThanOrEqualTo(baseline.fileDescriptors() + 5);
             assertThat(after.heapAfterGcMib()).isLessThanOrEqualTo(baseline.heapAfterGcMib() + 16);
         }
     }
