@@ -68,7 +68,9 @@ class EchoPageChromiumTest {
     /** Resolves once the page has plotted a few stats events, with what it knows about them. */
     private static final String STATS = """
             const done = arguments[arguments.length - 1];
-            const deadline = Date.now() + 10000;
+            // 25 s: once the echo is done the connection is quiet, and a quiet connection is sampled after 1, 3
+            // and 7 intervals, then every 10th (PeerConnectionService), so ten events take about 20 s at 200 ms.
+            const deadline = Date.now() + 25000;
             (function poll() {
               const stats = echoTest.events.filter((event) => event.type === 'stats');
               if (stats.length >= 10 || Date.now() > deadline) {
