@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import io.jrtc.media.MediaClock;
@@ -36,8 +35,6 @@ public class TransceiverService {
     /** Amplitude of tone sources: a quarter of full scale, loud enough to hear and far from clipping. */
     static final int TONE_AMPLITUDE = 8192;
     private static final double DEFAULT_TONE_HZ = 440;
-    private static final List<String> NOT_MEDIA_CODECS = List.of("video/rtx", "video/red", "video/ulpfec",
-            "video/flexfec-03", "audio/red", "audio/telephone-event", "audio/cn");
 
     private final PeerConnectionService connections;
     private final MediaFiles files;
@@ -193,18 +190,16 @@ public class TransceiverService {
     }
 
     private void requireForwardable(RTCRtpTransceiver transceiver, RTCRtpCodecParameters codec) {
-        RTCRtpCodecParameters negotiated = mediaCodec(transceiver.getSender().getParameters().codecs());
+        RTCRtpCodecParameters negotiated = ForwardedCodecs.mediaCodec(transceiver.getSender().getParameters().codecs());
         if (negotiated == null) {
-            List<RTCRtpCodecCapability> same = RTCRtpSender.getCapabilities(codec.kind()).codecs().stream()
-                    .filter(capability -> sameCodec(capability.mimeType(), capability.parameters().get(
-                            "profile-level-id"), codec)).toList();
-            if (same.isEmpty()) {
+            List<RTCRtpCodecCapability> preferences = ForwardedCodecs.preferencesFor(codec);
+            if (preferences.isEmpty()) {
                 throw new MediaRoutingException(Reason.CODEC_MISMATCH, codec.mimeType() + " cannot be sent");
             }
-            transceiver.setCodecPreferences(withRepairFormats(codec.kind(), same));
+            transceiver.setCodecPreferences(withRepairFormats(codec.kind(), preferences));
             return;
         }
-        if (!sameCodec(negotiated.mimeType(), negotiated.parameters().get("profile-level-id"), codec)) {
+        if (!ForwardedCodecs.canForward(negotiated, codec)) {
             throw new MediaRoutingException(Reason.CODEC_MISMATCH, "the sender negotiated " + describe(negotiated)
                     + " but the source is " + describe(codec) + "; video is forwarded, never transcoded: "
                     + "renegotiate the transceiver with that codec (codecs on a new transceiver)");
@@ -242,7 +237,7 @@ public class TransceiverService {
         AutoCloseable publication;
         try {
             publication = streams().publish(route.stream(), peerConnectionId, track,
-                    mediaCodec(receiver.getParameters().codecs()));
+                    ForwardedCodecs.mediaCodec(receiver.getParameters().codecs()));
         } catch (RuntimeException e) {
             track.stop();
             throw e;
@@ -287,7 +282,7 @@ public class TransceiverService {
                     + " to " + target.transceiver().getKind());
         }
         RTCRtpCodecParameters codec = "video".equals(managed.transceiver().getKind())
-                ? mediaCodec(managed.transceiver().getReceiver().getParameters().codecs()) : null;
+                ? ForwardedCodecs.mediaCodec(managed.transceiver().getReceiver().getParameters().codecs()) : null;
         MediaStreamTrack track = managed.receivedTrack();
         TransceiverSource source = TransceiverSource.forward(peerConnectionId, managed.transceiverId());
         attach(target, source, track, codec, track::stop);
@@ -334,10 +329,10 @@ public class TransceiverService {
         for (String mimeType : mimeTypes) {
             List<RTCRtpCodecCapability> matching = supported.stream()
                     .filter(capability -> capability.mimeType().equalsIgnoreCase(mimeType)).toList();
-            if (matching.isEmpty() || isRepairFormat(mimeType)) {
+            if (matching.isEmpty() || ForwardedCodecs.isRepairFormat(mimeType)) {
                 throw new IllegalArgumentException("codec '" + mimeType + "' is not one this server sends as "
                         + kind + "; it sends " + supported.stream().map(RTCRtpCodecCapability::mimeType)
-                                .filter(name -> !isRepairFormat(name)).distinct().toList());
+                                .filter(name -> !ForwardedCodecs.isRepairFormat(name)).distinct().toList());
             }
             chosen.addAll(matching);
         }
@@ -347,26 +342,8 @@ public class TransceiverService {
     private static List<RTCRtpCodecCapability> withRepairFormats(String kind, List<RTCRtpCodecCapability> media) {
         List<RTCRtpCodecCapability> all = new ArrayList<>(media);
         RTCRtpSender.getCapabilities(kind).codecs().stream()
-                .filter(capability -> isRepairFormat(capability.mimeType())).forEach(all::add);
+                .filter(capability -> ForwardedCodecs.isRepairFormat(capability.mimeType())).forEach(all::add);
         return all;
-    }
-
-    private static boolean isRepairFormat(String mimeType) {
-        return NOT_MEDIA_CODECS.contains(mimeType.toLowerCase(Locale.ROOT));
-    }
-
-    private static RTCRtpCodecParameters mediaCodec(List<RTCRtpCodecParameters> codecs) {
-        return codecs.stream().filter(codec -> !isRepairFormat(codec.mimeType())).findFirst().orElse(null);
-    }
-
-    private static boolean sameCodec(String mimeType, String profileLevelId, RTCRtpCodecParameters codec) {
-        if (!mimeType.equalsIgnoreCase(codec.mimeType())) {
-            return false;
-        }
-        String wanted = codec.parameters().get("profile-level-id");
-        // H.264 profiles must match (profile_idc and constraints: the first four hex digits); levels may differ.
-        return wanted == null || profileLevelId == null || profileLevelId.length() < 4 || wanted.length() < 4
-                || profileLevelId.substring(0, 4).equalsIgnoreCase(wanted.substring(0, 4));
     }
 
     private static String describe(RTCRtpCodecParameters codec) {

@@ -16,6 +16,7 @@ import io.jrtc.sdp.media.CodecNegotiation;
 import io.jrtc.sdp.media.H264ProfileLevelId;
 import io.jrtc.sdp.media.RtpCodec;
 import io.jrtc.sdp.media.RtpMediaSection;
+import io.jrtc.spring.autoconfigure.service.ForwardedCodecs;
 
 /**
  * Checks an offer's codecs before a session is made for it, so that an offer jrtc cannot take is refused with a
@@ -25,8 +26,6 @@ import io.jrtc.sdp.media.RtpMediaSection;
  * connection, which reports the syntax error.
  */
 final class OfferedCodecs {
-    private static final Set<String> NOT_MEDIA = Set.of("rtx", "red", "ulpfec", "flexfec-03");
-
     private OfferedCodecs() {
     }
 
@@ -97,7 +96,7 @@ final class OfferedCodecs {
 
     private static List<RtpCodec> mediaCodecs(RtpMediaSection section) {
         return section.codecs().stream()
-                .filter(codec -> !NOT_MEDIA.contains(codec.encodingName().toLowerCase(Locale.ROOT))).toList();
+                .filter(codec -> !ForwardedCodecs.isRepairFormat(codec.mimeType())).toList();
     }
 
     private static List<RtpCodec> supported(String kind) {
@@ -106,7 +105,7 @@ final class OfferedCodecs {
             int channels = capability.channels() == null ? 0 : capability.channels();
             RtpCodec codec = new RtpCodec(RtpCodec.UNASSIGNED, capability.mimeType(), capability.clockRate(),
                     channels, capability.parameters(), List.of());
-            if (!NOT_MEDIA.contains(codec.encodingName().toLowerCase(Locale.ROOT))) {
+            if (!ForwardedCodecs.isRepairFormat(codec.mimeType())) {
                 codecs.add(codec);
             }
         }

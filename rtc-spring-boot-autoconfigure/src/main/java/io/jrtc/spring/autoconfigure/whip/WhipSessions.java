@@ -22,10 +22,9 @@ import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.Subscription;
-import io.jrtc.sdp.media.CodecNegotiation;
-import io.jrtc.sdp.media.RtpCodec;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
 import io.jrtc.spring.autoconfigure.events.RtcEventType;
+import io.jrtc.spring.autoconfigure.service.ForwardedCodecs;
 import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.service.RtcClient;
@@ -45,9 +44,6 @@ import org.springframework.beans.factory.DisposableBean;
 public class WhipSessions implements DisposableBean {
     private static final System.Logger LOG = System.getLogger(WhipSessions.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final List<String> NOT_MEDIA_CODECS = List.of("video/rtx", "video/red", "video/ulpfec",
-            "video/flexfec-03");
-
     /** Which protocol a session speaks. */
     public enum Kind {
         WHIP, WHEP
@@ -171,7 +167,7 @@ public class WhipSessions implements DisposableBean {
                 RTCRtpTransceiver transceiver = pc.getTransceivers().stream()
                         .filter(t -> t.getSender() == sender).findFirst().orElseThrow();
                 if (track.getKind() == MediaKind.VIDEO && stream.videoCodec() != null) {
-                    List<RTCRtpCodecCapability> preferred = preferencesFor(stream.videoCodec());
+                    List<RTCRtpCodecCapability> preferred = ForwardedCodecs.preferencesFor(stream.videoCodec());
                     if (!preferred.isEmpty()) {
                         transceiver.setCodecPreferences(preferred);
                     }
@@ -328,37 +324,12 @@ public class WhipSessions implements DisposableBean {
             if (transceiver.getMid() == null || !"video".equals(transceiver.getKind())) {
                 continue;
             }
-            for (RTCRtpCodecParameters codec : transceiver.getReceiver().getParameters().codecs()) {
-                if (!NOT_MEDIA_CODECS.contains(codec.mimeType().toLowerCase(java.util.Locale.ROOT))) {
-                    return codec;
-                }
+            RTCRtpCodecParameters codec = ForwardedCodecs.mediaCodec(transceiver.getReceiver().getParameters().codecs());
+            if (codec != null) {
+                return codec;
             }
         }
         return null;
-    }
-
-    /**
-     * The sender capabilities a viewer may negotiate for the publisher's codec: its exact format first, then (for
-     * H.264) the profiles whose decoders decode it ({@link CodecNegotiation#canReceive}), since a sender
-     * packetizes only frames of its negotiated codec and the viewer must decode the publisher's bitstream as it
-     * is. Headless Chromium, for one, offers no H.264 High but High 4:4:4 Predictive, whose decoders decode High.
-     */
-    static List<RTCRtpCodecCapability> preferencesFor(RTCRtpCodecParameters codec) {
-        RtpCodec wanted = new RtpCodec(RtpCodec.UNASSIGNED, codec.mimeType(), codec.clockRate(), 0,
-                codec.parameters(), List.of());
-        List<RTCRtpCodecCapability> exact = new ArrayList<>();
-        List<RTCRtpCodecCapability> decoding = new ArrayList<>();
-        for (RTCRtpCodecCapability capability : RTCRtpSender.getCapabilities("video").codecs()) {
-            RtpCodec local = new RtpCodec(RtpCodec.UNASSIGNED, capability.mimeType(), capability.clockRate(), 0,
-                    capability.parameters(), List.of());
-            if (CodecNegotiation.sameFormat(wanted, local)) {
-                exact.add(capability);
-            } else if (CodecNegotiation.canReceive(local, wanted)) {
-                decoding.add(capability);
-            }
-        }
-        exact.addAll(decoding);
-        return exact;
     }
 
     private static String remoteUfrag(RTCPeerConnection pc) {
