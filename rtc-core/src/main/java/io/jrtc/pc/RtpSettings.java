@@ -10,7 +10,8 @@ import java.time.Duration;
  * RTP knobs of every sender and receiver of an engine (RFC 3550, RFC 4585, RFC 4588).
  *
  * @param nackHistoryPackets     packets a sender keeps per stream to resend when a NACK asks (RFC 4588); 1,024
- * @param nackHistoryAge         how long a sent packet stays resendable; 1 s
+ * @param nackHistoryAge         how long a sent packet stays resendable at least; 1 s (three round-trip times
+ *                               when that is longer, within nackHistoryPackets)
  * @param nackReorderDelay       how long a receiver lets a gap be reordering before it sends a NACK; 10 ms
  * @param audioJitterBufferPackets how many later packets an audio frame waits for a missing one before it is given
  *                               up (each packet is 20 ms of audio); 5

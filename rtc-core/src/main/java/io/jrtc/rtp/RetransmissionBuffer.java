@@ -12,8 +12,10 @@ import java.util.List;
  * <p>
  * Storage is a ring of {@code capacity} slots indexed by sequence number, each slot's array reused, so storing
  * allocates nothing once the slots have grown to the packet size. A packet is held while it is fewer than
- * {@code capacity} sequence numbers behind the newest sent and younger than {@code maxAge}. Sans-IO: {@code now}
- * is nanoseconds on the caller's monotonic clock.
+ * {@code capacity} sequence numbers behind the newest sent and younger than its age limit: {@code maxAge}, or
+ * {@link #ROUND_TRIPS_HELD} round-trip times once that is longer, because a NACK reaches the sender at least one
+ * round trip after the loss and a receiver asks again a round trip later (libwebrtc's packet history keeps the same
+ * three RTTs). Sans-IO: {@code now} is nanoseconds on the caller's monotonic clock.
  * <p>
  * A NACK cannot make the sender an amplifier (RFC 4585 §6.2.1 leaves the sender free to ignore requests): each
  * packet is resent at most once per given interval (the round-trip time, so a request the receiver repeats after an
@@ -25,9 +27,13 @@ public final class RetransmissionBuffer {
     public static final int MAX_CAPACITY = SequenceNumbers.MODULUS / 2;
     private static final int EMPTY = -1;
     private static final long NEVER = Long.MIN_VALUE;
+    /** Round-trip times a packet stays resendable when that is longer than the configured max age. */
+    public static final int ROUND_TRIPS_HELD = 3;
 
     private final int capacity;
     private final long maxAge;
+    /** The age limit in force: {@link #maxAge}, or more once a long round-trip time was measured. */
+    private long heldFor;
     private final byte[][] packets;
     private final int[] lengths;
     private final int[] sequenceNumbers;
@@ -58,6 +64,7 @@ public final class RetransmissionBuffer {
         }
         this.capacity = capacity;
         this.maxAge = maxAge.toNanos();
+        this.heldFor = this.maxAge;
         this.packets = new byte[capacity][];
         this.lengths = new int[capacity];
         this.sequenceNumbers = new int[capacity];
@@ -95,6 +102,26 @@ public final class RetransmissionBuffer {
         }
     }
 
+    /**
+     * The round-trip time measured last ({@code roundTripTime} nanoseconds): packets stay held for
+     * {@link #ROUND_TRIPS_HELD} of them when that is longer than the configured max age. Memory stays bounded by
+     * the capacity whatever the round-trip time.
+     */
+    public void handleRoundTripTime(long roundTripTime) {
+        if (roundTripTime >= 0) {
+            heldFor = Math.max(maxAge, saturatedTimes(roundTripTime, ROUND_TRIPS_HELD));
+        }
+    }
+
+    private static long saturatedTimes(long value, int factor) {
+        return value > Long.MAX_VALUE / factor ? Long.MAX_VALUE : value * factor;
+    }
+
+    /** How long a packet stays resendable now, in nanoseconds. */
+    public long heldFor() {
+        return heldFor;
+    }
+
     /** Keeps a copy of a parsed RTP packet sent at {@code now}. */
     public void handleSent(long now, RtpHeader header) {
         handleSent(now, header.buffer(), header.offset(), header.length());
@@ -108,7 +135,7 @@ public final class RetransmissionBuffer {
         }
         int slot = seq % capacity;
         int behind = SequenceNumbers.distance(seq, newest);
-        return sequenceNumbers[slot] == seq && behind >= 0 && behind < capacity && now - sentAt[slot] <= maxAge;
+        return sequenceNumbers[slot] == seq && behind >= 0 && behind < capacity && now - sentAt[slot] <= heldFor;
     }
 
     /** A copy of the held packet with {@code sequenceNumber}, or null when it is no longer (or never was) held. */

@@ -121,6 +121,36 @@ class RetransmissionBufferTest {
     }
 
     @Test
+    void aLongRoundTripKeepsPacketsForThreeOfThemButNoLessThanTheMaxAge() {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(100, Duration.ofMillis(500));
+        byte[] first = packet(7, 96, 3);
+        buffer.handleSent(0, first, 0, first.length);
+        buffer.handleRoundTripTime(400 * MS);
+        assertThat(buffer.heldFor()).isEqualTo(1200 * MS);
+        assertThat(buffer.packet(1200 * MS, 7)).isEqualTo(first);
+        assertThat(buffer.packet(1200 * MS + 1, 7)).isNull();
+
+        buffer.handleRoundTripTime(50 * MS);
+        assertThat(buffer.heldFor()).isEqualTo(500 * MS);
+        buffer.handleRoundTripTime(-1);
+        assertThat(buffer.heldFor()).as("an unknown round trip changes nothing").isEqualTo(500 * MS);
+        buffer.handleRoundTripTime(Long.MAX_VALUE);
+        assertThat(buffer.heldFor()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aLongRoundTripDoesNotHoldMoreThanTheCapacity() {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(4, Duration.ofMillis(500));
+        buffer.handleRoundTripTime(10_000 * MS);
+        for (int seq = 0; seq < 10; seq++) {
+            byte[] p = packet(seq, 96, 3);
+            buffer.handleSent(seq * MS, p, 0, p.length);
+        }
+        assertThat(buffer.packet(10 * MS, 5)).isNull();
+        assertThat(buffer.packet(10 * MS, 6)).isNotNull();
+    }
+
+    @Test
     void slotsAreReusedForLargerAndSmallerPackets() {
         RetransmissionBuffer buffer = new RetransmissionBuffer(2, Duration.ofSeconds(1));
         byte[] small = packet(0, 96, 2);

@@ -10,7 +10,7 @@ public class RtpProperties {
     /** Packets a sender keeps per stream to resend on a NACK. */
     private int nackHistoryPackets = DEFAULTS.nackHistoryPackets();
 
-    /** How long a sent packet stays resendable. */
+    /** How long a sent packet stays resendable at least (three round-trip times when that is longer). */
     private Duration nackHistoryAge = DEFAULTS.nackHistoryAge();
 
     /** How long a receiver lets a gap be reordering before it sends a NACK. */

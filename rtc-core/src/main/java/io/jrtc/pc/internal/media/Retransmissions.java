@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A sender's answer to NACKs (RFC 4585 §6.2.1): it keeps the last second of sent packets and resends the ones
+ * A sender's answer to NACKs (RFC 4585 §6.2.1): it keeps the last second of sent packets (three round-trip times
+ * when that is longer: a NACK that crossed a slow path must still find its packet) and resends the ones
  * asked for on the RTX stream (RFC 4588), never on the media stream itself, whose sequence numbers SRTP's replay
  * protection has already seen. Without a negotiated RTX format NACKs are counted and left unanswered.
  * <p>
@@ -65,6 +66,7 @@ final class Retransmissions {
         if (encoder == null) {
             return;
         }
+        sent.handleRoundTripTime(roundTripTime);
         long interval = roundTripTime >= 0 ? roundTripTime : DEFAULT_ROUND_TRIP_TIME.toNanos();
         for (byte[] original : sent.packetsFor(now, nack, interval)) {
             try {
