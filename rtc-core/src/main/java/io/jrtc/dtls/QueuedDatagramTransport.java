@@ -18,6 +18,12 @@ import org.bouncycastle.tls.DatagramTransport;
  * retransmission timers run. Once {@link #stopBlocking() non-blocking}, {@code receive} hands over a queued datagram
  * at once, or throws {@link WouldBlockException} when there is none: BouncyCastle's record layer passes an
  * {@link InterruptedIOException} through untouched, whereas a -1 would make it spin until its wait expired.
+ *
+ * <p>While handshaking, the records BouncyCastle sends between two receives (one flight, RFC 6347 §4.2.4) are packed
+ * into as few datagrams as the send limit allows, as BoringSSL and Pion send them, rather than one datagram per
+ * record. A flight split into datagrams can arrive reordered, and BouncyCastle takes a ChangeCipherSpec that overtakes
+ * the CertificateVerify before it as the switch to epoch 1, after which it drops that epoch-0 CertificateVerify and
+ * every retransmission of it: the handshake never completes. One datagram per flight cannot be reordered.
  */
 final class QueuedDatagramTransport implements DatagramTransport {
     /** Wakes a blocked {@link #receive} on close; never handed to BouncyCastle. */
@@ -28,6 +34,9 @@ final class QueuedDatagramTransport implements DatagramTransport {
     private final int sendLimit;
     private final Runnable handshakeOutput;
     private final WouldBlockException wouldBlock = new WouldBlockException();
+    /** Handshake thread, under its own lock (close() may flush from the owner): the flight being packed. */
+    private final byte[] flight;
+    private int flightLength;
     private volatile boolean blocking = true;
     private volatile boolean closed;
     // Owner thread, non-blocking mode only: a datagram lent for one receive call, taken after the queued ones.
@@ -44,6 +53,7 @@ final class QueuedDatagramTransport implements DatagramTransport {
         this.sendLimit = sendLimit;
         this.inbound = new LinkedBlockingQueue<>(inboundCapacity);
         this.handshakeOutput = handshakeOutput;
+        this.flight = new byte[sendLimit];
     }
 
     /** Queues a received datagram (already copied); false when full or closed. */
@@ -76,8 +86,12 @@ final class QueuedDatagramTransport implements DatagramTransport {
         return outbound.poll();
     }
 
-    /** From now on {@link #receive} never waits and output no longer signals the handshake callback. */
+    /**
+     * From now on {@link #receive} never waits and output no longer signals the handshake callback; the last
+     * flight packed is queued first.
+     */
     void stopBlocking() {
+        flushFlight();
         blocking = false;
     }
 
@@ -99,6 +113,7 @@ final class QueuedDatagramTransport implements DatagramTransport {
     public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
         byte[] datagram;
         if (blocking) {
+            flushFlight();  // the handshake thread waits for the peer: its flight is complete
             datagram = awaitInbound(waitMillis);
             if (datagram == null) {
                 return -1;
@@ -152,8 +167,7 @@ final class QueuedDatagramTransport implements DatagramTransport {
             return;
         }
         if (blocking) {
-            outbound.add(Arrays.copyOfRange(buf, off, off + len));
-            handshakeOutput.run();
+            packIntoFlight(buf, off, len);
         } else {
             // BouncyCastle encodes each record into a fresh array and never touches it after sending it, so once
             // connected a whole-array record is queued as is: no copy per record on the bulk path.
@@ -161,9 +175,40 @@ final class QueuedDatagramTransport implements DatagramTransport {
         }
     }
 
-    /** Called by BouncyCastle after its last alert, or by the endpoint: drops queued input, wakes the handshake. */
+    private synchronized void packIntoFlight(byte[] buf, int off, int len) {
+        if (flightLength + len > flight.length) {
+            flushFlight();
+        }
+        if (len > flight.length) {
+            queueHandshakeDatagram(Arrays.copyOfRange(buf, off, off + len));  // BouncyCastle keeps to the limit
+            return;
+        }
+        System.arraycopy(buf, off, flight, flightLength, len);
+        flightLength += len;
+    }
+
+    private synchronized void flushFlight() {
+        if (flightLength > 0) {
+            byte[] datagram = Arrays.copyOf(flight, flightLength);
+            flightLength = 0;
+            queueHandshakeDatagram(datagram);
+        }
+    }
+
+    private void queueHandshakeDatagram(byte[] datagram) {
+        if (!closed) {
+            outbound.add(datagram);
+            handshakeOutput.run();
+        }
+    }
+
+    /**
+     * Called by BouncyCastle after its last alert, or by the endpoint: sends what is packed (that alert), drops
+     * queued input, wakes the handshake.
+     */
     @Override
     public void close() {
+        flushFlight();
         closed = true;
         inbound.clear();
         inbound.offer(CLOSED_MARK);

@@ -31,10 +31,11 @@ class QueuedDatagramTransportTest {
     }
 
     @Test
-    void sendCopiesAndWakesOnlyWhileHandshaking() {
+    void sendCopiesAndWakesOnlyWhileHandshaking() throws IOException {
         byte[] data = {9, 8, 7, 6};
         transport.send(data, 1, 2);
         data[1] = 0;
+        transport.receive(new byte[10], 0, 10, 1);  // the flight is complete once the handshake waits
         assertThat(transport.pollOutbound()).containsExactly(8, 7);
         assertThat(wakeups.get()).isEqualTo(1);
 
@@ -43,6 +44,32 @@ class QueuedDatagramTransportTest {
         assertThat(wakeups.get()).isEqualTo(1);
         assertThat(transport.pollOutbound()).containsExactly(9);
         assertThat(transport.pollOutbound()).isNull();
+    }
+
+    @Test
+    void aFlightIsPackedIntoDatagramsOfAtMostTheSendLimit() throws IOException {
+        transport.send(new byte[500], 0, 500);
+        transport.send(new byte[600], 0, 600);
+        assertThat(transport.pollOutbound()).as("nothing leaves before the flight is complete").isNull();
+        transport.send(new byte[300], 0, 300);  // 1,400 bytes would exceed 1,200: the first two leave together
+        assertThat(transport.pollOutbound()).hasSize(1100);
+        transport.send(new byte[100], 0, 100);
+        transport.receive(new byte[10], 0, 10, 1);
+        assertThat(transport.pollOutbound()).hasSize(400);
+        assertThat(transport.pollOutbound()).isNull();
+        assertThat(wakeups.get()).isEqualTo(2);
+    }
+
+    @Test
+    void theLastFlightLeavesWhenTheHandshakeEndsOrCloses() {
+        transport.send(new byte[] {1}, 0, 1);
+        transport.stopBlocking();
+        assertThat(transport.pollOutbound()).containsExactly(1);
+
+        QueuedDatagramTransport failing = new QueuedDatagramTransport(1200, 2, () -> { });
+        failing.send(new byte[] {21}, 0, 1);  // a fatal alert, then BouncyCastle closes the transport
+        failing.close();
+        assertThat(failing.pollOutbound()).containsExactly(21);
     }
 
     @Test
