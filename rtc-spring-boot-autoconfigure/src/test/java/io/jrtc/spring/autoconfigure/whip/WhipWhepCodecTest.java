@@ -1,6 +1,7 @@
 package io.jrtc.spring.autoconfigure.whip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -10,8 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Map;
 
 import io.jrtc.pc.RTCRtpCodecCapability;
+import io.jrtc.pc.RTCRtpCodecParameters;
 import io.jrtc.pc.RTCRtpReceiver;
 import io.jrtc.pc.RTCRtpTransceiver;
 import io.jrtc.pc.RtcEngine;
@@ -26,8 +29,9 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Which codecs WHIP takes and WHEP plays (issue 11): a GStreamer-shaped H.264 High offer is answered with the
- * High profile at jrtc's level; an offer of nothing jrtc receives, and a viewer that cannot receive the
- * publisher's codec, get 422 problem+json naming what was offered and what would do.
+ * High profile at jrtc's level; an offer of nothing jrtc receives, a viewer of no codec jrtc forwards or encodes,
+ * and (without FFmpeg) a viewer that cannot receive the publisher's codec get 422 problem+json naming what was
+ * offered and what would do.
  */
 @SpringBootTest(classes = WhipTestApplication.class, properties = { "rtc.include-loopback=true",
         "rtc.events.stats-interval=0",
@@ -82,24 +86,40 @@ class WhipWhepCodecTest {
     }
 
     @Test
-    void aViewerThatCannotReceiveThePublishersCodecIs422() throws Exception {
+    void aViewerOfNoCodecJrtcEncodesIs422() throws Exception {
         try (JrtcMediaPeer publisher = JrtcMediaPeer.publisher(engine);
                 JrtcMediaPeer viewer = JrtcMediaPeer.viewer(engine)) {
             MvcResult published = mvc.perform(post("/whip/vp8cam").contentType(SDP).content(publisher.offer()))
                     .andExpect(status().isCreated()).andReturn();
-            List<RTCRtpCodecCapability> h264Only = RTCRtpReceiver.getCapabilities("video").codecs().stream()
-                    .filter(c -> c.mimeType().equals("video/H264")).toList();
+            List<RTCRtpCodecCapability> h265Only = RTCRtpReceiver.getCapabilities("video").codecs().stream()
+                    .filter(c -> c.mimeType().equals("video/H265")).toList();
             for (RTCRtpTransceiver transceiver : viewer.pc.getTransceivers()) {
                 if ("video".equals(transceiver.getKind())) {
-                    transceiver.setCodecPreferences(h264Only);
+                    transceiver.setCodecPreferences(h265Only);
                 }
             }
             mvc.perform(post("/whep/vp8cam").contentType(SDP).content(viewer.offer()))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.type").value("urn:jrtc:problem:unsupported-codec"))
                     .andExpect(jsonPath("$.detail").value(allOf(containsString("the stream's video is VP8"),
-                            containsString("the viewer receives video as H264 (constrained-baseline"))));
+                            containsString("forwards or transcodes to VP8, VP9 (profile-id 0), H264"),
+                            containsString("the viewer receives video as H265"))));
             mvc.perform(delete(published.getResponse().getHeader("Location"))).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void withoutFfmpegAViewerThatCannotReceiveThePublishersCodecIs422() throws Exception {
+        try (JrtcMediaPeer viewer = JrtcMediaPeer.h264Viewer(engine)) {
+            RTCRtpCodecParameters vp8 = new RTCRtpCodecParameters("video/VP8", 90_000, null, 96, List.of(),
+                    Map.of());
+            assertThatThrownBy(() -> OfferedCodecs.requireViewerTakes(viewer.offer(), vp8, false))
+                    .isInstanceOf(UnsupportedCodecException.class)
+                    .hasMessageContaining("the stream's video is VP8, which jrtc forwards without transcoding "
+                            + "(transcoding needs org.bytedeco:ffmpeg")
+                    .hasMessageContaining("the viewer receives video as H264 (constrained-baseline");
+            assertThat(OfferedCodecs.requireViewerTakes(viewer.offer(), vp8, true).parameters())
+                    .as("with FFmpeg the viewer is sent H.264").containsEntry("profile-level-id", "42e01f");
         }
     }
 }
