@@ -93,21 +93,12 @@ class LivePageChromiumTest {
     @Test
     @SuppressWarnings("unchecked")
     void oneWindowPublishesTheFakeCameraAndAnotherPlaysItDecoded() throws Exception {
-        String page = "http://127.0.0.1:" + port + "/live.html";
-        driver.get(page);
         String publisherWindow = driver.getWindowHandle();
-        Map<String, Object> published = (Map<String, Object>) driver.executeAsyncScript(PUBLISH, "chromium-cam");
-        assertThat(published).doesNotContainKey("error");
-
-        driver.switchTo().newWindow(WindowType.WINDOW);
-        driver.get(page);
-        Map<String, Object> playing = (Map<String, Object>) driver.executeAsyncScript(PLAY, "chromium-cam", Map.of());
-        assertThat(playing).doesNotContainKey("error");
-        Map<String, Object> decoded = (Map<String, Object>) driver.executeAsyncScript(DECODED);
+        Map<String, Object> published = publish("chromium-cam");
+        Map<String, Object> decoded = playInNewWindow("chromium-cam", Map.of());
 
         System.out.println("live page: publish " + published.get("timings") + ", play " + decoded.get("timings")
                 + ", stats " + decoded.get("stats") + " after " + decoded.get("waitedMs") + " ms more");
-        assertThat(decoded).doesNotContainKey("error");
         Map<String, Object> stats = (Map<String, Object>) decoded.get("stats");
         Map<String, Object> video = (Map<String, Object>) stats.get("video");
         Map<String, Object> audio = (Map<String, Object>) stats.get("audio");
@@ -120,10 +111,7 @@ class LivePageChromiumTest {
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertThat(SCREENSHOT).isNotEmptyFile();
-
-        driver.executeAsyncScript("liveTest.stopPlaying().then(arguments[0]);");
-        driver.switchTo().window(publisherWindow);
-        driver.executeAsyncScript("liveTest.stopPublishing().then(arguments[0]);");
+        stopBoth(publisherWindow);
     }
 
     /**
@@ -133,30 +121,48 @@ class LivePageChromiumTest {
     @Test
     @SuppressWarnings("unchecked")
     void aPlayerThatReceivesOnlyH264DecodesTheVp8CameraTranscoded() throws Exception {
-        String page = "http://127.0.0.1:" + port + "/live.html";
-        driver.get(page);
         String publisherWindow = driver.getWindowHandle();
-        Map<String, Object> published = (Map<String, Object>) driver.executeAsyncScript(PUBLISH, "vp8-cam");
-        assertThat(published).doesNotContainKey("error");
+        publish("vp8-cam");
         assertThat(streams.find("vp8-cam").orElseThrow().videoCodec().mimeType()).isEqualToIgnoringCase("video/VP8");
-
-        driver.switchTo().newWindow(WindowType.WINDOW);
-        driver.get(page);
-        Map<String, Object> playing = (Map<String, Object>) driver.executeAsyncScript(PLAY, "vp8-cam",
-                Map.of("videoCodec", "video/H264"));
-        assertThat(playing).doesNotContainKey("error");
-        Map<String, Object> decoded = (Map<String, Object>) driver.executeAsyncScript(DECODED);
+        Map<String, Object> decoded = playInNewWindow("vp8-cam", Map.of("videoCodec", "video/H264"));
 
         System.out.println("live page, H.264 player of a VP8 camera: play " + decoded.get("timings") + ", stats "
                 + decoded.get("stats") + " after " + decoded.get("waitedMs") + " ms more");
-        assertThat(decoded).doesNotContainKey("error");
         Map<String, Object> video = (Map<String, Object>) ((Map<String, Object>) decoded.get("stats")).get("video");
         assertThat(video.get("codec")).isEqualTo("video/H264");
         assertThat(((Number) video.get("framesDecoded")).longValue()).isGreaterThanOrEqualTo(30);
         assertThat(((Number) video.get("frameWidth")).longValue()).isPositive();
+        stopBoth(publisherWindow);
+    }
 
+    /** Opens the live page in this window and publishes the fake camera; returns the page's timings. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> publish(String stream) {
+        driver.get(page());
+        Map<String, Object> published = (Map<String, Object>) driver.executeAsyncScript(PUBLISH, stream);
+        assertThat(published).doesNotContainKey("error");
+        return published;
+    }
+
+    /** Opens the live page in a new window, plays the stream and waits for decoded video: the player's figures. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> playInNewWindow(String stream, Map<String, Object> options) {
+        driver.switchTo().newWindow(WindowType.WINDOW);
+        driver.get(page());
+        Map<String, Object> playing = (Map<String, Object>) driver.executeAsyncScript(PLAY, stream, options);
+        assertThat(playing).doesNotContainKey("error");
+        Map<String, Object> decoded = (Map<String, Object>) driver.executeAsyncScript(DECODED);
+        assertThat(decoded).doesNotContainKey("error");
+        return decoded;
+    }
+
+    private void stopBoth(String publisherWindow) {
         driver.executeAsyncScript("liveTest.stopPlaying().then(arguments[0]);");
         driver.switchTo().window(publisherWindow);
         driver.executeAsyncScript("liveTest.stopPublishing().then(arguments[0]);");
+    }
+
+    private String page() {
+        return "http://127.0.0.1:" + port + "/live.html";
     }
 }

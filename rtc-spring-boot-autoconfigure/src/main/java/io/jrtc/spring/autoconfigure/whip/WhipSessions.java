@@ -166,8 +166,8 @@ public class WhipSessions implements DisposableBean {
         ManagedPeerConnection connection = service.create(null, client);
         String id = connection.id();
         RTCPeerConnection pc = connection.peerConnection();
+        List<MediaStreamTrack> proxies = new ArrayList<>();
         try {
-            List<MediaStreamTrack> proxies = new ArrayList<>();
             // Before the remote offer: each of its m-lines takes a transceiver addTrack made for its kind and
             // not on an m-line yet (RFC 8829 §5.10); the viewer's recvonly makes our side sendonly.
             for (MediaStreamTrack track : stream.tracks()) {
@@ -198,6 +198,8 @@ public class WhipSessions implements DisposableBean {
             return new CreatedSession(id, session.etag(), pc.getLocalDescription().sdp());
         } catch (RuntimeException e) {
             end(id);
+            // Proxies made before the session was registered: a transcode's last one stops the transcode.
+            proxies.forEach(MediaStreamTrack::stop);
             throw e;
         }
     }
