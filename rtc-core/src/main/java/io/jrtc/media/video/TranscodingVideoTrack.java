@@ -6,6 +6,7 @@ import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.MediaStreamTrackState;
 import io.jrtc.media.VideoFrame;
+import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -16,10 +17,13 @@ import java.util.concurrent.Executor;
  * track hands out its {@link EncodedFrame}s. Meant to be read by one reader (a {@code MediaRelay} that fans it
  * out), so one encode serves every consumer. A keyframe is asked of the source on creation (decoding starts
  * there); {@link #requestKeyframe()} forces one in the encoder, not at the source, since the encoder's keyframe
- * is what a consumer lacks. Encoding runs on {@code executor}. {@link #stop()} frees the encoder and stops the
- * decoding, and the source's end ends this track; the source itself is left running.
+ * is what a consumer lacks. A picture the encoder fails on is dropped (the next one is a keyframe), not the track.
+ * Encoding runs on {@code executor}. {@link #stop()} frees the encoder and stops the decoding, and the source's end
+ * ends this track; the source itself is left running.
  */
 public final class TranscodingVideoTrack extends MediaStreamTrack {
+    private static final System.Logger LOG = System.getLogger(TranscodingVideoTrack.class.getName());
+
     private final DecodingVideoTrack decoded;
     private final String mimeType;
     private final Executor executor;
@@ -27,6 +31,7 @@ public final class TranscodingVideoTrack extends MediaStreamTrack {
     private volatile boolean keyframeWanted;
     private volatile int targetBitrate = VideoCodecs.DEFAULT_BITRATE;
     private long framesEncoded;
+    private boolean failedBefore;
 
     /** Decodes and encodes on {@link VideoCodecThreads#shared()}. */
     public TranscodingVideoTrack(MediaStreamTrack source, String mimeType) {
@@ -94,7 +99,23 @@ public final class TranscodingVideoTrack extends MediaStreamTrack {
             encoder.requestKeyframe();
         }
         framesEncoded++;
-        return encoder.encode(picture);
+        return encodeOrDrop(picture);
+    }
+
+    private EncodedFrame encodeOrDrop(VideoFrame picture) {
+        try {
+            return encoder.encode(picture);
+        } catch (VideoCodecUnavailableException missing) {
+            throw missing;
+        } catch (VideoCodecException failed) {
+            // One picture the codec refused must not end every consumer's video: drop it, and restart the
+            // consumers' decoding from a keyframe, since they miss a frame the next ones may refer to.
+            LOG.log(failedBefore ? Level.DEBUG : Level.WARNING, () -> "dropping a " + picture.width() + "x"
+                    + picture.height() + " picture re-coded to " + mimeType + ": " + failed.getMessage());
+            failedBefore = true;
+            keyframeWanted = true;
+            return null;
+        }
     }
 
     @Override
