@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The live page in real headless Chromium with its fake camera and microphone: one window publishes through WHIP,
  * a second window plays the stream through WHEP, and the player's own getStats() shows decoded video of the
- * camera's size and received audio; a player that receives only H.264 gets the VP8 camera transcoded. Leaves a screenshot of the player in {@code target/screenshots/live-page.png}.
+ * camera's size and received audio; a player that receives only H.264 gets the VP8 camera transcoded. Leaves a
+ * screenshot of the player in {@code target/screenshots/live-page.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "rtc.include-loopback=true" })

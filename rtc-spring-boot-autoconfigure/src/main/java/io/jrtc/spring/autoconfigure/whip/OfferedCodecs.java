@@ -94,11 +94,10 @@ final class OfferedCodecs {
         }
         RTCRtpCodecParameters target = transcoding ? transcodeTarget(viewerVideo) : null;
         if (target == null) {
-            throw new UnsupportedCodecException("the stream's video is " + describe(List.of(wanted))
-                    + (transcoding ? ", which jrtc forwards as it is or transcodes to one of " + describe(TRANSCODE_FORMATS)
-                            : ", which jrtc forwards without transcoding (transcoding needs "
-                                    + VideoCodecs.DEPENDENCY + ")")
-                    + "; the viewer receives video as " + describe(viewerVideo));
+            String ways = transcoding ? "forwards as it is or transcodes to one of " + describe(TRANSCODE_FORMATS)
+                    : "forwards without transcoding (transcoding needs " + VideoCodecs.DEPENDENCY + ")";
+            throw new UnsupportedCodecException("the stream's video is " + describe(List.of(wanted)) + ", which jrtc "
+                    + ways + "; the viewer receives video as " + describe(viewerVideo));
         }
         return target;
     }
