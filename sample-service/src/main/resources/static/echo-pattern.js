@@ -2,11 +2,12 @@
 // its tests: window.echoPattern.
 //   const source = echoPattern.start(640, 480)   -> {stream, stop()}: a canvas captureStream at 30 fps of colour
 //                                                   bars, a grey ramp and a box sliding 4 pixels a frame
-//   await echoPattern.measure(video, source, n)  -> {frames, sizes, meanU, meanV, lumaPsnr: [...]}: n frames of the
-//                                                   video element after the first 15, each frame's luma PSNR against
-//                                                   the best-matching sent frame (the one it came from), and the
-//                                                   average U and V (BT.709 from the pixels drawn)
-// The sent frames' luma is the canvas pixels' BT.709 luma, as Chromium converts canvas captures for its encoder.
+//   await echoPattern.measure(video, source, n)  -> {frames, sizes, meanU, meanV, lumaPsnr: [...]}: n decoded frames of
+//                                                   the video element's track after the first 15, each frame's luma
+//                                                   PSNR against the best-matching sent frame (the one it came from),
+//                                                   and the average of their U and V planes
+// The sent frames' luma is the canvas pixels' full-range BT.709 luma, as Chromium converts canvas captures for its
+// encoder; the received frames' planes are read as decoded (WebCodecs VideoFrame), not from rendered pixels.
 (function () {
   'use strict';
 
@@ -37,23 +38,17 @@
   }
 
   /**
-   * BT.709 limited-range Y, U and V planes (full resolution) of RGBA pixels: Chromium tags canvas captures BT.709 and
-   * converts them so for its encoder (measured: BT.601 luma of the same pixels is 23 dB off). Grey is the same in both.
+   * Full-range BT.709 luma of RGBA pixels: what Chromium's encoder gets from a canvas capture. Its decoded frames of
+   * the canvas say so (VideoFrame.colorSpace: matrix bt709, fullRange true; grey 128 stays Y 128, red 191 becomes Y
+   * 40); limited range (16 + 219/255 of it) is 11 levels off on the light grey bars, 28.3 dB from it on this
+   * pattern before any coding loss.
    */
-  function yuv(rgba) {
-    const count = rgba.length / 4;
-    const y = new Float32Array(count);
-    const u = new Float32Array(count);
-    const v = new Float32Array(count);
-    for (let i = 0; i < count; i++) {
-      const r = rgba[4 * i];
-      const g = rgba[4 * i + 1];
-      const b = rgba[4 * i + 2];
-      y[i] = 16 + (46.559 * r + 156.629 * g + 15.812 * b) / 255;
-      u[i] = 128 + (-25.664 * r - 86.336 * g + 112 * b) / 255;
-      v[i] = 128 + (112 * r - 101.730 * g - 10.270 * b) / 255;
+  function luma(rgba) {
+    const y = new Float32Array(rgba.length / 4);
+    for (let i = 0; i < y.length; i++) {
+      y[i] = 0.2126 * rgba[4 * i] + 0.7152 * rgba[4 * i + 1] + 0.0722 * rgba[4 * i + 2];
     }
-    return { y, u, v };
+    return y;
   }
 
   function start(width, height) {
@@ -65,7 +60,7 @@
     let index = 0;
     draw(context, width, height, index++);
     const keep = () => {
-      sentLuma.push(yuv(context.getImageData(0, 0, width, height).data).y);
+      sentLuma.push(luma(context.getImageData(0, 0, width, height).data));
       if (sentLuma.length > HISTORY) {
         sentLuma.shift();
       }
@@ -88,38 +83,81 @@
     return squares === 0 ? 100 : 10 * Math.log10(255 * 255 / (squares / a.length));
   }
 
-  function nextFrame(video) {
-    return new Promise((resolve) => video.requestVideoFrameCallback(() => resolve()));
+  /** One plane of a copied frame, cropped to its visible size. */
+  function plane(buffer, layout, width, height, step = 1, offset = 0) {
+    const values = new Float32Array(width * height);
+    for (let row = 0; row < height; row++) {
+      for (let column = 0; column < width; column++) {
+        values[row * width + column] = buffer[layout.offset + row * layout.stride + column * step + offset];
+      }
+    }
+    return values;
+  }
+
+  function mean(values) {
+    return values.reduce((sum, value) => sum + value, 0) / values.length;
+  }
+
+  /**
+   * The Y plane and the mean U and V of a decoded frame, as the decoder wrote them: rendering and drawing the video
+   * element instead would convert to RGB by whatever colour space the renderer assumes for the echo (the server
+   * sends none) and clip full-range luma below 16.
+   */
+  async function planes(frame) {
+    const rect = frame.visibleRect;
+    const width = rect.width;
+    const height = rect.height;
+    const chromaWidth = Math.ceil(width / 2);
+    const chromaHeight = Math.ceil(height / 2);
+    const buffer = new Uint8Array(frame.allocationSize({ rect }));
+    const layout = await frame.copyTo(buffer, { rect });
+    if (frame.format === 'I420') {
+      return { width, height, y: plane(buffer, layout[0], width, height),
+        meanU: mean(plane(buffer, layout[1], chromaWidth, chromaHeight)),
+        meanV: mean(plane(buffer, layout[2], chromaWidth, chromaHeight)) };
+    }
+    if (frame.format === 'NV12') {
+      return { width, height, y: plane(buffer, layout[0], width, height),
+        meanU: mean(plane(buffer, layout[1], chromaWidth, chromaHeight, 2, 0)),
+        meanV: mean(plane(buffer, layout[1], chromaWidth, chromaHeight, 2, 1)) };
+    }
+    throw new Error('echoed frames decode as ' + frame.format + ', neither I420 nor NV12');
   }
 
   async function measure(video, source, frames) {
-    const canvas = document.createElement('canvas');
-    const context = canvas.getContext('2d', { willReadFrequently: true });
+    const track = video.srcObject.getVideoTracks()[0].clone();
+    const reader = new MediaStreamTrackProcessor({ track }).readable.getReader();
     const sizes = new Set();
     const lumaPsnr = [];
     let uSum = 0;
     let vSum = 0;
-    for (let seen = 0; lumaPsnr.length < frames; seen++) {
-      await nextFrame(video);
-      if (seen < WARM_UP) {
-        continue;
-      }
-      const width = video.videoWidth;
-      const height = video.videoHeight;
-      sizes.add(width + 'x' + height);
-      canvas.width = width;
-      canvas.height = height;
-      context.drawImage(video, 0, 0, width, height);
-      const planes = yuv(context.getImageData(0, 0, width, height).data);
-      uSum += planes.u.reduce((sum, value) => sum + value, 0) / planes.u.length;
-      vSum += planes.v.reduce((sum, value) => sum + value, 0) / planes.v.length;
-      let best = 0;
-      for (const sent of source.sentLuma.slice()) {
-        if (sent.length === planes.y.length) {
-          best = Math.max(best, psnr(planes.y, sent));
+    try {
+      for (let seen = 0; lumaPsnr.length < frames; seen++) {
+        const { value: frame, done } = await reader.read();
+        if (done) {
+          throw new Error('the echoed video ended after ' + seen + ' frames');
+        }
+        try {
+          if (seen < WARM_UP) {
+            continue;
+          }
+          const decoded = await planes(frame);
+          sizes.add(decoded.width + 'x' + decoded.height);
+          uSum += decoded.meanU;
+          vSum += decoded.meanV;
+          let best = 0;
+          for (const sent of source.sentLuma.slice()) {
+            if (sent.length === decoded.y.length) {
+              best = Math.max(best, psnr(decoded.y, sent));
+            }
+          }
+          lumaPsnr.push(Math.round(best * 100) / 100);
+        } finally {
+          frame.close();
         }
       }
-      lumaPsnr.push(Math.round(best * 100) / 100);
+    } finally {
+      track.stop();
     }
     return { frames: lumaPsnr.length, sizes: [...sizes], meanU: uSum / frames, meanV: vSum / frames, lumaPsnr };
   }

@@ -4,6 +4,8 @@
 // Scriptable for tests through window.liveTest:
 //   await liveTest.publish(streamId)   -> camera + microphone to POST whip/{streamId}; resolves when connected
 //   await liveTest.play(streamId)      -> POST whep/{streamId}; resolves when connected and a track arrived
+//   await liveTest.play(streamId, { videoCodec: 'video/H264' })  -> the same, receiving video only in that codec
+//                                         (the server transcodes when the publisher sends another)
 //   await liveTest.playerStats()       -> {video: {framesDecoded, frameWidth, frameHeight, bytesReceived},
 //                                          audio: {packetsReceived}} from the player's getStats()
 //   await liveTest.stopPublishing(), await liveTest.stopPlaying()  -> DELETE the session, close the connection
@@ -101,7 +103,17 @@
     }
   }
 
-  async function play(streamId) {
+  /** Receives video only in one codec, as a viewer that decodes no other would offer. */
+  function receiveOnly(transceiver, mimeType) {
+    const codecs = RTCRtpReceiver.getCapabilities('video').codecs
+      .filter((codec) => codec.mimeType.toLowerCase() === mimeType.toLowerCase());
+    if (codecs.length === 0) {
+      throw new Error('this browser receives no ' + mimeType);
+    }
+    transceiver.setCodecPreferences(codecs);
+  }
+
+  async function play(streamId, options = {}) {
     if (sides.play) {
       throw new Error('already playing');
     }
@@ -110,7 +122,10 @@
     sides.play = { pc, url: null, previous: null };
     watchState(pc, 'play-state');
     pc.addTransceiver('audio', { direction: 'recvonly' });
-    pc.addTransceiver('video', { direction: 'recvonly' });
+    const video = pc.addTransceiver('video', { direction: 'recvonly' });
+    if (options.videoCodec) {
+      receiveOnly(video, options.videoCodec);
+    }
     const stream = new MediaStream();
     const player = $('player');
     player.srcObject = stream;

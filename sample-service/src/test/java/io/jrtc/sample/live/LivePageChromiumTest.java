@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import io.jrtc.sample.HeadlessChromium;
+import io.jrtc.spring.autoconfigure.whip.StreamRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,13 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The live page in real headless Chromium with its fake camera and microphone: one window publishes through WHIP,
  * a second window plays the stream through WHEP, and the player's own getStats() shows decoded video of the
- * camera's size and received audio. Leaves a screenshot of the player in {@code target/screenshots/live-page.png}.
+ * camera's size and received audio; a player that receives only H.264 gets the VP8 camera transcoded. Leaves a
+ * screenshot of the player in {@code target/screenshots/live-page.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "rtc.include-loopback=true" })
@@ -37,8 +40,8 @@ class LivePageChromiumTest {
             """;
 
     private static final String PLAY = """
-            const [stream, done] = arguments;
-            liveTest.play(stream).then(() => done({ timings: liveTest.timings }),
+            const [stream, options, done] = arguments;
+            liveTest.play(stream, options).then(() => done({ timings: liveTest.timings }),
                 (error) => done({ error: String(error) }));
             """;
 
@@ -69,6 +72,9 @@ class LivePageChromiumTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    StreamRegistry streams;
+
     private HeadlessChromium chromium;
     private ChromeDriver driver;
 
@@ -88,21 +94,12 @@ class LivePageChromiumTest {
     @Test
     @SuppressWarnings("unchecked")
     void oneWindowPublishesTheFakeCameraAndAnotherPlaysItDecoded() throws Exception {
-        String page = "http://127.0.0.1:" + port + "/live.html";
-        driver.get(page);
         String publisherWindow = driver.getWindowHandle();
-        Map<String, Object> published = (Map<String, Object>) driver.executeAsyncScript(PUBLISH, "chromium-cam");
-        assertThat(published).doesNotContainKey("error");
-
-        driver.switchTo().newWindow(WindowType.WINDOW);
-        driver.get(page);
-        Map<String, Object> playing = (Map<String, Object>) driver.executeAsyncScript(PLAY, "chromium-cam");
-        assertThat(playing).doesNotContainKey("error");
-        Map<String, Object> decoded = (Map<String, Object>) driver.executeAsyncScript(DECODED);
+        Map<String, Object> published = publish("chromium-cam");
+        Map<String, Object> decoded = playInNewWindow("chromium-cam", Map.of());
 
         System.out.println("live page: publish " + published.get("timings") + ", play " + decoded.get("timings")
                 + ", stats " + decoded.get("stats") + " after " + decoded.get("waitedMs") + " ms more");
-        assertThat(decoded).doesNotContainKey("error");
         Map<String, Object> stats = (Map<String, Object>) decoded.get("stats");
         Map<String, Object> video = (Map<String, Object>) stats.get("video");
         Map<String, Object> audio = (Map<String, Object>) stats.get("audio");
@@ -115,9 +112,58 @@ class LivePageChromiumTest {
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertThat(SCREENSHOT).isNotEmptyFile();
+        stopBoth(publisherWindow);
+    }
 
+    /**
+     * Transcoding for WHEP viewers (issue 14): the camera published in VP8, a player that receives video only as
+     * H.264 decodes at least 30 frames of the camera's size, re-coded by the server.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPlayerThatReceivesOnlyH264DecodesTheVp8CameraTranscoded() throws Exception {
+        String publisherWindow = driver.getWindowHandle();
+        publish("vp8-cam");
+        assertThat(streams.find("vp8-cam").orElseThrow().videoCodec().mimeType()).isEqualToIgnoringCase("video/VP8");
+        Map<String, Object> decoded = playInNewWindow("vp8-cam", Map.of("videoCodec", "video/H264"));
+
+        System.out.println("live page, H.264 player of a VP8 camera: play " + decoded.get("timings") + ", stats "
+                + decoded.get("stats") + " after " + decoded.get("waitedMs") + " ms more");
+        Map<String, Object> video = (Map<String, Object>) ((Map<String, Object>) decoded.get("stats")).get("video");
+        assertThat(video.get("codec")).isEqualTo("video/H264");
+        assertThat(((Number) video.get("framesDecoded")).longValue()).isGreaterThanOrEqualTo(30);
+        assertThat(((Number) video.get("frameWidth")).longValue()).isPositive();
+        stopBoth(publisherWindow);
+    }
+
+    /** Opens the live page in this window and publishes the fake camera; returns the page's timings. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> publish(String stream) {
+        driver.get(page());
+        Map<String, Object> published = (Map<String, Object>) driver.executeAsyncScript(PUBLISH, stream);
+        assertThat(published).doesNotContainKey("error");
+        return published;
+    }
+
+    /** Opens the live page in a new window, plays the stream and waits for decoded video: the player's figures. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> playInNewWindow(String stream, Map<String, Object> options) {
+        driver.switchTo().newWindow(WindowType.WINDOW);
+        driver.get(page());
+        Map<String, Object> playing = (Map<String, Object>) driver.executeAsyncScript(PLAY, stream, options);
+        assertThat(playing).doesNotContainKey("error");
+        Map<String, Object> decoded = (Map<String, Object>) driver.executeAsyncScript(DECODED);
+        assertThat(decoded).doesNotContainKey("error");
+        return decoded;
+    }
+
+    private void stopBoth(String publisherWindow) {
         driver.executeAsyncScript("liveTest.stopPlaying().then(arguments[0]);");
         driver.switchTo().window(publisherWindow);
         driver.executeAsyncScript("liveTest.stopPublishing().then(arguments[0]);");
+    }
+
+    private String page() {
+        return "http://127.0.0.1:" + port + "/live.html";
     }
 }

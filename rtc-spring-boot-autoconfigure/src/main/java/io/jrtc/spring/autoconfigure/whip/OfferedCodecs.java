@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import io.jrtc.media.video.VideoCodecs;
 import io.jrtc.pc.RTCRtpCodecCapability;
 import io.jrtc.pc.RTCRtpCodecParameters;
 import io.jrtc.pc.RTCRtpReceiver;
@@ -26,6 +28,17 @@ import io.jrtc.spring.autoconfigure.service.ForwardedCodecs;
  * connection, which reports the syntax error.
  */
 final class OfferedCodecs {
+    /**
+     * What jrtc's encoders write, in its order of preference: the formats a viewer can be sent transcoded. H.264
+     * is OpenH264's Constrained Baseline in packetization mode 1.
+     */
+    private static final List<RtpCodec> TRANSCODE_FORMATS = List.of(
+            format("video/VP8", Map.of()),
+            format("video/VP9", Map.of("profile-id", "0")),
+            format("video/H264", Map.of("profile-level-id", "42e01f", "packetization-mode", "1",
+                    "level-asymmetry-allowed", "1")),
+            format("video/AV1", Map.of("profile", "0")));
+
     private OfferedCodecs() {
     }
 
@@ -53,13 +66,16 @@ final class OfferedCodecs {
     /**
      * WHEP: a viewer of a stream published in {@code published} video must offer to receive it in some video
      * section ({@link CodecNegotiation#canReceive}: for H.264 a profile whose decoders decode the publisher's),
-     * since the publisher's video is forwarded as it is.
+     * since the publisher's video is forwarded as it is; failing that, when {@code transcoding} (FFmpeg is there),
+     * a format jrtc encodes, the first of the viewer's codecs that takes one.
      *
+     * @return null to forward the publisher's video, else the format to transcode it to
      * @throws UnsupportedCodecException naming the published codec and the viewer's video codecs
      */
-    static void requireViewerTakes(String offer, RTCRtpCodecParameters published) {
+    static RTCRtpCodecParameters requireViewerTakes(String offer, RTCRtpCodecParameters published,
+            boolean transcoding) {
         if (published == null) {
-            return;
+            return null;
         }
         RtpCodec wanted = new RtpCodec(RtpCodec.UNASSIGNED, published.mimeType(), published.clockRate(), 0,
                 published.parameters(), List.of());
@@ -68,16 +84,41 @@ final class OfferedCodecs {
             if (section.kind().equals("video") && section.direction().receives()) {
                 List<RtpCodec> offered = mediaCodecs(section);
                 if (offered.stream().anyMatch(codec -> CodecNegotiation.canReceive(codec, wanted))) {
-                    return;
+                    return null;
                 }
                 viewerVideo.addAll(offered);
             }
         }
-        if (!viewerVideo.isEmpty()) {
-            throw new UnsupportedCodecException("the stream's video is " + describe(List.of(wanted))
-                    + ", which jrtc forwards without transcoding; the viewer receives video as "
-                    + describe(viewerVideo));
+        if (viewerVideo.isEmpty()) {
+            return null;
         }
+        RTCRtpCodecParameters target = transcoding ? transcodeTarget(viewerVideo) : null;
+        if (target == null) {
+            String ways = transcoding ? "forwards as it is or transcodes to one of " + describe(TRANSCODE_FORMATS)
+                    : "forwards without transcoding (transcoding needs " + VideoCodecs.DEPENDENCY + ")";
+            throw new UnsupportedCodecException("the stream's video is " + describe(List.of(wanted)) + ", which jrtc "
+                    + ways + "; the viewer receives video as " + describe(viewerVideo));
+        }
+        return target;
+    }
+
+    /** The first of the viewer's codecs that takes a format jrtc encodes and sends, as that format; or null. */
+    private static RTCRtpCodecParameters transcodeTarget(List<RtpCodec> viewerVideo) {
+        for (RtpCodec viewer : viewerVideo) {
+            for (RtpCodec encoded : TRANSCODE_FORMATS) {
+                RTCRtpCodecParameters target = new RTCRtpCodecParameters(encoded.mimeType(), encoded.clockRate(),
+                        null, viewer.payloadType(), List.of(), encoded.parameters());
+                if (CodecNegotiation.canReceive(viewer, encoded)
+                        && !ForwardedCodecs.preferencesFor(target).isEmpty()) {
+                    return target;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static RtpCodec format(String mimeType, Map<String, String> parameters) {
+        return new RtpCodec(RtpCodec.UNASSIGNED, mimeType, 90_000, 0, parameters, List.of());
     }
 
     private static List<RtpMediaSection> sections(String offer) {

@@ -11,8 +11,8 @@ import io.jrtc.pc.RTCRtpCodecParameters;
 
 /**
  * A stream a WHIP publisher sends (RFC 9725): the tracks its session receives, the video codec it negotiated (a
- * viewer must negotiate the same one, since coded video is forwarded as it is), and the relay that gives each
- * viewer its own proxy of each track.
+ * viewer negotiates the same one, since coded video is forwarded as it is, or gets a transcode), and the relay that
+ * gives each viewer its own proxy of each track.
  *
  * @param streamId   the id in the WHIP and WHEP endpoint URLs
  * @param sessionId  the WHIP session (and peer connection) that publishes it

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaRelay;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.media.video.VideoCodecs;
 import io.jrtc.pc.RTCIceCandidate;
 import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RTCPeerConnectionState;
@@ -35,7 +36,9 @@ import org.springframework.beans.factory.DisposableBean;
  * WHIP (RFC 9725) and WHEP (draft-ietf-wish-whep) sessions over the {@link PeerConnectionService}: a WHIP session
  * receives a publisher's tracks and registers them as a {@link PublishedStream}; a WHEP session sends a viewer its
  * own {@link MediaRelay} proxies of a published stream's tracks, negotiating the publisher's video codec (coded
- * video is forwarded, not transcoded). A session's id is its peer connection's id.
+ * video is forwarded as it is), or, for a viewer that cannot take it, a codec jrtc encodes, the video then coming
+ * from a transcode shared by every viewer of that codec ({@link VideoTranscodes}). A session's id is its peer
+ * connection's id.
  *
  * <p>A session ends on DELETE, when its connection fails or closes, or when the service closes the connection
  * (reaper, shutdown). A WHIP session's end unpublishes its stream, ends the publisher's tracks (and with them
@@ -63,6 +66,7 @@ public class WhipSessions implements DisposableBean {
     private final PeerConnectionService service;
     private final StreamRegistry streams;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final VideoTranscodes transcodes = new VideoTranscodes();
     private final Subscription closedSubscription;
 
     public WhipSessions(PeerConnectionService service, StreamRegistry streams, RtcEventBus events) {
@@ -78,6 +82,11 @@ public class WhipSessions implements DisposableBean {
 
     public StreamRegistry streams() {
         return streams;
+    }
+
+    /** Video transcodes running for viewers that cannot take a publisher's codec. */
+    VideoTranscodes transcodes() {
+        return transcodes;
     }
 
     /** Open sessions of a kind. */
@@ -152,22 +161,26 @@ public class WhipSessions implements DisposableBean {
     public CreatedSession play(String streamId, String offer, RtcClient client) {
         service.checkSdpSize(offer);
         PublishedStream stream = streams.find(streamId).orElseThrow(() -> new StreamNotFoundException(streamId));
-        OfferedCodecs.requireViewerTakes(offer, stream.videoCodec());
+        RTCRtpCodecParameters transcodeTo = OfferedCodecs.requireViewerTakes(offer, stream.videoCodec(),
+                VideoCodecs.available());
         ManagedPeerConnection connection = service.create(null, client);
         String id = connection.id();
         RTCPeerConnection pc = connection.peerConnection();
+        List<MediaStreamTrack> proxies = new ArrayList<>();
         try {
-            List<MediaStreamTrack> proxies = new ArrayList<>();
             // Before the remote offer: each of its m-lines takes a transceiver addTrack made for its kind and
             // not on an m-line yet (RFC 8829 §5.10); the viewer's recvonly makes our side sendonly.
             for (MediaStreamTrack track : stream.tracks()) {
-                MediaStreamTrack proxy = stream.relay().subscribe(track);
+                boolean transcoded = track.getKind() == MediaKind.VIDEO && transcodeTo != null;
+                MediaStreamTrack proxy = transcoded ? transcodes.subscribe(stream, track, transcodeTo)
+                        : stream.relay().subscribe(track);
                 proxies.add(proxy);
                 RTCRtpSender sender = pc.addTrack(proxy);
                 RTCRtpTransceiver transceiver = pc.getTransceivers().stream()
                         .filter(t -> t.getSender() == sender).findFirst().orElseThrow();
                 if (track.getKind() == MediaKind.VIDEO && stream.videoCodec() != null) {
-                    List<RTCRtpCodecCapability> preferred = ForwardedCodecs.preferencesFor(stream.videoCodec());
+                    List<RTCRtpCodecCapability> preferred = ForwardedCodecs.preferencesFor(
+                            transcoded ? transcodeTo : stream.videoCodec());
                     if (!preferred.isEmpty()) {
                         transceiver.setCodecPreferences(preferred);
                     }
@@ -185,6 +198,8 @@ public class WhipSessions implements DisposableBean {
             return new CreatedSession(id, session.etag(), pc.getLocalDescription().sdp());
         } catch (RuntimeException e) {
             end(id);
+            // Proxies made before the session was registered: a transcode's last one stops the transcode.
+            proxies.forEach(MediaStreamTrack::stop);
             throw e;
         }
     }

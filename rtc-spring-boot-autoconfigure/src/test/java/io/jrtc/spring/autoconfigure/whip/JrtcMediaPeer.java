@@ -11,11 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.EncodedFrame;
+import io.jrtc.media.MediaClock;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.ToneAudioTrack;
+import io.jrtc.media.VideoStreamTrack;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCRtpCodecCapability;
+import io.jrtc.pc.RTCRtpReceiver;
 import io.jrtc.pc.RTCRtpTransceiver;
 import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RTCSdpType;
@@ -51,6 +55,31 @@ public final class JrtcMediaPeer implements AutoCloseable {
             peer.keyframeRequests.incrementAndGet();
             peer.keyframeWanted = true;
         });
+        return peer;
+    }
+
+    /**
+     * A publisher of real video: the moving colour test pattern at 320x240, 30 fps, which the sender encodes with
+     * the negotiated codec (FFmpeg); no audio.
+     */
+    public static JrtcMediaPeer patternPublisher(RtcEngine engine) {
+        JrtcMediaPeer peer = new JrtcMediaPeer(engine);
+        VideoStreamTrack pattern = VideoStreamTrack.testPattern(MediaClock.system(), 320, 240, 30);
+        peer.sent.add(pattern);
+        peer.pc.addTransceiver(pattern, RTCRtpTransceiverDirection.SENDONLY);
+        return peer;
+    }
+
+    /** A viewer of audio and video that receives video only as H.264. */
+    public static JrtcMediaPeer h264Viewer(RtcEngine engine) {
+        JrtcMediaPeer peer = viewer(engine);
+        List<RTCRtpCodecCapability> h264Only = RTCRtpReceiver.getCapabilities("video").codecs().stream()
+                .filter(c -> c.mimeType().equals("video/H264")).toList();
+        for (RTCRtpTransceiver transceiver : peer.pc.getTransceivers()) {
+            if ("video".equals(transceiver.getKind())) {
+                transceiver.setCodecPreferences(h264Only);
+            }
+        }
         return peer;
     }
 
