@@ -1,9 +1,11 @@
 package io.jrtc.pc.internal.media;
 
 import io.jrtc.codec.RtpPayload;
+import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.media.video.VideoCodecs;
 import io.jrtc.pc.InvalidStateError;
 import io.jrtc.pc.RTCOutboundRtpStreamStats;
 import io.jrtc.pc.RTCRemoteInboundRtpStreamStats;
@@ -90,6 +92,12 @@ public final class RtpSender {
     private long framesSent;
     private long framesDropped;
     private long keyframeRequests;
+    private long fullIntraRequests;
+    private final MediaSourceCounters mediaSource = new MediaSourceCounters();
+    /** What the last onTargetBitrate gave the encoder, bit/s; 0: nothing yet. */
+    private long encoderBitrate;
+    /** Whether the last frame sent was raw (encoded here), not a coded one passed through. */
+    private boolean encodedLast;
 
     /** A sender of a kind with a track or none; {@link #attach} gives it the RTP session it sends over. */
     public RtpSender(ConnectionContext context, MediaKind kind, MediaStreamTrack track, String cname, String streamId) {
@@ -228,6 +236,7 @@ public final class RtpSender {
         if (bitrate <= 0) {
             return;
         }
+        encoderBitrate = bitrate;
         for (FramePacketizer packetizer : packetizers) {
             packetizer.setTargetBitrate(bitrate);
         }
@@ -325,6 +334,7 @@ public final class RtpSender {
             return;  // an ended track sends nothing more; replaceTrack starts again
         }
         if (failure == null && source == track && sending && !stopped && !forwarding.active()) {
+            mediaSource.onFrame(context.pump().now(), frame);
             send(source.isEnabled() ? frame : FramePacketizer.silenced(frame));
             context.pump().run();
         }
@@ -339,6 +349,7 @@ public final class RtpSender {
             return;
         }
         lastUsed = packetizer;
+        encodedLast = !(frame instanceof EncodedFrame);
         RtpSession rtp = session;
         long now = context.pump().now();
         int timestamp = (int) (timestampOffset + packets.timestamp());
@@ -449,6 +460,24 @@ public final class RtpSender {
         }
     }
 
+    /**
+     * W3C targetBitrate and qualityLimitationReason, while this sender encodes: Opus's rate; for video what the
+     * encoder is told, and "bandwidth" while the estimate holds it below the application's cap (without a cap, below
+     * the encoder's default rate).
+     */
+    private void addEncoderTarget(Map<String, Object> s) {
+        if (!encodedLast || forwarding.active()) {
+            return;
+        }
+        if (kind == MediaKind.AUDIO) {
+            s.put("targetBitrate", lastUsed.codec().hasMimeType("audio/opus") ? (double) lastUsed.opusBitrate() : null);
+            return;
+        }
+        long wanted = targetBitrate > 0 ? targetBitrate : VideoCodecs.DEFAULT_BITRATE;
+        s.put("targetBitrate", (double) (encoderBitrate > 0 ? encoderBitrate : wanted));
+        s.put("qualityLimitationReason", encoderBitrate > 0 && encoderBitrate < wanted ? "bandwidth" : "none");
+    }
+
     /** What the remote's last report block says of this stream (remote-inbound-rtp). */
     private void addRemoteInbound(List<RTCStats> stats, double timestamp, String transportId, String localId) {
         ReportBlock block = lastReportBlock;
@@ -484,9 +513,13 @@ public final class RtpSender {
         return rtx;
     }
 
-    /** The remote asked for a keyframe (PLI or FIR): the track's source is asked in turn. */
-    void onKeyframeRequest() {
-        keyframeRequests++;
+    /** The remote asked for a keyframe (PLI, or FIR when {@code full}): the track's source is asked in turn. */
+    void onKeyframeRequest(boolean full) {
+        if (full) {
+            fullIntraRequests++;
+        } else {
+            keyframeRequests++;
+        }
         packetizers.forEach(FramePacketizer::requestKeyframe);
         MediaStreamTrack current = track;
         if (current != null) {
@@ -516,11 +549,19 @@ public final class RtpSender {
         s.put("framesSent", framesSent);
         s.put("framesDropped", framesDropped);
         s.put("pliCount", keyframeRequests);
+        s.put("firCount", fullIntraRequests);
         s.put("nackCount", retransmissions.nacksReceived());
         s.put("retransmittedPacketsSent", retransmissions.packetsResent());
         MediaStreamTrack current = track;
         s.put("trackId", current == null ? null : current.getId());
         s.put("mimeType", lastUsed.codec().mimeType());
+        s.put("codecId", CodecStats.add(stats, timestamp, transportId, lastUsed.codec(), false));
+        if (current != null) {
+            String sourceId = "MS" + Integer.toUnsignedString(ssrc);
+            s.put("mediaSourceId", sourceId);
+            mediaSource.addStats(stats, timestamp, context.pump().now(), sourceId, current);
+        }
+        addEncoderTarget(s);
         String id = "OT" + Integer.toUnsignedString(ssrc);
         if (lastReportBlock != null) {
             s.put("remoteId", "RI" + Integer.toUnsignedString(ssrc));
