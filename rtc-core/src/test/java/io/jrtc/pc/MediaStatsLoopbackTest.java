@@ -10,6 +10,9 @@ import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.ToneAudioTrack;
 import io.jrtc.media.VideoStreamTrack;
+import io.jrtc.rtp.FullIntraRequest;
+import io.jrtc.rtp.ReceiverReport;
+import io.jrtc.rtp.RtcpCompound;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +96,8 @@ class MediaStatsLoopbackTest {
                     .isEqualTo(outVideo.getTargetBitrate() < 1_500_000 ? "bandwidth" : "none");
             assertThat(outVideo.getFirCount()).isZero();
             assertThat(sent.get(outVideo.getCodecId())).isInstanceOf(RTCCodecStats.class);
+            sendFullIntraRequest(pair.answerer, (int) outVideo.getSsrc());
+            await().atMost(WAIT).until(() -> outbound(await(pair.offerer.getStats()), "video").getFirCount() == 1);
 
             RTCOutboundRtpStreamStats outAudio = outbound(sent, "audio");
             assertThat(outAudio.getTargetBitrate()).isBetween(6_000.0, 64_000.0);
@@ -112,6 +117,19 @@ class MediaStatsLoopbackTest {
             assertThat(transport.getSrtpCipher()).startsWith("SRTP_");
             assertThat(transport.getTlsVersion()).isEqualTo("FEFD");
         }
+    }
+
+    /** A FIR (RFC 5104 §4.3.1) for {@code ssrc}, which our receivers never send: they ask with PLI. */
+    private static void sendFullIntraRequest(RTCPeerConnection from, int ssrc) {
+        RTCDtlsTransport transport = from.getTransceivers().get(0).getReceiver().getTransport();
+        await(transport.core().context().onLoop(() -> {
+            byte[] compound = new byte[256];
+            int length = RtcpCompound.encode(List.of(new ReceiverReport(1, List.of()),
+                    new FullIntraRequest(1, 0, List.of(new FullIntraRequest.Entry(ssrc, 1)))), compound, 0);
+            transport.core().session().sendRtcp(compound, length);
+            transport.core().context().pump().run();
+            return null;
+        }));
     }
 
     private static RTCInboundRtpStreamStats inbound(RTCStatsReport report, String kind) {
