@@ -2,6 +2,7 @@ package io.jrtc.pc;
 
 import static io.jrtc.pc.PeerPair.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.awaitility.Awaitility.await;
 
 import io.jrtc.media.AudioFrame;
@@ -108,8 +109,7 @@ class MediaStatsLoopbackTest {
                 assertThat((Double) s.get("audioLevel")).isBetween(0.15, 0.2);
                 assertThat(s.getTotalSamplesDuration()).isPositive();
                 assertThat((Double) s.get("totalAudioEnergy"))
-                        .isCloseTo(0.1727 * 0.1727 * s.getTotalSamplesDuration(), org.assertj.core.data.Percentage
-                                .withPercentage(10));
+                        .isCloseTo(0.1727 * 0.1727 * s.getTotalSamplesDuration(), withinPercentage(10));
             });
 
             RTCTransportStats transport = (RTCTransportStats) sent.ofType("transport").get(0);

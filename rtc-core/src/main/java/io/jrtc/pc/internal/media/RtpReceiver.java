@@ -422,6 +422,7 @@ public final class RtpReceiver {
             s.put("jitter", statistics.jitter() / (double) clockRate);
             s.put("codecId", lastCodec == null ? null
                     : CodecStats.add(stats, timestamp, transportId, lastCodec, true));
+            // Not W3C here (its rid is outbound-rtp's, of a simulcast sender, which we are not): an SSRC's layer.
             s.put("rid", simulcast == null ? null : simulcast.ridOf(statistics.ssrc()));
             boolean feedsTrack = mainSsrc == null || mainSsrc == statistics.ssrc();
             if (kind == MediaKind.AUDIO) {

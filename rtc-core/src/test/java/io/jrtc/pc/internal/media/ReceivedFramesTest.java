@@ -1,6 +1,7 @@
 package io.jrtc.pc.internal.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.jrtc.codec.MediaFrame;
 import io.jrtc.media.AudioFrame;
@@ -27,7 +28,7 @@ class ReceivedFramesTest {
         assertThat(s).containsEntry("framesReceived", 2L).containsEntry("keyFramesReceived", 1L)
                 .containsEntry("framesPerSecond", 2.0).containsEntry("frameWidth", 640L)
                 .containsEntry("frameHeight", 360L).containsEntry("jitterBufferEmittedCount", 2L);
-        assertThat((Double) s.get("jitterBufferDelay")).isCloseTo(0.030, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat((Double) s.get("jitterBufferDelay")).isCloseTo(0.030, offset(1e-9));
     }
 
     @Test
@@ -39,7 +40,7 @@ class ReceivedFramesTest {
         frames.addJitterBufferStats(s);
 
         assertThat(s).containsEntry("jitterBufferEmittedCount", 960L);
-        assertThat((Double) s.get("jitterBufferDelay")).isCloseTo(0.020 * 960, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat((Double) s.get("jitterBufferDelay")).isCloseTo(0.020 * 960, offset(1e-9));
         assertThat(frames.frames()).isEqualTo(1);
     }
 
