@@ -5,7 +5,6 @@ import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
-import io.jrtc.media.video.VideoCodecs;
 import io.jrtc.pc.InvalidStateError;
 import io.jrtc.pc.RTCOutboundRtpStreamStats;
 import io.jrtc.pc.RTCRemoteInboundRtpStreamStats;
@@ -460,24 +459,6 @@ public final class RtpSender {
         }
     }
 
-    /**
-     * W3C targetBitrate and qualityLimitationReason, while this sender encodes: Opus's rate; for video what the
-     * encoder is told, and "bandwidth" while the estimate holds it below the application's cap (without a cap, below
-     * the encoder's default rate).
-     */
-    private void addEncoderTarget(Map<String, Object> s) {
-        if (!encodedLast || forwarding.active()) {
-            return;
-        }
-        if (kind == MediaKind.AUDIO) {
-            s.put("targetBitrate", lastUsed.codec().hasMimeType("audio/opus") ? (double) lastUsed.opusBitrate() : null);
-            return;
-        }
-        long wanted = targetBitrate > 0 ? targetBitrate : VideoCodecs.DEFAULT_BITRATE;
-        s.put("targetBitrate", (double) (encoderBitrate > 0 ? encoderBitrate : wanted));
-        s.put("qualityLimitationReason", encoderBitrate > 0 && encoderBitrate < wanted ? "bandwidth" : "none");
-    }
-
     /** What the remote's last report block says of this stream (remote-inbound-rtp). */
     private void addRemoteInbound(List<RTCStats> stats, double timestamp, String transportId, String localId) {
         ReportBlock block = lastReportBlock;
@@ -561,7 +542,9 @@ public final class RtpSender {
             s.put("mediaSourceId", sourceId);
             mediaSource.addStats(stats, timestamp, context.pump().now(), sourceId, current);
         }
-        addEncoderTarget(s);
+        if (encodedLast && !forwarding.active()) {  // a coded frame passed through has no encoder to target
+            EncoderTargetStats.add(s, kind, lastUsed.codec(), lastUsed.opusBitrate(), targetBitrate, encoderBitrate);
+        }
         String id = "OT" + Integer.toUnsignedString(ssrc);
         if (lastReportBlock != null) {
             s.put("remoteId", "RI" + Integer.toUnsignedString(ssrc));
