@@ -318,6 +318,17 @@ public final class DtlsEndpoint implements AutoCloseable {
         return state.get() == DtlsState.CONNECTED ? outcome.srtp() : null;
     }
 
+    /** The negotiated cipher suite's IANA description (W3C dtlsCipher) once connected, else null. */
+    public String cipherSuite() {
+        return state.get() == DtlsState.CONNECTED ? CipherSuiteNames.name(outcome.cipherSuite()) : null;
+    }
+
+    /** The negotiated version as W3C tlsVersion writes it, in hex ("FEFD": DTLS 1.2), once connected, else null. */
+    public String protocolVersion() {
+        return state.get() == DtlsState.CONNECTED
+            ? String.format(java.util.Locale.ROOT, "%04X", outcome.protocolVersion()) : null;
+    }
+
     /**
      * Datagrams dropped before reaching DTLS: oversized, the handshake queue was full, (as server) anything before
      * the first ClientHello, or once connected a protected record of a length the cipher cannot produce.

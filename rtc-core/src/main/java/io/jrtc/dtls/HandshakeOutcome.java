@@ -4,6 +4,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.AlertLevel;
+import org.bouncycastle.tls.SecurityParameters;
 
 /**
  * What BouncyCastle's peer callbacks learn, for the endpoint to read: the exported SRTP keys and the alerts seen.
@@ -16,6 +17,9 @@ final class HandshakeOutcome {
     private volatile SrtpKeyingMaterial srtp;
     private volatile boolean closeNotifyReceived;
     private volatile RecordShape recordShape = RecordShape.ANY;
+    /** The negotiated cipher suite and protocol version (0 before the handshake is over). */
+    private volatile int cipherSuite;
+    private volatile int protocolVersion;
 
     SrtpKeyingMaterial srtp() {
         return srtp;
@@ -30,8 +34,19 @@ final class HandshakeOutcome {
         return recordShape;
     }
 
-    void recordShape(RecordShape shape) {
-        this.recordShape = shape;
+    /** What a finished handshake negotiated: the record shape of its cipher, the suite and the version. */
+    void negotiated(SecurityParameters parameters) {
+        this.recordShape = RecordShape.of(parameters);
+        this.cipherSuite = parameters.getCipherSuite();
+        this.protocolVersion = parameters.getNegotiatedVersion().getFullVersion();
+    }
+
+    int cipherSuite() {
+        return cipherSuite;
+    }
+
+    int protocolVersion() {
+        return protocolVersion;
     }
 
     boolean closeNotifyReceived() {

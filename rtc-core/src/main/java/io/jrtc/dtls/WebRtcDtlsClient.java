@@ -102,7 +102,7 @@ final class WebRtcDtlsClient extends DefaultTlsClient {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        outcome.recordShape(RecordShape.of(context.getSecurityParametersConnection()));
+        outcome.negotiated(context.getSecurityParametersConnection());
         if (srtpProfile != 0) {
             outcome.srtp(DtlsHandshakeParameters.exportSrtp(context, srtpProfile, DtlsRole.CLIENT));
         }

@@ -107,7 +107,7 @@ final class WebRtcDtlsServer extends DefaultTlsServer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        outcome.recordShape(RecordShape.of(context.getSecurityParametersConnection()));
+        outcome.negotiated(context.getSecurityParametersConnection());
         if (srtpProfile != 0) {
             outcome.srtp(DtlsHandshakeParameters.exportSrtp(context, srtpProfile, DtlsRole.SERVER));
         }

@@ -4,6 +4,7 @@ import io.jrtc.rtp.forward.ForwardableTrack;
 import io.jrtc.rtp.forward.PacketSource;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A track whose frames its producer (an RTP receiver) pushes in: a bounded buffer that drops the oldest frame
@@ -14,6 +15,9 @@ public final class BufferedTrack extends MediaStreamTrack implements Forwardable
     private final FrameQueue queue;
     private volatile PacketSource packetSource;
     private volatile Runnable keyframeRequests = () -> { };
+    /** PCM the consumer took: its playout, for W3C media-playout stats. */
+    private final LongAdder audioSamplesRead = new LongAdder();
+    private final LongAdder audioNanosRead = new LongAdder();
 
     /** @param capacity frames held for a consumer that has not asked yet, at least 1 */
     public BufferedTrack(MediaKind kind, int capacity) {
@@ -66,9 +70,30 @@ public final class BufferedTrack extends MediaStreamTrack implements Forwardable
         return queue.size();
     }
 
+    /** Audio samples (per channel) the consumer has received through {@link #recv()}. */
+    public long audioSamplesRead() {
+        return audioSamplesRead.sum();
+    }
+
+    /** How long the audio the consumer has received plays, in nanoseconds. */
+    public long audioNanosRead() {
+        return audioNanosRead.sum();
+    }
+
     @Override
     public CompletableFuture<Frame> recv() {
-        return queue.poll(this::endedError);
+        CompletableFuture<Frame> next = queue.poll(this::endedError);
+        if (getKind() == MediaKind.AUDIO) {
+            next.thenAccept(this::countRead);
+        }
+        return next;
+    }
+
+    private void countRead(Frame frame) {
+        if (frame instanceof AudioFrame audio) {
+            audioSamplesRead.add(audio.samplesPerChannel());
+            audioNanosRead.add(audio.durationNanos());
+        }
     }
 
     @Override

@@ -21,4 +21,43 @@ public final class RTCInboundRtpStreamStats extends RTCRtpStreamStats {
     public double getJitter() {
         return doubleMember("jitter");
     }
+
+    /** Video frames assembled from RTP and handed to the track (the stack decodes no video). */
+    public long getFramesReceived() {
+        return longMember("framesReceived");
+    }
+
+    /** Video frames assembled in the last second. */
+    public double getFramesPerSecond() {
+        return doubleMember("framesPerSecond");
+    }
+
+    /**
+     * Video keyframes assembled; not a W3C member (W3C counts keyFramesDecoded, and the stack decodes no video).
+     */
+    public long getKeyFramesReceived() {
+        return longMember("keyFramesReceived");
+    }
+
+    /** Picture loss indications we sent for this stream. */
+    public long getPliCount() {
+        return longMember("pliCount");
+    }
+
+    /** Generic NACKs we sent for this stream. */
+    public long getNackCount() {
+        return longMember("nackCount");
+    }
+
+    /**
+     * Seconds frames (video) or samples (audio) waited from their first packet's arrival until they left the jitter
+     * buffer, summed; divided by {@code jitterBufferEmittedCount} it is the mean wait.
+     */
+    public double getJitterBufferDelay() {
+        return doubleMember("jitterBufferDelay");
+    }
+
+    public long getJitterBufferEmittedCount() {
+        return longMember("jitterBufferEmittedCount");
+    }
 }

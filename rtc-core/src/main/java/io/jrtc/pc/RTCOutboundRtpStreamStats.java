@@ -21,4 +21,34 @@ public final class RTCOutboundRtpStreamStats extends RTCRtpStreamStats {
     public String getTrackId() {
         return (String) get("trackId");
     }
+
+    /** The bitrate the encoder is told to produce, bit/s: the send-side estimate within the application's cap. */
+    public double getTargetBitrate() {
+        return doubleMember("targetBitrate");
+    }
+
+    /** Video: "bandwidth" while the estimate holds the encoder below the application's target, else "none". */
+    public String getQualityLimitationReason() {
+        return (String) get("qualityLimitationReason");
+    }
+
+    /** The id of the track's {@link RTCMediaSourceStats}, or null without a track. */
+    public String getMediaSourceId() {
+        return (String) get("mediaSourceId");
+    }
+
+    /** Picture loss indications the remote sent for this stream. */
+    public long getPliCount() {
+        return longMember("pliCount");
+    }
+
+    /** Full intra requests the remote sent for this stream. */
+    public long getFirCount() {
+        return longMember("firCount");
+    }
+
+    /** Generic NACKs the remote sent for this stream. */
+    public long getNackCount() {
+        return longMember("nackCount");
+    }
 }

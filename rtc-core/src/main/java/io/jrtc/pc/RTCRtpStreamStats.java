@@ -21,8 +21,8 @@ public abstract class RTCRtpStreamStats extends RTCStats {
         return (String) get("transportId");
     }
 
-    double doubleMember(String name) {
-        Object value = get(name);
-        return value instanceof Number n ? n.doubleValue() : 0;
+    /** The id of the stream's codec stats ({@link RTCCodecStats}), or null before a packet told the codec. */
+    public String getCodecId() {
+        return (String) get("codecId");
     }
 }

@@ -58,6 +58,11 @@ public class RTCStats {
         return value instanceof Number n ? n.longValue() : 0;
     }
 
+    double doubleMember(String name) {
+        Object value = members.get(name);
+        return value instanceof Number n ? n.doubleValue() : 0;
+    }
+
     @Override
     public String toString() {
         return members.toString();

@@ -32,4 +32,19 @@ public final class RTCTransportStats extends RTCStats {
     public String getDtlsState() {
         return (String) get("dtlsState");
     }
+
+    /** The SRTP protection profile, e.g. "SRTP_AEAD_AES_128_GCM", once DTLS is connected. */
+    public String getSrtpCipher() {
+        return (String) get("srtpCipher");
+    }
+
+    /** The DTLS cipher suite, e.g. "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", once DTLS is connected. */
+    public String getDtlsCipher() {
+        return (String) get("dtlsCipher");
+    }
+
+    /** The DTLS version in hex, "FEFD" for DTLS 1.2, once connected. */
+    public String getTlsVersion() {
+        return (String) get("tlsVersion");
+    }
 }

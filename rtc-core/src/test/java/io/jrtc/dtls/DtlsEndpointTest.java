@@ -64,6 +64,17 @@ class DtlsEndpointTest {
         assertThat(pair.client.remoteFingerprint()).isEqualTo(serverSha256);
         assertThat(pair.client.role()).isEqualTo(DtlsRole.CLIENT);
         assertThat(pair.server.role()).isEqualTo(DtlsRole.SERVER);
+        // What stats report (W3C dtlsCipher, tlsVersion): both sides agree, our ECDSA certificates' first suite.
+        assertThat(pair.client.cipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")
+                .isEqualTo(pair.server.cipherSuite());
+        assertThat(pair.client.protocolVersion()).isEqualTo("FEFD").isEqualTo(pair.server.protocolVersion());
+    }
+
+    @Test
+    void beforeTheHandshakeNoCipherIsReported() {
+        DtlsPair pair = new DtlsPair(executor, FAST);
+        assertThat(pair.client.cipherSuite()).isNull();
+        assertThat(pair.client.protocolVersion()).isNull();
     }
 
     @Test

@@ -3,7 +3,12 @@ package io.jrtc.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jrtc.pc.RTCCodecStats;
+import io.jrtc.pc.RTCInboundRtpStreamStats;
+import io.jrtc.pc.RTCStatsReport;
+import io.jrtc.pc.RTCTransportStats;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -36,7 +41,7 @@ class VideoInteropTest {
     @MethodSource("peers")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void videoComesBackDecodable(String name, Supplier<ScriptedPeer> peerFactory, boolean jrtcOffers, String codec,
-            int width, int height) {
+            int width, int height) throws Exception {
         try (ScriptedPeer other = peerFactory.get(); JrtcPeer jrtc = new JrtcPeer()) {
             try {
                 InteropPeer offerer = jrtcOffers ? jrtc : other;
@@ -60,6 +65,7 @@ class VideoInteropTest {
                     assertThat(video.height()).isEqualTo(height);
                 });
                 System.out.printf("%s, jrtc offers %s, %s: %s%n", name, jrtcOffers, codec, other.videoStats());
+                assertReceivedVideoStats(jrtc, codec, width, height);
                 if (name.equals("chromium")) {
                     // jrtc's transport-wide feedback lets Chromium's estimate climb: without it, it stays at
                     // 180 kbit/s and the picture at a few dozen kB a second. On an idle machine it passes 1 Mbit/s
@@ -72,6 +78,33 @@ class VideoInteropTest {
                 throw new AssertionError(e.getMessage() + logs(other, jrtc) + rtpStats(jrtc), e);
             }
         }
+    }
+
+    /**
+     * What jrtc's stats say of the real peer's video (issue 11): frames, keyframes, rate, the jitter buffer, the
+     * codec referenced by codecId, the picture size where the codec's header states it (VP8), and the transport's
+     * ciphers.
+     */
+    private static void assertReceivedVideoStats(JrtcPeer jrtc, String codec, int width, int height) throws Exception {
+        RTCStatsReport report = jrtc.peerConnection().getStats().get(5, TimeUnit.SECONDS);
+        RTCInboundRtpStreamStats inbound = report.ofType("inbound-rtp").stream()
+                .map(RTCInboundRtpStreamStats.class::cast).filter(s -> s.getKind().equals("video"))
+                .max(Comparator.comparingLong(RTCInboundRtpStreamStats::getFramesReceived)).orElseThrow();
+        System.out.println("jrtc inbound-rtp: " + inbound);
+        assertThat(inbound.getFramesReceived()).isGreaterThanOrEqualTo(30);
+        assertThat(inbound.getKeyFramesReceived()).isPositive();
+        assertThat(inbound.getFramesPerSecond()).isPositive();
+        assertThat(inbound.getJitterBufferEmittedCount()).isPositive();
+        assertThat(inbound.getJitterBufferDelay() / inbound.getJitterBufferEmittedCount()).isBetween(0.0, 2.0);
+        assertThat(report.get(inbound.getCodecId())).isInstanceOfSatisfying(RTCCodecStats.class,
+                c -> assertThat(c.getMimeType()).isEqualToIgnoringCase("video/" + codec));
+        if (codec.equals("VP8")) {
+            assertThat(inbound.get("frameWidth")).isEqualTo((long) width);
+            assertThat(inbound.get("frameHeight")).isEqualTo((long) height);
+        }
+        RTCTransportStats transport = (RTCTransportStats) report.ofType("transport").get(0);
+        assertThat(transport.getSrtpCipher()).startsWith("SRTP_");
+        assertThat(transport.getDtlsCipher()).startsWith("TLS_ECDHE_");
     }
 
     private static String rtpStats(JrtcPeer jrtc) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +23,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The echo page in real headless Chromium with its fake camera and microphone ticked: the page sends both through
@@ -31,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class EchoMediaChromiumTest {
     private static final Path SCREENSHOT = Path.of("target", "screenshots", "echo-camera.png");
     private static final long FRAMES = 30;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Connects with the camera, then polls the page's statistics until enough echoed video was decoded. */
     private static final String CAMERA_BACK = """
@@ -81,6 +88,46 @@ class EchoMediaChromiumTest {
         }
     }
 
+    /**
+     * The REST API's W3C report of the echo connection shows the camera jrtc receives (issue 11's members): frames,
+     * keyframes, rate and picture size, the codec its codecId names, and the transport's ciphers.
+     */
+    private void assertRestStatsShowTheCamera() throws Exception {
+        String base = "http://127.0.0.1:" + port + "/api/rtc/peer-connections";
+        JsonNode video = null;
+        JsonNode report = null;
+        for (JsonNode connection : get(base)) {
+            JsonNode candidate = get(base + "/" + connection.get("id").asString() + "/stats");
+            for (JsonNode entry : candidate) {
+                if (entry.path("type").asString().equals("inbound-rtp") && entry.path("kind").asString().equals("video")
+                        && entry.has("codecId")) {
+                    video = entry;
+                    report = candidate;
+                }
+            }
+        }
+        assertThat(video).as("an inbound video stream in the REST stats").isNotNull();
+        System.out.println("REST inbound-rtp: " + video);
+        assertThat(video.get("framesReceived").asLong()).isGreaterThanOrEqualTo(FRAMES);
+        assertThat(video.get("keyFramesReceived").asLong()).isPositive();
+        assertThat(video.get("framesPerSecond").asDouble()).isPositive();
+        assertThat(video.get("jitterBufferEmittedCount").asLong()).isPositive();
+        assertThat(report.get(video.get("codecId").asString()).get("mimeType").asString()).startsWith("video/");
+        JsonNode transport = null;
+        for (JsonNode entry : report) {
+            transport = entry.path("type").asString().equals("transport") ? entry : transport;
+        }
+        assertThat(transport.get("srtpCipher").asString()).startsWith("SRTP_");
+        assertThat(transport.get("dtlsCipher").asString()).startsWith("TLS_");
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theCameraComesBackDecodedAtTheSizeItIsSent() throws Exception {
@@ -100,6 +147,7 @@ class EchoMediaChromiumTest {
         assertThat(shown.get("width")).isEqualTo(sent.get("frameWidth"));
         assertThat(shown.get("height")).isEqualTo(sent.get("frameHeight"));
         assertThat((Long) ((Map<String, Object>) stats.get("audio")).get("packetsReceived")).isPositive();
+        assertRestStatsShowTheCamera();
 
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);

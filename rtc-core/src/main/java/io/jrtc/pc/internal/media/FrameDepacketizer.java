@@ -34,6 +34,8 @@ final class FrameDepacketizer {
     private final RtpCodec codec;
     private final String encoding;
     private final FrameAssembler assembler;
+    private final FrameArrivals arrivals = new FrameArrivals();
+    private final ReceivedFrames counters;
     private OpusDecoder opus;
     private double lastAudioLevel;
     private long samplesDecoded;
@@ -45,10 +47,12 @@ final class FrameDepacketizer {
 
     /**
      * {@code decodeAudio} false: audio frames go into the track coded, as video does. A frame waits for a missing
-     * packet for as many later packets as {@code settings} give its kind (the jitter buffer's depth).
+     * packet for as many later packets as {@code settings} give its kind (the jitter buffer's depth). The frames
+     * delivered are counted into the receiver's {@code counters}.
      */
-    FrameDepacketizer(RtpCodec codec, boolean decodeAudio, RtpSettings settings) {
+    FrameDepacketizer(RtpCodec codec, boolean decodeAudio, RtpSettings settings, ReceivedFrames counters) {
         this.codec = codec;
+        this.counters = counters;
         this.decodeAudio = decodeAudio;
         this.encoding = codec.encodingName().toLowerCase(Locale.ROOT);
         // Audio frames are single packets: by default a lost one is given up after 100 ms of later ones, not 2.5 s.
@@ -76,8 +80,9 @@ final class FrameDepacketizer {
         return assembler.droppedFrames();
     }
 
-    /** Takes one packet; returns how many frames it completed into the track. */
-    int receive(RtpHeader packet, BufferedTrack track) {
+    /** Takes one packet that arrived at {@code now}; returns how many frames it completed into the track. */
+    int receive(long now, RtpHeader packet, BufferedTrack track) {
+        arrivals.onPacket(now, packet.timestamp());
         assembler.receive(packet);
         int delivered = 0;
         for (MediaFrame frame = assembler.poll(); frame != null; frame = assembler.poll()) {
@@ -89,6 +94,8 @@ final class FrameDepacketizer {
                 }
                 track.push(decoded);
                 delivered++;
+                counters.onFrame(now, arrivals.firstArrival(frame.rtpTimestamp(), now), codec.mimeType(), frame,
+                        decoded);
             } catch (CodecParseException corrupt) {
                 LOG.log(Level.DEBUG, () -> "dropping an undecodable " + codec.mimeType() + " frame: "
                         + corrupt.getMessage());

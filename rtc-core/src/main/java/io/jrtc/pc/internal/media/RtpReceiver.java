@@ -4,6 +4,7 @@ import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.InvalidStateError;
+import io.jrtc.pc.RTCAudioPlayoutStats;
 import io.jrtc.pc.RTCInboundRtpStreamStats;
 import io.jrtc.pc.RTCRemoteOutboundRtpStreamStats;
 import io.jrtc.pc.RTCRtcpParameters;
@@ -80,7 +81,9 @@ public final class RtpReceiver {
     private volatile List<RTCRtpSynchronizationSource> synchronizationSources = List.of();
     private long lastPublished = Long.MIN_VALUE;
     private long bytesReceived;
-    private long framesReceived;
+    private final ReceivedFrames frames = new ReceivedFrames();
+    /** The codec of the last packet that reached a depacketizer, or null. */
+    private RtpCodec lastCodec;
     private long packetsDiscarded;
 
     /** A receiver of a kind; {@link #attach} gives it the RTP session it receives from. */
@@ -350,7 +353,8 @@ public final class RtpReceiver {
             packets.publish(packet, now, 0);
         }
         long droppedBefore = depacketizer.droppedFrames();
-        framesReceived += depacketizer.receive(packet, track);
+        lastCodec = depacketizer.codec();
+        depacketizer.receive(now, packet, track);
         audioLevel = depacketizer.lastAudioLevel();
         if (kind == MediaKind.VIDEO && depacketizer.droppedFrames() > droppedBefore) {
             requestKeyframe();  // the pictures after a lost one do not decode until the next keyframe
@@ -416,12 +420,24 @@ public final class RtpReceiver {
             int clockRate = codecs.stream().filter(c -> !c.isRtx()).mapToInt(RtpCodec::clockRate).findFirst()
                     .orElse(90_000);
             s.put("jitter", statistics.jitter() / (double) clockRate);
+            s.put("codecId", lastCodec == null ? null
+                    : CodecStats.add(stats, timestamp, transportId, lastCodec, true));
+            // Not W3C here (its rid is outbound-rtp's, of a simulcast sender, which we are not): an SSRC's layer.
+            s.put("rid", simulcast == null ? null : simulcast.ridOf(statistics.ssrc()));
+            boolean feedsTrack = mainSsrc == null || mainSsrc == statistics.ssrc();
             if (kind == MediaKind.AUDIO) {
                 s.put("totalSamplesReceived", depacketizers.values().stream()
                         .mapToLong(FrameDepacketizer::samplesDecoded).sum());
                 s.put("audioLevel", audioLevel);
+                s.put("playoutId", decodeAudio && feedsTrack ? addPlayout(stats, timestamp) : null);
             } else {
-                s.put("framesReceived", framesReceived);
+                if (feedsTrack) {
+                    frames.addVideoStats(s, context.pump().now());
+                }
+                s.put("firCount", 0L);  // we ask for keyframes with PLI only
+            }
+            if (feedsTrack) {
+                frames.addJitterBufferStats(s);
             }
             s.put("framesDropped", track.droppedFrames());
             s.put("pliCount", keyframeRequestsSent);
@@ -434,6 +450,22 @@ public final class RtpReceiver {
             }
             stats.add(new RTCInboundRtpStreamStats("IT" + ssrc, timestamp, s));
         }
+    }
+
+    /**
+     * The playout of the audio we decode (W3C media-playout): the application reading the track, as no device
+     * plays it here; nothing is synthesized, as no loss is concealed. Returns its id.
+     */
+    private String addPlayout(List<RTCStats> stats, double timestamp) {
+        String id = "AP" + track.getId();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", kind.toString());
+        p.put("synthesizedSamplesDuration", 0.0);
+        p.put("synthesizedSamplesEvents", 0L);
+        p.put("totalSamplesDuration", track.audioNanosRead() / 1e9);
+        p.put("totalSamplesCount", track.audioSamplesRead());
+        stats.add(new RTCAudioPlayoutStats(id, timestamp, p));
+        return id;
     }
 
     /** What the remote's last sender report says of a stream we receive (remote-outbound-rtp). */
@@ -458,7 +490,8 @@ public final class RtpReceiver {
         }
         for (RtpCodec codec : codecs) {
             if (codec.payloadType() == payloadType && !codec.isRtx() && SupportedCodecs.supports(codec)) {
-                FrameDepacketizer created = new FrameDepacketizer(codec, decodeAudio, context.engine().settings().rtp());
+                FrameDepacketizer created = new FrameDepacketizer(codec, decodeAudio, context.engine().settings().rtp(),
+                        frames);
                 depacketizers.put(payloadType, created);
                 return created;
             }

@@ -1,6 +1,7 @@
 package io.jrtc.pc.internal.media;
 
 import io.jrtc.codec.RtpPayload;
+import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
@@ -90,6 +91,12 @@ public final class RtpSender {
     private long framesSent;
     private long framesDropped;
     private long keyframeRequests;
+    private long fullIntraRequests;
+    private final MediaSourceCounters mediaSource = new MediaSourceCounters();
+    /** What the last onTargetBitrate gave the encoder, bit/s; 0: nothing yet. */
+    private long encoderBitrate;
+    /** Whether the last frame sent was raw (encoded here), not a coded one passed through. */
+    private boolean encodedLast;
 
     /** A sender of a kind with a track or none; {@link #attach} gives it the RTP session it sends over. */
     public RtpSender(ConnectionContext context, MediaKind kind, MediaStreamTrack track, String cname, String streamId) {
@@ -228,6 +235,7 @@ public final class RtpSender {
         if (bitrate <= 0) {
             return;
         }
+        encoderBitrate = bitrate;
         for (FramePacketizer packetizer : packetizers) {
             packetizer.setTargetBitrate(bitrate);
         }
@@ -325,6 +333,7 @@ public final class RtpSender {
             return;  // an ended track sends nothing more; replaceTrack starts again
         }
         if (failure == null && source == track && sending && !stopped && !forwarding.active()) {
+            mediaSource.onFrame(context.pump().now(), frame);
             send(source.isEnabled() ? frame : FramePacketizer.silenced(frame));
             context.pump().run();
         }
@@ -339,6 +348,7 @@ public final class RtpSender {
             return;
         }
         lastUsed = packetizer;
+        encodedLast = !(frame instanceof EncodedFrame);
         RtpSession rtp = session;
         long now = context.pump().now();
         int timestamp = (int) (timestampOffset + packets.timestamp());
@@ -484,9 +494,13 @@ public final class RtpSender {
         return rtx;
     }
 
-    /** The remote asked for a keyframe (PLI or FIR): the track's source is asked in turn. */
-    void onKeyframeRequest() {
-        keyframeRequests++;
+    /** The remote asked for a keyframe (PLI, or FIR when {@code full}): the track's source is asked in turn. */
+    void onKeyframeRequest(boolean full) {
+        if (full) {
+            fullIntraRequests++;
+        } else {
+            keyframeRequests++;
+        }
         packetizers.forEach(FramePacketizer::requestKeyframe);
         MediaStreamTrack current = track;
         if (current != null) {
@@ -516,11 +530,21 @@ public final class RtpSender {
         s.put("framesSent", framesSent);
         s.put("framesDropped", framesDropped);
         s.put("pliCount", keyframeRequests);
+        s.put("firCount", fullIntraRequests);
         s.put("nackCount", retransmissions.nacksReceived());
         s.put("retransmittedPacketsSent", retransmissions.packetsResent());
         MediaStreamTrack current = track;
         s.put("trackId", current == null ? null : current.getId());
         s.put("mimeType", lastUsed.codec().mimeType());
+        s.put("codecId", CodecStats.add(stats, timestamp, transportId, lastUsed.codec(), false));
+        if (current != null) {
+            String sourceId = "MS" + Integer.toUnsignedString(ssrc);
+            s.put("mediaSourceId", sourceId);
+            mediaSource.addStats(stats, timestamp, context.pump().now(), sourceId, current);
+        }
+        if (encodedLast && !forwarding.active()) {  // a coded frame passed through has no encoder to target
+            EncoderTargetStats.add(s, kind, lastUsed.codec(), lastUsed.opusBitrate(), targetBitrate, encoderBitrate);
+        }
         String id = "OT" + Integer.toUnsignedString(ssrc);
         if (lastReportBlock != null) {
             s.put("remoteId", "RI" + Integer.toUnsignedString(ssrc));

@@ -312,18 +312,18 @@ public final class RtpSession implements Pump.Stage {
                 remoteEstimate = remb.bitrate();
                 congestion.onRemb(now, remb.bitrate());
             } else if (packet instanceof PictureLossIndication pli) {
-                onKeyframeRequest(pli.mediaSsrc());
+                onKeyframeRequest(pli.mediaSsrc(), false);
             } else if (packet instanceof FullIntraRequest fir) {
-                fir.entries().forEach(entry -> onKeyframeRequest(entry.ssrc()));
+                fir.entries().forEach(entry -> onKeyframeRequest(entry.ssrc(), true));
             }
         }
     }
 
     /** The remote lost pictures of one of our streams (RFC 4585 §6.3.1, RFC 5104 §4.3.1). */
-    private void onKeyframeRequest(int mediaSsrc) {
+    private void onKeyframeRequest(int mediaSsrc, boolean full) {
         for (RtpSender sender : senders) {
             if (sender.ssrc() == mediaSsrc) {
-                sender.onKeyframeRequest();
+                sender.onKeyframeRequest(full);
             }
         }
     }

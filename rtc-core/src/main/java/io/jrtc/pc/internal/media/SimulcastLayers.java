@@ -53,6 +53,12 @@ final class SimulcastLayers {
         return rids.length;
     }
 
+    /** The rid of the layer an SSRC was seen sending, or null when it named none of ours. */
+    String ridOf(int ssrc) {
+        Integer layer = layerBySsrc.get(ssrc);
+        return layer == null ? null : new String(rids[layer], StandardCharsets.US_ASCII);
+    }
+
     /**
      * The layer (index in the rid list) a packet belongs to, or -1 when it names no rid of ours and its SSRC is not
      * known yet; {@code repair}: an RTX packet, which carries the repaired RID.

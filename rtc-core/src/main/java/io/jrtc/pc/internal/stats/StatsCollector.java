@@ -1,5 +1,7 @@
 package io.jrtc.pc.internal.stats;
 
+import io.jrtc.dtls.SrtpKeyingMaterial;
+import io.jrtc.dtls.SrtpProtectionProfile;
 import io.jrtc.ice.IceCandidate;
 import io.jrtc.ice.IceCandidatePair;
 import io.jrtc.pc.RTCCertificate;
@@ -110,7 +112,10 @@ public final class StatsCollector {
             var remote = dtls.endpoint().remoteFingerprint();
             addCertificate("CF-remote", new RTCDtlsFingerprint(remote.algorithm(), remote.value()));
             t.put("remoteCertificateId", "CF-remote");
-            t.put("tlsVersion", "FEFD");
+            t.put("tlsVersion", dtls.endpoint().protocolVersion());
+            t.put("dtlsCipher", dtls.endpoint().cipherSuite());
+            SrtpKeyingMaterial srtp = dtls.endpoint().srtpKeyingMaterial();
+            t.put("srtpCipher", srtp == null ? null : SrtpProtectionProfile.name(srtp.protectionProfile()));
         }
         stats.add(new RTCTransportStats(TRANSPORT_ID, timestamp, t));
     }

@@ -34,10 +34,21 @@ public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent
     /**
      * One RTP stream's counters (W3C inbound-rtp / outbound-rtp): {@code direction} "inbound" or "outbound";
      * {@code packetsLost} and {@code jitter} (seconds) as measured by the receiving side, so for an outbound
-     * stream from the remote's reports; {@code roundTripTime} (seconds) of an outbound stream, or null.
+     * stream from the remote's reports; {@code roundTripTime} (seconds) of an outbound stream, or null; what the
+     * stream is coded as and at in {@code coding}.
      */
     public record RtpStreamSummary(String direction, String kind, long ssrc, long packets, long bytes,
-            long packetsLost, Double jitter, Double roundTripTime) {
+            long packetsLost, Double jitter, Double roundTripTime, Coding coding) {
+        public RtpStreamSummary {
+            coding = coding == null ? Coding.UNKNOWN : coding;
+        }
+
+        /** A stream whose coding the report does not say. */
+        public RtpStreamSummary(String direction, String kind, long ssrc, long packets, long bytes,
+                long packetsLost, Double jitter, Double roundTripTime) {
+            this(direction, kind, ssrc, packets, bytes, packetsLost, jitter, roundTripTime, Coding.UNKNOWN);
+        }
+
         public Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("direction", direction);
@@ -48,7 +59,35 @@ public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent
             map.put("packetsLost", packetsLost);
             map.put("jitter", jitter);
             map.put("roundTripTime", roundTripTime);
+            coding.putInto(map);
             return map;
+        }
+    }
+
+    /**
+     * What a stream is coded as and at (W3C codec, inbound-rtp and outbound-rtp members): the codec's MIME type;
+     * for received video the frames per second and the picture size; for sent media the encoder's target bitrate
+     * (bit/s) and, for video, whether the bandwidth estimate holds it back ("bandwidth") or not ("none"). Each is
+     * null when the report does not say.
+     */
+    public record Coding(String mimeType, Double framesPerSecond, Long frameWidth, Long frameHeight,
+            Double targetBitrate, String qualityLimitationReason) {
+        public static final Coding UNKNOWN = new Coding(null, null, null, null, null, null);
+
+        static Coding of(Map<String, Object> stream, Map<String, Object> codec) {
+            return new Coding(codec != null && codec.get("mimeType") instanceof String mime ? mime : null,
+                    doubleOf(stream.get("framesPerSecond")), longOrNull(stream.get("frameWidth")),
+                    longOrNull(stream.get("frameHeight")), doubleOf(stream.get("targetBitrate")),
+                    stream.get("qualityLimitationReason") instanceof String reason ? reason : null);
+        }
+
+        void putInto(Map<String, Object> map) {
+            map.put("mimeType", mimeType);
+            map.put("framesPerSecond", framesPerSecond);
+            map.put("frameWidth", frameWidth);
+            map.put("frameHeight", frameHeight);
+            map.put("targetBitrate", targetBitrate);
+            map.put("qualityLimitationReason", qualityLimitationReason);
         }
     }
 
@@ -105,7 +144,7 @@ public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent
                     }
                 }
                 case "candidate-pair" -> pairs.put(String.valueOf(stats.get("id")), stats);
-                case "inbound-rtp", "outbound-rtp", "remote-inbound-rtp" ->
+                case "inbound-rtp", "outbound-rtp", "remote-inbound-rtp", "codec" ->
                         rtpStats.put(String.valueOf(stats.get("id")), stats);
                 case "data-channel" -> channels.add(new DataChannelSummary(
                         stats.get("label") instanceof String label ? label : null,
@@ -129,16 +168,17 @@ public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent
         for (Map<String, Object> stats : rtpStats.values()) {
             String kind = stats.get("kind") instanceof String k ? k : null;
             long ssrc = longOf(stats.get("ssrc"));
+            Coding coding = Coding.of(stats, stats.get("codecId") instanceof String id ? rtpStats.get(id) : null);
             if ("inbound-rtp".equals(stats.get("type"))) {
                 streams.add(new RtpStreamSummary("inbound", kind, ssrc, longOf(stats.get("packetsReceived")),
                         longOf(stats.get("bytesReceived")), longOf(stats.get("packetsLost")),
-                        doubleOf(stats.get("jitter")), null));
+                        doubleOf(stats.get("jitter")), null, coding));
             } else if ("outbound-rtp".equals(stats.get("type"))) {
                 Map<String, Object> remote = stats.get("remoteId") instanceof String id ? rtpStats.get(id) : null;
                 streams.add(new RtpStreamSummary("outbound", kind, ssrc, longOf(stats.get("packetsSent")),
                         longOf(stats.get("bytesSent")), remote == null ? 0 : longOf(remote.get("packetsLost")),
                         remote == null ? null : doubleOf(remote.get("jitter")),
-                        remote == null ? null : doubleOf(remote.get("roundTripTime"))));
+                        remote == null ? null : doubleOf(remote.get("roundTripTime")), coding));
             }
         }
         return streams;
@@ -163,6 +203,10 @@ public record StatsSummary(long bytesSent, long bytesReceived, long messagesSent
             }
         }
         return null;
+    }
+
+    private static Long longOrNull(Object value) {
+        return value instanceof Number number ? number.longValue() : null;
     }
 
     private static long longOf(Object value) {

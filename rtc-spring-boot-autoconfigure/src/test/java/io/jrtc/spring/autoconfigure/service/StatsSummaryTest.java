@@ -35,6 +35,24 @@ class StatsSummaryTest {
     }
 
     @Test
+    void takesEachStreamsCodecFromItsCodecIdAndItsPictureAndEncoderTarget() {
+        StatsSummary summary = StatsSummary.of(List.of(
+                Map.of("id", "IT1", "type", "inbound-rtp", "kind", "video", "ssrc", 11L, "codecId", "CIT01_96",
+                        "framesPerSecond", 30.0, "frameWidth", 640L, "frameHeight", 480L),
+                Map.of("id", "CIT01_96", "type", "codec", "mimeType", "video/VP8", "payloadType", 96L),
+                Map.of("id", "OT2", "type", "outbound-rtp", "kind", "video", "ssrc", 22L, "codecId", "COT01_98",
+                        "targetBitrate", 400_000.0, "qualityLimitationReason", "bandwidth")));
+
+        assertThat(summary.rtpStreams()).extracting(StatsSummary.RtpStreamSummary::coding).containsExactly(
+                new StatsSummary.Coding("video/VP8", 30.0, 640L, 480L, null, null),
+                new StatsSummary.Coding(null, null, null, null, 400_000.0, "bandwidth"));
+        assertThat(summary.rtpStreams().get(0).toMap()).containsEntry("mimeType", "video/VP8")
+                .containsEntry("frameWidth", 640L).containsEntry("framesPerSecond", 30.0);
+        assertThat(summary.rtpStreams().get(1).toMap()).containsEntry("targetBitrate", 400_000.0)
+                .containsEntry("qualityLimitationReason", "bandwidth").containsEntry("mimeType", null);
+    }
+
+    @Test
     void takesRtpStreamsWithAnOutboundStreamsLossAndRoundTripTimeFromTheRemotesReport() {
         StatsSummary summary = StatsSummary.of(List.of(
                 Map.of("id", "IT1", "type", "inbound-rtp", "kind", "audio", "ssrc", 11L, "packetsReceived", 500L,
