@@ -3,13 +3,16 @@ package io.jrtc.spring.autoconfigure.cluster;
 import io.jrtc.spring.autoconfigure.whip.WhipAutoConfiguration;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import io.jrtc.spring.autoconfigure.whip.WhipSessions;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -19,6 +22,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Cluster mode, on with {@code rtc.cluster.enabled=true} when Spring Data Redis is on the classpath: the streams
@@ -29,6 +33,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @ConditionalOnProperty(prefix = "rtc.cluster", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(ClusterProperties.class)
 public class ClusterAutoConfiguration {
+
+    /** Made first, so a cluster without a usable secret fails at startup, explained by a FailureAnalyzer. */
+    @Bean
+    ClusterTokens clusterTokens(ClusterProperties properties) {
+        return new ClusterTokens(properties.getSecret(), Clock.systemUTC());
+    }
 
     @Bean
     ClusterDirectory clusterDirectory(StringRedisTemplate redis, ClusterProperties properties) {
@@ -45,6 +55,24 @@ public class ClusterAutoConfiguration {
     ClusterMembership clusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams,
             ObjectProvider<WhipSessions> sessions, ClusterProperties properties) {
         return new ClusterMembership(directory, streams, sessions, properties);
+    }
+
+    /** The node-internal WHEP endpoint edges pull from, when this node serves WHEP. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(DispatcherServlet.class)
+    @ConditionalOnBooleanProperty(name = "rtc.whip.enabled", matchIfMissing = true)
+    static class InternalEndpointConfiguration {
+        @Bean
+        ClusterWhepController clusterWhepController(WhipSessions sessions, ClusterStreamRegistry streams,
+                ClusterTokens tokens) {
+            return new ClusterWhepController(sessions, streams, tokens);
+        }
+
+        @Bean
+        ClusterProblemDetailsAdvice clusterProblemDetailsAdvice() {
+            return new ClusterProblemDetailsAdvice();
+        }
     }
 
     /**

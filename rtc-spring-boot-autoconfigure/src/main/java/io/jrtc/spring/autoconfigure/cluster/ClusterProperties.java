@@ -22,6 +22,11 @@ public class ClusterProperties {
     private Duration heartbeat = Duration.ofSeconds(2);
     /** How long an entry outlives the node's last heartbeat: a node that dies leaves the directory after it. */
     private Duration nodeTtl = Duration.ofSeconds(6);
+    /**
+     * The secret every node of the cluster shares (at least 16 bytes): node-to-node calls carry short-lived
+     * HMAC-SHA256 tokens made from it. Required in cluster mode.
+     */
+    private String secret;
     /** Viewers this node serves before it redirects new ones elsewhere; 0 for no limit. */
     private int maxViewers;
     /** Prefix of every key this cluster writes, so several clusters can share one Redis. */
@@ -81,6 +86,14 @@ public class ClusterProperties {
 
     public void setMaxViewers(int maxViewers) {
         this.maxViewers = maxViewers;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
     }
 
     public String getKeyPrefix() {
