@@ -1,5 +1,6 @@
 package io.jrtc.spring.autoconfigure.cluster;
 
+import io.jrtc.pc.RtcEngine;
 import io.jrtc.spring.autoconfigure.whip.WhipAutoConfiguration;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
@@ -45,9 +46,17 @@ public class ClusterAutoConfiguration {
         return new ClusterDirectory(redis, properties);
     }
 
+    /** WHIP's sessions end a link's viewers when it goes; they are made after this configuration, so lazily. */
     @Bean
-    ClusterStreamRegistry clusterStreamRegistry(ClusterDirectory directory, ClusterProperties properties) {
-        return new ClusterStreamRegistry(directory, properties);
+    EdgeLinks edgeLinks(RtcEngine engine, ClusterDirectory directory, ClusterTokens tokens,
+            ClusterProperties properties, ObjectProvider<WhipSessions> sessions) {
+        return new EdgeLinks(engine, directory, tokens, properties, sessions, Clock.systemUTC());
+    }
+
+    @Bean
+    ClusterStreamRegistry clusterStreamRegistry(ClusterDirectory directory, EdgeLinks links,
+            ClusterProperties properties) {
+        return new ClusterStreamRegistry(directory, links, properties);
     }
 
     /** WHIP's sessions give the node's load; they are made after this configuration, so they come lazily. */

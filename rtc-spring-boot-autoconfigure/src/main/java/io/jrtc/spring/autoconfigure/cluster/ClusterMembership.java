@@ -43,7 +43,7 @@ public class ClusterMembership implements SmartLifecycle {
     public void heartbeat() {
         try {
             directory.writeNode(self());
-            streams.refreshLeases();
+            streams.heartbeat();
             if (lastFailure.getAndSet(null) != null) {
                 LOG.log(System.Logger.Level.INFO, "cluster directory reachable again");
             }

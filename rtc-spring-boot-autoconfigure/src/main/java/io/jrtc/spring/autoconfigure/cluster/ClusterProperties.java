@@ -29,6 +29,10 @@ public class ClusterProperties {
     private String secret;
     /** Viewers this node serves before it redirects new ones elsewhere; 0 for no limit. */
     private int maxViewers;
+    /** How long an edge keeps pulling a stream after its last local viewer left, for the next one to join fast. */
+    private Duration edgeLinkGrace = Duration.ofSeconds(10);
+    /** How long an edge waits for a stream's origin to answer its pull, per request. */
+    private Duration edgeLinkTimeout = Duration.ofSeconds(10);
     /** Prefix of every key this cluster writes, so several clusters can share one Redis. */
     private String keyPrefix = "jrtc:";
 
@@ -94,6 +98,22 @@ public class ClusterProperties {
 
     public void setSecret(String secret) {
         this.secret = secret;
+    }
+
+    public Duration getEdgeLinkGrace() {
+        return edgeLinkGrace;
+    }
+
+    public void setEdgeLinkGrace(Duration edgeLinkGrace) {
+        this.edgeLinkGrace = edgeLinkGrace;
+    }
+
+    public Duration getEdgeLinkTimeout() {
+        return edgeLinkTimeout;
+    }
+
+    public void setEdgeLinkTimeout(Duration edgeLinkTimeout) {
+        this.edgeLinkTimeout = edgeLinkTimeout;
     }
 
     public String getKeyPrefix() {

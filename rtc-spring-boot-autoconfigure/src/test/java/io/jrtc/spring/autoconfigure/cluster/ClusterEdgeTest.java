@@ -1,0 +1,215 @@
+package io.jrtc.spring.autoconfigure.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jrtc.media.EncodedFrame;
+import io.jrtc.media.Frame;
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.RTCConfiguration;
+import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RtcEngine;
+import io.jrtc.pc.RtcEngineSettings;
+import io.jrtc.spring.autoconfigure.whip.WhipSessions;
+import io.jrtc.whip.SignalingSession;
+import io.jrtc.whip.WhepClient;
+import io.jrtc.whip.WhipClient;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Edge pull over real HTTP and media, three nodes in one JVM sharing a real redis-server: a stream published on
+ * origin A is played on edges B and C through one link per edge however many viewers each has, its frames arrive
+ * byte for byte, a viewer joining an edge that already carries it gets a keyframe from the publisher, and an
+ * edge's link closes a grace period after its last viewer left.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterEdgeTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration GRACE = Duration.ofSeconds(1);
+    private static final String STREAM = "cam-edge";
+    private static RedisServerProcess redis;
+    private static RtcEngine clients;
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+    private static ConfigurableApplicationContext nodeC;
+    private static ClusterMediaPeer publisher;
+    private static final List<SignalingSession> viewersOnB = new CopyOnWriteArrayList<>();
+    private static final List<SignalingSession> viewersOnC = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = new RedisServerProcess();
+        clients = RtcEngine.create(RtcEngineSettings.defaults().withIncludeLoopback(true));
+        CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node("a"));
+        CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture.supplyAsync(() -> node("b"));
+        CompletableFuture<ConfigurableApplicationContext> c = CompletableFuture.supplyAsync(() -> node("c"));
+        nodeA = a.get(120, TimeUnit.SECONDS);
+        nodeB = b.get(120, TimeUnit.SECONDS);
+        nodeC = c.get(120, TimeUnit.SECONDS);
+        publisher = new ClusterMediaPeer(clients, new RTCConfiguration());
+        WhipClient.builder(url(nodeA, "/whip/" + STREAM)).build().publish(publisher.pc).get(30, TimeUnit.SECONDS);
+        publisher.startVideo();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (SignalingSession viewer : viewersOnB) {
+            viewer.peerConnection().close();
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB, nodeC}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (clients != null) {
+            clients.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    static ConfigurableApplicationContext node(String id) {
+        int port = freePort();
+        return new SpringApplicationBuilder(ClusterDirectoryTest.Node.class).properties(
+                "server.port=" + port, "rtc.include-loopback=true", "rtc.events.stats-interval=0",
+                "rtc.limits.client.creates-per-second-per-address=1000",
+                "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
+                "spring.data.redis.timeout=5s", "spring.data.redis.connect-timeout=2s",
+                "rtc.cluster.enabled=true", "rtc.cluster.node-id=" + id,
+                "rtc.cluster.secret=" + ClusterDirectoryTest.SECRET,
+                "rtc.cluster.public-url=http://127.0.0.1:" + port,
+                "rtc.cluster.internal-url=http://127.0.0.1:" + port,
+                "rtc.cluster.heartbeat=250ms", "rtc.cluster.node-ttl=1500ms",
+                "rtc.cluster.edge-link-grace=" + GRACE.toMillis() + "ms").run();
+    }
+
+    @Test
+    @Order(1)
+    void viewersOnTwoEdgesGetThePublishersFramesByteForByteThroughOneLinkPerEdge() throws Exception {
+        long start = System.nanoTime();
+        SignalingSession first = play(nodeB, viewersOnB);
+        assertFramesFromThePublisher(first, 30);
+        double freshEdgeMs = (System.nanoTime() - start) / 1e6;
+        List<CompletableFuture<SignalingSession>> more = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            more.add(CompletableFuture.supplyAsync(() -> play(nodeB, viewersOnB)));
+        }
+        for (int i = 0; i < 2; i++) {
+            more.add(CompletableFuture.supplyAsync(() -> play(nodeC, viewersOnC)));
+        }
+        for (CompletableFuture<SignalingSession> viewer : more) {
+            assertFramesFromThePublisher(viewer.get(60, TimeUnit.SECONDS), 30);
+        }
+        assertThat(nodeB.getBean(EdgeLinks.class).size()).isEqualTo(1);
+        assertThat(nodeC.getBean(EdgeLinks.class).size()).isEqualTo(1);
+        // The origin serves one session per edge, not one per viewer.
+        assertThat(nodeA.getBean(WhipSessions.class).count(WhipSessions.Kind.WHEP)).isEqualTo(2);
+        assertThat(nodeB.getBean(WhipSessions.class).count(WhipSessions.Kind.WHEP)).isEqualTo(3);
+        ClusterDirectory directory = nodeA.getBean(ClusterDirectory.class);
+        await().atMost(WAIT).until(() -> directory.viewers(STREAM).equals(Map.of("a", 2, "b", 3, "c", 2)));
+        System.out.printf("{\"clusterEdge\":{\"firstFrameOnFreshEdgeMs\":%.0f,\"load\":\"%s\"}}%n", freshEdgeMs,
+                loadAverage());
+    }
+
+    @Test
+    @Order(2)
+    void aViewerJoiningAnEdgeThatCarriesTheStreamGetsAKeyframeFromThePublisher() throws Exception {
+        int requestsBefore = publisher.keyframeRequests.get();
+        int keyframesBefore = publisher.keyframesSent.get();
+        long start = System.nanoTime();
+        SignalingSession joined = play(nodeB, viewersOnB);
+        MediaStreamTrack video = ClusterMediaPeer.received(joined.peerConnection(), MediaKind.VIDEO);
+        Frame first = video.recv().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        double carryingEdgeMs = (System.nanoTime() - start) / 1e6;
+        assertThat(publisher.sent(first)).isTrue();
+        assertThat(((EncodedFrame) first).keyframe()).isTrue();
+        // Each hop's PLI counter: which one held the request back, should it not arrive.
+        RTCPeerConnection link = nodeB.getBean(EdgeLinks.class).connection(STREAM).orElseThrow();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(publisher.keyframeRequests.get())
+                .as("keyframe requests at the publisher; PLIs sent by the viewer %d, by B's link %d, received by the"
+                        + " publisher's connection %d", pli(joined.peerConnection(), "inbound-rtp"),
+                        pli(link, "inbound-rtp"), pli(publisher.pc, "outbound-rtp"))
+                .isGreaterThan(requestsBefore));
+        assertThat(publisher.keyframesSent.get()).isGreaterThan(keyframesBefore);
+        assertThat(nodeB.getBean(EdgeLinks.class).size()).isEqualTo(1);
+        System.out.printf("{\"clusterEdge\":{\"firstFrameOnCarryingEdgeMs\":%.0f,\"keyframeRequestsAtPublisher\":%d,"
+                + "\"pliSentByViewer\":%d,\"pliSentByLink\":%d,\"pliReceivedByPublisher\":%d,\"load\":\"%s\"}}%n",
+                carryingEdgeMs, publisher.keyframeRequests.get() - requestsBefore, pli(joined.peerConnection(),
+                "inbound-rtp"), pli(link, "inbound-rtp"), pli(publisher.pc, "outbound-rtp"), loadAverage());
+    }
+
+    @Test
+    @Order(3)
+    void anEdgesLinkClosesAGracePeriodAfterItsLastViewerLeft() throws Exception {
+        for (SignalingSession viewer : viewersOnC) {
+            viewer.closeAsync().get(20, TimeUnit.SECONDS);
+        }
+        await().atMost(WAIT).until(() -> nodeC.getBean(EdgeLinks.class).size() == 0);
+        await().atMost(WAIT).until(() -> nodeA.getBean(WhipSessions.class).count(WhipSessions.Kind.WHEP) == 1);
+        assertThat(nodeB.getBean(EdgeLinks.class).size()).isEqualTo(1);
+        // A viewer arriving later gets a new link.
+        assertFramesFromThePublisher(play(nodeC, viewersOnC), 10);
+        assertThat(nodeC.getBean(EdgeLinks.class).size()).isEqualTo(1);
+    }
+
+    /** The video PLI count of a connection's inbound (sent) or outbound (received) RTP stream stats. */
+    private static long pli(RTCPeerConnection pc, String type) throws Exception {
+        return pc.getStats().get(10, TimeUnit.SECONDS).ofType(type).stream()
+                .filter(stats -> "video".equals(stats.get("kind")))
+                .mapToLong(stats -> stats.get("pliCount") instanceof Number count ? count.longValue() : 0).sum();
+    }
+
+    private static SignalingSession play(ConfigurableApplicationContext node, List<SignalingSession> into) {
+        SignalingSession session = WhepClient.builder(url(node, "/whep/" + STREAM)).build()
+                .play(clients::newPeerConnection).join();
+        into.add(session);
+        return session;
+    }
+
+    private static void assertFramesFromThePublisher(SignalingSession viewer, int frames) throws Exception {
+        MediaStreamTrack video = ClusterMediaPeer.received(viewer.peerConnection(), MediaKind.VIDEO);
+        for (int i = 0; i < frames; i++) {
+            Frame frame = video.recv().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(publisher.sent(frame)).as("frame %d is one the publisher sent, byte for byte", i).isTrue();
+        }
+    }
+
+    private static URI url(ConfigurableApplicationContext node, String path) {
+        return URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port") + path);
+    }
+
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String loadAverage() {
+        return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+    }
+}
