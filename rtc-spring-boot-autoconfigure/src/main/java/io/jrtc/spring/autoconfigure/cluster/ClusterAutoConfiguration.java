@@ -1,6 +1,8 @@
 package io.jrtc.spring.autoconfigure.cluster;
 
 import io.jrtc.pc.RtcEngine;
+import io.jrtc.spring.autoconfigure.RtcProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.jrtc.spring.autoconfigure.whip.WhipAutoConfiguration;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
@@ -21,9 +23,12 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.servlet.DispatcherServlet;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cluster mode, on with {@code rtc.cluster.enabled=true} when Spring Data Redis is on the classpath: the streams
@@ -32,7 +37,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @AutoConfiguration(after = DataRedisAutoConfiguration.class, before = WhipAutoConfiguration.class)
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnProperty(prefix = "rtc.cluster", name = "enabled", havingValue = "true")
-@EnableConfigurationProperties(ClusterProperties.class)
+@EnableConfigurationProperties({ ClusterProperties.class, RtcProperties.class })
 public class ClusterAutoConfiguration {
 
     /** Made first, so a cluster without a usable secret fails at startup, explained by a FailureAnalyzer. */
@@ -62,14 +67,22 @@ public class ClusterAutoConfiguration {
     /** WHIP's sessions give the node's load; they are made after this configuration, so they come lazily. */
     @Bean
     ClusterMembership clusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams,
-            ObjectProvider<WhipSessions> sessions, ClusterProperties properties) {
-        return new ClusterMembership(directory, streams, sessions, properties);
+            ObjectProvider<WhipSessions> sessions, ClusterProperties properties, ClusterMetrics metrics) {
+        return new ClusterMembership(directory, streams, sessions, properties, metrics);
     }
 
-    /** The node-internal WHEP endpoint edges pull from, when this node serves WHEP. */
+    @Bean
+    ClusterMetrics clusterMetrics() {
+        return new ClusterMetrics();
+    }
+
+    /**
+     * The node-internal WHEP endpoint edges pull from, and the placement of new WHIP and WHEP sessions, when this
+     * node serves WHIP and WHEP.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass(DispatcherServlet.class)
+    @ConditionalOnClass({ DispatcherServlet.class, JsonMapper.class })
     @ConditionalOnBooleanProperty(name = "rtc.whip.enabled", matchIfMissing = true)
     static class InternalEndpointConfiguration {
         @Bean
@@ -81,6 +94,30 @@ public class ClusterAutoConfiguration {
         @Bean
         ClusterProblemDetailsAdvice clusterProblemDetailsAdvice() {
             return new ClusterProblemDetailsAdvice();
+        }
+
+        /** Before the endpoints' own filters: a full node sends the client on before doing anything for it. */
+        @Bean
+        FilterRegistrationBean<ClusterPlacementFilter> clusterPlacementFilter(ClusterMembership membership,
+                ClusterDirectory directory, ClusterMetrics metrics, RtcProperties rtc,
+                ObjectProvider<JsonMapper> jsonMapper) {
+            FilterRegistrationBean<ClusterPlacementFilter> registration = new FilterRegistrationBean<>(
+                    new ClusterPlacementFilter(membership, directory, metrics, jsonMapper.getIfAvailable(JsonMapper::new)));
+            registration.setUrlPatterns(ClusterPlacementFilter.urlPatterns(rtc.getWhip().getPath(),
+                    rtc.getWhep().getPath()));
+            registration.setName("clusterPlacementFilter");
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+            return registration;
+        }
+    }
+
+    /** The {@code rtc.cluster.*} meters, when Micrometer is there. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class MetricsConfiguration {
+        @Bean
+        ClusterMeters clusterMeters(ClusterMetrics metrics, ClusterStreamRegistry streams, EdgeLinks links) {
+            return new ClusterMeters(metrics, streams, links);
         }
     }
 

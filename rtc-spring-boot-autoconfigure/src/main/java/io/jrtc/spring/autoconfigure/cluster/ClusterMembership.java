@@ -19,12 +19,14 @@ public class ClusterMembership implements SmartLifecycle {
     private final ClusterStreamRegistry streams;
     private final ObjectProvider<WhipSessions> sessions;
     private final ClusterProperties properties;
+    private final ClusterMetrics metrics;
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
     private volatile ClusterNode.State state = ClusterNode.State.SERVING;
     private ScheduledExecutorService heartbeats;
 
     public ClusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams, ObjectProvider<WhipSessions> sessions,
-            ClusterProperties properties) {
+            ClusterProperties properties, ClusterMetrics metrics) {
+        this.metrics = metrics;
         this.directory = directory;
         this.streams = streams;
         this.sessions = sessions;
@@ -41,9 +43,11 @@ public class ClusterMembership implements SmartLifecycle {
 
     /** Rewrites the node's entry and its leases; runs every heartbeat, and may be called to heal at once. */
     public void heartbeat() {
+        long start = System.nanoTime();
         try {
             directory.writeNode(self());
             streams.heartbeat();
+            metrics.heartbeat(System.nanoTime() - start, directory.nodes().size());
             if (lastFailure.getAndSet(null) != null) {
                 LOG.log(System.Logger.Level.INFO, "cluster directory reachable again");
             }
@@ -57,6 +61,15 @@ public class ClusterMembership implements SmartLifecycle {
     /** The failure of the last heartbeat, or null when it reached the directory. */
     public Throwable lastFailure() {
         return lastFailure.get();
+    }
+
+    /**
+     * Takes no new sessions from now on (POSTs are redirected) while keeping the ones it has, and says so in the
+     * directory at once.
+     */
+    public void drain() {
+        state = ClusterNode.State.DRAINING;
+        heartbeat();
     }
 
     public ClusterNode.State state() {

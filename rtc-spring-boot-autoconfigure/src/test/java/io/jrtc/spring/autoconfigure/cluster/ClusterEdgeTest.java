@@ -18,6 +18,9 @@ import io.jrtc.whip.WhipClient;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,9 @@ class ClusterEdgeTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration GRACE = Duration.ofSeconds(1);
     private static final String STREAM = "cam-edge";
+    /** B is full once the first two cases' four viewers play there. */
+    private static final int MAX_VIEWERS_ON_B = 4;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RedisServerProcess redis;
     private static RtcEngine clients;
     private static ConfigurableApplicationContext nodeA;
@@ -102,7 +108,8 @@ class ClusterEdgeTest {
                 "rtc.cluster.public-url=http://127.0.0.1:" + port,
                 "rtc.cluster.internal-url=http://127.0.0.1:" + port,
                 "rtc.cluster.heartbeat=250ms", "rtc.cluster.node-ttl=1500ms",
-                "rtc.cluster.edge-link-grace=" + GRACE.toMillis() + "ms").run();
+                "rtc.cluster.edge-link-grace=" + GRACE.toMillis() + "ms",
+                "rtc.cluster.max-viewers=" + (id.equals("b") ? MAX_VIEWERS_ON_B : 0)).run();
     }
 
     @Test
@@ -172,6 +179,57 @@ class ClusterEdgeTest {
         // A viewer arriving later gets a new link.
         assertFramesFromThePublisher(play(nodeC, viewersOnC), 10);
         assertThat(nodeC.getBean(EdgeLinks.class).size()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void aFullEdgeRedirectsWith307ToANodeWithRoomAndClientsFollowIt() throws Exception {
+        assertThat(nodeB.getBean(WhipSessions.class).count(WhipSessions.Kind.WHEP)).isEqualTo(MAX_VIEWERS_ON_B);
+        HttpResponse<String> redirect = post(nodeB, "/whep/" + STREAM);
+        assertThat(redirect.statusCode()).isEqualTo(307);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        // C carries the stream with fewer viewers than A, whose viewers are the two edges' links.
+        assertThat(location).isEqualTo(url(nodeC, "/whep/" + STREAM) + "?cluster-redirected=1");
+
+        HttpResponse<String> again = post(nodeB, "/whep/" + STREAM + "?cluster-redirected=1");
+        assertThat(again.statusCode()).isEqualTo(503);
+        assertThat(again.headers().firstValue("Retry-After")).isPresent();
+        assertThat(again.body()).contains("urn:jrtc:problem:no-room");
+
+        SignalingSession followed = play(nodeB, viewersOnC);
+        assertThat(followed.url().getPort()).isEqualTo(url(nodeC, "/").getPort());
+        assertFramesFromThePublisher(followed, 10);
+
+        try (ClusterMediaPeer second = new ClusterMediaPeer(clients, new RTCConfiguration())) {
+            SignalingSession published = WhipClient.builder(url(nodeB, "/whip/cam-redirected")).build()
+                    .publish(second.pc).get(30, TimeUnit.SECONDS);
+            assertThat(published.url().getPort()).isNotEqualTo(url(nodeB, "/").getPort());
+            assertThat(nodeA.getBean(ClusterDirectory.class).lease("cam-redirected").nodeId()).isNotEqualTo("b");
+            published.closeAsync().get(20, TimeUnit.SECONDS);
+        }
+        ClusterMetrics metrics = nodeB.getBean(ClusterMetrics.class);
+        assertThat(metrics.redirects("redirected")).isGreaterThanOrEqualTo(3);
+        assertThat(metrics.redirects("no-room")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** Last: it drains A and C. */
+    @Test
+    @Order(5)
+    void aFullNodeAnswers503NoRoomWhenEveryOtherNodeIsDraining() throws Exception {
+        nodeA.getBean(ClusterMembership.class).drain();
+        nodeC.getBean(ClusterMembership.class).drain();
+        HttpResponse<String> refused = post(nodeB, "/whep/" + STREAM);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("no other node has room");
+        HttpResponse<String> toDraining = post(nodeC, "/whep/" + STREAM);
+        assertThat(toDraining.statusCode()).isEqualTo(503);
+    }
+
+    private static HttpResponse<String> post(ConfigurableApplicationContext node, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url(node, path)).header("Content-Type", "application/sdp")
+                .POST(HttpRequest.BodyPublishers.ofString("v=0\r\n")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The video PLI count of a connection's inbound (sent) or outbound (received) RTP stream stats. */
