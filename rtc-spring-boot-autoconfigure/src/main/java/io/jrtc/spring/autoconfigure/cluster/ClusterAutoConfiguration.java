@@ -2,6 +2,7 @@ package io.jrtc.spring.autoconfigure.cluster;
 
 import io.jrtc.pc.RtcEngine;
 import io.jrtc.spring.autoconfigure.RtcProperties;
+import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.jrtc.spring.autoconfigure.whip.WhipAutoConfiguration;
 import io.lettuce.core.ClientOptions;
@@ -67,8 +68,9 @@ public class ClusterAutoConfiguration {
     /** WHIP's sessions give the node's load; they are made after this configuration, so they come lazily. */
     @Bean
     ClusterMembership clusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams,
-            ObjectProvider<WhipSessions> sessions, ClusterProperties properties, ClusterMetrics metrics) {
-        return new ClusterMembership(directory, streams, sessions, properties, metrics);
+            ObjectProvider<WhipSessions> sessions, ObjectProvider<PeerConnectionService> connections,
+            ClusterProperties properties, ClusterMetrics metrics) {
+        return new ClusterMembership(directory, streams, sessions, connections, properties, metrics);
     }
 
     @Bean
@@ -107,6 +109,21 @@ public class ClusterAutoConfiguration {
                     rtc.getWhep().getPath()));
             registration.setName("clusterPlacementFilter");
             registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+            return registration;
+        }
+
+        /** First: a session on another node is passed on before this node's access rules or placement apply. */
+        @Bean
+        FilterRegistrationBean<ClusterSessionFilter> clusterSessionFilter(ClusterProperties properties,
+                PeerConnectionService service, ClusterDirectory directory, ClusterMetrics metrics,
+                RtcProperties rtc, ObjectProvider<JsonMapper> jsonMapper) {
+            FilterRegistrationBean<ClusterSessionFilter> registration = new FilterRegistrationBean<>(
+                    new ClusterSessionFilter(properties, service, directory, metrics,
+                            jsonMapper.getIfAvailable(JsonMapper::new)));
+            registration.setUrlPatterns(ClusterPlacementFilter.urlPatterns(rtc.getWhip().getPath(),
+                    rtc.getWhep().getPath()));
+            registration.setName("clusterSessionFilter");
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE - 2);
             return registration;
         }
     }

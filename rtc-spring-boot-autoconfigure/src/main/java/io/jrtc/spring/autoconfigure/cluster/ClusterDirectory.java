@@ -2,6 +2,7 @@ package io.jrtc.spring.autoconfigure.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
  *   <li>{@code stream:<id>}: the stream's lease, {@code "<node> <epoch>"}, claimed and released atomically by
  *       scripts so two nodes can never both hold it;</li>
  *   <li>{@code epoch:<id>}: the stream's last epoch, so each new claim is numbered above the previous one;</li>
+ *   <li>{@code session:<id>}: the node a WHIP or WHEP session lives on, so a PATCH or DELETE that reaches
+ *       another node is forwarded to it;</li>
  *   <li>{@code viewers:<id>}: a hash of the stream's viewers per node that serves it (its origin and edges),
  *       rewritten by each node's heartbeat and expiring with the last one.</li>
  * </ul>
@@ -132,6 +135,18 @@ public class ClusterDirectory {
         redis.opsForHash().entries(prefix + "viewers:" + streamId)
                 .forEach((node, count) -> viewers.put(node.toString(), number(count)));
         return viewers;
+    }
+
+    /** Notes that these sessions live on {@code nodeId}; each entry lives for one TTL. */
+    public void writeSessions(String nodeId, Collection<String> sessionIds) {
+        for (String sessionId : sessionIds) {
+            redis.opsForValue().set(prefix + "session:" + sessionId, nodeId, ttl);
+        }
+    }
+
+    /** The node the session lives on, or null when no live node claims it. */
+    public String sessionOwner(String sessionId) {
+        return redis.opsForValue().get(prefix + "session:" + sessionId);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jrtc.spring.autoconfigure.cluster;
 
+import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
+import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.whip.WhipSessions;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +20,8 @@ public class ClusterMembership implements SmartLifecycle {
     private final ClusterDirectory directory;
     private final ClusterStreamRegistry streams;
     private final ObjectProvider<WhipSessions> sessions;
+    /** Every session's id is its connection's: the heartbeat notes them all as this node's. */
+    private final ObjectProvider<PeerConnectionService> connections;
     private final ClusterProperties properties;
     private final ClusterMetrics metrics;
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
@@ -25,7 +29,8 @@ public class ClusterMembership implements SmartLifecycle {
     private ScheduledExecutorService heartbeats;
 
     public ClusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams, ObjectProvider<WhipSessions> sessions,
-            ClusterProperties properties, ClusterMetrics metrics) {
+            ObjectProvider<PeerConnectionService> connections, ClusterProperties properties, ClusterMetrics metrics) {
+        this.connections = connections;
         this.metrics = metrics;
         this.directory = directory;
         this.streams = streams;
@@ -47,6 +52,11 @@ public class ClusterMembership implements SmartLifecycle {
         try {
             directory.writeNode(self());
             streams.heartbeat();
+            PeerConnectionService service = connections.getIfAvailable();
+            if (service != null) {
+                directory.writeSessions(properties.getNodeId(),
+                        service.list().stream().map(ManagedPeerConnection::id).toList());
+            }
             metrics.heartbeat(System.nanoTime() - start, directory.nodes().size());
             if (lastFailure.getAndSet(null) != null) {
                 LOG.log(System.Logger.Level.INFO, "cluster directory reachable again");

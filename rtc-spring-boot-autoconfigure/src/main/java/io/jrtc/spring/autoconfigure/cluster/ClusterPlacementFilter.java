@@ -6,13 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,16 +90,9 @@ public class ClusterPlacementFilter extends OncePerRequestFilter {
     }
 
     private void noRoom(HttpServletRequest request, HttpServletResponse response, String why) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ClusterProblemDetailsAdvice.TYPE_PREFIX + "no-room");
-        body.put("title", "No node has room");
-        body.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        body.put("detail", why);
-        body.put("instance", request.getRequestURI());
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        ClusterProblems.write(json, request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "no-room",
+                "No node has room", why);
     }
 
     /** The paths this filter guards: the WHIP and WHEP endpoints' stream URLs. */

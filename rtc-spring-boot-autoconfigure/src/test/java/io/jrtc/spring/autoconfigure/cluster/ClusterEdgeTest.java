@@ -80,6 +80,9 @@ class ClusterEdgeTest {
         for (SignalingSession viewer : viewersOnB) {
             viewer.peerConnection().close();
         }
+        for (SignalingSession viewer : viewersOnC) {
+            viewer.peerConnection().close();
+        }
         if (publisher != null) {
             publisher.close();
         }
@@ -212,9 +215,33 @@ class ClusterEdgeTest {
         assertThat(metrics.redirects("no-room")).isGreaterThanOrEqualTo(1);
     }
 
-    /** Last: it drains A and C. */
     @Test
     @Order(5)
+    void aDeleteReachingANodeOtherThanTheSessionsIsForwardedToItsOwner() throws Exception {
+        SignalingSession onC = viewersOnC.get(viewersOnC.size() - 1);
+        int viewersOnCBefore = nodeC.getBean(WhipSessions.class).count(WhipSessions.Kind.WHEP);
+        HttpResponse<String> deleted = send(nodeB, onC.url().getPath(), "DELETE");
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(nodeC.getBean(WhipSessions.class).count(WhipSessions.Kind.WHEP)).isEqualTo(viewersOnCBefore - 1);
+        viewersOnC.remove(onC);
+        assertThat(nodeB.getBean(ClusterMetrics.class).forwards()).isEqualTo(1);
+
+        assertThat(send(nodeB, "/whep/" + STREAM + "/no-such-session", "DELETE").statusCode()).isEqualTo(404);
+        // A session whose node left the directory, and one whose node does not answer: 502.
+        ClusterDirectory directory = nodeA.getBean(ClusterDirectory.class);
+        directory.writeSessions("gone", List.of("session-of-gone"));
+        assertThat(send(nodeB, "/whep/" + STREAM + "/session-of-gone", "DELETE").statusCode()).isEqualTo(502);
+        directory.writeNode(new ClusterNode("mute", null, "http://127.0.0.1:" + freePort(),
+                ClusterNode.State.DRAINING, 0, 0, 0));
+        directory.writeSessions("mute", List.of("session-of-mute"));
+        HttpResponse<String> unanswered = send(nodeB, "/whep/" + STREAM + "/session-of-mute", "DELETE");
+        assertThat(unanswered.statusCode()).isEqualTo(502);
+        assertThat(unanswered.body()).contains("urn:jrtc:problem:session-owner-unreachable");
+    }
+
+    /** Last: it drains A and C. */
+    @Test
+    @Order(6)
     void aFullNodeAnswers503NoRoomWhenEveryOtherNodeIsDraining() throws Exception {
         nodeA.getBean(ClusterMembership.class).drain();
         nodeC.getBean(ClusterMembership.class).drain();
@@ -225,6 +252,12 @@ class ClusterEdgeTest {
         assertThat(refused.body()).contains("no other node has room");
         HttpResponse<String> toDraining = post(nodeC, "/whep/" + STREAM);
         assertThat(toDraining.statusCode()).isEqualTo(503);
+    }
+
+    private static HttpResponse<String> send(ConfigurableApplicationContext node, String path, String method)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url(node, path)).method(method, HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(ConfigurableApplicationContext node, String path) throws Exception {
