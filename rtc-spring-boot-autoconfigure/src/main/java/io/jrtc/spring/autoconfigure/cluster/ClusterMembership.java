@@ -30,11 +30,11 @@ public class ClusterMembership implements SmartLifecycle {
 
     public ClusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams, ObjectProvider<WhipSessions> sessions,
             ObjectProvider<PeerConnectionService> connections, ClusterProperties properties, ClusterMetrics metrics) {
-        this.connections = connections;
-        this.metrics = metrics;
         this.directory = directory;
         this.streams = streams;
         this.sessions = sessions;
+        this.connections = connections;
+        this.metrics = metrics;
         this.properties = properties;
     }
 

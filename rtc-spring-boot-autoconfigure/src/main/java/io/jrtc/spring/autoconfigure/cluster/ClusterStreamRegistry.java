@@ -101,11 +101,12 @@ public class ClusterStreamRegistry implements StreamRegistry {
     }
 
     /**
-     * A heartbeat's share of the streams: idle edge links close (whether Redis answers or not), leases are
-     * rewritten, and the viewers per stream this node serves are written.
+     * A heartbeat's share of the streams: idle edge links close (whether Redis answers or not), and those whose
+     * origin left the directory; leases are rewritten, and the viewers per stream this node serves are written.
      */
     void heartbeat() {
         links.closeIdle();
+        links.closeOrphans();
         refreshLeases();
         Map<String, Integer> viewers = new HashMap<>(links.viewers());
         local.all().forEach(stream -> viewers.put(stream.streamId(), stream.viewers()));

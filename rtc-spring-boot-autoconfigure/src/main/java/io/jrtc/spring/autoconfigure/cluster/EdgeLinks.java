@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 
 /**
  * This node's edge links, at most one per stream however many local viewers it has: made on the first viewer of a
@@ -79,7 +79,12 @@ public class EdgeLinks implements AutoCloseable {
     }
 
     private CompletableFuture<EdgeLink> open(StreamLease lease) {
-        String internalUrl = directory.node(lease.nodeId()).map(ClusterNode::internalUrl).orElse(null);
+        String internalUrl;
+        try {
+            internalUrl = directory.node(lease.nodeId()).map(ClusterNode::internalUrl).orElse(null);
+        } catch (DataAccessException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         if (internalUrl == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("node " + lease.nodeId()
                     + " is not in the directory or has no rtc.cluster.internal-url"));
@@ -109,6 +114,19 @@ public class EdgeLinks implements AutoCloseable {
             EdgeLink link = live(streamId);
             if (link != null && link.idleFor(grace, now)) {
                 close(link, "it had no viewer for " + properties.getEdgeLinkGrace());
+            }
+        }
+    }
+
+    /**
+     * Closes the links whose origin node left the directory (killed, or cut off): its entry expired after the TTL,
+     * well before the link's connection would fail on ICE consent. Runs every heartbeat; needs Redis.
+     */
+    void closeOrphans() {
+        for (String streamId : links.keySet()) {
+            EdgeLink link = live(streamId);
+            if (link != null && directory.node(link.originNode()).isEmpty()) {
+                close(link, "its origin node " + link.originNode() + " left the cluster directory");
             }
         }
     }

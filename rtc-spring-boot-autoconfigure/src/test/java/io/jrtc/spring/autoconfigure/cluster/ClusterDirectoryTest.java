@@ -84,15 +84,19 @@ class ClusterDirectoryTest {
     }
 
     static ConfigurableApplicationContext node(String id) {
-        return new SpringApplicationBuilder(Node.class).properties(
-                "server.port=0", "rtc.include-loopback=true", "rtc.events.stats-interval=0",
+        return new SpringApplicationBuilder(Node.class).properties(nodeProperties(id, redis.port()))
+                .properties("server.port=0", "rtc.cluster.public-url=http://" + id + ".example.test",
+                        "rtc.cluster.heartbeat=" + HEARTBEAT.toMillis() + "ms",
+                        "rtc.cluster.node-ttl=" + TTL.toMillis() + "ms").run();
+    }
+
+    /** What every cluster test's node has: loopback media, Redis on {@code redisPort}, cluster mode on. */
+    static String[] nodeProperties(String id, int redisPort) {
+        return new String[] {"rtc.include-loopback=true", "rtc.events.stats-interval=0",
                 "rtc.limits.client.creates-per-second-per-address=1000",
-                "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
+                "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort,
                 "spring.data.redis.timeout=5s", "spring.data.redis.connect-timeout=2s",
-                "rtc.cluster.enabled=true", "rtc.cluster.node-id=" + id, "rtc.cluster.secret=" + SECRET,
-                "rtc.cluster.public-url=http://" + id + ".example.test",
-                "rtc.cluster.heartbeat=" + HEARTBEAT.toMillis() + "ms",
-                "rtc.cluster.node-ttl=" + TTL.toMillis() + "ms").run();
+                "rtc.cluster.enabled=true", "rtc.cluster.node-id=" + id, "rtc.cluster.secret=" + SECRET};
     }
 
     @Test

@@ -101,18 +101,13 @@ class ClusterEdgeTest {
 
     static ConfigurableApplicationContext node(String id) {
         int port = freePort();
-        return new SpringApplicationBuilder(ClusterDirectoryTest.Node.class).properties(
-                "server.port=" + port, "rtc.include-loopback=true", "rtc.events.stats-interval=0",
-                "rtc.limits.client.creates-per-second-per-address=1000",
-                "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
-                "spring.data.redis.timeout=5s", "spring.data.redis.connect-timeout=2s",
-                "rtc.cluster.enabled=true", "rtc.cluster.node-id=" + id,
-                "rtc.cluster.secret=" + ClusterDirectoryTest.SECRET,
-                "rtc.cluster.public-url=http://127.0.0.1:" + port,
-                "rtc.cluster.internal-url=http://127.0.0.1:" + port,
-                "rtc.cluster.heartbeat=250ms", "rtc.cluster.node-ttl=1500ms",
-                "rtc.cluster.edge-link-grace=" + GRACE.toMillis() + "ms",
-                "rtc.cluster.max-viewers=" + (id.equals("b") ? MAX_VIEWERS_ON_B : 0)).run();
+        return new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
+                .properties(ClusterDirectoryTest.nodeProperties(id, redis.port()))
+                .properties("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
+                        "rtc.cluster.internal-url=http://127.0.0.1:" + port,
+                        "rtc.cluster.heartbeat=250ms", "rtc.cluster.node-ttl=1500ms",
+                        "rtc.cluster.edge-link-grace=" + GRACE.toMillis() + "ms",
+                        "rtc.cluster.max-viewers=" + (id.equals("b") ? MAX_VIEWERS_ON_B : 0)).run();
     }
 
     @Test
