@@ -25,6 +25,8 @@ final class EdgeLink {
     private final PublishedStream stream;
     /** When the link last had a viewer (or was made), in the clock's millis: it closes a grace period after. */
     private volatile long lastViewedMillis;
+    /** Since when the origin has been missing from the directory, or -1 while it is there. */
+    private volatile long originMissingSinceMillis = -1;
 
     EdgeLink(String streamId, String originNode, SignalingSession session, long nowMillis) {
         this.originNode = originNode;
@@ -57,6 +59,18 @@ final class EdgeLink {
             return false;
         }
         return nowMillis - lastViewedMillis >= graceMillis;
+    }
+
+    /** How long the origin has been missing from the directory as of {@code nowMillis}; 0 while it is there. */
+    long originMissingFor(boolean missing, long nowMillis) {
+        if (!missing) {
+            originMissingSinceMillis = -1;
+            return 0;
+        }
+        if (originMissingSinceMillis < 0) {
+            originMissingSinceMillis = nowMillis;
+        }
+        return nowMillis - originMissingSinceMillis;
     }
 
     private static List<MediaStreamTrack> receivedTracks(RTCPeerConnection pc) {

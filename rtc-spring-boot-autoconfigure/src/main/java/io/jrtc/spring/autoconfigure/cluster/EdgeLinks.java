@@ -120,12 +120,16 @@ public class EdgeLinks implements AutoCloseable {
 
     /**
      * Closes the links whose origin node left the directory (killed, or cut off): its entry expired after the TTL,
-     * well before the link's connection would fail on ICE consent. Runs every heartbeat; needs Redis.
+     * well before the link's connection would fail on ICE consent. An origin must be missing for two heartbeats,
+     * so that a FLUSHALL or a Redis restart, healed by the origin's next heartbeat, does not cut anybody off. Runs
+     * every heartbeat; needs Redis.
      */
     void closeOrphans() {
+        long patience = properties.getHeartbeat().toMillis() * 2;
+        long now = clock.millis();
         for (String streamId : links.keySet()) {
             EdgeLink link = live(streamId);
-            if (link != null && directory.node(link.originNode()).isEmpty()) {
+            if (link != null && link.originMissingFor(directory.node(link.originNode()).isEmpty(), now) >= patience) {
                 close(link, "its origin node " + link.originNode() + " left the cluster directory");
             }
         }
