@@ -4,11 +4,14 @@ import io.jrtc.pc.RtcEngine;
 import io.jrtc.spring.autoconfigure.RtcProperties;
 import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.jrtc.spring.autoconfigure.security.RtcAccessRule;
 import io.jrtc.spring.autoconfigure.whip.WhipAutoConfiguration;
+import io.jrtc.spring.autoconfigure.whip.WhipRequestFilter;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import io.jrtc.spring.autoconfigure.whip.WhipSessions;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -91,6 +94,21 @@ public class ClusterAutoConfiguration {
         ClusterWhepController clusterWhepController(WhipSessions sessions, ClusterStreamRegistry streams,
                 ClusterTokens tokens) {
             return new ClusterWhepController(sessions, streams, tokens);
+        }
+
+        /**
+         * The SDP size limit on the internal endpoint, before its body is read: the endpoint checks its token only
+         * once the request reaches it, and an outsider's oversized body must not be held in memory first.
+         */
+        @Bean
+        FilterRegistrationBean<WhipRequestFilter> clusterInternalRequestFilter(RtcProperties rtc,
+                ObjectProvider<JsonMapper> jsonMapper) {
+            FilterRegistrationBean<WhipRequestFilter> registration = new FilterRegistrationBean<>(
+                    new WhipRequestFilter(RtcAccessRule.anyone(), rtc.getLimits().getMaxSdpBytes(),
+                            jsonMapper.getIfAvailable(JsonMapper::new)));
+            registration.setUrlPatterns(List.of(ClusterWhepController.PATH + "/*"));
+            registration.setName("clusterInternalRequestFilter");
+            return registration;
         }
 
         @Bean

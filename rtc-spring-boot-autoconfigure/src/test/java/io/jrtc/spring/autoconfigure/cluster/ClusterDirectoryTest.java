@@ -143,7 +143,7 @@ class ClusterDirectoryTest {
     }
 
     @Test
-    void theInternalEndpointAnswers401WithoutAValidTokenFor404ForAStreamNotPublishedHere() throws Exception {
+    void theInternalEndpointAnswers401WithoutAValidToken404ForAStreamNotPublishedHereAnd413ForAHugeBody() throws Exception {
         String offer = "v=0\r\n";
         ClusterTokens tokens = nodeA.getBean(ClusterTokens.class);
         assertThat(internalPost(nodeA, "cam-internal", null, offer).statusCode()).isEqualTo(401);
@@ -157,6 +157,9 @@ class ClusterDirectoryTest {
         assertThat(internalPost(nodeA, "cam-internal", otherStream, offer).statusCode()).isEqualTo(401);
         String valid = tokens.issue("b", "cam-internal");
         assertThat(internalPost(nodeA, "cam-internal", valid, offer).statusCode()).isEqualTo(404);
+        // An outsider's oversized body is refused before it is read, token or not.
+        assertThat(internalPost(nodeA, "cam-internal", null, "v=0\r\n" + "a=x\r\n".repeat(80_000)).statusCode())
+                .isEqualTo(413);
     }
 
     @Test
