@@ -27,7 +27,8 @@ final class SignalingClient {
         HttpClient client = settings.http != null ? settings.http
                 : HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                         .connectTimeout(settings.timeout).build();
-        this.http = new HttpSignaling(client, settings.bearerToken, settings.timeout);
+        this.http = new HttpSignaling(client, settings.bearerToken, settings.timeout, settings.retries,
+                settings.maxRetryDelay);
         this.trickle = settings.trickle;
         this.iceServersFromOptions = settings.iceServersFromOptions;
         this.configuration = settings.configuration;

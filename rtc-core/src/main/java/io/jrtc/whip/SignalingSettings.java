@@ -15,6 +15,8 @@ public abstract class SignalingSettings<B extends SignalingSettings<B>> {
     boolean trickle = true;
     boolean iceServersFromOptions;
     RTCConfiguration configuration = new RTCConfiguration();
+    int retries;
+    Duration maxRetryDelay = Duration.ofSeconds(10);
 
     SignalingSettings(URI endpoint) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -54,6 +56,21 @@ public abstract class SignalingSettings<B extends SignalingSettings<B>> {
      */
     public B iceServersFromOptions(boolean enabled) {
         this.iceServersFromOptions = enabled;
+        return self();
+    }
+
+    /**
+     * Tries the POST again, up to {@code attempts} more times, when the endpoint answers 503 (after its
+     * Retry-After: a cluster with no room now, a server at its connection limit) or cannot be reached (after one
+     * second), each wait at most {@code maxDelay}. Each try starts at the entry endpoint, so a cluster can redirect
+     * it anew. Off by default: a refusal is reported at once.
+     */
+    public B retries(int attempts, Duration maxDelay) {
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative, got " + attempts);
+        }
+        this.retries = attempts;
+        this.maxRetryDelay = Objects.requireNonNull(maxDelay);
         return self();
     }
 

@@ -1,15 +1,25 @@
 package io.jrtc.spring.autoconfigure.cluster;
 
+import io.jrtc.pc.RtcEngine;
+import io.jrtc.spring.autoconfigure.RtcProperties;
+import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.jrtc.spring.autoconfigure.security.RtcAccessRule;
 import io.jrtc.spring.autoconfigure.whip.WhipAutoConfiguration;
+import io.jrtc.spring.autoconfigure.whip.WhipRequestFilter;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import io.jrtc.spring.autoconfigure.whip.WhipSessions;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -17,8 +27,12 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.servlet.DispatcherServlet;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cluster mode, on with {@code rtc.cluster.enabled=true} when Spring Data Redis is on the classpath: the streams
@@ -27,24 +41,119 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @AutoConfiguration(after = DataRedisAutoConfiguration.class, before = WhipAutoConfiguration.class)
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnProperty(prefix = "rtc.cluster", name = "enabled", havingValue = "true")
-@EnableConfigurationProperties(ClusterProperties.class)
+@EnableConfigurationProperties({ ClusterProperties.class, RtcProperties.class })
 public class ClusterAutoConfiguration {
+
+    /** Made first, so a cluster without a usable secret fails at startup, explained by a FailureAnalyzer. */
+    @Bean
+    ClusterTokens clusterTokens(ClusterProperties properties) {
+        return new ClusterTokens(properties.getSecret(), Clock.systemUTC());
+    }
 
     @Bean
     ClusterDirectory clusterDirectory(StringRedisTemplate redis, ClusterProperties properties) {
         return new ClusterDirectory(redis, properties);
     }
 
+    /** WHIP's sessions end a link's viewers when it goes; they are made after this configuration, so lazily. */
     @Bean
-    ClusterStreamRegistry clusterStreamRegistry(ClusterDirectory directory, ClusterProperties properties) {
-        return new ClusterStreamRegistry(directory, properties);
+    EdgeLinks edgeLinks(RtcEngine engine, ClusterDirectory directory, ClusterTokens tokens,
+            ClusterProperties properties, ObjectProvider<WhipSessions> sessions) {
+        return new EdgeLinks(engine, directory, tokens, properties, sessions, Clock.systemUTC());
+    }
+
+    @Bean
+    ClusterStreamRegistry clusterStreamRegistry(ClusterDirectory directory, EdgeLinks links,
+            ClusterProperties properties) {
+        return new ClusterStreamRegistry(directory, links, properties);
     }
 
     /** WHIP's sessions give the node's load; they are made after this configuration, so they come lazily. */
     @Bean
     ClusterMembership clusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams,
-            ObjectProvider<WhipSessions> sessions, ClusterProperties properties) {
-        return new ClusterMembership(directory, streams, sessions, properties);
+            ObjectProvider<WhipSessions> sessions, ObjectProvider<PeerConnectionService> connections,
+            ClusterProperties properties, ClusterMetrics metrics) {
+        return new ClusterMembership(directory, streams, sessions, connections, properties, metrics);
+    }
+
+    @Bean
+    ClusterMetrics clusterMetrics() {
+        return new ClusterMetrics();
+    }
+
+    /**
+     * The node-internal WHEP endpoint edges pull from, and the placement of new WHIP and WHEP sessions, when this
+     * node serves WHIP and WHEP.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass({ DispatcherServlet.class, JsonMapper.class })
+    @ConditionalOnBooleanProperty(name = "rtc.whip.enabled", matchIfMissing = true)
+    static class InternalEndpointConfiguration {
+        @Bean
+        ClusterWhepController clusterWhepController(WhipSessions sessions, ClusterStreamRegistry streams,
+                ClusterTokens tokens) {
+            return new ClusterWhepController(sessions, streams, tokens);
+        }
+
+        /**
+         * The SDP size limit on the internal endpoint, before its body is read: the endpoint checks its token only
+         * once the request reaches it, and an outsider's oversized body must not be held in memory first.
+         */
+        @Bean
+        FilterRegistrationBean<WhipRequestFilter> clusterInternalRequestFilter(RtcProperties rtc,
+                ObjectProvider<JsonMapper> jsonMapper) {
+            FilterRegistrationBean<WhipRequestFilter> registration = new FilterRegistrationBean<>(
+                    new WhipRequestFilter(RtcAccessRule.anyone(), rtc.getLimits().getMaxSdpBytes(),
+                            jsonMapper.getIfAvailable(JsonMapper::new)));
+            registration.setUrlPatterns(List.of(ClusterWhepController.PATH + "/*"));
+            registration.setName("clusterInternalRequestFilter");
+            return registration;
+        }
+
+        @Bean
+        ClusterProblemDetailsAdvice clusterProblemDetailsAdvice() {
+            return new ClusterProblemDetailsAdvice();
+        }
+
+        /** Before the endpoints' own filters: a full node sends the client on before doing anything for it. */
+        @Bean
+        FilterRegistrationBean<ClusterPlacementFilter> clusterPlacementFilter(ClusterMembership membership,
+                ClusterDirectory directory, ClusterMetrics metrics, RtcProperties rtc,
+                ObjectProvider<JsonMapper> jsonMapper) {
+            FilterRegistrationBean<ClusterPlacementFilter> registration = new FilterRegistrationBean<>(
+                    new ClusterPlacementFilter(membership, directory, metrics, jsonMapper.getIfAvailable(JsonMapper::new)));
+            registration.setUrlPatterns(ClusterPlacementFilter.urlPatterns(rtc.getWhip().getPath(),
+                    rtc.getWhep().getPath()));
+            registration.setName("clusterPlacementFilter");
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+            return registration;
+        }
+
+        /** First: a session on another node is passed on before this node's access rules or placement apply. */
+        @Bean
+        FilterRegistrationBean<ClusterSessionFilter> clusterSessionFilter(ClusterProperties properties,
+                PeerConnectionService service, ClusterDirectory directory, ClusterMetrics metrics,
+                RtcProperties rtc, ObjectProvider<JsonMapper> jsonMapper) {
+            FilterRegistrationBean<ClusterSessionFilter> registration = new FilterRegistrationBean<>(
+                    new ClusterSessionFilter(properties, service, directory, metrics,
+                            jsonMapper.getIfAvailable(JsonMapper::new)));
+            registration.setUrlPatterns(ClusterPlacementFilter.urlPatterns(rtc.getWhip().getPath(),
+                    rtc.getWhep().getPath()));
+            registration.setName("clusterSessionFilter");
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE - 2);
+            return registration;
+        }
+    }
+
+    /** The {@code rtc.cluster.*} meters, when Micrometer is there. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class MetricsConfiguration {
+        @Bean
+        ClusterMeters clusterMeters(ClusterMetrics metrics, ClusterStreamRegistry streams, EdgeLinks links) {
+            return new ClusterMeters(metrics, streams, links);
+        }
     }
 
     /**

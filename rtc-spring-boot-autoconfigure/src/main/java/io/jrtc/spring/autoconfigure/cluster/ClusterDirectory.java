@@ -2,9 +2,12 @@ package io.jrtc.spring.autoconfigure.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,7 +21,11 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
  *   <li>{@code node:<id>}: a hash with the node's URLs, state and load;</li>
  *   <li>{@code stream:<id>}: the stream's lease, {@code "<node> <epoch>"}, claimed and released atomically by
  *       scripts so two nodes can never both hold it;</li>
- *   <li>{@code epoch:<id>}: the stream's last epoch, so each new claim is numbered above the previous one.</li>
+ *   <li>{@code epoch:<id>}: the stream's last epoch, so each new claim is numbered above the previous one;</li>
+ *   <li>{@code session:<id>}: the node a WHIP or WHEP session lives on, so a PATCH or DELETE that reaches
+ *       another node is forwarded to it;</li>
+ *   <li>{@code viewers:<id>}: a hash of the stream's viewers per node that serves it (its origin and edges),
+ *       rewritten by each node's heartbeat and expiring with the last one.</li>
  * </ul>
  * Every call may throw Spring's {@code DataAccessException} when Redis cannot be reached.
  */
@@ -104,6 +111,42 @@ public class ClusterDirectory {
         return new ClusterNode(id, emptyToNull(fields.get("publicUrl")), emptyToNull(fields.get("internalUrl")),
                 ClusterNode.State.valueOf(String.valueOf(fields.getOrDefault("state", "SERVING"))),
                 number(fields.get("viewers")), number(fields.get("streams")), number(fields.get("maxViewers")));
+    }
+
+    /** The node's entry, when it has not expired. */
+    public Optional<ClusterNode> node(String nodeId) {
+        String key = prefix + "node:" + nodeId;
+        Map<Object, Object> fields = redis.opsForHash().entries(key);
+        return fields.isEmpty() ? Optional.empty() : Optional.of(node(nodeId, fields));
+    }
+
+    /** Writes how many viewers this node serves of each stream; each entry lives for one TTL. */
+    public void writeViewers(String nodeId, Map<String, Integer> viewersByStream) {
+        viewersByStream.forEach((streamId, viewers) -> {
+            String key = prefix + "viewers:" + streamId;
+            redis.opsForHash().put(key, nodeId, Integer.toString(viewers));
+            redis.expire(key, ttl);
+        });
+    }
+
+    /** The viewers of {@code streamId} per node serving it, as their last heartbeats wrote them. */
+    public Map<String, Integer> viewers(String streamId) {
+        Map<String, Integer> viewers = new TreeMap<>();
+        redis.opsForHash().entries(prefix + "viewers:" + streamId)
+                .forEach((node, count) -> viewers.put(node.toString(), number(count)));
+        return viewers;
+    }
+
+    /** Notes that these sessions live on {@code nodeId}; each entry lives for one TTL. */
+    public void writeSessions(String nodeId, Collection<String> sessionIds) {
+        for (String sessionId : sessionIds) {
+            redis.opsForValue().set(prefix + "session:" + sessionId, nodeId, ttl);
+        }
+    }
+
+    /** The node the session lives on, or null when no live node claims it. */
+    public String sessionOwner(String sessionId) {
+        return redis.opsForValue().get(prefix + "session:" + sessionId);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jrtc.spring.autoconfigure.cluster;
 
+import io.jrtc.spring.autoconfigure.service.ManagedPeerConnection;
+import io.jrtc.spring.autoconfigure.service.PeerConnectionService;
 import io.jrtc.spring.autoconfigure.whip.WhipSessions;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,16 +20,21 @@ public class ClusterMembership implements SmartLifecycle {
     private final ClusterDirectory directory;
     private final ClusterStreamRegistry streams;
     private final ObjectProvider<WhipSessions> sessions;
+    /** Every session's id is its connection's: the heartbeat notes them all as this node's. */
+    private final ObjectProvider<PeerConnectionService> connections;
     private final ClusterProperties properties;
+    private final ClusterMetrics metrics;
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
     private volatile ClusterNode.State state = ClusterNode.State.SERVING;
     private ScheduledExecutorService heartbeats;
 
     public ClusterMembership(ClusterDirectory directory, ClusterStreamRegistry streams, ObjectProvider<WhipSessions> sessions,
-            ClusterProperties properties) {
+            ObjectProvider<PeerConnectionService> connections, ClusterProperties properties, ClusterMetrics metrics) {
         this.directory = directory;
         this.streams = streams;
         this.sessions = sessions;
+        this.connections = connections;
+        this.metrics = metrics;
         this.properties = properties;
     }
 
@@ -41,9 +48,16 @@ public class ClusterMembership implements SmartLifecycle {
 
     /** Rewrites the node's entry and its leases; runs every heartbeat, and may be called to heal at once. */
     public void heartbeat() {
+        long start = System.nanoTime();
         try {
             directory.writeNode(self());
-            streams.refreshLeases();
+            streams.heartbeat();
+            PeerConnectionService service = connections.getIfAvailable();
+            if (service != null) {
+                directory.writeSessions(properties.getNodeId(),
+                        service.list().stream().map(ManagedPeerConnection::id).toList());
+            }
+            metrics.heartbeat(System.nanoTime() - start, directory.nodes().size());
             if (lastFailure.getAndSet(null) != null) {
                 LOG.log(System.Logger.Level.INFO, "cluster directory reachable again");
             }
@@ -57,6 +71,15 @@ public class ClusterMembership implements SmartLifecycle {
     /** The failure of the last heartbeat, or null when it reached the directory. */
     public Throwable lastFailure() {
         return lastFailure.get();
+    }
+
+    /**
+     * Takes no new sessions from now on (POSTs are redirected) while keeping the ones it has, and says so in the
+     * directory at once.
+     */
+    public void drain() {
+        state = ClusterNode.State.DRAINING;
+        heartbeat();
     }
 
     public ClusterNode.State state() {

@@ -22,8 +22,17 @@ public class ClusterProperties {
     private Duration heartbeat = Duration.ofSeconds(2);
     /** How long an entry outlives the node's last heartbeat: a node that dies leaves the directory after it. */
     private Duration nodeTtl = Duration.ofSeconds(6);
+    /**
+     * The secret every node of the cluster shares (at least 16 bytes): node-to-node calls carry short-lived
+     * HMAC-SHA256 tokens made from it. Required in cluster mode.
+     */
+    private String secret;
     /** Viewers this node serves before it redirects new ones elsewhere; 0 for no limit. */
     private int maxViewers;
+    /** How long an edge keeps pulling a stream after its last local viewer left, for the next one to join fast. */
+    private Duration edgeLinkGrace = Duration.ofSeconds(10);
+    /** How long an edge waits for a stream's origin to answer its pull, per request. */
+    private Duration edgeLinkTimeout = Duration.ofSeconds(10);
     /** Prefix of every key this cluster writes, so several clusters can share one Redis. */
     private String keyPrefix = "jrtc:";
 
@@ -81,6 +90,30 @@ public class ClusterProperties {
 
     public void setMaxViewers(int maxViewers) {
         this.maxViewers = maxViewers;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public Duration getEdgeLinkGrace() {
+        return edgeLinkGrace;
+    }
+
+    public void setEdgeLinkGrace(Duration edgeLinkGrace) {
+        this.edgeLinkGrace = edgeLinkGrace;
+    }
+
+    public Duration getEdgeLinkTimeout() {
+        return edgeLinkTimeout;
+    }
+
+    public void setEdgeLinkTimeout(Duration edgeLinkTimeout) {
+        this.edgeLinkTimeout = edgeLinkTimeout;
     }
 
     public String getKeyPrefix() {

@@ -4,6 +4,7 @@ import io.jrtc.spring.autoconfigure.whip.InMemoryStreamRegistry;
 import io.jrtc.spring.autoconfigure.whip.PublishedStream;
 import io.jrtc.spring.autoconfigure.whip.StreamRegistry;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +19,13 @@ public class ClusterStreamRegistry implements StreamRegistry {
     private static final System.Logger LOG = System.getLogger(ClusterStreamRegistry.class.getName());
     private final StreamRegistry local = new InMemoryStreamRegistry();
     private final ClusterDirectory directory;
+    private final EdgeLinks links;
     private final String nodeId;
     private final Map<String, StreamLease> leases = new ConcurrentHashMap<>();
 
-    public ClusterStreamRegistry(ClusterDirectory directory, ClusterProperties properties) {
+    public ClusterStreamRegistry(ClusterDirectory directory, EdgeLinks links, ClusterProperties properties) {
         this.directory = directory;
+        this.links = links;
         this.nodeId = properties.getNodeId();
     }
 
@@ -44,9 +47,30 @@ public class ClusterStreamRegistry implements StreamRegistry {
         return true;
     }
 
+    /** A stream published here, or one this node already pulls from its origin. */
     @Override
     public Optional<PublishedStream> find(String streamId) {
-        return local.find(streamId);
+        Optional<PublishedStream> published = local.find(streamId);
+        return published.isPresent() ? published : links.find(streamId);
+    }
+
+    /** As {@link #find}, or else pulled from the node whose lease names it (an edge link). */
+    @Override
+    public Optional<PublishedStream> findToPlay(String streamId) {
+        Optional<PublishedStream> here = find(streamId);
+        if (here.isPresent()) {
+            return here;
+        }
+        StreamLease lease;
+        try {
+            lease = directory.lease(streamId);
+        } catch (DataAccessException e) {
+            throw new ClusterUnavailableException("playing " + streamId, e);
+        }
+        if (lease == null || lease.nodeId().equals(nodeId)) {
+            return Optional.empty();
+        }
+        return Optional.of(links.pull(lease));
     }
 
     @Override
@@ -77,10 +101,23 @@ public class ClusterStreamRegistry implements StreamRegistry {
     }
 
     /**
+     * A heartbeat's share of the streams: idle edge links close (whether Redis answers or not), and those whose
+     * origin left the directory; leases are rewritten, and the viewers per stream this node serves are written.
+     */
+    void heartbeat() {
+        links.closeIdle();
+        links.closeOrphans();
+        refreshLeases();
+        Map<String, Integer> viewers = new HashMap<>(links.viewers());
+        local.all().forEach(stream -> viewers.put(stream.streamId(), stream.viewers()));
+        directory.writeViewers(nodeId, viewers);
+    }
+
+    /**
      * Rewrites every lease this node holds (a heartbeat): refreshed, or taken again with its epoch when the entry
      * is gone (Redis flushed or restarted). A lease that another node took meanwhile is reported, not fought over.
      */
-    void refreshLeases() {
+    private void refreshLeases() {
         for (StreamLease held : leases.values()) {
             StreamLease now = directory.claim(held.streamId(), nodeId, held.epoch());
             if (!now.nodeId().equals(nodeId)) {

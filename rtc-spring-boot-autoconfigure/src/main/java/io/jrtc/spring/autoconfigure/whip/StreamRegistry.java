@@ -14,6 +14,14 @@ public interface StreamRegistry {
 
     Optional<PublishedStream> find(String streamId);
 
+    /**
+     * The stream a viewer asks for: by default the one published here; a registry that can fetch a stream from
+     * elsewhere (a cluster edge pulling from its origin) does so here, and {@link #find} then finds it too.
+     */
+    default Optional<PublishedStream> findToPlay(String streamId) {
+        return find(streamId);
+    }
+
     /** Removes exactly this stream (not a later publisher of the same id); false when it was not registered. */
     boolean unpublish(PublishedStream stream);
 

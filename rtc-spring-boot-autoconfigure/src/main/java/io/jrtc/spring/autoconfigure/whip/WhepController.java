@@ -51,7 +51,11 @@ public class WhepController {
     })
     @ApiResponse(responseCode = "404", description = "The stream is not published")
     @ApiResponse(responseCode = "429", description = "At a per-client limit; see Retry-After")
-    @ApiResponse(responseCode = "503", description = "At the connection limit; see Retry-After")
+    @ApiResponse(responseCode = "307", description = "Cluster mode: this node is full or draining; POST the same"
+            + " offer to the Location, another node with room",
+            headers = @Header(name = "Location", description = "The node to ask", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "503", description = "At the connection limit, or in cluster mode no node has room"
+            + " (problem type no-room); see Retry-After")
     public ResponseEntity<String> play(@PathVariable String streamId, @RequestBody String offer,
             HttpServletRequest request) {
         return WhipResponses.created(sessions.play(streamId, offer, RtcClients.of(request)), links);

@@ -50,7 +50,11 @@ public class WhipController {
     })
     @ApiResponse(responseCode = "409", description = "The stream is already published")
     @ApiResponse(responseCode = "429", description = "At a per-client limit; see Retry-After")
-    @ApiResponse(responseCode = "503", description = "At the connection limit; see Retry-After")
+    @ApiResponse(responseCode = "307", description = "Cluster mode: this node is full or draining; POST the same"
+            + " offer to the Location, another node with room",
+            headers = @Header(name = "Location", description = "The node to ask", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "503", description = "At the connection limit, or in cluster mode no node has room"
+            + " (problem type no-room); see Retry-After")
     public ResponseEntity<String> publish(@PathVariable String streamId, @RequestBody String offer,
             HttpServletRequest request) {
         return WhipResponses.created(sessions.publish(streamId, offer, RtcClients.of(request)), links);

@@ -160,7 +160,8 @@ public class WhipSessions implements DisposableBean {
      */
     public CreatedSession play(String streamId, String offer, RtcClient client) {
         service.checkSdpSize(offer);
-        PublishedStream stream = streams.find(streamId).orElseThrow(() -> new StreamNotFoundException(streamId));
+        PublishedStream stream = streams.findToPlay(streamId)
+                .orElseThrow(() -> new StreamNotFoundException(streamId));
         RTCRtpCodecParameters transcodeTo = OfferedCodecs.requireViewerTakes(offer, stream.videoCodec(),
                 VideoCodecs.available());
         ManagedPeerConnection connection = service.create(null, client);
@@ -314,12 +315,17 @@ public class WhipSessions implements DisposableBean {
             LOG.log(Level.DEBUG, () -> "stream " + stream.streamId() + " unpublished");
         }
         stream.tracks().forEach(MediaStreamTrack::stop);
+        endViewers(stream);
+        return true;
+    }
+
+    /** Ends the WHEP sessions playing {@code stream}: its publisher, or the link that brought it here, is gone. */
+    public void endViewers(PublishedStream stream) {
         for (Session viewer : List.copyOf(sessions.values())) {
             if (viewer.kind() == Kind.WHEP && viewer.published() == stream) {
                 end(viewer.id());
             }
         }
-        return true;
     }
 
     private static List<MediaStreamTrack> receivedTracks(RTCPeerConnection pc) {

@@ -13,6 +13,9 @@ import io.jrtc.whip.HttpSignalingException;
 import io.jrtc.whip.SignalingSession;
 import io.jrtc.whip.WhipClient;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class ClusterDirectoryTest {
     private static final Duration HEARTBEAT = Duration.ofMillis(250);
     private static final Duration TTL = Duration.ofMillis(1500);
+    static final String SECRET = "cluster-test-secret-0123456789";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RedisServerProcess redis;
     private static RtcEngine clients;
     private static ConfigurableApplicationContext nodeA;
@@ -79,15 +84,19 @@ class ClusterDirectoryTest {
     }
 
     static ConfigurableApplicationContext node(String id) {
-        return new SpringApplicationBuilder(Node.class).properties(
-                "server.port=0", "rtc.include-loopback=true", "rtc.events.stats-interval=0",
+        return new SpringApplicationBuilder(Node.class).properties(nodeProperties(id, redis.port()))
+                .properties("server.port=0", "rtc.cluster.public-url=http://" + id + ".example.test",
+                        "rtc.cluster.heartbeat=" + HEARTBEAT.toMillis() + "ms",
+                        "rtc.cluster.node-ttl=" + TTL.toMillis() + "ms").run();
+    }
+
+    /** What every cluster test's node has: loopback media, Redis on {@code redisPort}, cluster mode on. */
+    static String[] nodeProperties(String id, int redisPort) {
+        return new String[] {"rtc.include-loopback=true", "rtc.events.stats-interval=0",
                 "rtc.limits.client.creates-per-second-per-address=1000",
-                "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
+                "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort,
                 "spring.data.redis.timeout=5s", "spring.data.redis.connect-timeout=2s",
-                "rtc.cluster.enabled=true", "rtc.cluster.node-id=" + id,
-                "rtc.cluster.public-url=http://" + id + ".example.test",
-                "rtc.cluster.heartbeat=" + HEARTBEAT.toMillis() + "ms",
-                "rtc.cluster.node-ttl=" + TTL.toMillis() + "ms").run();
+                "rtc.cluster.enabled=true", "rtc.cluster.node-id=" + id, "rtc.cluster.secret=" + SECRET};
     }
 
     @Test
@@ -133,6 +142,34 @@ class ClusterDirectoryTest {
                 .noneMatch(node -> node.id().equals("ghost")));
     }
 
+    @Test
+    void theInternalEndpointAnswers401WithoutAValidToken404ForAStreamNotPublishedHereAnd413ForAHugeBody() throws Exception {
+        String offer = "v=0\r\n";
+        ClusterTokens tokens = nodeA.getBean(ClusterTokens.class);
+        assertThat(internalPost(nodeA, "cam-internal", null, offer).statusCode()).isEqualTo(401);
+        HttpResponse<String> refused = internalPost(nodeA, "cam-internal", "not-a-token", offer);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Bearer"));
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("urn:jrtc:problem:cluster-unauthorized");
+        String otherStream = tokens.issue("b", "another-cam");
+        assertThat(internalPost(nodeA, "cam-internal", otherStream, offer).statusCode()).isEqualTo(401);
+        String valid = tokens.issue("b", "cam-internal");
+        assertThat(internalPost(nodeA, "cam-internal", valid, offer).statusCode()).isEqualTo(404);
+        // An outsider's oversized body is refused before it is read, token or not.
+        assertThat(internalPost(nodeA, "cam-internal", null, "v=0\r\n" + "a=x\r\n".repeat(80_000)).statusCode())
+                .isEqualTo(413);
+    }
+
+    @Test
+    void aNodeWithoutASecretDoesNotStart() {
+        Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> new SpringApplicationBuilder(Node.class).properties("server.port=0",
+                        "spring.data.redis.port=" + redis.port(), "rtc.cluster.enabled=true").run().close());
+        assertThat(failure).hasRootCauseInstanceOf(ClusterSecretException.class);
+    }
+
     /** Last: the outage must not overlap the other cases. */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -151,6 +188,18 @@ class ClusterDirectoryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> directory().nodes().size() >= 2);
         ClusterHealthIndicator health = nodeB.getBean(ClusterHealthIndicator.class);
         await().atMost(Duration.ofSeconds(5)).until(() -> health.health().getStatus().equals(Status.UP));
+    }
+
+    private static HttpResponse<String> internalPost(ConfigurableApplicationContext node, String stream, String token,
+            String offer) throws Exception {
+        String port = node.getEnvironment().getProperty("local.server.port");
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + ClusterWhepController.PATH + "/" + stream)).header("Content-Type", "application/sdp")
+                .POST(HttpRequest.BodyPublishers.ofString(offer));
+        if (token != null) {
+            post.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(post.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static ClusterDirectory directory() {

@@ -74,7 +74,8 @@ class FailureAnalyzersTest {
 
         assertThat(factories).contains("org.springframework.boot.diagnostics.FailureAnalyzer")
                 .contains(PortRangeUnavailableFailureAnalyzer.class.getName())
-                .contains(InvalidIceServerFailureAnalyzer.class.getName());
+                .contains(InvalidIceServerFailureAnalyzer.class.getName())
+                .contains(io.jrtc.spring.autoconfigure.cluster.ClusterSecretFailureAnalyzer.class.getName());
         assertThatExceptionOfType(PortRangeUnavailableException.class)
                 .isThrownBy(() -> PortRangeProbe.check(0, 70000, List.of()));
     }

@@ -1,0 +1,152 @@
+package io.jrtc.spring.autoconfigure.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jrtc.media.MediaKind;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.pc.RTCConfiguration;
+import io.jrtc.pc.RtcEngine;
+import io.jrtc.pc.RtcEngineSettings;
+import io.jrtc.spring.autoconfigure.whip.WhipSessions;
+import io.jrtc.whip.SignalingSession;
+import io.jrtc.whip.WhepClient;
+import io.jrtc.whip.WhipClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Failover with a real kill: origin A runs in a JVM of its own ({@link ClusterNodeMain}), edge B in this one, with a
+ * real redis-server. After {@code kill -9} of A, A leaves the directory within the TTL, B's link closes and its
+ * viewers' sessions end, and once the lease expired the stream can be published again on B.
+ */
+class ClusterFailoverTest {
+    private static final Duration TTL = Duration.ofMillis(1500);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String STREAM = "cam-failover";
+    private static RedisServerProcess redis;
+    private static RtcEngine clients;
+    private static Process origin;
+    private static int originPort;
+    private static ConfigurableApplicationContext edge;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = new RedisServerProcess();
+        clients = RtcEngine.create(RtcEngineSettings.defaults().withIncludeLoopback(true));
+        originPort = freePort();
+        CompletableFuture<Void> originReady = startOrigin();
+        int edgePort = freePort();
+        edge = new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
+                .properties(ClusterDirectoryTest.nodeProperties("b", redis.port()))
+                .properties(nodeProperties(edgePort).toArray(String[]::new)).run();
+        originReady.get(180, TimeUnit.SECONDS);
+    }
+
+    /** Starts A's JVM on this test's classpath; completes once it serves. */
+    private static CompletableFuture<Void> startOrigin() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName()));
+        command.addAll(List.of(ClusterDirectoryTest.nodeProperties("a", redis.port())));
+        command.addAll(nodeProperties(originPort));
+        origin = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(origin.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.contains(ClusterNodeMain.READY)) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the process is gone
+            }
+            ready.completeExceptionally(new IllegalStateException("origin JVM exited before serving"));
+        }, "origin-output");
+        reader.setDaemon(true);
+        reader.start();
+        return ready;
+    }
+
+    private static List<String> nodeProperties(int port) {
+        return List.of("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
+                "rtc.cluster.internal-url=http://127.0.0.1:" + port, "rtc.cluster.heartbeat=250ms",
+                "rtc.cluster.node-ttl=" + TTL.toMillis() + "ms");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (origin != null) {
+            origin.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        if (edge != null) {
+            edge.close();
+        }
+        if (clients != null) {
+            clients.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void anOriginKilledWithSigkillLeavesItsEdgesViewersEndAndTheStreamCanBePublishedElsewhere() throws Exception {
+        ClusterDirectory directory = edge.getBean(ClusterDirectory.class);
+        try (ClusterMediaPeer publisher = new ClusterMediaPeer(clients, new RTCConfiguration());
+                ClusterMediaPeer republisher = new ClusterMediaPeer(clients, new RTCConfiguration())) {
+            WhipClient.builder(URI.create("http://127.0.0.1:" + originPort + "/whip/" + STREAM)).build()
+                    .publish(publisher.pc).get(30, TimeUnit.SECONDS);
+            publisher.startVideo();
+            SignalingSession viewer = WhepClient.builder(url("/whep/" + STREAM)).build()
+                    .play(clients::newPeerConnection).get(60, TimeUnit.SECONDS);
+            MediaStreamTrack video = ClusterMediaPeer.received(viewer.peerConnection(), MediaKind.VIDEO);
+            for (int i = 0; i < 10; i++) {
+                assertThat(publisher.sent(video.recv().get(WAIT.toSeconds(), TimeUnit.SECONDS))).isTrue();
+            }
+            assertThat(edge.getBean(EdgeLinks.class).size()).isEqualTo(1);
+
+            long killed = System.nanoTime();
+            origin.destroyForcibly();  // SIGKILL: no shutdown hook, no graceful leave
+            assertThat(origin.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            await().atMost(WAIT).until(() -> directory.node("a").isEmpty());
+            double leftMs = (System.nanoTime() - killed) / 1e6;
+            await().atMost(WAIT).until(() -> edge.getBean(EdgeLinks.class).size() == 0);
+            await().atMost(WAIT).until(() -> edge.getBean(WhipSessions.class).count(WhipSessions.Kind.WHEP) == 0);
+            double viewersEndedMs = (System.nanoTime() - killed) / 1e6;
+            await().atMost(WAIT).until(() -> directory.lease(STREAM) == null);
+
+            WhipClient.builder(url("/whip/" + STREAM)).build().publish(republisher.pc).get(30, TimeUnit.SECONDS);
+            assertThat(directory.lease(STREAM).nodeId()).isEqualTo("b");
+            System.out.printf("{\"clusterFailover\":{\"ttlMs\":%d,\"originLeftDirectoryMs\":%.0f,"
+                    + "\"edgeViewersEndedMs\":%.0f,\"load\":\"%.1f\"}}%n", TTL.toMillis(), leftMs, viewersEndedMs,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static URI url(String path) {
+        return URI.create("http://127.0.0.1:" + edge.getEnvironment().getProperty("local.server.port") + path);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+}
