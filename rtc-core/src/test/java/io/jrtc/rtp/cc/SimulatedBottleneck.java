@@ -6,6 +6,8 @@ import java.util.Random;
 /**
  * A bottleneck link on virtual time: a FIFO queue drained at {@code rate}, dropping what would wait longer than
  * {@code maxQueueNanos} (a tail-drop queue such as tbf's), then {@code delay} of propagation, and random loss.
+ * {@link #withBurst} makes it a token bucket as Linux's tbf is: after a quiet spell, up to that many bytes pass
+ * at once, unshaped, before the rate holds again.
  */
 final class SimulatedBottleneck {
     record Delivery(long arrival, int sequence) {
@@ -18,6 +20,9 @@ final class SimulatedBottleneck {
     private final Random random = new Random(7);
     private long rate;
     private long queueFreeAt;
+    private long burstBytes;
+    private double tokens;
+    private long tokensAt;
     long sent;
     long dropped;
 
@@ -28,6 +33,13 @@ final class SimulatedBottleneck {
         this.randomLoss = randomLoss;
     }
 
+    /** Lets up to {@code bytes} through at once after a pause (tbf's burst): the bucket starts full. */
+    SimulatedBottleneck withBurst(long bytes) {
+        burstBytes = bytes;
+        tokens = bytes;
+        return this;
+    }
+
     void setRate(long bitsPerSecond) {
         rate = bitsPerSecond;
     }
@@ -35,13 +47,27 @@ final class SimulatedBottleneck {
     /** A packet of {@code size} bytes (plus 40 of UDP, IP and SRTP) enters the link at {@code now}. */
     void send(long now, int sequence, int size) {
         sent++;
+        int wireSize = size + 40;
         long start = Math.max(now, queueFreeAt);
-        if (start - now > maxQueueNanos || random.nextDouble() < randomLoss) {
+        long departure = burstBytes > 0 ? departureThroughBucket(start, wireSize) : start + wireSize * 8_000_000_000L
+                / rate;
+        long wait = burstBytes > 0 ? departure - now : start - now;
+        if (wait > maxQueueNanos || random.nextDouble() < randomLoss) {
             dropped++;
             return;
         }
-        queueFreeAt = start + (size + 40) * 8_000_000_000L / rate;
-        inFlight.add(new Delivery(queueFreeAt + delay, sequence));
+        if (burstBytes > 0) {
+            tokens = Math.min(burstBytes, tokens + (departure - tokensAt) * rate / 8e9) - wireSize;
+            tokensAt = departure;
+        }
+        queueFreeAt = departure;
+        inFlight.add(new Delivery(departure + delay, sequence));
+    }
+
+    /** When a packet queued from {@code start} leaves: once the bucket holds its size in tokens. */
+    private long departureThroughBucket(long start, int wireSize) {
+        double available = Math.min(burstBytes, tokens + (start - tokensAt) * rate / 8e9);
+        return available >= wireSize ? start : start + (long) Math.ceil((wireSize - available) * 8e9 / rate);
     }
 
     /** The next packet that has arrived by {@code now}, or null. */
