@@ -61,9 +61,10 @@ public final class ForwardedPacket {
         Vp8Fields vp8 = Vp8Fields.NONE;
         if (format != null) {
             try {
-                int flags = format.inspect(data, headerLength, payloadLength);
-                start = (flags & Depacketizer.FRAME_START) != 0;
-                key = (flags & Depacketizer.KEYFRAME) != 0;
+                start = (format.inspect(data, headerLength, payloadLength) & Depacketizer.FRAME_START) != 0;
+                // not inspect's KEYFRAME: an H.264 or H.265 keyframe starts at the parameter sets, which carry
+                // no IDR slice, and its IDR slice does not start the access unit
+                key = format.startsKeyframe(data, headerLength, payloadLength);
                 if (format instanceof Vp8PayloadFormat) {
                     vp8 = vp8Fields(data, headerLength, payloadLength);
                 }
@@ -163,9 +164,12 @@ public final class ForwardedPacket {
         return frameStart;
     }
 
-    /** Whether this packet begins a frame that decodes on its own; every audio packet does. */
+    /**
+     * Whether a viewer may start at this packet: the first packet of a frame that decodes on its own (for H.264
+     * and H.265 the one bringing the parameter sets); every audio packet is.
+     */
     public boolean keyframe() {
-        return keyframe && frameStart;
+        return keyframe;
     }
 
     Vp8Fields vp8() {

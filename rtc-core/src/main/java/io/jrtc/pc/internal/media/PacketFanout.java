@@ -8,7 +8,9 @@ import io.jrtc.rtp.forward.PacketSource;
 import io.jrtc.sdp.media.RtpCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -73,19 +75,16 @@ final class PacketFanout implements PacketSource {
     }
 
     /**
-     * The payload format that tells a codec's frame starts and keyframes, or null for one not forwarded as packets
-     * (it goes through the frame path). VP8 only for now: H.264 forwarded to Chromium decoded nothing
-     * (VideoInteropTest), so H.264, VP9, AV1 and H.265 keep the frame path until their forwarding is tested.
+     * The video codecs forwarded as packets, each proven by a real viewer that decodes them: VP8 and H.264 (modes
+     * 0 and 1) by rtc-core's VideoInteropTest (Chromium). The others keep the frame path until a real peer shows
+     * their forwarding decodes.
      */
+    private static final Set<String> FORWARDED_VIDEO = Set.of("vp8", "h264");
+
+    /** The payload format that tells a codec's frame starts and keyframes, or null for one not forwarded. */
     private static Depacketizer videoFormat(RtpCodec codec) {
-        if (!codec.encodingName().equalsIgnoreCase("vp8")) {
-            return null;
-        }
-        try {
-            return FrameDepacketizer.payloadFormat(codec.encodingName().toLowerCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
+        String encoding = codec.encodingName().toLowerCase(Locale.ROOT);
+        return FORWARDED_VIDEO.contains(encoding) ? FrameDepacketizer.payloadFormat(encoding) : null;
     }
 
     @Override
