@@ -1,6 +1,7 @@
 package io.jrtc.rtp.forward;
 
 import io.jrtc.codec.Depacketizer;
+import io.jrtc.codec.Vp9PayloadFormat;
 import io.jrtc.rtp.RtpHeader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,8 @@ import java.util.List;
  * <li>{@code h265.rtp}: x265enc (zerolatency) into rtph265pay config-interval=-1 mtu=300;</li>
  * <li>{@code vp9.rtp}: vp9enc deadline=1 into rtpvp9pay picture-id-mode=15-bit mtu=300.</li>
  * </ul>
- * {@code layer} copies of a recording stand for simulcast layers: their SSRC, sequence numbers and timestamps are
- * moved so that they look like another encoder's.
+ * {@code layer} copies of a recording stand for simulcast layers: their SSRC, sequence numbers, timestamps and VP9
+ * picture ids are moved so that they look like another encoder's (the recordings carry no header extension).
  */
 final class RecordedRtp {
     private final List<byte[]> packets;
@@ -57,6 +58,10 @@ final class RecordedRtp {
             add(wire, 2, 2, layer * 20_000);
             add(wire, 4, 4, layer * 900_000);
             add(wire, 8, 4, layer * 0x01010101);
+            if (format instanceof Vp9PayloadFormat && (wire[12] & 0x80) != 0 && (wire[13] & 0x80) != 0) {
+                add(wire, 13, 2, layer * 1000);  // another encoder's 15-bit picture ids (M stays set)
+                wire[13] |= (byte) 0x80;
+            }
             RtpHeader header = RtpHeader.parse(wire, 0, wire.length);
             if (frames.isEmpty() || header.timestamp() != lastTimestamp) {
                 frames.add(new ArrayList<>());

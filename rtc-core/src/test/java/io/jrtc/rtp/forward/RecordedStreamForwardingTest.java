@@ -8,6 +8,7 @@ import io.jrtc.codec.H264NalUnits;
 import io.jrtc.codec.H264PayloadFormat;
 import io.jrtc.codec.H265PayloadFormat;
 import io.jrtc.codec.MediaFrame;
+import io.jrtc.codec.Vp9PayloadDescriptor;
 import io.jrtc.codec.Vp9PayloadFormat;
 import io.jrtc.rtp.RtpHeader;
 import io.jrtc.rtp.RtpHeaderWriter;
@@ -80,6 +81,9 @@ class RecordedStreamForwardingTest {
         assertThat(decoded).hasSize(FRAMES);
         assertStartsDecodable(name, format, decoded);
         assertThat(decoded.get(KEYFRAME_INTERVAL).keyframe()).as("the first frame of the new layer").isTrue();
+        if (format instanceof Vp9PayloadFormat) {
+            assertVp9PictureIdsContinue();
+        }
         for (int i = 1; i < FRAMES; i++) {
             assertThat(decoded.get(i).rtpTimestamp() - decoded.get(i - 1).rtpTimestamp())
                     .as("timestamp step before frame %d (GStreamer rounds 1/30 s)", i).isBetween(2999, 3001);
@@ -105,11 +109,25 @@ class RecordedStreamForwardingTest {
             assertThat(out.ssrc()).isEqualTo(0x0BADCAFE);
             assertThat(out.payloadType()).isEqualTo(100);
             assertThat(out.marker()).isEqualTo(in.marker());
-            assertThat(payload(out)).as("payload %d", i)
-                    .isEqualTo(Arrays.copyOfRange(in.data(), in.payloadOffset(), in.data().length));
+            assertThat(withoutPictureId(payload(out), in.numbering())).as("payload %d", i).isEqualTo(
+                    withoutPictureId(Arrays.copyOfRange(in.data(), in.payloadOffset(), in.data().length),
+                            in.numbering()));
             if (i > 0) {
                 assertThat(out.sequenceNumber()).isEqualTo((received.get(i - 1).sequenceNumber() + 1) & 0xFFFF);
             }
+        }
+    }
+
+    /** VP9 picture ids go up by one per picture across the switch, as the viewer's decoder orders pictures by them. */
+    private void assertVp9PictureIdsContinue() throws Exception {
+        int previous = -1;
+        for (RtpHeader out : received) {
+            int pictureId = Vp9PayloadDescriptor.parse(out.buffer(), out.payloadOffset(), out.payloadLength())
+                    .pictureId();
+            if (previous >= 0) {
+                assertThat((pictureId - previous) & 0x7FFF).as("picture id after %d", previous).isIn(0, 1);
+            }
+            previous = pictureId;
         }
     }
 
@@ -134,6 +152,15 @@ class RecordedStreamForwardingTest {
         assertThat(assembler.malformedPackets()).isZero();
         assertThat(assembler.droppedFrames()).isZero();
         return frames;
+    }
+
+    /** The payload with the picture id, which a switch rewrites (assertVp9PictureIdsContinue), zeroed. */
+    private static byte[] withoutPictureId(byte[] payload, PictureNumbering numbering) {
+        if (numbering.pictureIdAt() >= 0) {
+            Arrays.fill(payload, numbering.pictureIdAt(),
+                    numbering.pictureIdAt() + (numbering.pictureIdBits() == 15 ? 2 : 1), (byte) 0);
+        }
+        return payload;
     }
 
     private static byte[] payload(RtpHeader packet) {

@@ -119,6 +119,9 @@ final class ForwardingSender implements PacketListener {
             }
             header.addExtension(sender.midExtensionId(), midBytes, 0, midBytes.length);  // RFC 8843 §15
         }
+        int descriptorId = sender.dependencyDescriptorExtensionId();
+        current.setDependencyDescriptorId(descriptorId == NegotiatedParameters.NO_EXTENSION
+                ? ForwardedPacket.ABSENT : descriptorId);
         selectLayers(forwarded.arrival(), current);
         int length = current.forward(forwarded, header, packet);
         if (current.pollKeyframeRequest() && source != null) {
