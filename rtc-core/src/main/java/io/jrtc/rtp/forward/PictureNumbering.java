@@ -36,58 +36,47 @@ record PictureNumbering(int pictureId, int pictureIdBits, int pictureIdAt, int t
             return NONE;
         }
         int x = b[off + 1] & 0xFF;
-        int at = 2;
-        int pictureId = ABSENT;
-        int bits = 0;
-        int pictureIdAt = ABSENT;
-        if ((x & 0x80) != 0) {
-            pictureIdAt = at;
-            bits = pictureIdBits(b[off + at]);
-            pictureId = pictureId(b, off + at, bits);
-            at += bits == 15 ? 2 : 1;
-        }
-        int tl0 = ABSENT;
-        int tl0At = ABSENT;
-        if ((x & 0x40) != 0) {
-            tl0At = at;
-            tl0 = b[off + at++] & 0xFF;
-        }
+        int pictureIdAt = (x & 0x80) != 0 ? 2 : ABSENT;
+        int at = after(b, off, pictureIdAt, 2);
+        int tl0At = (x & 0x40) != 0 ? at++ : ABSENT;
         int tid = ABSENT;
         boolean sync = false;
         if ((x & 0x20) != 0) {
             tid = (b[off + at] & 0xFF) >>> 6;
             sync = (b[off + at] & 0x20) != 0;
         }
-        return new PictureNumbering(pictureId, bits, pictureIdAt, tl0, tl0At, tid, sync);
+        return at(b, off, pictureIdAt, tl0At, tid, sync);
     }
 
     /** I: picture id; L: layer indices, followed by TL0PICIDX unless F (flexible mode). */
     private static PictureNumbering vp9(byte[] b, int off) {
         int first = b[off] & 0xFF;
-        int at = 1;
-        int pictureId = ABSENT;
-        int bits = 0;
-        int pictureIdAt = ABSENT;
-        if ((first & 0x80) != 0) {
-            pictureIdAt = at;
-            bits = pictureIdBits(b[off + at]);
-            pictureId = pictureId(b, off + at, bits);
-            at += bits == 15 ? 2 : 1;
-        }
+        int pictureIdAt = (first & 0x80) != 0 ? 1 : ABSENT;
         boolean layerIndices = (first & 0x20) != 0;
         boolean flexible = (first & 0x10) != 0;
-        if (!layerIndices || flexible) {
-            return new PictureNumbering(pictureId, bits, pictureIdAt, ABSENT, ABSENT, ABSENT, false);
+        int tl0At = layerIndices && !flexible ? after(b, off, pictureIdAt, 1) + 1 : ABSENT;
+        return at(b, off, pictureIdAt, tl0At, ABSENT, false);
+    }
+
+    /** Where the field after the picture id at {@code pictureIdAt} (or at {@code at}, without one) begins. */
+    private static int after(byte[] b, int off, int pictureIdAt, int at) {
+        return pictureIdAt == ABSENT ? at : pictureIdAt + pictureIdBits(b[off + pictureIdAt]) / 8 + 1;
+    }
+
+    /** The numbering read from where its fields lie (M bit, then 7 or 15 bits of picture id). */
+    private static PictureNumbering at(byte[] b, int off, int pictureIdAt, int tl0At, int tid, boolean sync) {
+        int bits = pictureIdAt == ABSENT ? 0 : pictureIdBits(b[off + pictureIdAt]);
+        int pictureId = ABSENT;
+        if (bits == 15) {
+            pictureId = (b[off + pictureIdAt] & 0x7F) << 8 | b[off + pictureIdAt + 1] & 0xFF;
+        } else if (bits == 7) {
+            pictureId = b[off + pictureIdAt] & 0x7F;
         }
-        int tl0At = at + 1;
-        return new PictureNumbering(pictureId, bits, pictureIdAt, b[off + tl0At] & 0xFF, tl0At, ABSENT, false);
+        int tl0 = tl0At == ABSENT ? ABSENT : b[off + tl0At] & 0xFF;
+        return new PictureNumbering(pictureId, bits, pictureIdAt, tl0, tl0At, tid, sync);
     }
 
     private static int pictureIdBits(byte first) {
         return (first & 0x80) != 0 ? 15 : 7;
-    }
-
-    private static int pictureId(byte[] b, int at, int bits) {
-        return bits == 15 ? (b[at] & 0x7F) << 8 | b[at + 1] & 0xFF : b[at] & 0x7F;
     }
 }
