@@ -18,7 +18,9 @@ import java.util.List;
  * aggregate-mode=zero-latency mtu=300 seqnum-offset=65530: STAP-A with the SPS and PPS, FU-A slices, AUDs;</li>
  * <li>{@code h264-mode0.rtp}: the same into rtph264pay aggregate-mode=none mtu=1400: single NAL unit packets only
  * (packetization-mode 0);</li>
- * <li>{@code h265.rtp}: x265enc (zerolatency) into rtph265pay config-interval=-1 mtu=300;</li>
+ * <li>{@code h265.rtp}: x265enc (zerolatency, option-string=open-gop=0: IDR pictures, which rtph265pay sends after
+ * the VPS, SPS and PPS, where an open GOP would make CRA pictures without them) into rtph265pay config-interval=-1
+ * mtu=300;</li>
  * <li>{@code vp9.rtp}: vp9enc deadline=1 into rtpvp9pay picture-id-mode=15-bit mtu=300.</li>
  * </ul>
  * {@code layer} copies of a recording stand for simulcast layers: their SSRC, sequence numbers, timestamps and VP9
