@@ -17,7 +17,8 @@ import io.jrtc.rtp.RtpHeaderWriter;
  * gap in the sequence numbers or picture ids; a higher target takes effect at a base-layer or layer-sync frame.</li>
  * </ul>
  * The caller owns the output header: it sets the SSRC, payload type and its own header extensions, this sets
- * sequence number, timestamp and marker, adds the dependency descriptor and writes the packet. Not thread-safe: one viewer's thread.
+ * sequence number, timestamp and marker, adds the dependency descriptor and writes the packet. Not thread-safe:
+ * one viewer's thread.
  */
 public final class ForwardingStream {
     /** What {@link #forward} returns for a packet the viewer does not get. */
