@@ -2,14 +2,13 @@ package io.jrtc.rtp.forward;
 
 import io.jrtc.codec.CodecParseException;
 import io.jrtc.codec.Depacketizer;
-import io.jrtc.codec.Vp8PayloadFormat;
 import io.jrtc.rtp.RtpHeader;
 
 /**
  * One publisher packet on its way to every viewer: a private copy of the plain RTP packet (the receive buffer is
  * reused), read once for what each viewer's {@link ForwardingStream} decides on: whether it starts a frame or a
- * keyframe, which simulcast layer it belongs to and, for VP8, the descriptor's picture id, TL0PICIDX and temporal
- * layer (RFC 7741 §4.2) with where they lie. Immutable once made, so viewers on any thread share it.
+ * keyframe, which simulcast layer it belongs to and, for VP8 and VP9, the descriptor's picture numbering
+ * ({@link PictureNumbering}). Immutable once made, so viewers on any thread share it.
  */
 public final class ForwardedPacket {
     /** A field the packet does not carry. */
@@ -22,16 +21,14 @@ public final class ForwardedPacket {
     private final int payloadLength;
     private final boolean frameStart;
     private final boolean keyframe;
-    private final Vp8Fields vp8;
-
-    /** Where the VP8 descriptor's fields are, relative to the payload start, and their values. */
-    record Vp8Fields(int pictureId, int pictureIdBits, int pictureIdAt, int tl0PicIdx, int tl0At,
-            int temporalLayer, boolean layerSync) {
-        static final Vp8Fields NONE = new Vp8Fields(ABSENT, 0, ABSENT, ABSENT, ABSENT, ABSENT, false);
-    }
+    private final PictureNumbering numbering;
+    /** Where the AV1 dependency descriptor's value lies in {@link #data}, and its length; ABSENT without one. */
+    private final int dependencyDescriptorAt;
+    private final int dependencyDescriptorLength;
 
     private ForwardedPacket(byte[] data, long arrival, int layer, int payloadOffset, int payloadLength,
-            boolean frameStart, boolean keyframe, Vp8Fields vp8) {
+            boolean frameStart, boolean keyframe, PictureNumbering numbering, int dependencyDescriptorAt,
+            int dependencyDescriptorLength) {
         this.data = data;
         this.arrival = arrival;
         this.layer = layer;
@@ -39,7 +36,9 @@ public final class ForwardedPacket {
         this.payloadLength = payloadLength;
         this.frameStart = frameStart;
         this.keyframe = keyframe;
-        this.vp8 = vp8;
+        this.numbering = numbering;
+        this.dependencyDescriptorAt = dependencyDescriptorAt;
+        this.dependencyDescriptorLength = dependencyDescriptorLength;
     }
 
     /**
@@ -48,6 +47,15 @@ public final class ForwardedPacket {
      * payload (padding sent to probe bandwidth): neither is forwarded.
      */
     public static ForwardedPacket copyOf(RtpHeader packet, long arrival, int layer, Depacketizer format) {
+        return copyOf(packet, arrival, layer, format, ABSENT);
+    }
+
+    /**
+     * Copies a received packet whose AV1 dependency descriptor, if any, is header extension element
+     * {@code dependencyDescriptorId} as the publisher negotiated it ({@link #ABSENT}: none negotiated).
+     */
+    public static ForwardedPacket copyOf(RtpHeader packet, long arrival, int layer, Depacketizer format,
+            int dependencyDescriptorId) {
         int payloadLength = packet.payloadLength();
         if (payloadLength <= 0) {
             return null;
@@ -58,57 +66,22 @@ public final class ForwardedPacket {
         data[0] &= (byte) 0xDF;  // the padding is not copied
         boolean start = true;
         boolean key = true;
-        Vp8Fields vp8 = Vp8Fields.NONE;
+        PictureNumbering numbering = PictureNumbering.NONE;
         if (format != null) {
             try {
-                int flags = format.inspect(data, headerLength, payloadLength);
-                start = (flags & Depacketizer.FRAME_START) != 0;
-                key = (flags & Depacketizer.KEYFRAME) != 0;
-                if (format instanceof Vp8PayloadFormat) {
-                    vp8 = vp8Fields(data, headerLength, payloadLength);
-                }
+                start = (format.inspect(data, headerLength, payloadLength) & Depacketizer.FRAME_START) != 0;
+                // not inspect's KEYFRAME: an H.264 or H.265 keyframe starts at the parameter sets, which carry
+                // no IDR slice, and its IDR slice does not start the access unit
+                key = format.startsKeyframe(data, headerLength, payloadLength);
+                numbering = PictureNumbering.of(format, data, headerLength, payloadLength);
             } catch (CodecParseException malformed) {
                 return null;
             }
         }
-        return new ForwardedPacket(data, arrival, layer, headerLength, payloadLength, start, key, vp8);
-    }
-
-    /** The optional fields of a VP8 payload descriptor, where they lie (RFC 7741 §4.2). */
-    private static Vp8Fields vp8Fields(byte[] b, int off, int len) {
-        if ((b[off] & 0x80) == 0 || len < 2) {
-            return Vp8Fields.NONE;
-        }
-        int x = b[off + 1] & 0xFF;
-        int at = 2;
-        int pictureId = ABSENT;
-        int bits = 0;
-        int pictureIdAt = ABSENT;
-        if ((x & 0x80) != 0) {
-            pictureIdAt = at;
-            if ((b[off + at] & 0x80) != 0) {
-                pictureId = (b[off + at] & 0x7F) << 8 | b[off + at + 1] & 0xFF;
-                bits = 15;
-                at += 2;
-            } else {
-                pictureId = b[off + at] & 0x7F;
-                bits = 7;
-                at++;
-            }
-        }
-        int tl0 = ABSENT;
-        int tl0At = ABSENT;
-        if ((x & 0x40) != 0) {
-            tl0At = at;
-            tl0 = b[off + at++] & 0xFF;
-        }
-        int tid = ABSENT;
-        boolean sync = false;
-        if ((x & 0x20) != 0) {
-            tid = (b[off + at] & 0xFF) >>> 6;
-            sync = (b[off + at] & 0x20) != 0;
-        }
-        return new Vp8Fields(pictureId, bits, pictureIdAt, tl0, tl0At, tid, sync);
+        int descriptorAt = dependencyDescriptorId == ABSENT ? -1 : packet.extensionOffset(dependencyDescriptorId);
+        int descriptorLength = descriptorAt < 0 ? ABSENT : packet.extensionLength(dependencyDescriptorId);
+        return new ForwardedPacket(data, arrival, layer, headerLength, payloadLength, start, key, numbering,
+                descriptorAt < 0 ? ABSENT : descriptorAt - packet.offset(), descriptorLength);
     }
 
     /** The plain RTP packet, header as the publisher wrote it, without padding; do not modify. */
@@ -163,17 +136,29 @@ public final class ForwardedPacket {
         return frameStart;
     }
 
-    /** Whether this packet begins a frame that decodes on its own; every audio packet does. */
+    /**
+     * Whether a viewer may start at this packet: the first packet of a frame that decodes on its own (for H.264
+     * and H.265 the one bringing the parameter sets); every audio packet is.
+     */
     public boolean keyframe() {
-        return keyframe && frameStart;
+        return keyframe;
     }
 
-    Vp8Fields vp8() {
-        return vp8;
+    /** Where the dependency descriptor's value lies in {@link #data()}, or {@link #ABSENT}. */
+    int dependencyDescriptorAt() {
+        return dependencyDescriptorAt;
+    }
+
+    int dependencyDescriptorLength() {
+        return dependencyDescriptorLength;
+    }
+
+    PictureNumbering numbering() {
+        return numbering;
     }
 
     /** The VP8 temporal layer (TID), or {@link #ABSENT}. */
     public int temporalLayer() {
-        return vp8.temporalLayer();
+        return numbering.temporalLayer();
     }
 }

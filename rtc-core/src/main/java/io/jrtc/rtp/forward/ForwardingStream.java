@@ -10,13 +10,15 @@ import io.jrtc.rtp.RtpHeaderWriter;
  * <li>it forwards one simulcast layer (RFC 8853) at a time and moves to the {@linkplain #setTargetLayer target}
  * only at a keyframe of the target, so the viewer's decoder never gets a picture it cannot decode; until then it
  * keeps forwarding the current layer and asks for a keyframe ({@link #pollKeyframeRequest()});</li>
- * <li>sequence numbers, timestamps and the VP8 picture id and TL0PICIDX (RFC 7741 §4.2) continue across switches
- * (timestamps advance by the arrival time between the last packet of the old layer and the first of the new);</li>
+ * <li>sequence numbers, timestamps, the VP8 and VP9 picture id and TL0PICIDX (RFC 7741 §4.2, RFC 9628 §4.2) and
+ * the AV1 dependency descriptor's frame number continue across switches (timestamps advance by the arrival time
+ * between the last packet of the old layer and the first of the new);</li>
  * <li>VP8 frames of a temporal layer above the {@linkplain #setTargetTemporalLayer target} are dropped without a
  * gap in the sequence numbers or picture ids; a higher target takes effect at a base-layer or layer-sync frame.</li>
  * </ul>
  * The caller owns the output header: it sets the SSRC, payload type and its own header extensions, this sets
- * sequence number, timestamp and marker and writes the packet. Not thread-safe: one viewer's thread.
+ * sequence number, timestamp and marker, adds the dependency descriptor and writes the packet. Not thread-safe:
+ * one viewer's thread.
  */
 public final class ForwardingStream {
     /** What {@link #forward} returns for a packet the viewer does not get. */
@@ -31,6 +33,9 @@ public final class ForwardingStream {
     private final CounterMap sequenceNumbers = new CounterMap(16);
     private final CounterMap tl0PicIdx = new CounterMap(8);
     private CounterMap pictureIds = new CounterMap(15);
+    private final CounterMap frameNumbers = new CounterMap(16);
+    private final byte[] dependencyDescriptor = new byte[255];
+    private int dependencyDescriptorId = ForwardedPacket.ABSENT;
     private int currentLayer = NO_LAYER;
     private volatile int targetLayer;
     private int maxTemporal = ALL_TEMPORAL_LAYERS;
@@ -52,6 +57,14 @@ public final class ForwardingStream {
             throw new IllegalArgumentException("clock rate must be positive, got " + clockRate);
         }
         this.clockRate = clockRate;
+    }
+
+    /**
+     * The header extension id the viewer negotiated for the AV1 dependency descriptor, or
+     * {@link ForwardedPacket#ABSENT}: the publisher's descriptor is then not forwarded. On the viewer's thread.
+     */
+    public void setDependencyDescriptorId(int id) {
+        dependencyDescriptorId = id;
     }
 
     /** The simulcast layer to forward (0: the lowest); taken at its next keyframe. Any thread. */
@@ -100,9 +113,9 @@ public final class ForwardingStream {
         }
         if (dropsTemporalLayer(packet)) {
             sequenceNumbers.drop(packet.sequenceNumber());
-            ForwardedPacket.Vp8Fields vp8 = packet.vp8();
-            if (vp8.pictureId() != ForwardedPacket.ABSENT) {  // every packet: the frame's first may be late
-                pictureIds(vp8.pictureIdBits()).drop(vp8.pictureId());
+            PictureNumbering numbering = packet.numbering();
+            if (numbering.pictureId() != ForwardedPacket.ABSENT) {  // every packet: the frame's first may be late
+                pictureIds(numbering.pictureIdBits()).drop(numbering.pictureId());
             }
             dropped++;
             return NOT_FORWARDED;
@@ -114,9 +127,10 @@ public final class ForwardingStream {
         }
         int timestamp = timestamp(packet);
         header.sequenceNumber(sequenceNumber).timestamp(timestamp).marker(packet.marker());
+        addDependencyDescriptor(packet, header);
         int headerLength = header.headerLength();
         int length = header.write(dst, 0, packet.data(), packet.payloadOffset(), packet.payloadLength(), 0);
-        rewriteVp8(packet.vp8(), dst, headerLength);
+        rewritePictureNumbering(packet.numbering(), dst, headerLength);
         forwarded++;
         return length;
     }
@@ -157,6 +171,7 @@ public final class ForwardingStream {
         sequenceNumbers.startSource();
         pictureIds.startSource();
         tl0PicIdx.startSource();
+        frameNumbers.startSource();
         timestampStarted = false;
         maxTemporal = targetTemporal;
         lastKeyframeRequest = Long.MIN_VALUE;
@@ -173,7 +188,7 @@ public final class ForwardingStream {
         }
         if (packet.frameStart()) {
             int target = targetTemporal;
-            if (target < maxTemporal || target > maxTemporal && (tid == 0 || packet.vp8().layerSync())) {
+            if (target < maxTemporal || target > maxTemporal && (tid == 0 || packet.numbering().layerSync())) {
                 maxTemporal = target;
             }
         }
@@ -200,22 +215,41 @@ public final class ForwardingStream {
         return (int) Math.min(Integer.MAX_VALUE, (Math.max(0, nanos) * clockRate + 500_000_000L) / 1_000_000_000L);
     }
 
+    /**
+     * Adds the publisher's AV1 dependency descriptor with its frame_number continued across switches (the first
+     * three bytes: start_of_frame, end_of_frame, frame_dependency_template_id, then the 16-bit frame_number); the
+     * rest, which a keyframe's template structure refers to, is as the publisher wrote it.
+     */
+    private void addDependencyDescriptor(ForwardedPacket packet, RtpHeaderWriter header) {
+        int length = packet.dependencyDescriptorLength();
+        if (dependencyDescriptorId == ForwardedPacket.ABSENT || length < 3) {
+            return;
+        }
+        System.arraycopy(packet.data(), packet.dependencyDescriptorAt(), dependencyDescriptor, 0, length);
+        int frameNumber = frameNumbers.map((dependencyDescriptor[1] & 0xFF) << 8 | dependencyDescriptor[2] & 0xFF);
+        if (frameNumber != CounterMap.NOT_MAPPED) {
+            dependencyDescriptor[1] = (byte) (frameNumber >>> 8);
+            dependencyDescriptor[2] = (byte) frameNumber;
+        }
+        header.addExtension(dependencyDescriptorId, dependencyDescriptor, 0, length);
+    }
+
     /** Writes the continued picture id and TL0PICIDX over the publisher's, in the descriptor's own widths. */
-    private void rewriteVp8(ForwardedPacket.Vp8Fields vp8, byte[] dst, int payloadAt) {
-        if (vp8.pictureId() != ForwardedPacket.ABSENT) {
-            int id = pictureIds(vp8.pictureIdBits()).map(vp8.pictureId());
-            int at = payloadAt + vp8.pictureIdAt();
-            if (id != CounterMap.NOT_MAPPED && vp8.pictureIdBits() == 15) {
+    private void rewritePictureNumbering(PictureNumbering numbering, byte[] dst, int payloadAt) {
+        if (numbering.pictureId() != ForwardedPacket.ABSENT) {
+            int id = pictureIds(numbering.pictureIdBits()).map(numbering.pictureId());
+            int at = payloadAt + numbering.pictureIdAt();
+            if (id != CounterMap.NOT_MAPPED && numbering.pictureIdBits() == 15) {
                 dst[at] = (byte) (0x80 | id >>> 8);
                 dst[at + 1] = (byte) id;
             } else if (id != CounterMap.NOT_MAPPED) {
                 dst[at] = (byte) (id & 0x7F);
             }
         }
-        if (vp8.tl0PicIdx() != ForwardedPacket.ABSENT) {
-            int tl0 = tl0PicIdx.map(vp8.tl0PicIdx());
+        if (numbering.tl0PicIdx() != ForwardedPacket.ABSENT) {
+            int tl0 = tl0PicIdx.map(numbering.tl0PicIdx());
             if (tl0 != CounterMap.NOT_MAPPED) {
-                dst[payloadAt + vp8.tl0At()] = (byte) tl0;
+                dst[payloadAt + numbering.tl0At()] = (byte) tl0;
             }
         }
     }

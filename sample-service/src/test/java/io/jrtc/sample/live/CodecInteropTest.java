@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * on real sockets: GStreamer webrtcbin publishes H.264 High (x264enc), VP9 (vp9enc) and H.265 (x265enc), Chromium
  * publishes VP9 and AV1 from its fake camera; Chromium plays H.264, VP9 and AV1, and GStreamer plays H.265
  * (avdec_h265), since headless Chromium cannot decode it. Each viewer decodes at least 30 frames at the
- * published size, in the published codec.
+ * published size, in the published codec. Chromium's peers negotiate the AV1 dependency descriptor, which jrtc
+ * forwards with the packets.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "rtc.include-loopback=true" })
@@ -46,6 +47,7 @@ class CodecInteropTest {
                 return;
               }
               transceiver.setCodecPreferences(codecs);
+              codecTest.negotiateDependencyDescriptor(transceiver);
               const session = await codecTest.exchange(pc, base + '/whip/' + stream);
               const parameters = transceiver.sender.getParameters();
               parameters.degradationPreference = 'maintain-resolution';
@@ -62,7 +64,7 @@ class CodecInteropTest {
             const [base, stream, wanted, done] = arguments;
             (async () => {
               const pc = new RTCPeerConnection();
-              pc.addTransceiver('video', { direction: 'recvonly' });
+              codecTest.negotiateDependencyDescriptor(pc.addTransceiver('video', { direction: 'recvonly' }));
               const session = await codecTest.exchange(pc, base + '/whep/' + stream);
               const deadline = Date.now() + 30000;
               for (;;) {
@@ -72,12 +74,13 @@ class CodecInteropTest {
                 const decoded = video && video.framesDecoded ? video.framesDecoded : 0;
                 if (decoded >= wanted || Date.now() > deadline) {
                   const codec = video && video.codecId ? stats.get(video.codecId) : null;
+                  const dependencyDescriptor = pc.remoteDescription.sdp.includes('#dependency-descriptor-rtp');
                   pc.close();
                   await fetch(session, { method: 'DELETE' });
                   done({ framesDecoded: decoded, width: video ? video.frameWidth : 0,
                          height: video ? video.frameHeight : 0,
                          codec: codec ? codec.mimeType + ' ' + (codec.sdpFmtpLine || '') : null,
-                         decoder: video ? video.decoderImplementation : null });
+                         decoder: video ? video.decoderImplementation : null, dependencyDescriptor });
                   return;
                 }
                 await new Promise((resolve) => setTimeout(resolve, 200));
@@ -88,6 +91,14 @@ class CodecInteropTest {
     /** The WHIP/WHEP exchange after ICE gathering (no trickle), and waiting for a connection. */
     private static final String HELPERS = """
             window.codecTest = {
+              // Chromium offers the AV1 dependency descriptor only when asked: on both ends, so that jrtc must
+              // forward it (and AV1 viewers decode by it)
+              negotiateDependencyDescriptor(transceiver) {
+                const uri = 'https://aomediacodec.github.io/av1-rtp-spec/#dependency-descriptor-rtp-header-extension';
+                const extensions = transceiver.getHeaderExtensionsToNegotiate();
+                extensions.forEach((e) => { if (e.uri === uri) e.direction = 'sendrecv'; });
+                transceiver.setHeaderExtensionsToNegotiate(extensions);
+              },
               async exchange(pc, url) {
                 await pc.setLocalDescription(await pc.createOffer());
                 await new Promise((resolve) => {
@@ -213,8 +224,11 @@ class CodecInteropTest {
         System.out.println("Chromium WHIP publisher of " + stream + ": " + published);
         assertThat(published).doesNotContainKey("error");
         try {
-            assertDecoded(play(stream), mimeType, ((Number) published.get("width")).intValue(),
+            Map<String, Object> played = play(stream);
+            assertDecoded(played, mimeType, ((Number) published.get("width")).intValue(),
                     ((Number) published.get("height")).intValue());
+            // both ends negotiated the dependency descriptor: Chromium sends it with AV1 and jrtc forwards it
+            assertThat(played).containsEntry("dependencyDescriptor", true);
         } finally {
             driver.executeAsyncScript("""
                     const done = arguments[0];

@@ -9,11 +9,11 @@ import io.jrtc.rtp.forward.ForwardedPacket;
 import io.jrtc.rtp.forward.ForwardingStream;
 import io.jrtc.rtp.forward.PacketListener;
 import io.jrtc.rtp.forward.PacketSource;
+import io.jrtc.sdp.media.CodecNegotiation;
 import io.jrtc.sdp.media.RtpCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A sender's packet path: when its track offers the publisher's packets ({@link ForwardableTrack}) in a codec the
@@ -119,6 +119,9 @@ final class ForwardingSender implements PacketListener {
             }
             header.addExtension(sender.midExtensionId(), midBytes, 0, midBytes.length);  // RFC 8843 §15
         }
+        int descriptorId = sender.dependencyDescriptorExtensionId();
+        current.setDependencyDescriptorId(descriptorId == NegotiatedParameters.NO_EXTENSION
+                ? ForwardedPacket.ABSENT : descriptorId);
         selectLayers(forwarded.arrival(), current);
         int length = current.forward(forwarded, header, packet);
         if (current.pollKeyframeRequest() && source != null) {
@@ -173,40 +176,37 @@ final class ForwardingSender implements PacketListener {
         return tooLong;
     }
 
-    /** Maps each source codec to the sender's codec of the same format; returns how many matched. */
+    /**
+     * Maps each source codec to the sender's codec of the same format, else to one whose decoders decode it
+     * ({@link CodecNegotiation#canReceive}: an H.264 viewer may have negotiated another profile, and the packets
+     * must then carry that profile's payload type); returns how many matched.
+     */
     private int mapPayloadTypes(List<RtpCodec> offered, List<RtpCodec> sendCodecs) {
         Arrays.fill(payloadTypes, -1);
         int matched = 0;
         for (RtpCodec from : offered) {
-            for (RtpCodec to : sendCodecs) {
-                if (sameFormat(from, to)) {
-                    payloadTypes[from.payloadType()] = to.payloadType();
-                    matched++;
-                    break;
-                }
+            RtpCodec to = receiverOf(from, sendCodecs);
+            if (to != null) {
+                payloadTypes[from.payloadType()] = to.payloadType();
+                matched++;
             }
         }
         return matched;
     }
 
-    /**
-     * Whether packets of {@code from} can go out as {@code to}: the same encoding and clock, and for H.264 the same
-     * packetization mode (RFC 6184 §8.1: mode 0 cannot carry FU-A or STAP-A).
-     */
-    static boolean sameFormat(RtpCodec from, RtpCodec to) {
-        if (!from.mimeType().equalsIgnoreCase(to.mimeType()) || from.clockRate() != to.clockRate()
-                || from.channels() != to.channels()) {
-            return false;
+    /** The sender codec that carries packets of {@code from} as they are, or null. */
+    static RtpCodec receiverOf(RtpCodec from, List<RtpCodec> sendCodecs) {
+        for (RtpCodec to : sendCodecs) {
+            if (!to.isRtx() && CodecNegotiation.sameFormat(to, from)) {
+                return to;
+            }
         }
-        if (!from.encodingName().toLowerCase(Locale.ROOT).equals("h264")) {
-            return true;
+        for (RtpCodec to : sendCodecs) {
+            if (!to.isRtx() && CodecNegotiation.canReceive(to, from)) {
+                return to;
+            }
         }
-        return mode(from).equals(mode(to));
-    }
-
-    private static String mode(RtpCodec codec) {
-        String mode = codec.parameter("packetization-mode");
-        return mode == null ? "0" : mode;
+        return null;
     }
 
     private static int clockRate(List<RtpCodec> codecs) {

@@ -237,7 +237,8 @@ public final class RtpReceiver {
         audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
         transportCcExtensionId = NegotiatedParameters.extensionId(extensions, TransportSequenceNumberExtension.URI);
         depacketizers.clear();
-        packets.setCodecs(negotiated);
+        packets.setCodecs(negotiated,
+                NegotiatedParameters.extensionId(extensions, SupportedCodecs.DEPENDENCY_DESCRIPTOR_URI));
         recovery = new LossRecovery(negotiated, ProtocolConfigs.nack(context.engine().settings().rtp()));
     }
 

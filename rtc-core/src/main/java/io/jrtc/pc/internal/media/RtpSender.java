@@ -74,6 +74,7 @@ public final class RtpSender {
     private int targetBitrate;
     private volatile String mid;
     private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private int dependencyDescriptorExtensionId = NegotiatedParameters.NO_EXTENSION;
     private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
     /** Transport-wide sequence numbers (the session writes the number into the element this sender reserves). */
     private int transportCcExtensionId = NegotiatedParameters.NO_EXTENSION;
@@ -249,6 +250,8 @@ public final class RtpSender {
     void configure(String mid, List<RtpCodec> codecs, List<ExtMap> extensions, boolean send) {
         this.mid = mid;
         this.midExtensionId = NegotiatedParameters.extensionId(extensions, SdesMidExtension.URI);
+        this.dependencyDescriptorExtensionId = NegotiatedParameters.extensionId(extensions,
+                SupportedCodecs.DEPENDENCY_DESCRIPTOR_URI);
         this.audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
         this.transportCcExtensionId = NegotiatedParameters.extensionId(extensions,
                 TransportSequenceNumberExtension.URI);
@@ -414,6 +417,11 @@ public final class RtpSender {
 
     int midExtensionId() {
         return midExtensionId;
+    }
+
+    /** The AV1 dependency descriptor's negotiated id, or {@link NegotiatedParameters#NO_EXTENSION}. */
+    int dependencyDescriptorExtensionId() {
+        return dependencyDescriptorExtensionId;
     }
 
     String mid() {
