@@ -81,15 +81,26 @@ final class SimulcastLayers {
         return -1;
     }
 
-    /** Counts a media packet of a layer and re-ranks the layers once a second. */
-    void onMediaPacket(long now, int layer, int length) {
+    /** Counts a media packet of a layer and re-ranks the layers once a second; true when it re-ranked. */
+    boolean onMediaPacket(long now, int layer, int length) {
         bytes[layer] += length;
         if (rankedAt == Long.MIN_VALUE) {
             rankedAt = now;
         } else if (now - rankedAt >= RANKING_INTERVAL_NANOS) {
             rerank();
             rankedAt = now;
+            return true;
         }
+        return false;
+    }
+
+    /** The rids by rank, lowest first. */
+    List<String> ridsByRank() {
+        String[] byRank = new String[rids.length];
+        for (int layer = 0; layer < rids.length; layer++) {
+            byRank[rank[layer]] = new String(rids[layer], StandardCharsets.US_ASCII);
+        }
+        return List.of(byRank);
     }
 
     private void rerank() {
