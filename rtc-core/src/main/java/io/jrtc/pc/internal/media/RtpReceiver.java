@@ -336,6 +336,12 @@ public final class RtpReceiver {
         recovery.onMediaPacket(now, packet, session.reportingSsrc());
         bytesReceived += packet.payloadLength();
         if (simulcast != null) {
+            if (kind == MediaKind.VIDEO && "vp8".equalsIgnoreCase(depacketizer.codec().encodingName())) {
+                int width = Vp8KeyframeWidth.of(packet.buffer(), packet.payloadOffset(), packet.payloadLength());
+                if (width != Vp8KeyframeWidth.NONE) {
+                    simulcast.onKeyframeWidth(layer, width);
+                }
+            }
             if (simulcast.onMediaPacket(now, layer, packet.payloadLength())) {
                 packets.setLayerRids(simulcast.ridsByRank());
             }

@@ -39,4 +39,31 @@ class SimulcastLayersTest {
 
         assertEquals(List.of("hi", "lo"), layers.ridsByRank());
     }
+
+    @Test
+    void keyFrameWidthsRankTheLayersWhileTheirBitratesCross() {
+        SimulcastLayers layers = new SimulcastLayers(List.of("q", "h", "f"), 1, 2);
+        layers.onKeyframeWidth(0, 320);
+        layers.onKeyframeWidth(1, 640);
+        layers.onKeyframeWidth(2, 1280);
+
+        layers.onMediaPacket(0, 0, 5_000);  // ramping up: the lowest layer sends the most for now
+        layers.onMediaPacket(0, 1, 500);
+        layers.onMediaPacket(0, 2, 50);
+        assertTrue(layers.onMediaPacket(SECOND, 0, 5_000));
+
+        assertEquals(List.of("q", "h", "f"), layers.ridsByRank());
+    }
+
+    @Test
+    void bitratesRankUntilEveryActiveLayerSaidItsWidth() {
+        SimulcastLayers layers = new SimulcastLayers(List.of("q", "h"), 1, 2);
+        layers.onKeyframeWidth(0, 320);
+
+        layers.onMediaPacket(0, 0, 5_000);
+        layers.onMediaPacket(0, 1, 500);
+        assertTrue(layers.onMediaPacket(SECOND, 0, 5_000));
+
+        assertEquals(List.of("h", "q"), layers.ridsByRank());
+    }
 }
