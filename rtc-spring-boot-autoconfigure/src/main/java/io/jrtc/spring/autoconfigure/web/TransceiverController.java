@@ -115,4 +115,24 @@ public class TransceiverController {
     public TransceiverView clearRoute(@PathVariable String id, @PathVariable String transceiverId) {
         return TransceiverView.of(transceivers.clearRoute(id, transceiverId));
     }
+
+    @PutMapping(path = "/{transceiverId}/layer", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "setTransceiverLayer", summary = "Forward one simulcast encoding of the publisher "
+            + "(by rid) instead of choosing from the peer's bandwidth estimate; for a sender with a stream source")
+    @ApiResponse(responseCode = "200", description = "Forwarded from the encoding's next keyframe")
+    @ApiResponse(responseCode = "422", description = "The sender forwards nothing, or no such encoding")
+    public TransceiverView setLayer(@PathVariable String id, @PathVariable String transceiverId,
+            @RequestBody ForwardedLayerBody body) {
+        return TransceiverView.of(transceivers.setForwardedLayer(id, transceiverId, body.rid(), body.temporalLayer()));
+    }
+
+    @DeleteMapping(path = "/{transceiverId}/layer", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "clearTransceiverLayer", summary = "Choose the forwarded encoding from the peer's "
+            + "bandwidth estimate again (the default)")
+    @ApiResponse(responseCode = "200", description = "Chosen automatically again")
+    @ApiResponse(responseCode = "422", description = "The sender forwards nothing")
+    public TransceiverView clearLayer(@PathVariable String id, @PathVariable String transceiverId) {
+        return TransceiverView.of(transceivers.setForwardedLayer(id, transceiverId, null, null));
+    }
 }

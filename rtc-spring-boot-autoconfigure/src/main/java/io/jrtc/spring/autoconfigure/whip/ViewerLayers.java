@@ -10,9 +10,8 @@ import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RTCRtpTransceiver;
 import io.jrtc.pc.RTCSessionDescription;
-import io.jrtc.rtp.forward.ForwardableTrack;
-import io.jrtc.rtp.forward.ForwardingStream;
 import io.jrtc.rtp.forward.PacketSource;
+import io.jrtc.spring.autoconfigure.service.ForwardedLayers;
 
 /**
  * A WHEP viewer's video layers, as the WHEP core-extensions draft names them: the {@code layers} event's data (per
@@ -72,28 +71,9 @@ final class ViewerLayers {
             throw new LayerNotAvailableException("only spatial layer 0 exists: simulcast encodings are told apart "
                     + "by rid");
         }
-        Integer temporal = request.temporalCap();
-        if (temporal != null && (temporal < 0 || temporal > ForwardingStream.ALL_TEMPORAL_LAYERS)) {
-            throw new LayerNotAvailableException("a temporal layer is 0 to " + ForwardingStream.ALL_TEMPORAL_LAYERS
-                    + ", got " + temporal);
-        }
         VideoLine line = videoLine(viewer, request.mediaId());
-        String rid = request.encoding();
-        if (rid == null && temporal == null) {
-            line.transceiver().getSender().clearForwardedLayer();
-            return;
-        }
-        List<String> rids = line.source().layerRids();
-        int layer = rid == null ? -1 : rids.indexOf(rid);
-        if (rid != null && layer < 0) {
-            throw new LayerNotAvailableException("no encoding with rid '" + rid + "'; the publisher sends " + rids);
-        }
-        if (layer < 0 && !rids.isEmpty()) {
-            throw new LayerNotAvailableException("name the rid with the temporal layer: the publisher sends "
-                    + "encodings " + rids);
-        }
-        line.transceiver().getSender().setForwardedLayer(Math.max(layer, 0),
-                temporal == null ? ForwardingStream.ALL_TEMPORAL_LAYERS : temporal);
+        ForwardedLayers.choose(line.transceiver().getSender(), request.encoding(), request.temporalCap(),
+                LayerNotAvailableException::new);
     }
 
     private static VideoLine videoLine(RTCPeerConnection viewer, String mediaId) {
@@ -128,9 +108,7 @@ final class ViewerLayers {
             MediaStreamTrack track = transceiver.getSender().getTrack();
             String at = transceiver.getMid() == null ? null : indexByMid.get(transceiver.getMid());
             if (at != null && track != null && track.getKind() == MediaKind.VIDEO) {
-                PacketSource source = track instanceof ForwardableTrack forwardable ? forwardable.packetSource()
-                        : null;
-                lines.add(new VideoLine(at, transceiver, source));
+                lines.add(new VideoLine(at, transceiver, ForwardedLayers.sourceOf(transceiver.getSender())));
             }
         }
         lines.sort(java.util.Comparator.comparingInt(line -> Integer.parseInt(line.index())));
