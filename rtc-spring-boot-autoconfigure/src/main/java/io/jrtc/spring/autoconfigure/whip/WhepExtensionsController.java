@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,7 +84,9 @@ public class WhepExtensionsController {
     @Operation(operationId = "whepPollEvents", summary = "Long-poll an event stream (WHATWG server-sent events)")
     @ApiResponse(responseCode = "200", description = "Events, each with its JSON data on one line",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "404", description = "No such event stream")
+    @ApiResponse(responseCode = "404", description = "No such event stream",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
     public SseEmitter pollEvents(@PathVariable String streamId, @PathVariable String sessionId,
             @PathVariable String eventStreamId) {
         return events.poll(sessionId, eventStreamId);
