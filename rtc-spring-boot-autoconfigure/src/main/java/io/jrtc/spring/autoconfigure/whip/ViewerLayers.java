@@ -1,6 +1,7 @@
 package io.jrtc.spring.autoconfigure.whip;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import io.jrtc.spring.autoconfigure.service.ForwardedLayers;
 /**
  * A WHEP viewer's video layers, as the WHEP core-extensions draft names them: the {@code layers} event's data (per
  * video m-line index, the publisher's simulcast encodings by RID with their current bitrate, highest first) and
- * the Video Layer Selection request applied to the viewer's sender. Simulcast layers are ranked by bitrate in the
- * stack; a RID is mapped to its rank when the request comes.
+ * the Video Layer Selection request applied to the viewer's sender. The stack ranks simulcast layers (by VP8 key
+ * frame width, else bitrate); a RID is mapped to its rank when the request comes.
  */
 final class ViewerLayers {
     private ViewerLayers() {
@@ -111,7 +112,7 @@ final class ViewerLayers {
                 lines.add(new VideoLine(at, transceiver, ForwardedLayers.sourceOf(transceiver.getSender())));
             }
         }
-        lines.sort(java.util.Comparator.comparingInt(line -> Integer.parseInt(line.index())));
+        lines.sort(Comparator.comparingInt(line -> Integer.parseInt(line.index())));
         return lines;
     }
 }
