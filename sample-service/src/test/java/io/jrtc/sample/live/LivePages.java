@@ -52,4 +52,13 @@ final class LivePages {
                 "liveTest.playerStats().then(arguments[0]);");
         return ((Number) ((Map<String, Object>) stats.get("video")).get("frameWidth")).longValue();
     }
+
+    /** The bitrate the last layers event gives an encoding, 0 when it names none such. */
+    static long bitrateOf(ChromeDriver driver, String rid) {
+        return ((Number) driver.executeScript("""
+                const video = Object.values(liveTest.layers())[0] || [];
+                const layer = video.find((candidate) => candidate.rid === arguments[0]);
+                return layer ? layer.bitrate || 0 : 0;
+                """, rid)).longValue();
+    }
 }

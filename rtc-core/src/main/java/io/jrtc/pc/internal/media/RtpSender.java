@@ -406,6 +406,11 @@ public final class RtpSender {
         return midExtensionId;
     }
 
+    /** The transport-wide sequence number extension's id, or NO_EXTENSION when it was not negotiated. */
+    int transportCcExtensionId() {
+        return transportCcExtensionId;
+    }
+
     String mid() {
         return mid;
     }
