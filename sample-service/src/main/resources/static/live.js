@@ -2,7 +2,8 @@
 // candidate, the answer every server candidate; the session URL (Location) is kept for DELETE.
 //
 // Scriptable for tests through window.liveTest:
-//   await liveTest.publish(streamId)   -> camera + microphone to POST whip/{streamId}; resolves when connected
+//   await liveTest.publish(streamId, {simulcast}) -> camera + microphone to POST whip/{streamId}; resolves when
+//                                        connected; simulcast: 1280x720 in three encodings (rids q, h, f)
 //   await liveTest.play(streamId)      -> POST whep/{streamId}; resolves when connected and a track arrived
 //   await liveTest.play(streamId, { videoCodec: 'video/H264' })  -> the same, receiving video only in that codec
 //                                         (the server transcodes when the publisher sends another)
@@ -10,12 +11,22 @@
 //                                          audio: {packetsReceived}} from the player's getStats()
 //   await liveTest.stopPublishing(), await liveTest.stopPlaying()  -> DELETE the session, close the connection
 //   await liveTest.streams()           -> GET api/rtc/streams, also offered as the player's stream choices
+//   liveTest.layers()                  -> the last WHEP `layers` event's data ({} before the first)
+//   await liveTest.chooseLayer(rid)    -> POST {rid} to the WHEP layer URL (null: automatic); resolves to the status
 //   liveTest.timings                   -> {publishPostMs, playPostMs, firstFrameMs} measured in the page
 (function () {
   'use strict';
 
   const $ = (id) => document.getElementById(id);
   const sides = { publish: null, play: null };
+  const LAYER_REL = 'urn:ietf:params:whep:ext:core:layer';
+  const EVENTS_REL = 'urn:ietf:params:whep:ext:core:server-sent-events';
+  /** The simulcast encodings a publisher sends, lowest first; libwebrtc needs 1280x720 for all three. */
+  const ENCODINGS = [
+    { rid: 'q', scaleResolutionDownBy: 4 },
+    { rid: 'h', scaleResolutionDownBy: 2 },
+    { rid: 'f' },
+  ];
   const timings = {};
 
   function gatheringComplete(pc) {
@@ -45,7 +56,20 @@
     });
   }
 
-  /** POSTs the offer to a WHIP/WHEP endpoint and applies the answer; returns the session URL. */
+  /** The Link header's URLs by rel (a fetch joins several Link headers with commas). */
+  function links(response, base) {
+    const byRel = {};
+    for (const value of (response.headers.get('Link') || '').split(/,\s*(?=<)/)) {
+      const match = /^<([^>]*)>(.*)$/.exec(value.trim());
+      const rel = match && /;\s*rel="([^"]*)"/.exec(match[2]);
+      if (rel) {
+        byRel[rel[1]] = new URL(match[1], base).toString();
+      }
+    }
+    return byRel;
+  }
+
+  /** POSTs the offer to a WHIP/WHEP endpoint and applies the answer; returns the session URL and Link URLs. */
   async function signal(pc, endpoint, timingName) {
     await pc.setLocalDescription(await pc.createOffer());
     await gatheringComplete(pc);
@@ -65,9 +89,10 @@
       }
       throw new Error(endpoint + ' answered ' + response.status + ': ' + detail);
     }
-    const location = new URL(response.headers.get('Location'), new URL(endpoint, window.location.href)).toString();
+    const base = new URL(endpoint, window.location.href);
+    const location = new URL(response.headers.get('Location'), base).toString();
     await pc.setRemoteDescription({ type: 'answer', sdp: await response.text() });
-    return location;
+    return { location, links: links(response, base) };
   }
 
 
@@ -77,23 +102,33 @@
     });
   }
 
-  async function publish(streamId) {
+  async function publish(streamId, options) {
     if (sides.publish) {
       throw new Error('already publishing');
     }
+    const simulcast = options && options.simulcast !== undefined ? options.simulcast : $('publish-simulcast').checked;
     $('publish-stream').value = streamId;
-    const media = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    $('publish-simulcast').checked = simulcast;
+    const video = simulcast ? { width: { exact: 1280 }, height: { exact: 720 } } : true;
+    const media = await navigator.mediaDevices.getUserMedia({ video, audio: true });
     $('preview').srcObject = media;
     const pc = new RTCPeerConnection({ iceServers: [] });
     sides.publish = { pc, media, url: null, previous: null };
     watchState(pc, 'publish-state');
     for (const track of media.getTracks()) {
-      pc.addTransceiver(track, { direction: 'sendonly', streams: [media] });
+      const init = { direction: 'sendonly', streams: [media] };
+      if (simulcast && track.kind === 'video') {
+        init.sendEncodings = ENCODINGS.map((encoding) => ({ ...encoding }));
+      }
+      const transceiver = pc.addTransceiver(track, init);
+      if (simulcast && track.kind === 'video') {
+        await keepResolution(transceiver.sender);
+      }
     }
     $('publish-start').disabled = true;
     $('publish-state').textContent = 'signalling';
     try {
-      sides.publish.url = await signal(pc, 'whip/' + encodeURIComponent(streamId), 'publishPostMs');
+      sides.publish.url = (await signal(pc, 'whip/' + encodeURIComponent(streamId), 'publishPostMs')).location;
       await connected(pc);
       $('publish-stop').disabled = false;
     } catch (error) {
@@ -111,6 +146,17 @@
       throw new Error('this browser receives no ' + mimeType);
     }
     transceiver.setCodecPreferences(codecs);
+  }
+
+  /** Each encoding keeps its size and drops frames under load: a layer's size is what tells it apart. */
+  async function keepResolution(sender) {
+    const parameters = sender.getParameters();
+    parameters.degradationPreference = 'maintain-resolution';
+    try {
+      await sender.setParameters(parameters);
+    } catch (error) {
+      console.warn('degradationPreference not applied', error);
+    }
   }
 
   async function play(streamId, options = {}) {
@@ -142,7 +188,10 @@
     $('play-start').disabled = true;
     $('play-state').textContent = 'signalling';
     try {
-      sides.play.url = await signal(pc, 'whep/' + encodeURIComponent(streamId), 'playPostMs');
+      const session = await signal(pc, 'whep/' + encodeURIComponent(streamId), 'playPostMs');
+      sides.play.url = session.location;
+      sides.play.layerUrl = session.links[LAYER_REL] || null;
+      await followEvents(sides.play, session.links[EVENTS_REL]);
       await Promise.all([connected(pc), trackArrived]);
       player.play().catch(() => {});
       $('play-stop').disabled = false;
@@ -153,6 +202,65 @@
     }
   }
 
+  /** Opens the WHEP event stream (server-sent events extension) for the layers the publisher sends. */
+  async function followEvents(side, eventsUrl) {
+    if (!eventsUrl) {
+      return;
+    }
+    const response = await fetch(eventsUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(['active', 'inactive', 'layers']),
+    });
+    if (response.status !== 201) {
+      throw new Error(eventsUrl + ' answered ' + response.status);
+    }
+    side.eventsUrl = new URL(response.headers.get('Location'), eventsUrl).toString();
+    side.events = new EventSource(side.eventsUrl);
+    side.events.addEventListener('layers', (event) => showLayers(side, JSON.parse(event.data)));
+    side.events.addEventListener('inactive', () => {
+      $('play-state').textContent = 'publisher left';
+    });
+  }
+
+  /** The `layers` event: the video m-line's encodings, highest first, offered in the layer chooser. */
+  function showLayers(side, data) {
+    side.layers = data;
+    const video = Object.values(data)[0] || [];
+    const named = video.filter((layer) => layer.rid !== undefined);
+    $('play-layers').textContent = video.map((layer) => (layer.rid || 'single') + ' '
+        + Math.round((layer.bitrate || 0) / 1000) + ' kbit/s').join(', ') || '–';
+    const select = $('play-layer');
+    const chosen = select.value;
+    const rids = named.map((layer) => layer.rid);
+    const shown = Array.from(select.options).slice(1).map((option) => option.value);
+    if (rids.join() !== shown.join()) {
+      select.replaceChildren(new Option('automatic', ''), ...rids.map((rid) => new Option(rid, rid)));
+      select.value = rids.includes(chosen) ? chosen : '';
+    }
+    select.disabled = !side.layerUrl || rids.length === 0;
+  }
+
+  /** Asks for one encoding by rid (WHEP layer extension); null or '' returns the choice to the server. */
+  async function chooseLayer(rid) {
+    const side = sides.play;
+    if (!side || !side.layerUrl) {
+      throw new Error('no WHEP layer URL');
+    }
+    const mediaId = Object.keys(side.layers || {})[0];
+    const body = rid ? { rid } : {};
+    if (mediaId !== undefined) {
+      body.mediaId = mediaId;
+    }
+    const response = await fetch(side.layerUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    $('play-layer').value = rid || '';
+    return response.status;
+  }
+
   async function end(name, startButton, stopButton, stateElement) {
     const side = sides[name];
     sides[name] = null;
@@ -160,6 +268,9 @@
     $(stopButton).disabled = true;
     if (!side) {
       return;
+    }
+    if (side.events) {
+      side.events.close();
     }
     if (side.url) {
       await fetch(side.url, { method: 'DELETE' }).catch(() => {});
@@ -176,6 +287,9 @@
   }
 
   function stopPlaying() {
+    $('play-layer').replaceChildren(new Option('automatic', ''));
+    $('play-layer').disabled = true;
+    $('play-layers').textContent = '–';
     return end('play', 'play-start', 'play-stop', 'play-state');
   }
 
@@ -262,6 +376,12 @@
   $('publish-stop').addEventListener('click', () => stopPublishing());
   $('play-start').addEventListener('click', () => play($('play-stream').value).catch(() => {}));
   $('play-stop').addEventListener('click', () => stopPlaying());
+  $('play-layer').addEventListener('change', () => chooseLayer($('play-layer').value).catch(() => {}));
 
-  window.liveTest = { publish, play, playerStats, stopPublishing, stopPlaying, streams, timings };
+  function layers() {
+    return sides.play && sides.play.layers ? sides.play.layers : {};
+  }
+
+  window.liveTest = { publish, play, playerStats, stopPublishing, stopPlaying, streams, layers, chooseLayer,
+    timings };
 }());

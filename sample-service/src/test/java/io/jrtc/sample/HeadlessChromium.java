@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.jrtc.interop.ChromiumPeer;
@@ -24,6 +25,11 @@ public final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriver driver;
 
     public HeadlessChromium(String name) throws IOException {
+        this(name, List.of());
+    }
+
+    /** @param extraArguments more Chromium switches; a switch given twice takes its last value */
+    public HeadlessChromium(String name, List<String> extraArguments) throws IOException {
         workDir = Files.createTempDirectory("jrtc-" + name + "-");
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, ChromiumPeer.CHROMEDRIVER);
         service = new ChromeDriverService.Builder()
@@ -35,6 +41,7 @@ public final class HeadlessChromium implements AutoCloseable {
         options.setBinary(ChromiumPeer.CHROMIUM);
         options.addArguments(ChromiumPeer.FLAGS);
         options.addArguments("--user-data-dir=" + workDir.resolve("profile"), "--window-size=1280,900");
+        options.addArguments(extraArguments);
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(40));
     }

@@ -22,6 +22,14 @@ public interface PacketSource {
      */
     long[] layerBitrates();
 
+    /**
+     * The RID (RFC 8851) of each simulcast layer by rank, as {@link #layerBitrates()} orders them: what a viewer
+     * names a layer by (the WHEP layer extension); empty without simulcast.
+     */
+    default List<String> layerRids() {
+        return List.of();
+    }
+
     /** Asks the publisher for a keyframe (PLI), for every simulcast layer; rate-limited by the source. */
     void requestKeyframe();
 }

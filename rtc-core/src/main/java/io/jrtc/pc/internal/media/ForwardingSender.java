@@ -2,6 +2,7 @@ package io.jrtc.pc.internal.media;
 
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.rtp.RtpHeaderWriter;
+import io.jrtc.rtp.TransportSequenceNumberExtension;
 import io.jrtc.rtp.forward.AvailableBitrate;
 import io.jrtc.rtp.forward.ForwardableTrack;
 import io.jrtc.rtp.forward.LayerSelector;
@@ -122,6 +123,11 @@ final class ForwardingSender implements PacketListener {
         int descriptorId = sender.dependencyDescriptorExtensionId();
         current.setDependencyDescriptorId(descriptorId == NegotiatedParameters.NO_EXTENSION
                 ? ForwardedPacket.ABSENT : descriptorId);
+        if (sender.transportCcExtensionId() != NegotiatedParameters.NO_EXTENSION) {
+            // the pacer numbers it as it goes out: without it the viewer's feedback never covers forwarded media,
+            // and the send-side estimate could not rise above the probes' padding
+            TransportSequenceNumberExtension.write(header, sender.transportCcExtensionId(), 0);
+        }
         selectLayers(forwarded.arrival(), current);
         int length = current.forward(forwarded, header, packet);
         if (current.pollKeyframeRequest() && source != null) {

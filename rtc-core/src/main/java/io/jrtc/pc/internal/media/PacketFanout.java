@@ -39,6 +39,7 @@ final class PacketFanout implements PacketSource {
     private final long[] layerBytes = new long[SimulcastLayers.MAX_LAYERS];
     private long rateSince = Long.MIN_VALUE;
     private volatile long[] layerBitrates = new long[1];
+    private volatile List<String> layerRids = List.of();
 
     /** Stands for "every packet stands alone" in {@link #formats}. */
     private static final Depacketizer AUDIO = new Depacketizer() {
@@ -154,6 +155,16 @@ final class PacketFanout implements PacketSource {
     @Override
     public long[] layerBitrates() {
         return layerBitrates.clone();
+    }
+
+    /** The simulcast layers' rids by rank, whenever the ranking changes; on the receiver's loop. */
+    void setLayerRids(List<String> rids) {
+        layerRids = List.copyOf(rids);
+    }
+
+    @Override
+    public List<String> layerRids() {
+        return layerRids;
     }
 
     /** Packets not forwarded: malformed payloads, padding only. */

@@ -250,10 +250,12 @@ public final class RtpReceiver {
         if (rids.size() < 2) {
             simulcast = null;
             layerRecovery = new LossRecovery[0];
+            packets.setLayerRids(List.of());
             return;
         }
         simulcast = new SimulcastLayers(rids, NegotiatedParameters.extensionId(extensions, SimulcastAnswer.RID_URI),
                 NegotiatedParameters.extensionId(extensions, SimulcastAnswer.REPAIRED_RID_URI));
+        packets.setLayerRids(simulcast.ridsByRank());
         layerRecovery = new LossRecovery[simulcast.count()];
         for (int i = 0; i < layerRecovery.length; i++) {
             layerRecovery[i] = new LossRecovery(codecs, ProtocolConfigs.nack(context.engine().settings().rtp()));
@@ -338,7 +340,15 @@ public final class RtpReceiver {
         recovery.onMediaPacket(now, packet, session.reportingSsrc());
         bytesReceived += packet.payloadLength();
         if (simulcast != null) {
-            simulcast.onMediaPacket(now, layer, packet.payloadLength());
+            if (kind == MediaKind.VIDEO && "vp8".equalsIgnoreCase(depacketizer.codec().encodingName())) {
+                int width = Vp8KeyframeWidth.of(packet.buffer(), packet.payloadOffset(), packet.payloadLength());
+                if (width != Vp8KeyframeWidth.NONE) {
+                    simulcast.onKeyframeWidth(layer, width);
+                }
+            }
+            if (simulcast.onMediaPacket(now, layer, packet.payloadLength())) {
+                packets.setLayerRids(simulcast.ridsByRank());
+            }
             packets.publish(packet, now, simulcast.rank(layer));
             if (!simulcast.isTop(layer)) {
                 return;  // the track's frames come from one layer: the highest that is sending

@@ -424,6 +424,11 @@ public final class RtpSender {
         return dependencyDescriptorExtensionId;
     }
 
+    /** The transport-wide sequence number extension's id, or NO_EXTENSION when it was not negotiated. */
+    int transportCcExtensionId() {
+        return transportCcExtensionId;
+    }
+
     String mid() {
         return mid;
     }

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * The simulcast streams one receiver takes (RFC 8853), told apart by the RID header extension (RFC 8852 §3.1, on
  * media packets) or the repaired RID (§3.2, on their RTX packets); an SSRC once seen with a RID keeps its layer, as
- * senders stop repeating the RID once reports acknowledge the SSRC. Layers are ranked by the bitrate measured over
- * the last second, lowest first, since the SDP does not say which rid is which resolution; a layer that sent nothing
- * in the last second ranks after every active one. On the receiver's loop.
+ * senders stop repeating the RID once reports acknowledge the SSRC. Layers are ranked by their key frames' width
+ * where the codec says it (VP8), else by the bitrate measured over the last second, lowest first, since the SDP does
+ * not say which rid is which resolution; a layer that sent nothing in the last second ranks after every active one.
+ * On the receiver's loop.
  */
 final class SimulcastLayers {
     /** At most this many layers per track. */
@@ -27,6 +28,8 @@ final class SimulcastLayers {
     private final boolean[] ssrcKnown;
     private final long[] bytes;
     private final int[] rank;
+    /** Each layer's key-frame width, 0 until one is seen. */
+    private final int[] widths;
     private long rankedAt = Long.MIN_VALUE;
     /** Layers that sent in the last ranking interval. */
     private int active;
@@ -43,6 +46,7 @@ final class SimulcastLayers {
         this.ssrcKnown = new boolean[count];
         this.bytes = new long[count];
         this.rank = new int[count];
+        this.widths = new int[count];
         for (int i = 0; i < count; i++) {
             rank[i] = i;
         }
@@ -87,25 +91,46 @@ final class SimulcastLayers {
         return -1;
     }
 
-    /** Counts a media packet of a layer and re-ranks the layers once a second. */
-    void onMediaPacket(long now, int layer, int length) {
+    /** Counts a media packet of a layer and re-ranks the layers once a second; true when it re-ranked. */
+    boolean onMediaPacket(long now, int layer, int length) {
         bytes[layer] += length;
         if (rankedAt == Long.MIN_VALUE) {
             rankedAt = now;
         } else if (now - rankedAt >= RANKING_INTERVAL_NANOS) {
             rerank();
             rankedAt = now;
+            return true;
         }
+        return false;
+    }
+
+    /** The rids by rank, lowest first. */
+    List<String> ridsByRank() {
+        String[] byRank = new String[rids.length];
+        for (int layer = 0; layer < rids.length; layer++) {
+            byRank[rank[layer]] = new String(rids[layer], StandardCharsets.US_ASCII);
+        }
+        return List.of(byRank);
+    }
+
+    /** A key frame of a layer said its width (VP8 says it in every key frame). */
+    void onKeyframeWidth(int layer, int width) {
+        widths[layer] = width;
     }
 
     private void rerank() {
         Integer[] order = new Integer[rids.length];
+        boolean sized = true;
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
+            sized &= bytes[i] == 0 || widths[i] > 0;
         }
-        // active layers by rising bitrate, then the silent ones in their old order
+        // active layers by rising width (by rising bitrate until every one has said its width: a bitrate ramping
+        // up can pass a lower layer's for a while), then the silent ones in their old order
+        boolean byWidth = sized;
         Arrays.sort(order, Comparator.comparing((Integer layer) -> bytes[layer] == 0)
-                .thenComparingLong(layer -> bytes[layer] == 0 ? rank[layer] : bytes[layer]));
+                .thenComparingLong(layer -> bytes[layer] == 0 ? rank[layer]
+                        : byWidth ? widths[layer] : bytes[layer]));
         active = 0;
         for (long sent : bytes) {
             active += sent > 0 ? 1 : 0;

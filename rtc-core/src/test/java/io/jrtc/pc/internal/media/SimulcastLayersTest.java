@@ -1,34 +1,69 @@
 package io.jrtc.pc.internal.media;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jrtc.rtp.RtpHeader;
-import io.jrtc.rtp.RtpHeaderWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The rid each simulcast SSRC sent under (RFC 8852 §3.1), which its inbound-rtp stats report. */
 class SimulcastLayersTest {
-    private static final int RID_EXTENSION = 10;
-    private static final int REPAIRED_RID_EXTENSION = 11;
+    private static final long SECOND = 1_000_000_000L;
 
     @Test
-    void anSsrcKeepsTheRidItFirstNamedAndAnUnknownSsrcHasNone() throws Exception {
-        SimulcastLayers layers = new SimulcastLayers(List.of("q", "h", "f"), RID_EXTENSION, REPAIRED_RID_EXTENSION);
-        assertThat(layers.layerOf(packet(0x1111, "h"), false)).isEqualTo(1);
-        assertThat(layers.layerOf(packet(0x2222, "f"), false)).isEqualTo(2);
+    void ridsKeepTheAnswersOrderUntilMeasured() {
+        SimulcastLayers layers = new SimulcastLayers(List.of("q", "h", "f"), 1, 2);
 
-        assertThat(layers.ridOf(0x1111)).isEqualTo("h");
-        assertThat(layers.ridOf(0x2222)).isEqualTo("f");
-        assertThat(layers.ridOf(0x3333)).isNull();
+        assertEquals(List.of("q", "h", "f"), layers.ridsByRank());
     }
 
-    private static RtpHeader packet(int ssrc, String rid) throws Exception {
-        byte[] value = rid.getBytes(StandardCharsets.US_ASCII);
-        byte[] buffer = new byte[100];
-        int length = new RtpHeaderWriter().reset().payloadType(96).ssrc(ssrc)
-                .addExtension(RID_EXTENSION, value, 0, value.length).write(buffer, 0, new byte[] {1}, 0, 1, 0);
-        return RtpHeader.parse(buffer, 0, length);
+    @Test
+    void ridsAreRankedByTheBitrateOfTheLastSecond() {
+        SimulcastLayers layers = new SimulcastLayers(List.of("a", "b", "c"), 1, 2);
+
+        assertFalse(layers.onMediaPacket(0, 0, 500));
+        assertFalse(layers.onMediaPacket(SECOND / 2, 1, 5_000));
+        assertFalse(layers.onMediaPacket(SECOND / 2, 2, 50));
+        assertTrue(layers.onMediaPacket(SECOND, 0, 500));
+
+        assertEquals(List.of("c", "a", "b"), layers.ridsByRank());
+        assertEquals(1, layers.rank(0));
+    }
+
+    @Test
+    void aSilentLayerRanksAfterTheActiveOnes() {
+        SimulcastLayers layers = new SimulcastLayers(List.of("hi", "lo"), 1, 2);
+
+        layers.onMediaPacket(0, 0, 9_000);
+        assertTrue(layers.onMediaPacket(SECOND, 0, 9_000));
+
+        assertEquals(List.of("hi", "lo"), layers.ridsByRank());
+    }
+
+    @Test
+    void keyFrameWidthsRankTheLayersWhileTheirBitratesCross() {
+        SimulcastLayers layers = new SimulcastLayers(List.of("q", "h", "f"), 1, 2);
+        layers.onKeyframeWidth(0, 320);
+        layers.onKeyframeWidth(1, 640);
+        layers.onKeyframeWidth(2, 1280);
+
+        layers.onMediaPacket(0, 0, 5_000);  // ramping up: the lowest layer sends the most for now
+        layers.onMediaPacket(0, 1, 500);
+        layers.onMediaPacket(0, 2, 50);
+        assertTrue(layers.onMediaPacket(SECOND, 0, 5_000));
+
+        assertEquals(List.of("q", "h", "f"), layers.ridsByRank());
+    }
+
+    @Test
+    void bitratesRankUntilEveryActiveLayerSaidItsWidth() {
+        SimulcastLayers layers = new SimulcastLayers(List.of("q", "h"), 1, 2);
+        layers.onKeyframeWidth(0, 320);
+
+        layers.onMediaPacket(0, 0, 5_000);
+        layers.onMediaPacket(0, 1, 500);
+        assertTrue(layers.onMediaPacket(SECOND, 0, 5_000));
+
+        assertEquals(List.of("h", "q"), layers.ridsByRank());
     }
 }

@@ -31,7 +31,9 @@ public class MediaRoutingException extends RuntimeException {
         /** The transceiver was stopped. */
         TRANSCEIVER_STOPPED,
         /** Raw video needs an encoder, which needs FFmpeg (org.bytedeco:ffmpeg), and it is not there. */
-        ENCODER_UNAVAILABLE
+        ENCODER_UNAVAILABLE,
+        /** The sender forwards no publisher's packets, or the publisher sends no such layer. */
+        LAYER_NOT_AVAILABLE
     }
 
     private final Reason reason;

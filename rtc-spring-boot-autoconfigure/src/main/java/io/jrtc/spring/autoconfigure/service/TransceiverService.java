@@ -206,6 +206,23 @@ public class TransceiverService {
         }
     }
 
+    // ---- forwarded layer
+
+    /**
+     * Forwards the publisher's simulcast encoding {@code rid} (VP8 temporal layers up to {@code temporalLayer}) on a
+     * sender that forwards a publisher's packets (a stream source); both null: chosen from the peer's bandwidth
+     * estimate again.
+     *
+     * @throws MediaRoutingException LAYER_NOT_AVAILABLE when the sender forwards nothing or there is no such layer
+     */
+    public ManagedTransceiver setForwardedLayer(String peerConnectionId, String transceiverId, String rid,
+            Integer temporalLayer) {
+        ManagedTransceiver managed = live(peerConnectionId, transceiverId);
+        ForwardedLayers.choose(managed.transceiver().getSender(), rid, temporalLayer,
+                message -> new MediaRoutingException(Reason.LAYER_NOT_AVAILABLE, message));
+        return managed;
+    }
+
     // ---- routes
 
     /** Sends what the receiver gets to {@code route}; the route it replaces ends. */

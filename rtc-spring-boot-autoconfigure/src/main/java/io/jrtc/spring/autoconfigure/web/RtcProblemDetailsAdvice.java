@@ -82,7 +82,7 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case FILE_OUTSIDE_DIRECTORY -> HttpStatus.FORBIDDEN;
             case STREAM_TAKEN, STREAMS_DISABLED, FILES_DISABLED, CODEC_MISMATCH, TRANSCEIVER_STOPPED ->
                     HttpStatus.CONFLICT;
-            case WRONG_KIND, FILE_UNUSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case WRONG_KIND, FILE_UNUSABLE, LAYER_NOT_AVAILABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case ENCODER_UNAVAILABLE -> HttpStatus.NOT_IMPLEMENTED;
         };
         String type = e.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

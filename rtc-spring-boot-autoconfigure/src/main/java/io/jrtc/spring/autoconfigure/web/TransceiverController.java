@@ -6,11 +6,14 @@ import io.jrtc.spring.autoconfigure.service.TransceiverRoute;
 import io.jrtc.spring.autoconfigure.service.TransceiverService;
 import io.jrtc.spring.autoconfigure.service.TransceiverSource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -114,5 +117,29 @@ public class TransceiverController {
             + "publication withdrawn)")
     public TransceiverView clearRoute(@PathVariable String id, @PathVariable String transceiverId) {
         return TransceiverView.of(transceivers.clearRoute(id, transceiverId));
+    }
+
+    @PutMapping(path = "/{transceiverId}/layer", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "setTransceiverLayer", summary = "Forward one simulcast encoding of the publisher "
+            + "(by rid) instead of choosing from the peer's bandwidth estimate; for a sender with a stream source")
+    @ApiResponse(responseCode = "200", description = "Forwarded from the encoding's next keyframe")
+    @ApiResponse(responseCode = "422", description = "The sender forwards nothing, or no such encoding",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public TransceiverView setLayer(@PathVariable String id, @PathVariable String transceiverId,
+            @RequestBody ForwardedLayerBody body) {
+        return TransceiverView.of(transceivers.setForwardedLayer(id, transceiverId, body.rid(), body.temporalLayer()));
+    }
+
+    @DeleteMapping(path = "/{transceiverId}/layer", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "clearTransceiverLayer", summary = "Choose the forwarded encoding from the peer's "
+            + "bandwidth estimate again (the default)")
+    @ApiResponse(responseCode = "200", description = "Chosen automatically again")
+    @ApiResponse(responseCode = "422", description = "The sender forwards nothing",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public TransceiverView clearLayer(@PathVariable String id, @PathVariable String transceiverId) {
+        return TransceiverView.of(transceivers.setForwardedLayer(id, transceiverId, null, null));
     }
 }

@@ -47,7 +47,9 @@ public class WhepController {
             headers = {
             @Header(name = "Location", description = "URL of the WHEP session", schema = @Schema(type = "string")),
             @Header(name = "ETag", description = "Entity tag of the ICE session", schema = @Schema(type = "string")),
-            @Header(name = "Link", description = "ICE servers (rel=\"ice-server\")", schema = @Schema(type = "string"))
+            @Header(name = "Link", description = "ICE servers (rel=\"ice-server\"), the layer selection and "
+                    + "server-sent events extensions (rel=\"urn:ietf:params:whep:ext:core:layer\", "
+                    + "rel=\"urn:ietf:params:whep:ext:core:server-sent-events\")", schema = @Schema(type = "string"))
     })
     @ApiResponse(responseCode = "404", description = "The stream is not published")
     @ApiResponse(responseCode = "429", description = "At a per-client limit; see Retry-After")
@@ -58,7 +60,8 @@ public class WhepController {
             + " (problem type no-room); see Retry-After")
     public ResponseEntity<String> play(@PathVariable String streamId, @RequestBody String offer,
             HttpServletRequest request) {
-        return WhipResponses.created(sessions.play(streamId, offer, RtcClients.of(request)), links);
+        return WhipResponses.created(sessions.play(streamId, offer, RtcClients.of(request)), links,
+                WhepExtensionsController::links);
     }
 
     @RequestMapping(path = "/{streamId}", method = RequestMethod.OPTIONS)

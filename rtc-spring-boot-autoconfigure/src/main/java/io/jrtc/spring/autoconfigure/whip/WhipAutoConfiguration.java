@@ -86,6 +86,18 @@ public final class WhipAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    WhepEventStreams whepEventStreams(WhipSessions sessions, ObjectProvider<JsonMapper> jsonMapper) {
+        return new WhepEventStreams(sessions, jsonMapper.getIfAvailable(JsonMapper::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WhepExtensionsController whepExtensionsController(WhipSessions sessions, WhepEventStreams events) {
+        return new WhepExtensionsController(sessions, events);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     WhipProblemDetailsAdvice whipProblemDetailsAdvice() {
         return new WhipProblemDetailsAdvice();
     }

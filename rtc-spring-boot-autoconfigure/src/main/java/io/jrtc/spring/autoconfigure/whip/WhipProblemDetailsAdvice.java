@@ -32,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Retry-After at the connection limit, 504 when the stack did not answer in time. Problem types share the REST
  * API's {@code urn:jrtc:problem:} prefix.
  */
-@RestControllerAdvice(assignableTypes = { WhipController.class, WhepController.class })
+@RestControllerAdvice(assignableTypes = { WhipController.class, WhepController.class,
+        WhepExtensionsController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class WhipProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String TYPE_PREFIX = "urn:jrtc:problem:";

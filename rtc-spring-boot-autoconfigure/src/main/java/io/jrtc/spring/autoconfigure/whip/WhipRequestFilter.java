@@ -30,7 +30,7 @@ public class WhipRequestFilter extends OncePerRequestFilter {
     static final String EXPOSED_HEADERS =
             "Location, ETag, Link, Accept-Post, Accept-Patch, Retry-After, WWW-Authenticate, Content-Type";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match";
-    static final String ALLOWED_METHODS = "OPTIONS, POST, PATCH, DELETE";
+    static final String ALLOWED_METHODS = "OPTIONS, GET, POST, PATCH, DELETE";
     static final long PREFLIGHT_MAX_AGE_SECONDS = 3600;
 
     private final RtcRestRequestFilter guard;

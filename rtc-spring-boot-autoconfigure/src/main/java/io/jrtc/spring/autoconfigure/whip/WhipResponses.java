@@ -1,6 +1,9 @@
 package io.jrtc.spring.autoconfigure.whip;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,11 +22,19 @@ final class WhipResponses {
 
     /** 201 with the session's Location (this request's URL plus the session id), ETag, ICE server links, answer. */
     static ResponseEntity<String> created(WhipSessions.CreatedSession session, IceServerLinks links) {
+        return created(session, links, location -> List.of());
+    }
+
+    /** {@link #created(WhipSessions.CreatedSession, IceServerLinks)} with more Link values made from the Location. */
+    static ResponseEntity<String> created(WhipSessions.CreatedSession session, IceServerLinks links,
+            Function<URI, List<String>> extensionLinks) {
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(session.sessionId()).toUri();
+        List<String> linkValues = new ArrayList<>(links.values());
+        linkValues.addAll(extensionLinks.apply(location));
         return ResponseEntity.created(location)
                 .eTag(session.etag())
-                .header(HttpHeaders.LINK, links.values().toArray(String[]::new))
+                .header(HttpHeaders.LINK, linkValues.toArray(String[]::new))
                 .header(ACCEPT_PATCH, TrickleIceFragment.MEDIA_TYPE)
                 .contentType(SDP)
                 .body(session.answer());

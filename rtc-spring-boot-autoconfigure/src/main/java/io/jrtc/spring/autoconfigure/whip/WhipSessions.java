@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaRelay;
@@ -63,10 +64,20 @@ public class WhipSessions implements DisposableBean {
             List<MediaStreamTrack> proxies) {
     }
 
+    /** Told when a WHEP viewer's stream stops being published and when the viewer's session ends. */
+    public interface ViewerListener {
+        /** The publisher left: the viewer's session ends right after. */
+        void publicationEnded(String sessionId);
+
+        /** The viewer's session ended. */
+        void viewerEnded(String sessionId);
+    }
+
     private final PeerConnectionService service;
     private final StreamRegistry streams;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final VideoTranscodes transcodes = new VideoTranscodes();
+    private final List<ViewerListener> viewerListeners = new CopyOnWriteArrayList<>();
     private final Subscription closedSubscription;
 
     public WhipSessions(PeerConnectionService service, StreamRegistry streams, RtcEventBus events) {
@@ -87,6 +98,21 @@ public class WhipSessions implements DisposableBean {
     /** Video transcodes running for viewers that cannot take a publisher's codec. */
     VideoTranscodes transcodes() {
         return transcodes;
+    }
+
+    /** Adds a listener of viewers' ends (the WHEP event streams). */
+    public void addViewerListener(ViewerListener listener) {
+        viewerListeners.add(listener);
+    }
+
+    /**
+     * A WHEP session's connection, for its extensions (layer selection, events).
+     *
+     * @throws WhipSessionNotFoundException when there is no such WHEP session
+     */
+    public RTCPeerConnection viewer(String sessionId) {
+        require(Kind.WHEP, sessionId);
+        return service.get(sessionId).peerConnection();
     }
 
     /** Open sessions of a kind. */
@@ -308,6 +334,7 @@ public class WhipSessions implements DisposableBean {
         }
         if (session.kind() == Kind.WHEP) {
             session.proxies().forEach(MediaStreamTrack::stop);
+            viewerListeners.forEach(listener -> listener.viewerEnded(sessionId));
             return true;
         }
         PublishedStream stream = session.published();
@@ -323,6 +350,7 @@ public class WhipSessions implements DisposableBean {
     public void endViewers(PublishedStream stream) {
         for (Session viewer : List.copyOf(sessions.values())) {
             if (viewer.kind() == Kind.WHEP && viewer.published() == stream) {
+                viewerListeners.forEach(listener -> listener.publicationEnded(viewer.id()));
                 end(viewer.id());
             }
         }

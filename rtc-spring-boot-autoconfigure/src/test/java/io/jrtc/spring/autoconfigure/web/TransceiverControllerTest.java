@@ -96,6 +96,22 @@ class TransceiverControllerTest {
     }
 
     @Test
+    void aForwardedLayerIsRefusedWhereNoPublishersPacketsAreForwarded() throws Exception {
+        String id = create();
+        json(post(BASE + "/" + id + "/transceivers"), "{\"kind\":\"video\",\"direction\":\"sendonly\","
+                + "\"source\":{\"type\":\"test-pattern\",\"width\":320,\"height\":240}}")
+                .andExpect(status().isCreated());
+        String layer = BASE + "/" + id + "/transceivers/tr-1/layer";
+
+        problem(json(put(layer), "{\"rid\":\"h\"}"), 422, "layer-not-available")
+                .andExpect(jsonPath("$.detail").value("the sender forwards no publisher's packets"));
+        problem(json(put(layer), "{\"rid\":\"h\",\"temporalLayer\":4}"), 422, "layer-not-available")
+                .andExpect(jsonPath("$.detail").value("a temporal layer is 0 to 3, got 4"));
+        problem(mvc.perform(delete(layer)), 422, "layer-not-available");
+        problem(json(put(BASE + "/" + id + "/transceivers/tr-9/layer"), "{}"), 404, "unknown-transceiver");
+    }
+
+    @Test
     void refusesWhatCannotBeSentOrRoutedWithProblems() throws Exception {
         String id = create();
         json(post(BASE + "/" + id + "/transceivers"), "{\"kind\":\"video\"}").andExpect(status().isCreated());
