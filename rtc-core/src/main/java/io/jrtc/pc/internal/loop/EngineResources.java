@@ -15,13 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.RejectedExecutionHandler;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -59,12 +54,12 @@ public final class EngineResources implements AutoCloseable {
         // DTLS handshakes block inside BouncyCastle while they wait for records, so they get a pool of their own,
         // bounded in threads and in queue: a handshake that finds both full fails rather than waits.
         DtlsSettings dtls = settings.dtls();
-        this.handshakes = elasticPool("jrtc-dtls", dtls.handshakeThreads(), (task, pool) -> {
+        this.handshakes = new ElasticPool("jrtc-dtls", dtls.handshakeThreads(), (task, pool) -> {
             throw new RejectedExecutionException("DTLS handshake pool full: " + dtls.handshakeThreads()
                     + " handshakes in flight and " + dtls.handshakeQueue()
                     + " waiting (rtc.dtls.handshake-threads, rtc.dtls.handshake-queue)");
         }, dtls.handshakeQueue());
-        this.callbacks = elasticPool("jrtc-callback", Math.max(8, cores * 4), null, Integer.MAX_VALUE);
+        this.callbacks = new ElasticPool("jrtc-callback", Math.max(8, cores * 4), null, Integer.MAX_VALUE);
     }
 
     public RtcEngineSettings settings() {
@@ -163,52 +158,5 @@ public final class EngineResources implements AutoCloseable {
         loops.close();
         handshakes.shutdownNow();
         callbacks.shutdown();
-    }
-
-    /**
-     * Up to {@code max} threads; a task goes to an idle thread if there is one, else to a new thread, else it waits
-     * in the queue, of at most {@code maxQueued} tasks; past that, {@code full} is told. Idle threads end after 30 s.
-     * (A ThreadPoolExecutor whose core size is its maximum starts a new thread for each of its first {@code max}
-     * tasks even while others sit idle, so every DTLS handshake of the first 64 paid for a thread start.)
-     */
-    private static ExecutorService elasticPool(String name, int max, RejectedExecutionHandler full, int maxQueued) {
-        HandOffQueue queue = new HandOffQueue();
-        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, daemonThreads(name),
-                (task, pool) -> {
-                    if (pool.isShutdown()) {
-                        throw new RejectedExecutionException(name + " pool is shut down");
-                    }
-                    if (!queue.putWithin(task, maxQueued)) {
-                        full.rejectedExecution(task, pool);
-                    }
-                });
-    }
-
-    /** Offering only hands a task to a waiting thread, so the pool grows to its maximum before tasks queue. */
-    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean offer(Runnable task) {
-            return tryTransfer(task);
-        }
-
-        /** Queues the task unless {@code limit} are queued; producers take turns, so the bound holds. */
-        synchronized boolean putWithin(Runnable task, int limit) {
-            if (size() >= limit) {
-                return false;
-            }
-            put(task);
-            return true;
-        }
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
