@@ -242,12 +242,14 @@ public final class RtpSender {
         for (FramePacketizer packetizer : packetizers) {
             packetizer.setTargetBitrate(bitrate);
         }
+        sentTrack.setTargetBitrate(bitrate);
     }
 
     /**
      * Applies a negotiation. Raw audio is encoded with the first negotiated codec (not a repair format); a coded
      * frame goes out with the first negotiated codec of its format, so a relay forwards whichever of the
-     * negotiated codecs its source has (RFC 3264 §6.1 lets a sender use any of them).
+     * negotiated codecs its source has (RFC 3264 §6.1 lets a sender use any of them). A played file's video in
+     * none of them is read re-coded to one of them ({@link SentTrack}).
      */
     void configure(String mid, List<RtpCodec> codecs, List<ExtMap> extensions, boolean send) {
         this.mid = mid;

@@ -2,6 +2,7 @@ package io.jrtc.pc.internal.media;
 
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.RecodableTrack;
+import io.jrtc.media.video.TranscodingVideoTrack;
 import io.jrtc.sdp.media.RtpCodec;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * The track whose frames a sender reads: its track, or for a {@link RecodableTrack} (a played file's video) the
  * track it gives for the negotiated codecs, asked again only when the track or the codecs change. A track that
  * cannot be sent in them (re-coding without the codec library) is said once, as a warning, and nothing is read.
- * On the sender's loop.
+ * A re-coding track's encoder follows the sender's target bitrate. On the sender's loop.
  */
 final class SentTrack {
     private static final System.Logger LOG = System.getLogger(SentTrack.class.getName());
@@ -18,6 +19,8 @@ final class SentTrack {
     private MediaStreamTrack askedOf;
     private List<RtpCodec> askedFor;
     private MediaStreamTrack sent;
+    /** The sender's target bitrate, bit/s; 0: none yet (the encoder's default). */
+    private long targetBitrate;
 
     /** What to read for {@code track} under {@code codecs}; null: nothing (no track, or none it can give). */
     MediaStreamTrack of(MediaStreamTrack track, List<RtpCodec> codecs) {
@@ -28,8 +31,21 @@ final class SentTrack {
             askedOf = track;
             askedFor = codecs;
             sent = ask(recodable, track, codecs);
+            applyTargetBitrate();
         }
         return sent;
+    }
+
+    /** What the sender's encoding may use from now on, bit/s. */
+    void setTargetBitrate(long bitsPerSecond) {
+        targetBitrate = bitsPerSecond;
+        applyTargetBitrate();
+    }
+
+    private void applyTargetBitrate() {
+        if (targetBitrate > 0 && sent instanceof TranscodingVideoTrack recoded) {
+            recoded.setTargetBitrate((int) Math.min(Integer.MAX_VALUE, targetBitrate));
+        }
     }
 
     private static MediaStreamTrack ask(RecodableTrack recodable, MediaStreamTrack track, List<RtpCodec> codecs) {
