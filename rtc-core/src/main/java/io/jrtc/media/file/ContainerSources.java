@@ -65,6 +65,11 @@ final class ContainerSources {
         }
 
         @Override
+        public String videoMimeType() {
+            return demuxer.track().mimeType();
+        }
+
+        @Override
         public void close() {
             demuxer.close();
         }

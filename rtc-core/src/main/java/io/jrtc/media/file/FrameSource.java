@@ -13,4 +13,9 @@ interface FrameSource extends Closeable {
     Frame next() throws IOException;
 
     int clockRate();
+
+    /** The codec of the coded video frames this source hands out, such as "video/VP9"; null for other sources. */
+    default String videoMimeType() {
+        return null;
+    }
 }

@@ -170,6 +170,11 @@ final class FrameSources {
         }
 
         @Override
+        public String videoMimeType() {
+            return VP8;
+        }
+
+        @Override
         public void close() throws IOException {
             reader.close();
         }
@@ -285,6 +290,11 @@ final class FrameSources {
             }
             long timestamp = index++ * CLOCK_RATE / framesPerSecond;
             return new EncodedFrame(H264, CLOCK_RATE, unit, timestamp, holdsIdrSlice(unit));
+        }
+
+        @Override
+        public String videoMimeType() {
+            return H264;
         }
 
         static boolean holdsIdrSlice(byte[] unit) {

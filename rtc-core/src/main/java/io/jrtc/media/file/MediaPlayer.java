@@ -16,7 +16,9 @@ import java.util.concurrent.Executor;
  * WebM/Matroska are read through FFmpeg (the optional dependency {@code org.bytedeco:ffmpeg}; without it they fail
  * with a {@link FfmpegUnavailableException}) and play their first video and first audio track together: H.264
  * (as Annex B, parameter sets before each keyframe), VP8, VP9 and AV1 as coded frames, Opus as coded packets, AAC
- * decoded to 48 kHz AudioFrames in 20 ms. Video stays coded: a sender forwards it as it is. The container is told
+ * decoded to 48 kHz AudioFrames in 20 ms. Video stays coded: a sender that negotiated its codec sends it as it
+ * is; one that negotiated others reads it decoded and re-encoded to the first of them it can encode
+ * ({@link io.jrtc.media.RecodableTrack}: aiortc's player decodes too), which needs FFmpeg. The container is told
  * by the file's first bytes. {@link #getAudio()} or {@link #getVideo()} is null when the file has no such track.
  * Each track reads the file on its own and ends at the end of the file unless the player loops.
  */

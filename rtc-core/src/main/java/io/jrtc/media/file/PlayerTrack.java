@@ -10,10 +10,15 @@ import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamError;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.MediaStreamTrackState;
+import io.jrtc.media.RecodableTrack;
+import io.jrtc.media.video.TranscodingVideoTrack;
+import io.jrtc.media.video.VideoCodecs;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -22,9 +27,11 @@ import java.util.concurrent.Executor;
  * A track playing a file in real time, after aiortc's player: the file is read on the I/O executor; the first
  * frame is due at once and fixes the start, every later one at start + (its time - the first's); a consumer that
  * falls behind gets overdue frames at once. When looping, each pass starts where the last frame of the previous
- * pass ended, so timestamps keep rising. The track ends at the end of the file, or on a malformed file.
+ * pass ended, so timestamps keep rising. The track ends at the end of the file, or on a malformed file. Coded
+ * video goes to a sender as it is when the sender negotiated its codec, else re-coded ({@link PlayedVideoCodec}):
+ * one {@link TranscodingVideoTrack} per target codec, reading this track, ended with it.
  */
-final class PlayerTrack extends MediaStreamTrack {
+final class PlayerTrack extends MediaStreamTrack implements RecodableTrack {
     private static final System.Logger LOG = System.getLogger(PlayerTrack.class.getName());
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -37,6 +44,10 @@ final class PlayerTrack extends MediaStreamTrack {
     private final MediaClock clock;
     private final Executor ioExecutor;
     private final Set<CompletableFuture<Frame>> pending = new HashSet<>();
+    /** The codec of the file's coded video, or null (audio, decoded frames). */
+    private final String videoMimeType;
+    /** The re-coded tracks by target codec; under this object's monitor. */
+    private final Map<String, TranscodingVideoTrack> recoded = new HashMap<>();
     // read state: touched on the I/O executor only
     private FrameSource source;
     private long passOffset;
@@ -55,6 +66,26 @@ final class PlayerTrack extends MediaStreamTrack {
         this.loop = loop;
         this.clock = clock;
         this.ioExecutor = io;
+        this.videoMimeType = kind == MediaKind.VIDEO ? first.videoMimeType() : null;
+    }
+
+    @Override
+    public MediaStreamTrack sentAs(List<String> negotiatedMimeTypes) {
+        if (videoMimeType == null) {
+            return this;
+        }
+        String target = PlayedVideoCodec.sendAs(videoMimeType, negotiatedMimeTypes, VideoCodecs::available);
+        if (target.equals(videoMimeType)) {
+            return this;
+        }
+        synchronized (this) {
+            TranscodingVideoTrack track = recoded.get(target);
+            if (track == null || track.getReadyState() == MediaStreamTrackState.ENDED) {
+                track = new TranscodingVideoTrack(this, target);
+                recoded.put(target, track);
+            }
+            return track;
+        }
     }
 
     @Override

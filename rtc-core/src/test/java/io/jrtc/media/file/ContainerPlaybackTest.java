@@ -6,9 +6,17 @@ import io.jrtc.codec.H264NalUnits;
 import io.jrtc.media.AudioFrame;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
+import io.jrtc.media.MediaClock;
+import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.media.RecodableTrack;
+import io.jrtc.media.VideoFrame;
 import io.jrtc.media.VirtualMediaClock;
+import io.jrtc.media.video.TranscodingVideoTrack;
+import io.jrtc.media.video.VideoCodecs;
+import io.jrtc.media.video.VideoDecoder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +81,30 @@ class ContainerPlaybackTest {
         assertThat(((EncodedFrame) video.get(30)).timestamp()).isEqualTo(90_000);
         List<Frame> audio = MediaFiles.all(player.getAudio(), clock);
         assertThat(((EncodedFrame) audio.get(0)).mimeType()).isEqualTo("audio/opus");
+    }
+
+    @Test
+    void webmVp9PassesThroughToVp9AndIsReEncodedAtItsSizeForVp8() throws Exception {
+        Path file = FfmpegCli.make(dir.resolve("vp9.webm"), FfmpegCli.Video.VP9, FfmpegCli.Audio.OPUS, 320, 240, 1,
+                440);
+        try (MediaPlayer player = new MediaPlayer(file, MediaClock.system(), MediaPlayer.Options.defaults());
+             VideoDecoder vp8 = VideoCodecs.decoder("video/VP8")) {
+            RecodableTrack video = (RecodableTrack) player.getVideo();
+            assertThat(video.sentAs(List.of("video/VP8", "video/VP9"))).isSameAs(player.getVideo());
+            MediaStreamTrack recoded = video.sentAs(List.of("video/VP8", "video/H264"));
+            assertThat(recoded).isInstanceOf(TranscodingVideoTrack.class)
+                    .isSameAs(video.sentAs(List.of("video/VP8")));
+            for (int i = 0; i < 10; i++) {
+                EncodedFrame coded = (EncodedFrame) recoded.recv().get(60, TimeUnit.SECONDS);
+                assertThat(coded.mimeType()).isEqualTo("video/VP8");
+                if (i == 0) {
+                    assertThat(coded.keyframe()).isTrue();
+                }
+                VideoFrame picture = vp8.decode(coded);
+                assertThat(picture.width()).isEqualTo(320);
+                assertThat(picture.height()).isEqualTo(240);
+            }
+        }
     }
 
     private static double dominantFrequency(List<Frame> frames) {

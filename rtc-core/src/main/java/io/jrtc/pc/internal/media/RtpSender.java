@@ -61,6 +61,8 @@ public final class RtpSender {
     /** Forwards the publisher's packets when the track offers them in a negotiated codec; on the loop. */
     private final ForwardingSender forwarding = new ForwardingSender(this);
     private volatile MediaStreamTrack track;
+    /** What is read for {@link #track}: itself, or its video re-coded to a negotiated codec; on the loop. */
+    private final SentTrack sentTrack = new SentTrack();
     /** The bundle's RTP session; null until the connection has a DTLS transport. */
     private volatile RtpSession session;
     private volatile boolean stopped;
@@ -240,12 +242,14 @@ public final class RtpSender {
         for (FramePacketizer packetizer : packetizers) {
             packetizer.setTargetBitrate(bitrate);
         }
+        sentTrack.setTargetBitrate(bitrate);
     }
 
     /**
      * Applies a negotiation. Raw audio is encoded with the first negotiated codec (not a repair format); a coded
      * frame goes out with the first negotiated codec of its format, so a relay forwards whichever of the
-     * negotiated codecs its source has (RFC 3264 §6.1 lets a sender use any of them).
+     * negotiated codecs its source has (RFC 3264 §6.1 lets a sender use any of them). A played file's video in
+     * none of them is read re-coded to one of them ({@link SentTrack}).
      */
     void configure(String mid, List<RtpCodec> codecs, List<ExtMap> extensions, boolean send) {
         this.mid = mid;
@@ -314,13 +318,14 @@ public final class RtpSender {
         if (forwarding.follow(mayGo ? source : null, sendCodecs)) {
             return;  // the publisher's packets go out as they are: no frames pulled
         }
-        if (source == null || source == pullingFrom || !sending || stopped || rtp == null || !rtp.ready()) {
+        MediaStreamTrack read = sentTrack.of(source, sendCodecs);
+        if (read == null || read == pullingFrom || !sending || stopped || rtp == null || !rtp.ready()) {
             return;
         }
-        pullingFrom = source;
-        source.recv().whenComplete((frame, failure) -> {
+        pullingFrom = read;
+        read.recv().whenComplete((frame, failure) -> {
             try {
-                context.pump().loop().execute(() -> onFrame(source, frame, failure));
+                context.pump().loop().execute(() -> onFrame(read, frame, failure));
             } catch (RejectedExecutionException loopGone) {
                 // the connection is gone
             }
@@ -331,13 +336,15 @@ public final class RtpSender {
         if (source == pullingFrom) {
             pullingFrom = null;
         }
-        if (failure != null && source == track) {
+        MediaStreamTrack current = track;
+        boolean read = source == sentTrack.of(current, sendCodecs);
+        if (failure != null && read) {
             LOG.log(Level.DEBUG, () -> "track " + source.getId() + " gave no frame: " + failure);
             return;  // an ended track sends nothing more; replaceTrack starts again
         }
-        if (failure == null && source == track && sending && !stopped && !forwarding.active()) {
+        if (failure == null && read && sending && !stopped && !forwarding.active()) {
             mediaSource.onFrame(context.pump().now(), frame);
-            send(source.isEnabled() ? frame : FramePacketizer.silenced(frame));
+            send(current.isEnabled() ? frame : FramePacketizer.silenced(frame));
             context.pump().run();
         }
         pullNext();
@@ -515,7 +522,7 @@ public final class RtpSender {
             keyframeRequests++;
         }
         packetizers.forEach(FramePacketizer::requestKeyframe);
-        MediaStreamTrack current = track;
+        MediaStreamTrack current = sentTrack.of(track, sendCodecs);
         if (current != null) {
             current.requestKeyframe();
         }
