@@ -55,7 +55,7 @@ class PeerConnectionServiceConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty("rtc.turn.shared-secret")
     TurnCredentials rtcTurnCredentials(RtcProperties properties) {
-        RtcProperties.Turn turn = properties.getTurn();
+        TurnProperties turn = properties.getTurn();
         return new TurnCredentials(turn.getUrls(), turn.getSharedSecret(), turn.getCredentialTtl(),
                 Clock.systemUTC());
     }
@@ -86,7 +86,7 @@ class PeerConnectionServiceConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PeerConnectionLimits peerConnectionLimits(RtcProperties properties) {
-        RtcProperties.Limits limits = properties.getLimits();
+        LimitProperties limits = properties.getLimits();
         return new PeerConnectionLimits(limits.getMaxPeerConnections(), limits.getMaxSdpBytes(),
                 limits.getIdleTimeout(), limits.getSessionTimeout(), limits.getOperationTimeout(),
                 properties.getEvents().getStatsInterval());

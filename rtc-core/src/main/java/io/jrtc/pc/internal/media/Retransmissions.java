@@ -8,7 +8,10 @@ import io.jrtc.rtp.RtpHeader;
 import io.jrtc.rtp.RtpHeaderWriter;
 import io.jrtc.rtp.RtpParseException;
 import io.jrtc.rtp.RtxEncoder;
+import io.jrtc.sdp.media.RtpCodec;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +47,17 @@ final class Retransmissions {
         this.rtxTypeByMediaType = Map.copyOf(rtxTypeByMediaType);
         this.encoder = rtxTypeByMediaType.isEmpty() ? null
                 : new RtxEncoder(rtxSsrc, rtxTypeByMediaType, firstRtxSequenceNumber);
+    }
+
+    /** Each sendable codec's RTX payload type, where one was negotiated (RFC 4588 §8.1 apt). */
+    static Map<Integer, Integer> rtxPayloadTypes(List<RtpCodec> codecs, List<RtpCodec> media) {
+        Map<Integer, Integer> rtx = new HashMap<>();
+        for (RtpCodec codec : codecs) {
+            if (codec.isRtx() && media.stream().anyMatch(m -> m.payloadType() == codec.associatedPayloadType())) {
+                rtx.put(codec.associatedPayloadType(), codec.payloadType());
+            }
+        }
+        return rtx;
     }
 
     boolean resends() {

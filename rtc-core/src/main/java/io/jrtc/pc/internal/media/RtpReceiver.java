@@ -4,9 +4,7 @@ import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.InvalidStateError;
-import io.jrtc.pc.RTCAudioPlayoutStats;
 import io.jrtc.pc.RTCInboundRtpStreamStats;
-import io.jrtc.pc.RTCRemoteOutboundRtpStreamStats;
 import io.jrtc.pc.RTCRtcpParameters;
 import io.jrtc.pc.RTCRtpParameters;
 import io.jrtc.pc.RTCRtpSynchronizationSource;
@@ -15,7 +13,6 @@ import io.jrtc.pc.internal.config.ProtocolConfigs;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.rtp.AudioLevelExtension;
 import io.jrtc.rtp.GenericNack;
-import io.jrtc.rtp.NtpTimestamp;
 import io.jrtc.rtp.ReceiveStatistics;
 import io.jrtc.rtp.ReportBlock;
 import io.jrtc.rtp.RtpHeader;
@@ -25,7 +22,6 @@ import io.jrtc.rtp.TransportSequenceNumberExtension;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtpCodec;
 import io.netty.util.collection.IntObjectHashMap;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,8 +37,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class RtpReceiver {
     private static final int TRACK_BUFFER_FRAMES = 64;
-    private static final long SOURCE_MEMORY_NANOS = 10_000_000_000L;
-    private static final long PUBLISH_INTERVAL_NANOS = 100_000_000L;
     /** Sources one receiver follows: a sender that restarts gets a new SSRC, a peer inventing them is bounded. */
     private static final int MAX_SOURCES = 16;
     private static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
@@ -74,12 +68,10 @@ public final class RtpReceiver {
     private boolean keyframeWanted;
     // On the loop.
     private final Map<Integer, FrameDepacketizer> depacketizers = new HashMap<>();
-    // Keyed by SSRC, looked up per packet: primitive-keyed maps, no boxing of SSRCs on the packet path.
+    // Keyed by SSRC, looked up per packet: a primitive-keyed map, no boxing of SSRCs on the packet path.
     private final IntObjectHashMap<ReceiveStatistics> sources = new IntObjectHashMap<>();
-    private final IntObjectHashMap<HeardSource> lastHeard = new IntObjectHashMap<>();
     private final Map<Integer, SenderReport> lastSenderReports = new HashMap<>();
-    private volatile List<RTCRtpSynchronizationSource> synchronizationSources = List.of();
-    private long lastPublished = Long.MIN_VALUE;
+    private final SynchronizationSources synchronizationSources;
     private long bytesReceived;
     private final ReceivedFrames frames = new ReceivedFrames();
     /** The codec of the last packet that reached a depacketizer, or null. */
@@ -91,6 +83,7 @@ public final class RtpReceiver {
         this.context = context;
         this.recovery = new LossRecovery(List.of(), ProtocolConfigs.nack(context.engine().settings().rtp()));
         this.kind = kind;
+        this.synchronizationSources = new SynchronizationSources(context.clock());
         this.track = new BufferedTrack(kind, TRACK_BUFFER_FRAMES);
         track.onKeyframeRequest(this::requestKeyframe);
         this.packets = new PacketFanout(this::requestKeyframe);
@@ -152,7 +145,7 @@ public final class RtpReceiver {
      * sender marks it (RFC 6464; W3C getSynchronizationSources). Refreshed every 100 ms.
      */
     public List<RTCRtpSynchronizationSource> synchronizationSources() {
-        return synchronizationSources;
+        return synchronizationSources.list();
     }
 
     /** Stops receiving for good; the track ends. */
@@ -359,7 +352,7 @@ public final class RtpReceiver {
             keyframeWanted = false;
             requestKeyframeOnLoop();
         }
-        noteHeard(now, packet);
+        synchronizationSources.noteHeard(now, packet, audioLevelExtensionId);
         if (simulcast == null) {
             packets.publish(packet, now, 0);
         }
@@ -440,7 +433,8 @@ public final class RtpReceiver {
                 s.put("totalSamplesReceived", depacketizers.values().stream()
                         .mapToLong(FrameDepacketizer::samplesDecoded).sum());
                 s.put("audioLevel", audioLevel);
-                s.put("playoutId", decodeAudio && feedsTrack ? addPlayout(stats, timestamp) : null);
+                s.put("playoutId",
+                        decodeAudio && feedsTrack ? AudioPlayoutStats.add(stats, timestamp, kind, track) : null);
             } else {
                 if (feedsTrack) {
                     frames.addVideoStats(s, context.pump().now());
@@ -457,41 +451,10 @@ public final class RtpReceiver {
             SenderReport report = lastSenderReports.get(statistics.ssrc());
             if (report != null) {
                 s.put("remoteId", "RO" + ssrc);
-                addRemoteOutbound(stats, timestamp, transportId, ssrc, report);
+                RemoteOutboundStats.add(stats, timestamp, transportId, kind, ssrc, report);
             }
             stats.add(new RTCInboundRtpStreamStats("IT" + ssrc, timestamp, s));
         }
-    }
-
-    /**
-     * The playout of the audio we decode (W3C media-playout): the application reading the track, as no device
-     * plays it here; nothing is synthesized, as no loss is concealed. Returns its id.
-     */
-    private String addPlayout(List<RTCStats> stats, double timestamp) {
-        String id = "AP" + track.getId();
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("kind", kind.toString());
-        p.put("synthesizedSamplesDuration", 0.0);
-        p.put("synthesizedSamplesEvents", 0L);
-        p.put("totalSamplesDuration", track.audioNanosRead() / 1e9);
-        p.put("totalSamplesCount", track.audioSamplesRead());
-        stats.add(new RTCAudioPlayoutStats(id, timestamp, p));
-        return id;
-    }
-
-    /** What the remote's last sender report says of a stream we receive (remote-outbound-rtp). */
-    private void addRemoteOutbound(List<RTCStats> stats, double timestamp, String transportId, long ssrc,
-            SenderReport report) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("ssrc", ssrc);
-        r.put("kind", kind.toString());
-        r.put("transportId", transportId);
-        r.put("localId", "IT" + ssrc);
-        r.put("packetsSent", Integer.toUnsignedLong(report.packetCount()));
-        r.put("bytesSent", Integer.toUnsignedLong(report.octetCount()));
-        r.put("remoteTimestamp", NtpTimestamp.toDurationNanos(report.ntpTimestamp()) / 1e6
-                - NtpTimestamp.UNIX_EPOCH_SECONDS * 1000.0);
-        stats.add(new RTCRemoteOutboundRtpStreamStats("RO" + ssrc, timestamp, r));
     }
 
     private FrameDepacketizer depacketizer(int payloadType) {
@@ -508,43 +471,5 @@ public final class RtpReceiver {
             }
         }
         return null;
-    }
-
-    /** When a source was last heard, with its last RTP timestamp and RFC 6464 level (-1: none). */
-    private static final class HeardSource {
-        long at;
-        int rtpTimestamp;
-        int level = -1;
-    }
-
-    /** The published list changes at most every 100 ms unless a new source shows up: readers are any thread. */
-    private void noteHeard(long now, RtpHeader packet) {
-        HeardSource source = lastHeard.get(packet.ssrc());
-        boolean fresh = source == null;
-        if (fresh) {
-            source = new HeardSource();
-            lastHeard.put(packet.ssrc(), source);
-        }
-        source.at = now;
-        source.rtpTimestamp = packet.timestamp();
-        if (audioLevelExtensionId != NegotiatedParameters.NO_EXTENSION) {
-            source.level = AudioLevelExtension.readLevel(packet, audioLevelExtensionId);
-        }
-        if (!fresh && now - lastPublished < PUBLISH_INTERVAL_NANOS) {
-            return;
-        }
-        lastPublished = now;
-        lastHeard.values().removeIf(heard -> now - heard.at > SOURCE_MEMORY_NANOS);
-        List<RTCRtpSynchronizationSource> list = new ArrayList<>();
-        long wallNow = context.clock().currentTimeMillis();
-        for (Map.Entry<Integer, HeardSource> e : lastHeard.entrySet()) {
-            HeardSource heard = e.getValue();
-            long agoMillis = (now - heard.at) / 1_000_000L;
-            // W3C audioLevel is linear, 1 for 0 dBov: 10^(-level/20)
-            Double level = heard.level < 0 ? null : Math.pow(10, -heard.level / 20.0);
-            list.add(new RTCRtpSynchronizationSource(Instant.ofEpochMilli(wallNow - agoMillis),
-                    Integer.toUnsignedLong(e.getKey()), level, Integer.toUnsignedLong(heard.rtpTimestamp)));
-        }
-        synchronizationSources = List.copyOf(list);
     }
 }

@@ -6,29 +6,20 @@ import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.InvalidStateError;
-import io.jrtc.pc.RTCOutboundRtpStreamStats;
-import io.jrtc.pc.RTCRemoteInboundRtpStreamStats;
 import io.jrtc.pc.RTCRtcpParameters;
 import io.jrtc.pc.RTCRtpParameters;
 import io.jrtc.pc.RTCStats;
 import io.jrtc.pc.TypeError;
 import io.jrtc.pc.internal.loop.ConnectionContext;
-import io.jrtc.rtp.AudioLevelExtension;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.NtpTimestamp;
 import io.jrtc.rtp.ReportBlock;
-import io.jrtc.rtp.RtpHeaderWriter;
-import io.jrtc.rtp.SdesMidExtension;
 import io.jrtc.rtp.SendStatistics;
 import io.jrtc.rtp.SenderReport;
-import io.jrtc.rtp.TransportSequenceNumberExtension;
-import io.jrtc.rtp.cc.Pacer;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtpCodec;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,9 +34,6 @@ import java.util.concurrent.RejectedExecutionException;
 public final class RtpSender {
     private static final System.Logger LOG = System.getLogger(RtpSender.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_PACKET = 1500;
-    /** Audio louder than -50 dBov counts as voice activity (the V flag of RFC 6464 §3). */
-    private static final int VOICE_BELOW_DBOV = 50;
 
     private final ConnectionContext context;
     private final MediaKind kind;
@@ -55,9 +43,7 @@ public final class RtpSender {
     private final String streamId;
     /** The msid track id while no track is attached, the same in every description (RFC 8830 §2). */
     private final String placeholderTrackId = UUID.randomUUID().toString();
-    private final RtpHeaderWriter header = new RtpHeaderWriter();
-    private final RtpHeaderWriter paddingHeader = new RtpHeaderWriter();
-    private final byte[] packet = new byte[MAX_PACKET];
+    private final SenderPacketWriter writer = new SenderPacketWriter(ssrc);
     /** Forwards the publisher's packets when the track offers them in a negotiated codec; on the loop. */
     private final ForwardingSender forwarding = new ForwardingSender(this);
     private volatile MediaStreamTrack track;
@@ -75,27 +61,14 @@ public final class RtpSender {
     /** What raw video is encoded at, bits per second; 0 until {@link #setTargetBitrate} (the codec's default). */
     private int targetBitrate;
     private volatile String mid;
-    private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
-    private int dependencyDescriptorExtensionId = NegotiatedParameters.NO_EXTENSION;
-    private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
-    /** Transport-wide sequence numbers (the session writes the number into the element this sender reserves). */
-    private int transportCcExtensionId = NegotiatedParameters.NO_EXTENSION;
-    private int lastTimestamp;
     private boolean sending;
     /** The track an unanswered recv() was asked of, or null: one frame at a time per track. */
     private MediaStreamTrack pullingFrom;
-    private int sequenceNumber = RANDOM.nextInt(1 << 16);
-    private final int timestampOffset = RANDOM.nextInt();
     private SendStatistics statistics;
     private Retransmissions retransmissions;
     /** The RTX payload type for each media payload type, as {@link #retransmissions} was made for. */
     private Map<Integer, Integer> retransmissionTypes = Map.of();
-    private ReportBlock lastReportBlock;
-    private long framesSent;
-    private long framesDropped;
-    private long keyframeRequests;
-    private long fullIntraRequests;
-    private final MediaSourceCounters mediaSource = new MediaSourceCounters();
+    private final OutboundRtpStats outboundStats = new OutboundRtpStats();
     /** What the last onTargetBitrate gave the encoder, bit/s; 0: nothing yet. */
     private long encoderBitrate;
     /** Whether the last frame sent was raw (encoded here), not a coded one passed through. */
@@ -224,7 +197,7 @@ public final class RtpSender {
     public void attach(RtpSession rtp) {
         this.session = rtp;
         rtp.add(this);
-        rtp.useTransportSequenceNumbers(transportCcExtensionId);
+        rtp.useTransportSequenceNumbers(writer.transportCcExtensionId());
         rtp.addBandwidthListener(this::onTargetBitrate);
     }
 
@@ -253,15 +226,10 @@ public final class RtpSender {
      */
     void configure(String mid, List<RtpCodec> codecs, List<ExtMap> extensions, boolean send) {
         this.mid = mid;
-        this.midExtensionId = NegotiatedParameters.extensionId(extensions, SdesMidExtension.URI);
-        this.dependencyDescriptorExtensionId = NegotiatedParameters.extensionId(extensions,
-                SupportedCodecs.DEPENDENCY_DESCRIPTOR_URI);
-        this.audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
-        this.transportCcExtensionId = NegotiatedParameters.extensionId(extensions,
-                TransportSequenceNumberExtension.URI);
+        writer.configure(extensions);
         RtpSession rtp = session;
         if (rtp != null) {
-            rtp.useTransportSequenceNumbers(transportCcExtensionId);
+            rtp.useTransportSequenceNumbers(writer.transportCcExtensionId());
         }
         List<RtpCodec> sendable = codecs.stream().filter(c -> !c.isRtx() && SupportedCodecs.supports(c)).toList();
         sendCodecs = sendable;
@@ -271,7 +239,7 @@ public final class RtpSender {
             return;
         }
         List<RtpCodec> current = packetizers.stream().map(FramePacketizer::codec).toList();
-        Map<Integer, Integer> rtxTypes = rtxPayloadTypes(codecs, sendable);
+        Map<Integer, Integer> rtxTypes = Retransmissions.rtxPayloadTypes(codecs, sendable);
         boolean codecsChanged = !current.equals(sendable);
         if (codecsChanged) {
             packetizers.forEach(FramePacketizer::close);
@@ -343,7 +311,7 @@ public final class RtpSender {
             return;  // an ended track sends nothing more; replaceTrack starts again
         }
         if (failure == null && read && sending && !stopped && !forwarding.active()) {
-            mediaSource.onFrame(context.pump().now(), frame);
+            outboundStats.onSourceFrame(context.pump().now(), frame);
             send(current.isEnabled() ? frame : FramePacketizer.silenced(frame));
             context.pump().run();
         }
@@ -354,38 +322,24 @@ public final class RtpSender {
         FramePacketizer packetizer = frame == null ? null : packetizerFor(frame);
         FramePacketizer.Packets packets = packetizer == null ? null : packetizer.packetize(frame);
         if (packets == null) {
-            framesDropped++;
+            outboundStats.onFrameDropped();
             return;
         }
         lastUsed = packetizer;
         encodedLast = !(frame instanceof EncodedFrame);
         RtpSession rtp = session;
         long now = context.pump().now();
-        int timestamp = (int) (timestampOffset + packets.timestamp());
+        int timestamp = writer.timestamp(packets.timestamp());
         List<RtpPayload> payloads = packets.payloads();
         for (int i = 0; i < payloads.size(); i++) {
             RtpPayload payload = payloads.get(i);
-            header.reset().payloadType(packetizer.codec().payloadType()).sequenceNumber(sequenceNumber)
-                    .timestamp(timestamp).ssrc(ssrc).marker(payload.marker());
-            sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
-            if (midExtensionId != NegotiatedParameters.NO_EXTENSION && mid != null) {
-                SdesMidExtension.write(header, midExtensionId, mid);
-            }
-            if (audioLevelExtensionId != NegotiatedParameters.NO_EXTENSION
-                    && packets.audioLevel() != FramePacketizer.NO_LEVEL) {
-                AudioLevelExtension.write(header, audioLevelExtensionId, packets.audioLevel() < VOICE_BELOW_DBOV,
-                        packets.audioLevel());
-            }
-            if (transportCcExtensionId != NegotiatedParameters.NO_EXTENSION) {
-                TransportSequenceNumberExtension.write(header, transportCcExtensionId, 0);
-            }
-            int length = header.write(packet, 0, payload.data(), 0, payload.data().length, 0);
-            retransmissions.onSent(now, packet, length);
-            rtp.sendRtp(packet, length);
+            int length = writer.write(packetizer.codec().payloadType(), timestamp, payload, packets.audioLevel(), mid);
+            retransmissions.onSent(now, writer.packet(), length);
+            rtp.sendRtp(writer.packet(), length);
             statistics.handleSent(now, timestamp, payload.data().length);
         }
-        lastTimestamp = timestamp;
-        framesSent++;
+        writer.onFrameSent(timestamp);
+        outboundStats.onFrameSent();
     }
 
     /** Whether forwarded packets may go out now; on the loop. */
@@ -405,7 +359,7 @@ public final class RtpSender {
         session.sendRtp(rtp, length);
         statistics.handleSent(now, timestamp, payloadLength);
         if (endsFrame) {
-            framesSent++;
+            outboundStats.onFrameSent();
         }
     }
 
@@ -423,17 +377,17 @@ public final class RtpSender {
     }
 
     int midExtensionId() {
-        return midExtensionId;
+        return writer.midExtensionId();
     }
 
     /** The AV1 dependency descriptor's negotiated id, or {@link NegotiatedParameters#NO_EXTENSION}. */
     int dependencyDescriptorExtensionId() {
-        return dependencyDescriptorExtensionId;
+        return writer.dependencyDescriptorExtensionId();
     }
 
     /** The transport-wide sequence number extension's id, or NO_EXTENSION when it was not negotiated. */
     int transportCcExtensionId() {
-        return transportCcExtensionId;
+        return writer.transportCcExtensionId();
     }
 
     String mid() {
@@ -447,19 +401,10 @@ public final class RtpSender {
      * sequence numbers, so the probe could not be measured. On the loop.
      */
     int writePadding(byte[] dst, int size) {
-        if (!sending || stopped || statistics == null || !statistics.sentAny()
-                || transportCcExtensionId == NegotiatedParameters.NO_EXTENSION) {
+        if (!sending || stopped || statistics == null || !statistics.sentAny()) {
             return 0;
         }
-        paddingHeader.reset().timestamp(lastTimestamp);
-        if (!retransmissions.padOnRtx(paddingHeader, lastUsed.codec().payloadType(), rtxSsrc)) {
-            return 0;
-        }
-        if (midExtensionId != NegotiatedParameters.NO_EXTENSION && mid != null) {
-            SdesMidExtension.write(paddingHeader, midExtensionId, mid);
-        }
-        TransportSequenceNumberExtension.write(paddingHeader, transportCcExtensionId, 0);
-        return paddingHeader.write(dst, 0, dst, 0, 0, Math.max(1, Math.min(Pacer.MAX_PADDING, size)));
+        return writer.writePadding(dst, size, retransmissions, lastUsed.codec().payloadType(), rtxSsrc, mid);
     }
 
     /** The round-trip time the last report block measured, in nanoseconds, or -1. */
@@ -479,48 +424,14 @@ public final class RtpSender {
         }
     }
 
-    /** What the remote's last report block says of this stream (remote-inbound-rtp). */
-    private void addRemoteInbound(List<RTCStats> stats, double timestamp, String transportId, String localId) {
-        ReportBlock block = lastReportBlock;
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("ssrc", Integer.toUnsignedLong(ssrc));
-        r.put("kind", kind.toString());
-        r.put("transportId", transportId);
-        r.put("localId", localId);
-        r.put("packetsLost", (long) block.cumulativeLost());
-        long sent = Integer.toUnsignedLong(statistics.packetCount());
-        r.put("packetsReceived", Math.max(0, sent - block.cumulativeLost()));
-        r.put("jitter", Integer.toUnsignedLong(block.jitter()) / (double) lastUsed.codec().clockRate());
-        r.put("fractionLost", block.fractionLost() / 256.0);
-        if (statistics.roundTripTime() >= 0) {
-            r.put("roundTripTime", statistics.roundTripTime() / 1e9);
-        }
-        stats.add(new RTCRemoteInboundRtpStreamStats("RI" + Integer.toUnsignedString(ssrc), timestamp, r));
-    }
-
     /** The SSRC of our retransmissions (RFC 4588 §8: announced with ssrc-group FID). */
     int rtxSsrc() {
         return rtxSsrc;
     }
 
-    /** Each sendable codec's RTX payload type, where one was negotiated (RFC 4588 §8.1 apt). */
-    private static Map<Integer, Integer> rtxPayloadTypes(List<RtpCodec> codecs, List<RtpCodec> media) {
-        Map<Integer, Integer> rtx = new HashMap<>();
-        for (RtpCodec codec : codecs) {
-            if (codec.isRtx() && media.stream().anyMatch(m -> m.payloadType() == codec.associatedPayloadType())) {
-                rtx.put(codec.associatedPayloadType(), codec.payloadType());
-            }
-        }
-        return rtx;
-    }
-
     /** The remote asked for a keyframe (PLI, or FIR when {@code full}): the track's source is asked in turn. */
     void onKeyframeRequest(boolean full) {
-        if (full) {
-            fullIntraRequests++;
-        } else {
-            keyframeRequests++;
-        }
+        outboundStats.onKeyframeRequest(full);
         packetizers.forEach(FramePacketizer::requestKeyframe);
         MediaStreamTrack current = sentTrack.of(track, sendCodecs);
         if (current != null) {
@@ -531,7 +442,7 @@ public final class RtpSender {
     void onReportBlock(long now, ReportBlock block) {
         if (statistics != null) {
             statistics.handleReportBlock(now, block);
-            lastReportBlock = block;
+            outboundStats.onReportBlock(block);
         }
     }
 
@@ -540,36 +451,8 @@ public final class RtpSender {
         if (statistics == null) {
             return;
         }
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("ssrc", Integer.toUnsignedLong(ssrc));
-        s.put("kind", kind.toString());
-        s.put("transportId", transportId);
-        s.put("mid", mid);
-        s.put("packetsSent", Integer.toUnsignedLong(statistics.packetCount()));
-        s.put("bytesSent", Integer.toUnsignedLong(statistics.octetCount()));
-        s.put("framesSent", framesSent);
-        s.put("framesDropped", framesDropped);
-        s.put("pliCount", keyframeRequests);
-        s.put("firCount", fullIntraRequests);
-        s.put("nackCount", retransmissions.nacksReceived());
-        s.put("retransmittedPacketsSent", retransmissions.packetsResent());
-        MediaStreamTrack current = track;
-        s.put("trackId", current == null ? null : current.getId());
-        s.put("mimeType", lastUsed.codec().mimeType());
-        s.put("codecId", CodecStats.add(stats, timestamp, transportId, lastUsed.codec(), false));
-        if (current != null) {
-            String sourceId = "MS" + Integer.toUnsignedString(ssrc);
-            s.put("mediaSourceId", sourceId);
-            mediaSource.addStats(stats, timestamp, context.pump().now(), sourceId, current);
-        }
-        if (encodedLast && !forwarding.active()) {  // a coded frame passed through has no encoder to target
-            EncoderTargetStats.add(s, kind, lastUsed.codec(), lastUsed.opusBitrate(), targetBitrate, encoderBitrate);
-        }
-        String id = "OT" + Integer.toUnsignedString(ssrc);
-        if (lastReportBlock != null) {
-            s.put("remoteId", "RI" + Integer.toUnsignedString(ssrc));
-            addRemoteInbound(stats, timestamp, transportId, id);
-        }
-        stats.add(new RTCOutboundRtpStreamStats(id, timestamp, s));
+        boolean encoding = encodedLast && !forwarding.active();  // a coded frame passed through has no encoder
+        outboundStats.add(stats, timestamp, transportId, new OutboundRtpStats.Sender(ssrc, kind, mid, track,
+                statistics, retransmissions, lastUsed, encoding, targetBitrate, encoderBitrate, context.pump().now()));
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,8 +44,6 @@ public class PeerConnectionService implements SmartLifecycle {
     private static final System.Logger LOG = System.getLogger(PeerConnectionService.class.getName());
     private static final long CLOSE_WAIT_MILLIS = 5_000;
     private static final long END_OF_CANDIDATES_GRACE_MILLIS = 1_000;
-    /** A quiet connection's statistics are sampled once in this many rounds ({@link #sampleStats}). */
-    static final int QUIET_STATS_SAMPLE_ROUNDS = 10;
 
     private final RtcEngine engine;
     private final RtcConfigurationFactory configurations;
@@ -58,9 +54,8 @@ public class PeerConnectionService implements SmartLifecycle {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final AtomicInteger reserved = new AtomicInteger();
-    private final TrafficTotals totals = new TrafficTotals();
     private final ConnectionWatcher watcher;
-    private volatile ScheduledExecutorService scheduler;
+    private final PeriodicConnectionWork periodic;
 
     public PeerConnectionService(RtcEngine engine, RtcConfigurationFactory configurations,
             PeerConnectionRegistry registry, RtcEventBus events, PeerConnectionLimits limits) {
@@ -95,6 +90,7 @@ public class PeerConnectionService implements SmartLifecycle {
         this.clock = clock;
         this.nanoTime = nanoTime;
         this.watcher = new ConnectionWatcher(nanoTime, this::publish);
+        this.periodic = new PeriodicConnectionWork(registry, limits, nanoTime, this::publish, this::close);
     }
 
     public PeerConnectionLimits limits() {
@@ -106,7 +102,7 @@ public class PeerConnectionService implements SmartLifecycle {
     }
 
     public TrafficTotals totals() {
-        return totals;
+        return periodic.totals();
     }
 
     /** The per-client counts. */
@@ -411,119 +407,40 @@ public class PeerConnectionService implements SmartLifecycle {
      * @return how many connections were reaped
      */
     public int reapExpired() {
-        long now = nanoTime.getAsLong();
-        long idle = limits.idleTimeout().toNanos();
-        long session = limits.sessionTimeout().toNanos();
-        int reaped = 0;
-        for (ManagedPeerConnection connection : registry.all()) {
-            String reason = connection.expiryReason(now, idle, session);
-            if (reason != null && registry.find(connection.id()).isPresent()) {
-                publish(RtcEventType.REAPED, connection.id(), Map.of("reason", reason));
-                close(connection.id(), reason).exceptionally(error -> null);
-                reaped++;
-            }
-        }
-        return reaped;
+        return periodic.reapExpired();
     }
 
     /**
      * Samples the connections' statistics once, publishing a {@code stats} event per connection sampled. A connection
      * whose data channels and RTP streams moved nothing since its last sample is sampled again after 1, 3, 7, then
-     * every {@value #QUIET_STATS_SAMPLE_ROUNDS} rounds, and at once after a state change: a full report per idle
-     * connection per second was most of an idle service's CPU at thousands of connections.
+     * every {@value PeriodicConnectionWork#QUIET_STATS_SAMPLE_ROUNDS} rounds, and at once after a state change: a full
+     * report per idle connection per second was most of an idle service's CPU at thousands of connections.
      */
     public void sampleStats() {
-        for (ManagedPeerConnection connection : registry.all()) {
-            if (connection.skipStatsSample()) {
-                continue;
-            }
-            CompletableFuture<RTCStatsReport> report;
-            try {
-                report = connection.peerConnection().getStats();
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "statistics of " + connection.id() + " unavailable", e);
-                continue;
-            }
-            report.orTimeout(limits.operationTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((stats, error) -> {
-                        if (error != null) {
-                            LOG.log(Level.DEBUG, "statistics of " + connection.id() + " unavailable", error);
-                            return;
-                        }
-                        recordStats(connection, StatsSummary.of(stats));
-                    });
-        }
+        periodic.sampleStats();
     }
 
     void recordStats(ManagedPeerConnection connection, StatsSummary summary) {
-        StatsSummary previous = connection.replaceStats(summary);
-        connection.scheduleStatsSamples(applicationTrafficMoved(previous, summary), QUIET_STATS_SAMPLE_ROUNDS - 1);
-        totals.addGrowth(previous, summary);
-        publish(RtcEventType.STATS, connection.id(), summary.toMap());
-    }
-
-    private static boolean applicationTrafficMoved(StatsSummary previous, StatsSummary now) {
-        return now.messagesSent() != previous.messagesSent() || now.messagesReceived() != previous.messagesReceived()
-                || now.rtpPackets("inbound") != previous.rtpPackets("inbound")
-                || now.rtpPackets("outbound") != previous.rtpPackets("outbound");
-    }
-
-    private long reaperPeriodMillis() {
-        Duration shortest = limits.idleTimeout();
-        if (shortest.isZero() || (!limits.sessionTimeout().isZero()
-                && limits.sessionTimeout().compareTo(shortest) < 0)) {
-            shortest = limits.sessionTimeout();
-        }
-        long quarter = shortest.isZero() ? 5_000 : shortest.toMillis() / 4;
-        return Math.max(100, Math.min(5_000, quarter));
+        periodic.recordStats(connection, summary);
     }
 
     // ---- lifecycle
 
+    /** Schedules the reaper and the statistics sampling. */
     @Override
     public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "rtc-peer-connection-reaper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long reaperPeriod = reaperPeriodMillis();
-        executor.scheduleWithFixedDelay(guarded(this::reapExpired), reaperPeriod, reaperPeriod,
-                TimeUnit.MILLISECONDS);
-        if (!limits.statsInterval().isZero()) {
-            long statsPeriod = Math.max(10, limits.statsInterval().toMillis());
-            executor.scheduleAtFixedRate(guarded(this::sampleStats), statsPeriod, statsPeriod,
-                    TimeUnit.MILLISECONDS);
-        }
-        scheduler = executor;
-    }
-
-    private static Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "periodic peer-connection task failed", e);
-            }
-        };
+        periodic.start();
     }
 
     @Override
     public synchronized void stop() {
-        ScheduledExecutorService executor = scheduler;
-        scheduler = null;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        periodic.stop();
         closeAll();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return periodic.isRunning();
     }
 
     /** Stops after the web server (lower phase), so no request creates a connection while they are closed. */

@@ -2,6 +2,7 @@ package io.jrtc.spring.autoconfigure.websocket;
 
 import java.util.List;
 
+import io.jrtc.spring.autoconfigure.EventStreamProperties;
 import io.jrtc.spring.autoconfigure.RtcProperties;
 import io.jrtc.spring.autoconfigure.events.RtcEventBus;
 import io.jrtc.spring.autoconfigure.security.RtcAccessPolicy;
@@ -31,7 +32,7 @@ class RtcEventsWebSocketConfiguration {
     @ConditionalOnMissingBean
     RtcEventsWebSocketHandler rtcEventsWebSocketHandler(RtcEventBus events, ObjectProvider<JsonMapper> jsonMapper,
             RtcProperties properties) {
-        RtcProperties.Events config = properties.getEvents();
+        EventStreamProperties config = properties.getEvents();
         return new RtcEventsWebSocketHandler(events, jsonMapper.getIfAvailable(JsonMapper::new),
                 config.getMaxQueuedEvents(), config.getSendTimeLimit());
     }
