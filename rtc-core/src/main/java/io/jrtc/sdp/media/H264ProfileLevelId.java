@@ -97,7 +97,8 @@ public record H264ProfileLevelId(int profileIdc, int profileIop, int levelIdc) {
 
     /**
      * H.264 Annex A's decoder conformance: whether a decoder of this profile decodes bitstreams of the other's.
-     * Constrained Baseline streams decode everywhere but in Extended; Baseline ones (FMO, ASO) only in Baseline;
+     * Constrained Baseline streams decode everywhere but in Extended, Constrained High decoders included (§A.2.4.2);
+     * Baseline ones (FMO, ASO) only in Baseline;
      * otherwise each profile of Main, High, High 10, High 4:2:2 and High 4:4:4 Predictive decodes the ones before
      * it (§A.2.2-A.2.6), and Constrained High streams decode where High ones do.
      */
@@ -110,7 +111,7 @@ public record H264ProfileLevelId(int profileIdc, int profileIop, int levelIdc) {
         int decoder = ORDER.indexOf(mine);
         int coded = ORDER.indexOf(theirs.equals("constrained-high") ? "high" : theirs);
         if (theirs.equals("constrained-baseline")) {
-            return mine.equals("baseline") || decoder >= 0;
+            return mine.equals("baseline") || mine.equals("constrained-high") || decoder >= 0;
         }
         return decoder >= 0 && coded >= 0 && decoder >= coded;
     }

@@ -84,7 +84,7 @@ class CodecNegotiationTest {
     @ParameterizedTest
     @CsvSource({"640c1f, 640028, false", "f4001f, 640028, true", "64001f, 4d001f, true", "4d001f, 64001f, false",
             "42001f, 42e01f, true", "4d001f, 42e01f, true", "4d001f, 42001f, false", "64001f, 640c1f, true",
-            "7a001f, 6e001f, true", "6e001f, 7a001f, false"})
+            "7a001f, 6e001f, true", "6e001f, 7a001f, false", "640c1f, 42e01f, true", "640c1f, 4d001f, false"})
     void h264ViewersReceiveProfilesTheirDecodersDecode(String viewer, String stream, boolean receives) {
         assertThat(CodecNegotiation.canReceive(h264(viewer, "1"), h264(stream, "1"))).isEqualTo(receives);
         assertThat(CodecNegotiation.canReceive(h264(viewer, "0"), h264(stream, "1"))).isFalse();
