@@ -83,6 +83,7 @@ public class RtcProperties {
 
     @NestedConfigurationProperty
     private final DtlsProperties dtls = new DtlsProperties();
+
     @NestedConfigurationProperty
     private final MediaProperties media = new MediaProperties();
 
