@@ -20,6 +20,7 @@ import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.pc.RTCPeerConnectionState;
 import io.jrtc.pc.RTCRtpTransceiver;
 import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RTCSdpType;
@@ -97,6 +98,10 @@ class EchoMediaTest {
             assertThat(fid.ssrcs()).containsExactlyElementsOf(
                     videoSection.sources().stream().map(RtpSource::ssrc).toList());
 
+            // The camera starts once the call is up: what a sender takes from its track before DTLS and SRTP are
+            // ready is not sent, and this source, unlike an encoder, never answers the echo's keyframe request.
+            org.awaitility.Awaitility.await().atMost(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .until(() -> client.getConnectionState() == RTCPeerConnectionState.CONNECTED);
             Random random = new Random(9);
             List<byte[]> videoSent = new ArrayList<>();
             List<byte[]> audioSent = new ArrayList<>();
