@@ -24,7 +24,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,7 +75,7 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MediaRoutingException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
-    ResponseEntity<ProblemDetail> mediaRouting(MediaRoutingException e) {
+    ProblemDetail mediaRouting(MediaRoutingException e) {
         HttpStatus status = switch (e.getReason()) {
             case UNKNOWN_TRANSCEIVER, UNKNOWN_STREAM, FILE_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FILE_OUTSIDE_DIRECTORY -> HttpStatus.FORBIDDEN;
@@ -86,8 +85,10 @@ public class RtcProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case ENCODER_UNAVAILABLE -> HttpStatus.NOT_IMPLEMENTED;
         };
         String type = e.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(status, type, "Media operation refused", e.getMessage()));
+        // A ProblemDetail, not a ResponseEntity: Spring MVC answers with its status, and springdoc then lists this
+        // 409 as application/problem+json like the other 409s. With a ResponseEntity it listed "*/*" too, or not,
+        // depending on the order reflection returned the handlers in, so the served document changed between runs.
+        return problem(status, type, "Media operation refused", e.getMessage());
     }
 
     @ExceptionHandler(DataChannelNotOpenException.class)
