@@ -67,6 +67,8 @@ public final class DtlsEndpoint implements AutoCloseable {
     private final RemoteFingerprintVerifier verifier = new RemoteFingerprintVerifier();
     private final HandshakeOutcome outcome = new HandshakeOutcome();
     private final QueuedDatagramTransport transport;
+    /** Owner thread, while handshaking: keeps a peer's epoch switch behind the handshake records sent before it. */
+    private final EpochSwitchGuard epochSwitch;
     private final AtomicReference<DtlsState> state = new AtomicReference<>(DtlsState.NEW);
     private final Queue<DtlsEvent> events = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<byte[]> applicationData = new ArrayDeque<>();
@@ -103,6 +105,7 @@ public final class DtlsEndpoint implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         verifier.setExpected(Objects.requireNonNull(remoteFingerprints, "remoteFingerprints"));
         this.transport = new QueuedDatagramTransport(config.mtu(), INBOUND_CAPACITY, this::handshakeOutput);
+        this.epochSwitch = new EpochSwitchGuard(config.initialRetransmitTimeout().toNanos());
         this.peerFactory = () -> role == DtlsRole.CLIENT
             ? new WebRtcDtlsClient(certificate, verifier, config, outcome)
             : new WebRtcDtlsServer(certificate, verifier, config, outcome);
@@ -116,6 +119,7 @@ public final class DtlsEndpoint implements AutoCloseable {
         this.wakeup = Objects.requireNonNull(wakeup, "wakeup");
         this.config = Objects.requireNonNull(config, "config");
         this.transport = new QueuedDatagramTransport(config.mtu(), INBOUND_CAPACITY, this::handshakeOutput);
+        this.epochSwitch = new EpochSwitchGuard(config.initialRetransmitTimeout().toNanos());
         Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(check, "check");
         this.peerFactory = () -> new VerifyingDtlsClient(serverName, check, config, outcome);
@@ -170,9 +174,13 @@ public final class DtlsEndpoint implements AutoCloseable {
         }
     }
 
-    /** Owner's clock, nanoseconds: when {@link #handleTimeout} must be called; Long.MAX_VALUE unless handshaking. */
+    /**
+     * Owner's clock, nanoseconds: when {@link #handleTimeout} must be called, at the latest the handshake's deadline
+     * (earlier while records that overtook the handshake records before them are held); Long.MAX_VALUE unless
+     * handshaking.
+     */
     public long handshakeDeadline() {
-        return state.get() == DtlsState.CONNECTING ? deadline : Long.MAX_VALUE;
+        return state.get() == DtlsState.CONNECTING ? Math.min(deadline, epochSwitch.nextTimeout()) : Long.MAX_VALUE;
     }
 
     /**
@@ -180,6 +188,7 @@ public final class DtlsEndpoint implements AutoCloseable {
      * if it has one (RFC 6347 §4.2.4 leaves the overall limit to the implementation). Does nothing before it.
      */
     public void handleTimeout(long now) {
+        epochSwitch.handleTimeout(now);
         if (now < deadline || !state.compareAndSet(DtlsState.CONNECTING, DtlsState.FAILED)) {
             return;
         }
@@ -189,11 +198,13 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
 
     /**
-     * One UDP datagram of DTLS records from the network. The bytes are copied. Before the connection is up the
-     * datagram goes to the handshake thread; once connected it is decrypted here and its application data queued
-     * for {@link #pollApplicationData()}. Never throws because of the bytes.
+     * One UDP datagram of DTLS records from the network, arrived at {@code now} (the owner's clock, nanoseconds). The
+     * bytes are copied. Before the connection is up the datagram goes to the handshake thread, except for a peer's
+     * ChangeCipherSpec and protected records that overtook the handshake records sent before them, which wait for
+     * those (see {@link EpochSwitchGuard}); once connected it is decrypted here and its application data queued for
+     * {@link #pollApplicationData()}. Never throws because of the bytes.
      */
-    public void handleReceive(byte[] data, int off, int len) {
+    public void handleReceive(long now, byte[] data, int off, int len) {
         Objects.checkFromIndexSize(off, len, data.length);
         DtlsState current = state.get();
         if (current == DtlsState.CLOSED || current == DtlsState.FAILED) {
@@ -221,9 +232,16 @@ public final class DtlsEndpoint implements AutoCloseable {
             drop(len);
             return;
         }
-        if (!transport.offerInbound(Arrays.copyOfRange(data, off, off + len))) {
-            drop(len);
-        } else if (!taskSubmitted && current == DtlsState.CONNECTING) {
+        epochSwitch.receive(now, Arrays.copyOfRange(data, off, off + len));
+        boolean queued = false;
+        for (byte[] records = epochSwitch.poll(); records != null; records = epochSwitch.poll()) {
+            if (transport.offerInbound(records)) {
+                queued = true;
+            } else {
+                drop(records.length);
+            }
+        }
+        if (queued && !taskSubmitted && current == DtlsState.CONNECTING) {
             submitHandshake();
         }
     }
@@ -331,10 +349,11 @@ public final class DtlsEndpoint implements AutoCloseable {
 
     /**
      * Datagrams dropped before reaching DTLS: oversized, the handshake queue was full, (as server) anything before
-     * the first ClientHello, or once connected a protected record of a length the cipher cannot produce.
+     * the first ClientHello, records of a peer's next epoch that waited too long for the handshake records before
+     * them, or once connected a protected record of a length the cipher cannot produce.
      */
     public long droppedDatagrams() {
-        return droppedDatagrams;
+        return droppedDatagrams + epochSwitch.droppedDatagrams();
     }
 
     /**
