@@ -14,10 +14,15 @@ import java.util.Arrays;
  * packet ended a frame, or when the previous packet has another timestamp.
  *
  * <p>The frame at the head waits for its missing packets until the stream has moved {@code maxWaitPackets} past
- * its first missing packet, until a later keyframe completes, or until {@link #skipIncompleteFrame()} is called (e.g. when NACKs for
- * it have gone unanswered); then it is dropped and counted. Memory is bounded by the ring capacity, and so is the
- * number of packets in one frame. Malformed payloads are counted and dropped, never thrown. No clock is needed:
- * every bound counts packets. One thread drives an instance.
+ * its first missing packet and that packet has been missing for {@code maxWaitNanos}, until a later keyframe
+ * completes, until the ring is full, or until {@link #skipIncompleteFrame()} is called (e.g. when NACKs for it have
+ * gone unanswered); then it is dropped and counted. The wait is counted in packets and in time because each alone
+ * fails: a receiver that a starved CPU lets run only now and then reads its socket's backlog in one burst, so many
+ * packets pass in no time, before a retransmission asked for can come back; and a stream of few packets per second
+ * would wait for ever on time alone. Time is the caller's: each packet comes with its arrival time (sans-IO); the
+ * wait for a missing packet counts from the earliest arrival of a packet after it, when the gap became known. Memory
+ * is bounded by the ring capacity, and so is the number of packets in one frame. Malformed payloads are counted and
+ * dropped, never thrown. One thread drives an instance.
  */
 public final class FrameAssembler {
     public static final int DEFAULT_CAPACITY = 512;
@@ -30,8 +35,11 @@ public final class FrameAssembler {
     private final int capacity;
     private final int mask;
     private final int maxWaitPackets;
+    private final long maxWaitNanos;
     private final long[] sequenceNumbers;
     private final int[] timestamps;
+    /** The caller's clock, nanoseconds: when each held packet arrived. */
+    private final long[] arrivals;
     private final int[] flags;
     private final int[] lengths;
     private final byte[][] payloads;
@@ -48,21 +56,32 @@ public final class FrameAssembler {
     private long highest;
     private long completedKeyframeStart = NONE;
     private int consecutiveLatePackets;
+    /** When the latest packet kept arrived: the time a skip happens at, as no packet brings one. */
+    private long lastArrival;
 
     private long malformedPackets;
     private long duplicatePackets;
     private long latePackets;
     private long droppedFrames;
 
+    /** The default ring and packet count, and no wait in time: a frame waits for its packets by count only. */
     public FrameAssembler(Depacketizer depacketizer) {
-        this(depacketizer, DEFAULT_CAPACITY, DEFAULT_MAX_WAIT_PACKETS);
+        this(depacketizer, DEFAULT_CAPACITY, DEFAULT_MAX_WAIT_PACKETS, 0);
+    }
+
+    /** As {@link #FrameAssembler(Depacketizer, int, int, long)} with no wait in time: by count only. */
+    public FrameAssembler(Depacketizer depacketizer, int capacity, int maxWaitPackets) {
+        this(depacketizer, capacity, maxWaitPackets, 0);
     }
 
     /**
      * @param capacity       how many packets the ring holds, a power of two; bounds memory and frame size
-     * @param maxWaitPackets how far the stream may get past the first missing packet before the frame waiting for it is given up
+     * @param maxWaitPackets how far the stream must get past the first missing packet before the frame waiting for
+     *                       it is given up
+     * @param maxWaitNanos   how long, in the caller's clock, that packet must have been missing as well; 0 for no
+     *                       wait in time
      */
-    public FrameAssembler(Depacketizer depacketizer, int capacity, int maxWaitPackets) {
+    public FrameAssembler(Depacketizer depacketizer, int capacity, int maxWaitPackets, long maxWaitNanos) {
         if (depacketizer == null) {
             throw new IllegalArgumentException("depacketizer is null");
         }
@@ -72,26 +91,35 @@ public final class FrameAssembler {
         if (maxWaitPackets < 1 || maxWaitPackets > capacity) {
             throw new IllegalArgumentException("maxWaitPackets must be in [1, capacity]: " + maxWaitPackets);
         }
+        if (maxWaitNanos < 0) {
+            throw new IllegalArgumentException("maxWaitNanos must not be negative: " + maxWaitNanos);
+        }
         this.depacketizer = depacketizer;
         this.capacity = capacity;
         this.mask = capacity - 1;
         this.maxWaitPackets = maxWaitPackets;
+        this.maxWaitNanos = maxWaitNanos;
         this.sequenceNumbers = new long[capacity];
         Arrays.fill(sequenceNumbers, NONE);
         this.timestamps = new int[capacity];
+        this.arrivals = new long[capacity];
         this.flags = new int[capacity];
         this.lengths = new int[capacity];
         this.payloads = new byte[capacity][];
     }
 
-    /** Buffers one parsed RTP packet's payload (copied) and emits any frames it completes. */
-    public void receive(RtpHeader packet) {
-        receive(packet.sequenceNumber(), packet.timestamp(), packet.marker(), packet.buffer(),
+    /**
+     * Buffers one parsed RTP packet's payload (copied), which arrived at {@code now} (nanoseconds, the caller's
+     * monotonic clock), and emits any frames it completes.
+     */
+    public void receive(long now, RtpHeader packet) {
+        receive(now, packet.sequenceNumber(), packet.timestamp(), packet.marker(), packet.buffer(),
                 packet.payloadOffset(), packet.payloadLength());
     }
 
-    /** Buffers one RTP payload (copied) with its header fields and emits any frames it completes. */
-    public void receive(int sequenceNumber, int timestamp, boolean marker, byte[] payload, int off, int len) {
+    /** Buffers one RTP payload (copied) with its header fields and arrival time, and emits any frames it completes. */
+    public void receive(long now, int sequenceNumber, int timestamp, boolean marker, byte[] payload, int off,
+                        int len) {
         int bits;
         try {
             bits = depacketizer.inspect(payload, off, len);
@@ -118,8 +146,10 @@ public final class FrameAssembler {
             return;
         }
         store(ext, timestamp, bits, payload, off, len);
+        arrivals[slot(ext)] = now;
+        lastArrival = now;
         noteCompletedKeyframe(ext);
-        pump();
+        pump(now);
     }
 
     /**
@@ -194,7 +224,7 @@ public final class FrameAssembler {
             return false;
         }
         giveUpHead();
-        pump();
+        pump(lastArrival);
         return true;
     }
 
@@ -238,7 +268,8 @@ public final class FrameAssembler {
         return droppedFrames;
     }
 
-    private void pump() {
+    /** Emits what is complete at the head, giving up what waited long enough by {@code now}. */
+    private void pump(long now) {
         while (true) {
             if (!floorStartsFrame && knownStart(floor)) {
                 floorStartsFrame = true;
@@ -252,12 +283,30 @@ public final class FrameAssembler {
                     continue;
                 }
             }
-            if (completedKeyframeStart > floor || highest - firstMissing() >= maxWaitPackets) {
+            if (completedKeyframeStart > floor || waitedLongEnough(now)) {
                 giveUpHead();
                 continue;
             }
             return;
         }
+    }
+
+    /** Whether the first missing packet is {@code maxWaitPackets} behind and has been missing for maxWaitNanos. */
+    private boolean waitedLongEnough(long now) {
+        long missing = firstMissing();
+        if (highest - missing < maxWaitPackets) {
+            return false;
+        }
+        if (maxWaitNanos == 0) {
+            return true;
+        }
+        long noticed = Long.MAX_VALUE;
+        for (long e = missing + 1; e <= highest; e++) {
+            if (present(e)) {
+                noticed = Math.min(noticed, arrivals[slot(e)]);
+            }
+        }
+        return now - noticed >= maxWaitNanos;
     }
 
     private long firstMissing() {

@@ -10,25 +10,22 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.bouncycastle.tls.AbstractTlsPeer;
 import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.DTLSClientProtocol;
-import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
-import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
-import org.bouncycastle.tls.TlsTimeoutException;
 
 /**
  * One DTLS 1.2 association (RFC 6347) of a WebRTC transport, with DTLS-SRTP key export (RFC 5764), driven by an
  * owner thread (an event loop) and BouncyCastle underneath.
  *
  * <p><b>Threads.</b> Every method except {@link #setRemoteFingerprints} and {@link #state()} must be called from the
- * owner's thread. A handshake puts exactly one task on {@code handshakeExecutor}, and only once there is work for
- * it: a client at {@link #start(long)}, since it sends first; a server when the first datagram that looks like a
- * ClientHello arrives ({@link FirstFlight}), so an endpoint whose peer never speaks holds no thread. The task runs
+ * owner's thread. A handshake puts exactly one task ({@link DtlsHandshakeTask}) on {@code handshakeExecutor}, and
+ * only once there is work for it: a client at {@link #start(long)}, since it sends first; a server when the first
+ * datagram that looks like a ClientHello arrives ({@link FirstFlight}), so an endpoint whose peer never speaks holds
+ * no thread. The task runs
  * BouncyCastle's blocking handshake and ends when the handshake does (success, failure, deadline or
  * {@link #close()}). That task hands its output over through thread-safe queues and calls {@code wakeup} on the
  * executor thread each time it has queued a datagram to send or an event; {@code wakeup} must not block, only
@@ -58,27 +55,20 @@ public final class DtlsEndpoint implements AutoCloseable {
     private static final int PROTECTED_EPOCH = 1;
 
     private final DtlsRole role;
-    private final DtlsCertificate certificate;
-    private final Executor handshakeExecutor;
-    private final Runnable wakeup;
     private final DtlsConfig config;
-    /** Makes the handshake's peer when {@link #start()} runs: a WebRTC client or server, or a verifying client. */
-    private final java.util.function.Supplier<AbstractTlsPeer> peerFactory;
     private final RemoteFingerprintVerifier verifier = new RemoteFingerprintVerifier();
     private final HandshakeOutcome outcome = new HandshakeOutcome();
+    private final DtlsHandshakeTask handshake;
     private final QueuedDatagramTransport transport;
+    /** Owner thread, while handshaking: keeps a peer's epoch switch behind the handshake records sent before it. */
+    private final EpochSwitchGuard epochSwitch;
     private final AtomicReference<DtlsState> state = new AtomicReference<>(DtlsState.NEW);
     private final Queue<DtlsEvent> events = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<byte[]> applicationData = new ArrayDeque<>();
-    private volatile AbstractTlsPeer peer;
-    /** Published by the handshake thread before the state turns CONNECTED; from then on used by the owner only. */
-    private volatile DTLSTransport established;
     private byte[] receiveBuffer;
     private long droppedDatagrams;
     /** Owner's clock, nanoseconds: when a handshake still going fails; Long.MAX_VALUE before start. */
     private long deadline = Long.MAX_VALUE;
-    /** Owner thread: whether the handshake task was handed to the executor. */
-    private boolean taskSubmitted;
 
     /**
      * @param remoteFingerprints fingerprints from the remote SDP; the remote certificate must match one of them (same
@@ -97,28 +87,34 @@ public final class DtlsEndpoint implements AutoCloseable {
     public DtlsEndpoint(DtlsRole role, DtlsCertificate certificate, List<DtlsFingerprint> remoteFingerprints,
                         Executor handshakeExecutor, Runnable wakeup, DtlsConfig config) {
         this.role = Objects.requireNonNull(role, "role");
-        this.certificate = Objects.requireNonNull(certificate, "certificate");
-        this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
-        this.wakeup = Objects.requireNonNull(wakeup, "wakeup");
+        Objects.requireNonNull(certificate, "certificate");
         this.config = Objects.requireNonNull(config, "config");
         verifier.setExpected(Objects.requireNonNull(remoteFingerprints, "remoteFingerprints"));
-        this.transport = new QueuedDatagramTransport(config.mtu(), INBOUND_CAPACITY, this::handshakeOutput);
-        this.peerFactory = () -> role == DtlsRole.CLIENT
+        this.handshake = handshakeTask(() -> role == DtlsRole.CLIENT
             ? new WebRtcDtlsClient(certificate, verifier, config, outcome)
-            : new WebRtcDtlsServer(certificate, verifier, config, outcome);
+            : new WebRtcDtlsServer(certificate, verifier, config, outcome), handshakeExecutor, wakeup);
+        this.transport = handshake.transport();
+        this.epochSwitch = new EpochSwitchGuard(config.initialRetransmitTimeout().toNanos());
     }
 
     private DtlsEndpoint(String serverName, ServerCertificateCheck check, Executor handshakeExecutor,
                          Runnable wakeup, DtlsConfig config) {
         this.role = DtlsRole.CLIENT;
-        this.certificate = null;
-        this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
-        this.wakeup = Objects.requireNonNull(wakeup, "wakeup");
         this.config = Objects.requireNonNull(config, "config");
-        this.transport = new QueuedDatagramTransport(config.mtu(), INBOUND_CAPACITY, this::handshakeOutput);
         Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(check, "check");
-        this.peerFactory = () -> new VerifyingDtlsClient(serverName, check, config, outcome);
+        this.handshake = handshakeTask(() -> new VerifyingDtlsClient(serverName, check, config, outcome),
+            handshakeExecutor, wakeup);
+        this.transport = handshake.transport();
+        this.epochSwitch = new EpochSwitchGuard(config.initialRetransmitTimeout().toNanos());
+    }
+
+    /** The peer is made when {@link #start(long)} runs: a WebRTC client or server, or a verifying client. */
+    private DtlsHandshakeTask handshakeTask(Supplier<AbstractTlsPeer> peerFactory, Executor handshakeExecutor,
+                                            Runnable wakeup) {
+        return new DtlsHandshakeTask(role, peerFactory, verifier, outcome, state, events,
+            Objects.requireNonNull(handshakeExecutor, "handshakeExecutor"), Objects.requireNonNull(wakeup, "wakeup"),
+            config.mtu(), INBOUND_CAPACITY);
     }
 
     /**
@@ -150,29 +146,19 @@ public final class DtlsEndpoint implements AutoCloseable {
             throw new IllegalStateException("start() in state " + state.get());
         }
         deadline = now + config.handshakeTimeout().toNanos();
-        peer = peerFactory.get();
+        handshake.prepare();
         if (role == DtlsRole.CLIENT || transport.hasInbound()) {
-            submitHandshake();
+            handshake.submit();
         }
     }
 
-    /** Owner thread: hands the one handshake task to the executor; a full executor fails the handshake at once. */
-    private void submitHandshake() {
-        taskSubmitted = true;
-        try {
-            handshakeExecutor.execute(this::runHandshake);
-        } catch (RejectedExecutionException e) {
-            transport.close();
-            if (state.compareAndSet(DtlsState.CONNECTING, DtlsState.FAILED)) {
-                String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
-                events.add(new DtlsEvent.Failed("handshake executor rejected the task" + detail, e));
-            }
-        }
-    }
-
-    /** Owner's clock, nanoseconds: when {@link #handleTimeout} must be called; Long.MAX_VALUE unless handshaking. */
+    /**
+     * Owner's clock, nanoseconds: when {@link #handleTimeout} must be called, at the latest the handshake's deadline
+     * (earlier while records that overtook the handshake records before them are held); Long.MAX_VALUE unless
+     * handshaking.
+     */
     public long handshakeDeadline() {
-        return state.get() == DtlsState.CONNECTING ? deadline : Long.MAX_VALUE;
+        return state.get() == DtlsState.CONNECTING ? Math.min(deadline, epochSwitch.nextTimeout()) : Long.MAX_VALUE;
     }
 
     /**
@@ -180,20 +166,24 @@ public final class DtlsEndpoint implements AutoCloseable {
      * if it has one (RFC 6347 §4.2.4 leaves the overall limit to the implementation). Does nothing before it.
      */
     public void handleTimeout(long now) {
+        epochSwitch.handleTimeout(now);
         if (now < deadline || !state.compareAndSet(DtlsState.CONNECTING, DtlsState.FAILED)) {
             return;
         }
-        LOG.log(Level.DEBUG, "DTLS handshake timed out ({0})", taskSubmitted ? "in flight" : "peer never spoke");
+        LOG.log(Level.DEBUG, "DTLS handshake timed out ({0})",
+            handshake.submitted() ? "in flight" : "peer never spoke");
         events.add(new DtlsEvent.Failed("handshake timeout", null));
-        cancelHandshake();
+        handshake.cancel();
     }
 
     /**
-     * One UDP datagram of DTLS records from the network. The bytes are copied. Before the connection is up the
-     * datagram goes to the handshake thread; once connected it is decrypted here and its application data queued
-     * for {@link #pollApplicationData()}. Never throws because of the bytes.
+     * One UDP datagram of DTLS records from the network, arrived at {@code now} (the owner's clock, nanoseconds). The
+     * bytes are copied. Before the connection is up the datagram goes to the handshake thread, except for a peer's
+     * ChangeCipherSpec and protected records that overtook the handshake records sent before them, which wait for
+     * those (see {@link EpochSwitchGuard}); once connected it is decrypted here and its application data queued for
+     * {@link #pollApplicationData()}. Never throws because of the bytes.
      */
-    public void handleReceive(byte[] data, int off, int len) {
+    public void handleReceive(long now, byte[] data, int off, int len) {
         Objects.checkFromIndexSize(off, len, data.length);
         DtlsState current = state.get();
         if (current == DtlsState.CLOSED || current == DtlsState.FAILED) {
@@ -216,15 +206,22 @@ public final class DtlsEndpoint implements AutoCloseable {
             }
             return;
         }
-        if (role == DtlsRole.SERVER && !taskSubmitted && !FirstFlight.isClientHello(data, off, len)) {
+        if (role == DtlsRole.SERVER && !handshake.submitted() && !FirstFlight.isClientHello(data, off, len)) {
             // A server's peer opens with a ClientHello; anything before it is noise, or a stranger's.
             drop(len);
             return;
         }
-        if (!transport.offerInbound(Arrays.copyOfRange(data, off, off + len))) {
-            drop(len);
-        } else if (!taskSubmitted && current == DtlsState.CONNECTING) {
-            submitHandshake();
+        epochSwitch.receive(now, Arrays.copyOfRange(data, off, off + len));
+        boolean queued = false;
+        for (byte[] records = epochSwitch.poll(); records != null; records = epochSwitch.poll()) {
+            if (transport.offerInbound(records)) {
+                queued = true;
+            } else {
+                drop(records.length);
+            }
+        }
+        if (queued && !handshake.submitted() && current == DtlsState.CONNECTING) {
+            handshake.submit();
         }
     }
 
@@ -267,7 +264,7 @@ public final class DtlsEndpoint implements AutoCloseable {
             throw new IllegalArgumentException("application datagram of " + len + " bytes exceeds " + limit);
         }
         try {
-            established.send(data, off, len);
+            handshake.established().send(data, off, len);
         } catch (IOException e) {
             fail("send failed", e);
         }
@@ -291,7 +288,7 @@ public final class DtlsEndpoint implements AutoCloseable {
     private byte[] receiveBuffer() {
         if (receiveBuffer == null) {
             try {
-                receiveBuffer = new byte[established.getReceiveLimit()];
+                receiveBuffer = new byte[handshake.established().getReceiveLimit()];
             } catch (IOException e) {
                 throw new IllegalStateException("DTLS receive limit unavailable", e);
             }
@@ -331,10 +328,11 @@ public final class DtlsEndpoint implements AutoCloseable {
 
     /**
      * Datagrams dropped before reaching DTLS: oversized, the handshake queue was full, (as server) anything before
-     * the first ClientHello, or once connected a protected record of a length the cipher cannot produce.
+     * the first ClientHello, records of a peer's next epoch that waited too long for the handshake records before
+     * them, or once connected a protected record of a length the cipher cannot produce.
      */
     public long droppedDatagrams() {
-        return droppedDatagrams;
+        return droppedDatagrams + epochSwitch.droppedDatagrams();
     }
 
     /**
@@ -347,7 +345,7 @@ public final class DtlsEndpoint implements AutoCloseable {
         DtlsState previous = state.getAndUpdate(s -> s == DtlsState.FAILED ? s : DtlsState.CLOSED);
         switch (previous) {
             case CONNECTED -> closeEstablished();
-            case CONNECTING -> cancelHandshake();
+            case CONNECTING -> handshake.cancel();
             case NEW -> transport.close();
             default -> {
             }
@@ -356,95 +354,11 @@ public final class DtlsEndpoint implements AutoCloseable {
 
     private void closeEstablished() {
         try {
-            established.close();
+            handshake.established().close();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "close_notify could not be sent", e);
         }
         transport.close();
-    }
-
-    private void cancelHandshake() {
-        verifier.cancel();
-        AbstractTlsPeer handshakePeer = peer;
-        if (!taskSubmitted) {
-            transport.close();
-            return;
-        }
-        try {
-            // Safe from another thread: BouncyCastle's cancel only closes the record layer, which is volatile-guarded.
-            handshakePeer.cancel();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "handshake cancel failed", e);
-        }
-        transport.close();
-    }
-
-    /** Handshake thread queued a datagram. After a local close the owner drains by itself, so no wakeup then. */
-    private void handshakeOutput() {
-        if (state.get() == DtlsState.CONNECTING) {
-            wakeup.run();
-        }
-    }
-
-    private void runHandshake() {
-        if (state.get() != DtlsState.CONNECTING) {
-            return;
-        }
-        try {
-            DTLSTransport dtls = role == DtlsRole.CLIENT
-                ? new DTLSClientProtocol().connect((org.bouncycastle.tls.TlsClient) peer, transport)
-                : new DTLSServerProtocol().accept((WebRtcDtlsServer) peer, transport);
-            handshakeSucceeded(dtls);
-        } catch (IOException | RuntimeException e) {
-            handshakeFailed(e);
-        }
-    }
-
-    /** Handshake thread: publish the transport, hand it to the owner, and never touch it again. */
-    private void handshakeSucceeded(DTLSTransport dtls) throws IOException {
-        established = dtls;
-        transport.stopBlocking();
-        if (!state.compareAndSet(DtlsState.CONNECTING, DtlsState.CONNECTED)) {
-            // close() raced with the last flight; the owner will not touch this transport, so close it here.
-            dtls.close();
-            return;
-        }
-        events.add(new DtlsEvent.Connected(outcome.srtp(), verifier.matched()));
-        wakeup.run();
-    }
-
-    private void handshakeFailed(Exception e) {
-        transport.close();
-        if (outcome.closeNotifyReceived()) {
-            if (state.compareAndSet(DtlsState.CONNECTING, DtlsState.CLOSED)) {
-                events.add(new DtlsEvent.Closed());
-                wakeup.run();
-            }
-            return;
-        }
-        if (state.compareAndSet(DtlsState.CONNECTING, DtlsState.FAILED)) {
-            String reason = failureReason(e);
-            LOG.log(Level.DEBUG, () -> "DTLS handshake failed: " + reason, e);
-            events.add(new DtlsEvent.Failed(reason, e));
-            wakeup.run();
-        }
-    }
-
-    private String failureReason(Exception e) {
-        if (verifier.mismatch()) {
-            return "fingerprint mismatch";
-        }
-        if (e instanceof TlsTimeoutException) {
-            return "handshake timeout";
-        }
-        if (e instanceof TlsFatalAlertReceived received) {
-            return "received fatal alert " + AlertDescription.getName(received.getAlertDescription());
-        }
-        if (e instanceof TlsFatalAlert alert) {
-            String detail = alert.getMessage() == null ? "" : ": " + alert.getMessage();
-            return "fatal alert " + AlertDescription.getName(alert.getAlertDescription()) + detail;
-        }
-        return "handshake failed: " + e;
     }
 
     /**
@@ -455,7 +369,7 @@ public final class DtlsEndpoint implements AutoCloseable {
         if (state.get() != DtlsState.CONNECTED) {
             return;
         }
-        DTLSTransport dtls = established;
+        DTLSTransport dtls = handshake.established();
         byte[] buffer = receiveBuffer();
         try {
             while (state.get() == DtlsState.CONNECTED) {

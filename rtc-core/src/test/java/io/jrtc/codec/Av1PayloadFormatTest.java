@@ -28,7 +28,7 @@ class Av1PayloadFormatTest {
                 .isEqualTo(Depacketizer.FRAME_START | Depacketizer.KEYFRAME);
         assertThat(Av1PayloadFormat.isKeyframeStart(packet, 0, packet.length)).isTrue();
         FrameAssembler assembler = new FrameAssembler(format);
-        assembler.receive(7, 3000, true, packet, 0, packet.length);
+        assembler.receive(0, 7, 3000, true, packet, 0, packet.length);
         MediaFrame unit = assembler.poll();
         assertThat(unit.keyframe()).isTrue();
         // low-overhead format: temporal delimiter, then each OBU with has_size_field set and its size
@@ -44,8 +44,8 @@ class Av1PayloadFormatTest {
         Av1PayloadFormat format = new Av1PayloadFormat();
         assertThat(format.inspect(second, 0, second.length) & Depacketizer.FRAME_START).isZero();
         FrameAssembler assembler = new FrameAssembler(format);
-        assembler.receive(1, 0, false, first, 0, first.length);
-        assembler.receive(2, 0, true, second, 0, second.length);
+        assembler.receive(0, 1, 0, false, first, 0, first.length);
+        assembler.receive(0, 2, 0, true, second, 0, second.length);
         assertThat(assembler.poll().data()).containsExactly(0x12, 0x00, 0x0A, 0x05, 0x00, 0x00, 0x00, 0x02, 0xAF);
     }
 

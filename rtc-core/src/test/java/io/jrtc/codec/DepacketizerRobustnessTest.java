@@ -68,7 +68,7 @@ class DepacketizerRobustnessTest {
             random.nextBytes(payload);
             int jump = random.nextInt(10) == 0 ? random.nextInt(65536) : random.nextInt(5) - 1;
             seq = (seq + jump) & 0xFFFF;
-            assembler.receive(seq, random.nextInt(4), random.nextInt(3) == 0, payload, 0, payload.length);
+            assembler.receive(0, seq, random.nextInt(4), random.nextInt(3) == 0, payload, 0, payload.length);
             while (assembler.poll() != null) {
                 assertThat(assembler.missingSequenceNumbers().length).isLessThanOrEqualTo(64);
             }
@@ -98,7 +98,7 @@ class DepacketizerRobustnessTest {
         for (RtpPayload p : payloads) {
             int cut = random.nextBoolean() ? p.data().length : random.nextInt(p.data().length + 1);
             whole &= cut == p.data().length;
-            assembler.receive(seq++, 0, p.marker(), p.data(), 0, cut);
+            assembler.receive(0, seq++, 0, p.marker(), p.data(), 0, cut);
         }
         List<byte[]> out = new java.util.ArrayList<>();
         do {

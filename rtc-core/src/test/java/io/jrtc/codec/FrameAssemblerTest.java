@@ -12,10 +12,12 @@ class FrameAssemblerTest {
     private static final byte[] DELTA_START = {0x10, 0x01, 'a'};   // S=1 PID=0, payload header P=1
     private static final byte[] KEY_START = {0x10, 0x00, 'k'};     // S=1 PID=0, P=0
     private static final byte[] MIDDLE = {0x00, 'm'};              // S=0
+    private static final long MILLIS_10 = 10_000_000L;
+    private static final long MILLIS_100 = 100_000_000L;
     private final FrameAssembler assembler = new FrameAssembler(new Vp8PayloadFormat(), 64, 16);
 
     private void receive(int seq, int ts, boolean marker, byte[] payload) {
-        assembler.receive(seq, ts, marker, payload, 0, payload.length);
+        assembler.receive(0, seq, ts, marker, payload, 0, payload.length);
     }
 
     private List<MediaFrame> drain() {
@@ -79,6 +81,56 @@ class FrameAssemblerTest {
         receive(seq, seq, true, DELTA_START);  // now 16 past the hole at 1
         assertThat(drain()).hasSize(15).extracting(MediaFrame::rtpTimestamp).startsWith(3).endsWith(17);
         assertThat(assembler.droppedFrames()).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstOfLaterPacketsDoesNotGiveUpAFrameBeforeItsWaitInTime() {
+        FrameAssembler timed = new FrameAssembler(new Vp8PayloadFormat(), 64, 16, MILLIS_100);
+        timed.receive(0, 0, 0, false, DELTA_START, 0, DELTA_START.length);   // 1 lost, noticed at 10 ms
+        timed.receive(MILLIS_10, 2, 0, true, MIDDLE, 0, MIDDLE.length);
+        for (int seq = 3; seq <= 30; seq++) {                                 // a starved reader's backlog
+            timed.receive(MILLIS_10, seq, seq, true, DELTA_START, 0, DELTA_START.length);
+        }
+        assertThat(timed.poll()).as("28 packets past the hole, but no time").isNull();
+
+        timed.receive(109_999_999L, 31, 31, true, DELTA_START, 0, DELTA_START.length);
+        assertThat(timed.poll()).isNull();
+        timed.receive(110_000_010L, 32, 32, true, DELTA_START, 0, DELTA_START.length);
+
+        assertThat(timed.poll().rtpTimestamp()).isEqualTo(3);
+        assertThat(timed.droppedFrames()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetransmissionThatComesWithinTheWaitCompletesTheFrame() {
+        FrameAssembler timed = new FrameAssembler(new Vp8PayloadFormat(), 64, 16, MILLIS_100);
+        timed.receive(0, 0, 0, false, DELTA_START, 0, DELTA_START.length);
+        timed.receive(0, 2, 0, true, MIDDLE, 0, MIDDLE.length);
+        for (int seq = 3; seq <= 30; seq++) {
+            timed.receive(1_000_000L, seq, seq, true, DELTA_START, 0, DELTA_START.length);
+        }
+        timed.receive(90_000_000L, 1, 0, false, MIDDLE, 0, MIDDLE.length);
+
+        List<MediaFrame> frames = new ArrayList<>();
+        for (MediaFrame f = timed.poll(); f != null; f = timed.poll()) {
+            frames.add(f);
+        }
+        assertThat(frames).hasSize(29).first().extracting(MediaFrame::rtpTimestamp).isEqualTo(0);
+        assertThat(timed.droppedFrames()).isZero();
+    }
+
+    @Test
+    void timeAloneDoesNotGiveUpAFrameOfASlowStream() {
+        FrameAssembler timed = new FrameAssembler(new Vp8PayloadFormat(), 64, 16, MILLIS_100);
+        timed.receive(0, 0, 0, false, DELTA_START, 0, DELTA_START.length);
+        timed.receive(0, 2, 0, true, MIDDLE, 0, MIDDLE.length);
+        for (int seq = 3; seq < 17; seq++) {                                  // 14 packets over 14 s
+            timed.receive(seq * 1_000_000_000L, seq, seq, true, DELTA_START, 0, DELTA_START.length);
+        }
+        assertThat(timed.poll()).isNull();
+
+        timed.receive(17_000_000_000L, 17, 17, true, DELTA_START, 0, DELTA_START.length);  // 16 past the hole
+        assertThat(timed.poll().rtpTimestamp()).isEqualTo(3);
     }
 
     @Test
@@ -180,5 +232,6 @@ class FrameAssemblerTest {
         assertThatThrownBy(() -> new FrameAssembler(vp8, 100, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FrameAssembler(vp8, 64, 65)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FrameAssembler(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FrameAssembler(vp8, 64, 16, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

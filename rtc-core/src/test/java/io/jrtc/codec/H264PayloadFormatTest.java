@@ -59,7 +59,7 @@ class H264PayloadFormatTest {
         List<RtpPayload> payloads = new H264Packetizer(6).packetizeAnnexB(stream, 0, stream.length);
         int seq = 100;
         for (RtpPayload p : payloads) {
-            assembler.receive(seq++, 90_000, p.marker(), p.data(), 0, p.data().length);
+            assembler.receive(0, seq++, 90_000, p.marker(), p.data(), 0, p.data().length);
         }
         MediaFrame frame = assembler.poll();
         assertThat(frame.data()).isEqualTo(stream);
@@ -76,14 +76,14 @@ class H264PayloadFormatTest {
         H264PayloadFormat format = new H264PayloadFormat();
         FrameAssembler assembler = new FrameAssembler(format, 64, 8);
         byte[] sliceStart = {0x41, (byte) 0x80};                // non-IDR slice, first_mb_in_slice = 0
-        assembler.receive(1, 1, true, sliceStart, 0, 2);
+        assembler.receive(0, 1, 1, true, sliceStart, 0, 2);
         // FU-A continuation (S=0 E=1) with no start fragment, inside a frame of its own
-        assembler.receive(2, 2, true, new byte[] {0x5C, 0x41, 1, 2}, 0, 4);
-        assembler.receive(3, 3, true, sliceStart, 0, 2);
+        assembler.receive(0, 2, 2, true, new byte[] {0x5C, 0x41, 1, 2}, 0, 4);
+        assembler.receive(0, 3, 3, true, sliceStart, 0, 2);
         // FU-A start without an end fragment before the marker
-        assembler.receive(4, 4, false, sliceStart, 0, 2);
-        assembler.receive(5, 4, true, new byte[] {0x5C, (byte) 0x81, (byte) 0x80, 2}, 0, 4);
-        assembler.receive(6, 5, true, sliceStart, 0, 2);
+        assembler.receive(0, 4, 4, false, sliceStart, 0, 2);
+        assembler.receive(0, 5, 4, true, new byte[] {0x5C, (byte) 0x81, (byte) 0x80, 2}, 0, 4);
+        assembler.receive(0, 6, 5, true, sliceStart, 0, 2);
         List<Integer> timestamps = new ArrayList<>();
         for (MediaFrame f = assembler.poll(); f != null; f = assembler.poll()) {
             timestamps.add(f.rtpTimestamp());

@@ -68,7 +68,7 @@ class H265PayloadFormatTest {
         List<SentPacket> sent = SentPacket.send(List.of(accessUnit), f -> payloads, 100, 0);
         FrameAssembler assembler = new FrameAssembler(new H265PayloadFormat());
         for (SentPacket p : sent) {
-            assembler.receive(p.sequenceNumber(), p.timestamp(), p.marker(), p.payload(), 0, p.payload().length);
+            assembler.receive(0, p.sequenceNumber(), p.timestamp(), p.marker(), p.payload(), 0, p.payload().length);
         }
         MediaFrame frame = assembler.poll();
         assertThat(frame.keyframe()).isTrue();

@@ -25,8 +25,8 @@ class OpusPayloadFormatTest {
     @Test
     void eachPayloadIsOneFrame() {
         FrameAssembler assembler = new FrameAssembler(new OpusPayloadFormat());
-        assembler.receive(100, 960, true, new byte[] {0x78, 9}, 0, 2);
-        assembler.receive(101, 1920, false, new byte[] {0x78, 8, 7}, 0, 3);
+        assembler.receive(0, 100, 960, true, new byte[] {0x78, 9}, 0, 2);
+        assembler.receive(0, 101, 1920, false, new byte[] {0x78, 8, 7}, 0, 3);
         MediaFrame first = assembler.poll();
         MediaFrame second = assembler.poll();
         assertThat(first.data()).containsExactly(0x78, 9);

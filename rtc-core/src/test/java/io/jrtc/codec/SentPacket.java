@@ -58,7 +58,7 @@ record SentPacket(int sequenceNumber, int timestamp, boolean marker, byte[] payl
     static List<byte[]> drain(FrameAssembler assembler, List<SentPacket> arriving) {
         List<byte[]> frames = new ArrayList<>();
         for (SentPacket p : arriving) {
-            assembler.receive(p.sequenceNumber(), p.timestamp(), p.marker(), p.payload(), 0, p.payload().length);
+            assembler.receive(0, p.sequenceNumber(), p.timestamp(), p.marker(), p.payload(), 0, p.payload().length);
             poll(assembler, frames);
         }
         while (assembler.skipIncompleteFrame()) {

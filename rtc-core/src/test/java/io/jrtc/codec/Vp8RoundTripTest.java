@@ -117,7 +117,7 @@ class Vp8RoundTripTest {
         Vp8Packetizer packetizer = new Vp8Packetizer(400, 0);
         FrameAssembler assembler = new FrameAssembler(new Vp8PayloadFormat());
         for (SentPacket p : SentPacket.send(frames, f -> packetizer.packetize(f, 0, f.length), 0, 0)) {
-            assembler.receive(p.sequenceNumber(), p.timestamp(), p.marker(), p.payload(), 0, p.payload().length);
+            assembler.receive(0, p.sequenceNumber(), p.timestamp(), p.marker(), p.payload(), 0, p.payload().length);
         }
         for (byte[] frame : frames) {
             MediaFrame out = assembler.poll();

@@ -96,8 +96,8 @@ class Vp9PayloadFormatTest {
         FrameAssembler assembler = new FrameAssembler(new Vp9PayloadFormat());
         byte[] first = concat(new byte[] {(byte) 0xAC, 0x01, 0x00, 0x00}, base);     // I L B E, SID 0
         byte[] second = concat(new byte[] {(byte) 0xED, 0x01, 0x03, 0x00}, upper);   // I P L B E Z, SID 1 D
-        assembler.receive(10, 900, false, first, 0, first.length);
-        assembler.receive(11, 900, true, second, 0, second.length);
+        assembler.receive(0, 10, 900, false, first, 0, first.length);
+        assembler.receive(0, 11, 900, true, second, 0, second.length);
         MediaFrame picture = assembler.poll();
         assertThat(picture.keyframe()).isTrue();
         assertThat(Vp9Frames.splitSuperframe(picture.data())).containsExactly(base, upper);

@@ -205,7 +205,7 @@ class DtlsEndpointTest {
                 Collections.shuffle(held, random);
                 DtlsEndpoint to = from == DtlsRole.CLIENT ? holder[0].server : holder[0].client;
                 for (byte[] d : held) {
-                    to.handleReceive(d, 0, d.length);
+                    to.handleReceive(holder[0].now(), d, 0, d.length);
                 }
                 held.clear();
             }
@@ -365,7 +365,7 @@ class DtlsEndpointTest {
             () -> { }, DtlsConfig.DEFAULT);
         server.start(0);
         byte[] hello = HandshakeSchedulingTest.clientHello(executor);
-        server.handleReceive(hello, 0, hello.length);
+        server.handleReceive(0, hello, 0, hello.length);
         counting.awaitStarted(1);
 
         server.close();
@@ -430,7 +430,7 @@ class DtlsEndpointTest {
         assertThat(pair.awaitConnected(LIMIT)).isTrue();
         byte[] shortAlert = {21, (byte) 0xFE, (byte) 0xFD, 0, 1, 0, 1, 9, 0, 0, 1, 0, 2, 2, 40};
 
-        pair.server.handleReceive(shortAlert, 0, shortAlert.length);
+        pair.server.handleReceive(pair.now(), shortAlert, 0, shortAlert.length);
 
         assertThat(pair.server.state()).isEqualTo(DtlsState.CONNECTED);
         assertThat(pair.server.droppedDatagrams()).isEqualTo(1);
@@ -442,7 +442,7 @@ class DtlsEndpointTest {
     void oversizedDatagramsAreCountedAndDropped() {
         DtlsPair pair = new DtlsPair(executor, FAST);
         byte[] huge = new byte[DtlsConfig.MAX_DATAGRAM_SIZE + 1];
-        pair.server.handleReceive(huge, 0, huge.length);
+        pair.server.handleReceive(0, huge, 0, huge.length);
         assertThat(pair.server.droppedDatagrams()).isEqualTo(1);
         pair.server.close();
     }
@@ -467,9 +467,9 @@ class DtlsEndpointTest {
                 bytes[11] = (byte) (length >> 8);
                 bytes[12] = (byte) length;
             }
-            endpoint.handleReceive(bytes, 0, bytes.length);
+            endpoint.handleReceive(0, bytes, 0, bytes.length);
         }
-        endpoint.handleReceive(new byte[0], 0, 0);
+        endpoint.handleReceive(0, new byte[0], 0, 0);
     }
 
     private static DtlsEvent awaitEvent(DtlsEndpoint endpoint, java.util.concurrent.Semaphore wakeups) {

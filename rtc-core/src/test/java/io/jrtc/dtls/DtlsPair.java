@@ -27,6 +27,8 @@ final class DtlsPair {
     final Side clientSide = new Side();
     final Side serverSide = new Side();
     private final Semaphore wakeups = new Semaphore(0);
+    /** The owners' clock: nanoseconds since the pair was made (real time, as BouncyCastle's timers run). */
+    private final long origin = System.nanoTime();
     private Filter filter = (from, datagram) -> true;
 
     /** What one endpoint produced, as seen by its owner. */
@@ -86,9 +88,14 @@ final class DtlsPair {
     }
 
     DtlsPair start() {
-        server.start(0);
-        client.start(0);
+        server.start(now());
+        client.start(now());
         return this;
+    }
+
+    /** The owners' clock, nanoseconds. */
+    long now() {
+        return System.nanoTime() - origin;
     }
 
     /** Pumps until both are connected; false if that did not happen in time. */
@@ -128,11 +135,15 @@ final class DtlsPair {
 
     private boolean drainOne(DtlsEndpoint endpoint, Side side, DtlsRole role, DtlsEndpoint other) {
         boolean moved = false;
+        long now = now();
+        if (now >= endpoint.handshakeDeadline()) {
+            endpoint.handleTimeout(now);
+        }
         for (byte[] datagram; (datagram = endpoint.pollTransmit()) != null; ) {
             moved = true;
             side.sent.add(datagram);
             if (filter.deliver(role, datagram)) {
-                other.handleReceive(datagram, 0, datagram.length);
+                other.handleReceive(now(), datagram, 0, datagram.length);
             }
         }
         for (DtlsEvent event; (event = endpoint.pollEvent()) != null; ) {

@@ -45,13 +45,13 @@ class HandshakeSchedulingTest {
             byte[] noise = new byte[1 + random.nextInt(300)];
             random.nextBytes(noise);
             noise[0] = (byte) (20 + i % 44);
-            server.handleReceive(noise, 0, noise.length);
+            server.handleReceive(0, noise, 0, noise.length);
         }
         assertThat(counting.submitted()).isZero();
         assertThat(server.droppedDatagrams()).isEqualTo(100);
 
         byte[] hello = clientHello(executor);
-        server.handleReceive(hello, 0, hello.length);
+        server.handleReceive(0, hello, 0, hello.length);
 
         counting.awaitStarted(1);
         assertThat(counting.submitted()).isEqualTo(1);
@@ -111,12 +111,12 @@ class HandshakeSchedulingTest {
         server.start(0);
         byte[] hello = clientHello(executor);
 
-        server.handleReceive(hello, 0, hello.length);
+        server.handleReceive(0, hello, 0, hello.length);
 
         assertThat(server.state()).isEqualTo(DtlsState.FAILED);
         assertThat(((DtlsEvent.Failed) server.pollEvent()).reason())
             .isEqualTo("handshake executor rejected the task: DTLS handshake pool full");
-        server.handleReceive(hello, 0, hello.length);
+        server.handleReceive(0, hello, 0, hello.length);
         assertThat(server.pollEvent()).isNull();
     }
 

@@ -169,7 +169,8 @@ class OpensslInteropTest {
                 try {
                     socket.receive(packet);
                     remote = packet.getSocketAddress();
-                    endpoint.handleReceive(packet.getData(), packet.getOffset(), packet.getLength());
+                    endpoint.handleReceive(System.nanoTime(), packet.getData(), packet.getOffset(),
+                        packet.getLength());
                 } catch (SocketTimeoutException idle) {
                     // nothing arrived; go round again
                 }

@@ -55,7 +55,7 @@ class DtlsRecordFuzzTest {
         boolean hello = false;
         for (byte[] datagram : datagrams) {
             hello |= FirstFlight.isClientHello(datagram, 0, datagram.length);
-            server.handleReceive(datagram, 0, datagram.length);
+            server.handleReceive(0, datagram, 0, datagram.length);
             if (tasks.size() != (hello ? 1 : 0)) {
                 throw new AssertionError(tasks.size() + " handshake tasks, ClientHello seen: " + hello);
             }
@@ -125,10 +125,10 @@ class DtlsRecordFuzzTest {
             while (moved) {
                 moved = false;
                 for (byte[] d; (d = client.pollTransmit()) != null; moved = true) {
-                    server.handleReceive(d, 0, d.length);
+                    server.handleReceive(0, d, 0, d.length);
                 }
                 for (byte[] d; (d = server.pollTransmit()) != null; moved = true) {
-                    client.handleReceive(d, 0, d.length);
+                    client.handleReceive(0, d, 0, d.length);
                 }
                 for (byte[] d; (d = server.pollApplicationData()) != null; moved = true) {
                     delivered.add(d);
@@ -142,7 +142,7 @@ class DtlsRecordFuzzTest {
 
         void underFire(List<byte[]> datagrams) {
             for (byte[] datagram : datagrams) {
-                server.handleReceive(datagram, 0, datagram.length);
+                server.handleReceive(0, datagram, 0, datagram.length);
                 if (server.pollApplicationData() != null) {
                     throw new AssertionError("forged bytes were delivered as application data");
                 }

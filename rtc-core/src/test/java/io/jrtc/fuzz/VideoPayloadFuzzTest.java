@@ -52,7 +52,7 @@ class VideoPayloadFuzzTest {
             }
             checkVp9Descriptor(payload);
             boolean marker = len > 0 && (payload[0] & 1) != 0;
-            assembler.receive(seq++ & 0xFFFF, seq / 4, marker, payload, 0, payload.length);
+            assembler.receive(0, seq++ & 0xFFFF, seq / 4, marker, payload, 0, payload.length);
             for (MediaFrame frame = assembler.poll(); frame != null; frame = assembler.poll()) {
                 if (frame.data() == null) {
                     throw new AssertionError("frame without data");

@@ -171,7 +171,7 @@ class TurnOverDtlsCoturnTest {
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         try {
             socket.receive(packet);
-            dtls.handleReceive(buffer, 0, packet.getLength());
+            dtls.handleReceive(System.nanoTime(), buffer, 0, packet.getLength());
         } catch (SocketTimeoutException nothingYet) {
             // poll again
         }

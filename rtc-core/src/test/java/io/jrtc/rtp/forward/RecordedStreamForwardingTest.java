@@ -144,7 +144,7 @@ class RecordedStreamForwardingTest {
 
     private List<MediaFrame> reassemble(Depacketizer format) {
         FrameAssembler assembler = new FrameAssembler(format);
-        received.forEach(assembler::receive);
+        received.forEach(packet -> assembler.receive(0, packet));
         List<MediaFrame> frames = new ArrayList<>();
         for (MediaFrame frame = assembler.poll(); frame != null; frame = assembler.poll()) {
             frames.add(frame);

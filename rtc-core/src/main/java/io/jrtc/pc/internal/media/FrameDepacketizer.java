@@ -18,7 +18,9 @@ import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.pc.RtpSettings;
+import io.jrtc.pc.internal.config.ProtocolConfigs;
 import io.jrtc.rtp.RtpHeader;
+import io.jrtc.sdp.media.RtcpFeedback;
 import io.jrtc.sdp.media.RtpCodec;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
@@ -47,8 +49,12 @@ final class FrameDepacketizer {
 
     /**
      * {@code decodeAudio} false: audio frames go into the track coded, as video does. A frame waits for a missing
-     * packet for as many later packets as {@code settings} give its kind (the jitter buffer's depth). The frames
-     * delivered are counted into the receiver's {@code counters}.
+     * packet for as many later packets as {@code settings} give its kind (the jitter buffer's depth), and a video
+     * frame whose codec has NACK also for as long as a retransmission of it can still come back: NACKs ask for it
+     * during the NACK generator's max age, and the sender holds it for the NACK history age. Counted in packets
+     * alone, a receiver that a starved CPU runs only now and then gave frames up within one burst of its socket's
+     * backlog, before the NACK for them had even left. The frames delivered are counted into the receiver's
+     * {@code counters}.
      */
     FrameDepacketizer(RtpCodec codec, boolean decodeAudio, RtpSettings settings, ReceivedFrames counters) {
         this.codec = codec;
@@ -58,7 +64,16 @@ final class FrameDepacketizer {
         // Audio frames are single packets: by default a lost one is given up after 100 ms of later ones, not 2.5 s.
         int depth = codec.kind().equals("audio") ? settings.audioJitterBufferPackets()
                 : settings.videoJitterBufferPackets();
-        this.assembler = new FrameAssembler(payloadFormat(encoding), FrameAssembler.DEFAULT_CAPACITY, depth);
+        this.assembler = new FrameAssembler(payloadFormat(encoding), FrameAssembler.DEFAULT_CAPACITY, depth,
+                retransmissionWait(codec, settings));
+    }
+
+    private static long retransmissionWait(RtpCodec codec, RtpSettings settings) {
+        boolean nack = codec.rtcpFeedback().contains(new RtcpFeedback.Mechanism("nack", null));
+        if (!nack || !codec.kind().equals("video")) {
+            return 0;
+        }
+        return ProtocolConfigs.nack(settings).maxAge().plus(settings.nackHistoryAge()).toNanos();
     }
 
     RtpCodec codec() {
@@ -83,7 +98,7 @@ final class FrameDepacketizer {
     /** Takes one packet that arrived at {@code now}; returns how many frames it completed into the track. */
     int receive(long now, RtpHeader packet, BufferedTrack track) {
         arrivals.onPacket(now, packet.timestamp());
-        assembler.receive(packet);
+        assembler.receive(now, packet);
         int delivered = 0;
         for (MediaFrame frame = assembler.poll(); frame != null; frame = assembler.poll()) {
             try {

@@ -203,7 +203,7 @@ public final class DtlsTransport implements Pump.Stage {
             LOG.log(Level.DEBUG, () -> "dropped a DTLS datagram from " + sender + ", not a validated ICE path");
             return;
         }
-        endpoint.handleReceive(data, 0, length);
+        endpoint.handleReceive(context.pump().now(), data, 0, length);
     }
 
     /** DTLS datagrams dropped because they came by no path ICE validated (or, early, by no path of the check list). */

@@ -288,7 +288,7 @@ public final class TurnRelays {
         for (Relay relay : relays) {
             if (relay.via == socket && relay.server.address().equals(sender)) {
                 if (relay.dtls != null) {
-                    relay.dtls.handleReceive(data, 0, length);  // drained into the client by the next pump
+                    relay.dtls.handleReceive(now, data, 0, length);  // drained into the client by the next pump
                 } else {
                     relay.client.handleReceive(now, sender, data, 0, length);
                 }
