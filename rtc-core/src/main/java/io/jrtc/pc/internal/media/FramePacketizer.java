@@ -103,10 +103,28 @@ final class FramePacketizer implements AutoCloseable {
             return encoding.equals("opus") || encoding.equals("pcmu") || encoding.equals("pcma");
         }
         if (frame instanceof VideoFrame) {
-            boolean packetized = encoding.equals("vp8") || encoding.equals("h264");
-            return packetized && RawVideoEncoding.canEncode(codec.mimeType());
+            return encodesRaw() && RawVideoEncoding.canEncode(codec.mimeType());
         }
         return frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType());
+    }
+
+    /**
+     * Whether raw pictures go out in this codec: VP8, H.264 (OpenH264 writes Constrained Baseline, the offered
+     * 42e0 profiles), VP9 profile 0 (libvpx-vp9 encodes 8-bit 4:2:0) and AV1 main profile (libaom).
+     */
+    private boolean encodesRaw() {
+        return switch (encoding) {
+            case "vp8", "h264" -> true;
+            case "vp9" -> profileZero("profile-id");
+            case "av1" -> profileZero("profile");
+            default -> false;
+        };
+    }
+
+    /** Whether the profile parameter is absent or 0, which RFC 9628 §6 and the AV1 RTP specification default to. */
+    private boolean profileZero(String parameter) {
+        String profile = codec.parameter(parameter);
+        return profile == null || profile.equals("0");
     }
 
     /**
