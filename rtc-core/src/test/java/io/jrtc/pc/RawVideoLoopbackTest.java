@@ -3,6 +3,7 @@ package io.jrtc.pc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jrtc.media.ColorSpace;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaClock;
@@ -13,6 +14,7 @@ import io.jrtc.media.VideoFrame;
 import io.jrtc.media.VideoStreamTrack;
 import io.jrtc.media.video.DecodingVideoTrack;
 import io.jrtc.media.video.Psnr;
+import io.jrtc.rtp.ColorSpaceExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,7 @@ class RawVideoLoopbackTest {
                 VideoFrame picture = pictures.get(i);
                 assertThat(picture.width()).isEqualTo(width);
                 assertThat(picture.height()).isEqualTo(height);
+                assertThat(picture.colorSpace()).isEqualTo(ColorSpace.BT601_LIMITED);
                 double psnr = bestMatch(picture, sent);
                 assertThat(psnr).as("picture %d against the pattern sent", i).isGreaterThan(30.0);
                 lowest = Math.min(lowest, psnr);
@@ -87,6 +90,35 @@ class RawVideoLoopbackTest {
             best = Math.max(best, Psnr.all(picture, pattern.frame(index, 0)));
         }
         return best;
+    }
+
+    /**
+     * A full-range picture goes out tagged so (the encoder's bitstream where it can, the colour-space header
+     * extension on keyframes always) and comes out of the receiver's decoder tagged so; VP8 has no colour
+     * signalling of its own, so only the extension can carry it, and the frames after the keyframe keep it.
+     */
+    @Test
+    void aFullRangePictureArrivesTaggedFullRangeThroughTheHeaderExtension() throws Exception {
+        try (PeerPair pair = new PeerPair()) {
+            TestPattern pattern = new TestPattern(WIDTH, HEIGHT);
+            VideoStreamTrack fullRange = new VideoStreamTrack(MediaClock.system(), 30,
+                    pts -> pattern.frame(pts / 3000, pts).withColorSpace(ColorSpace.BT601_FULL));
+            RTCRtpTransceiver transceiver = pair.offerer.addTransceiver(fullRange,
+                    RTCRtpTransceiverDirection.SENDONLY);
+            transceiver.setCodecPreferences(RTCRtpSender.getCapabilities("video").codecs().stream()
+                    .filter(c -> c.mimeType().equalsIgnoreCase("video/VP8")).toList());
+            CompletableFuture<RTCTrackEvent> arrived = new CompletableFuture<>();
+            pair.answerer.onTrack(arrived::complete);
+            pair.negotiate();
+            assertThat(pair.answerer.getRemoteDescription().sdp()).contains(ColorSpaceExtension.URI);
+            DecodingVideoTrack decoded = new DecodingVideoTrack(arrived.get(10, TimeUnit.SECONDS).track());
+            for (int i = 0; i < 10; i++) {
+                VideoFrame picture = (VideoFrame) decoded.recv().get(20, TimeUnit.SECONDS);
+                assertThat(picture.colorSpace()).as("picture %d", i).isEqualTo(ColorSpace.BT601_FULL);
+            }
+            decoded.stop();
+            fullRange.stop();
+        }
     }
 
     @Test

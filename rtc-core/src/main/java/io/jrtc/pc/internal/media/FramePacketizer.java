@@ -10,6 +10,7 @@ import io.jrtc.codec.RtpPayload;
 import io.jrtc.codec.Vp8Packetizer;
 import io.jrtc.codec.Vp9Packetizer;
 import io.jrtc.media.AudioFrame;
+import io.jrtc.media.ColorSpace;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.VideoFrame;
@@ -50,10 +51,14 @@ final class FramePacketizer implements AutoCloseable {
     private int videoBitrate;
 
     /**
-     * A frame's payloads, its RTP timestamp (before the stream's random offset), and for PCM its level in -dBov
-     * (RFC 6464: 0 loudest, 127 silence) or {@link #NO_LEVEL}.
+     * A frame's payloads, its RTP timestamp (before the stream's random offset), for PCM its level in -dBov
+     * (RFC 6464: 0 loudest, 127 silence) or {@link #NO_LEVEL}, and for a video keyframe whose colours are known the
+     * colour space its last packet states (libwebrtc's colour-space extension), else null.
      */
-    record Packets(List<RtpPayload> payloads, long timestamp, int audioLevel) {
+    record Packets(List<RtpPayload> payloads, long timestamp, int audioLevel, ColorSpace colorSpace) {
+        Packets(List<RtpPayload> payloads, long timestamp, int audioLevel) {
+            this(payloads, timestamp, audioLevel, null);
+        }
     }
 
     static final int NO_LEVEL = -1;
@@ -151,12 +156,21 @@ final class FramePacketizer implements AutoCloseable {
         }
         if (frame instanceof VideoFrame picture) {
             EncodedFrame coded = video().encode(picture);
-            return coded == null ? null : new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL);
+            return coded == null ? null : packetizeVideo(coded);
         }
         if (frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType())) {
-            return new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL);
+            return packetizeVideo(coded);
         }
         return null;
+    }
+
+    /**
+     * A coded frame's packets; a keyframe states its colour space, as libwebrtc sends it: receivers keep it for
+     * the frames that follow.
+     */
+    private Packets packetizeVideo(EncodedFrame coded) {
+        return new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL,
+                coded.keyframe() ? coded.colorSpace() : null);
     }
 
     /** The remote asked for a keyframe: the next raw picture is encoded as one. */
