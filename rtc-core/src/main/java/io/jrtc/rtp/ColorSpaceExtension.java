@@ -2,6 +2,7 @@ package io.jrtc.rtp;
 
 import io.jrtc.media.ColorSpace;
 import io.jrtc.media.HdrMetadata;
+import java.util.Set;
 
 /**
  * libwebrtc's colour-space header extension ({@value #URI}): 4 bytes, colour primaries, transfer characteristics
@@ -16,6 +17,10 @@ public final class ColorSpaceExtension {
     public static final int LENGTH = 4;
     public static final int LENGTH_WITH_HDR = 28;
     private static final int HDR_VALUES = 12;
+    /** The H.273 code points libwebrtc takes (its {@code ColorSpace} enums); it drops an element with another. */
+    public static final Set<Integer> PRIMARIES = Set.of(1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 22);
+    public static final Set<Integer> TRANSFERS = Set.of(1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
+    public static final Set<Integer> MATRICES = Set.of(0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
 
     private ColorSpaceExtension() {
     }
@@ -29,14 +34,19 @@ public final class ColorSpaceExtension {
     /**
      * Parses an element's value.
      *
-     * @throws RtpParseException when it is not 4 or 28 bytes, the range byte has its top bits set or a siting of 3,
-     *         or the HDR metadata has a chromaticity above 1.0
+     * @throws RtpParseException when it is not 4 or 28 bytes, names a primaries, transfer or matrix code point not
+     *         in {@link #PRIMARIES}, {@link #TRANSFERS}, {@link #MATRICES} (reserved in H.273, and what encoders
+     *         could not be configured with), the range byte has its top bits set or a siting of 3, or the HDR
+     *         metadata has a chromaticity above 1.0
      */
     public static ColorSpace parse(byte[] b, int off, int len) throws RtpParseException {
         RtpParseException.require(b != null && off >= 0 && len >= 0 && len <= b.length - off,
                 "colour space element outside the buffer");
         RtpParseException.require(len == LENGTH || len == LENGTH_WITH_HDR,
                 "a colour space element is 4 or 28 bytes, not " + len);
+        requireKnown(PRIMARIES, b[off] & 0xFF, "primaries");
+        requireKnown(TRANSFERS, b[off + 1] & 0xFF, "transfer characteristics");
+        requireKnown(MATRICES, b[off + 2] & 0xFF, "matrix coefficients");
         int packed = b[off + 3] & 0xFF;
         RtpParseException.require(packed >>> 6 == 0, "colour space range byte with its top two bits set: " + packed);
         int horizontal = (packed >>> 2) & 0x03;
@@ -46,6 +56,11 @@ public final class ColorSpaceExtension {
         HdrMetadata hdr = len == LENGTH ? null : parseHdr(b, off + LENGTH);
         return new ColorSpace(b[off] & 0xFF, b[off + 1] & 0xFF, b[off + 2] & 0xFF,
                 ColorSpace.Range.values()[packed >>> 4], horizontal, vertical, hdr);
+    }
+
+    private static void requireKnown(Set<Integer> known, int value, String what) throws RtpParseException {
+        RtpParseException.require(known.contains(value), "colour space " + what + " " + value
+                + " is not an H.273 code point in use");
     }
 
     private static HdrMetadata parseHdr(byte[] b, int at) throws RtpParseException {

@@ -37,11 +37,11 @@ class ColorSpaceExtensionPropertiesTest {
 
     @Provide
     Arbitrary<ColorSpace> colorSpaces() {
-        Arbitrary<Integer> codePoint = Arbitraries.integers().between(0, 255);
         Arbitrary<Integer> siting = Arbitraries.integers().between(0, 2);
         Arbitrary<HdrMetadata> hdr = hdrMetadata().injectNull(0.5);
-        return Combinators.combine(codePoint, codePoint, codePoint, Arbitraries.of(ColorSpace.Range.class), siting,
-                siting, hdr).as(ColorSpace::new);
+        return Combinators.combine(Arbitraries.of(ColorSpaceExtension.PRIMARIES),
+                Arbitraries.of(ColorSpaceExtension.TRANSFERS), Arbitraries.of(ColorSpaceExtension.MATRICES),
+                Arbitraries.of(ColorSpace.Range.class), siting, siting, hdr).as(ColorSpace::new);
     }
 
     private static Arbitrary<HdrMetadata> hdrMetadata() {

@@ -56,6 +56,10 @@ class ColorSpaceExtensionTest {
     void malformedElementsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> ColorSpaceExtension.parse(Hex.bytes("010101"), 0, 3))
                 .isInstanceOf(RtpParseException.class).hasMessageContaining("4 or 28 bytes, not 3");
+        assertThatThrownBy(() -> ColorSpaceExtension.parse(Hex.bytes("03010110"), 0, 4))
+                .isInstanceOf(RtpParseException.class).hasMessageContaining("primaries 3 is not");
+        assertThatThrownBy(() -> ColorSpaceExtension.parse(Hex.bytes("01010310"), 0, 4))
+                .isInstanceOf(RtpParseException.class).hasMessageContaining("matrix coefficients 3 is not");
         assertThatThrownBy(() -> ColorSpaceExtension.parse(Hex.bytes("01010150"), 0, 4))
                 .isInstanceOf(RtpParseException.class).hasMessageContaining("top two bits");
         assertThatThrownBy(() -> ColorSpaceExtension.parse(Hex.bytes("0101011c"), 0, 4))

@@ -142,9 +142,9 @@ final class FramePacketizer implements AutoCloseable {
                     audio.pts());
         }
         if (frame instanceof VideoFrame picture) {
-            return new VideoFrame(picture.width(), picture.height(),
-                    VideoStreamTrack.solidI420(picture.width(), picture.height(), 16, 128, 128),
-                    picture.pts(), picture.clockRate());
+            // black in the picture's own range, so that the encoder keeps its colour space (no reopening)
+            int black = picture.colorSpace().isFullRange() ? 0 : 16;
+            return picture.withI420(VideoStreamTrack.solidI420(picture.width(), picture.height(), black, 128, 128));
         }
         return null;
     }
