@@ -53,17 +53,10 @@ class RawVideoChromiumTest {
                         codec, video.framesDecoded(), video.width(), video.height());
                 pattern.stop();
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(e.getMessage() + logs(chromium, jrtc), e);
+                throw new AssertionError(e.getMessage() + "\n--- log of chromium ---\n"
+                        + String.join("\n", chromium.log()) + "\n--- log of jrtc ---\n"
+                        + String.join("\n", jrtc.log()), e);
             }
         }
-    }
-
-    private static String logs(InteropPeer... peers) {
-        StringBuilder text = new StringBuilder();
-        for (InteropPeer peer : peers) {
-            text.append("\n--- log of ").append(peer.name()).append(" ---\n");
-            peer.log().forEach(line -> text.append(line).append('\n'));
-        }
-        return text.toString();
     }
 }

@@ -114,8 +114,8 @@ final class FramePacketizer implements AutoCloseable {
     }
 
     /**
-     * Whether raw pictures go out in this codec: VP8, H.264 (OpenH264 writes Constrained Baseline, the offered
-     * 42e0 profiles), VP9 profile 0 (libvpx-vp9 encodes 8-bit 4:2:0) and AV1 main profile (libaom).
+     * Whether raw pictures go out in this codec: VP8, H.264 in any profile (OpenH264's Constrained Baseline decodes
+     * in all of them), VP9 profile 0 (libvpx-vp9 encodes 8-bit 4:2:0 here) and AV1 main profile (libaom).
      */
     private boolean encodesRaw() {
         return switch (encoding) {
