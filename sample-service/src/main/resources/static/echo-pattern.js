@@ -2,10 +2,11 @@
 // its tests: window.echoPattern.
 //   const source = echoPattern.start(640, 480)   -> {stream, stop()}: a canvas captureStream at 30 fps of colour
 //                                                   bars, a grey ramp and a box sliding 4 pixels a frame
-//   await echoPattern.measure(video, source, n)  -> {frames, sizes, meanU, meanV, lumaPsnr: [...]}: n decoded frames of
-//                                                   the video element's track after the first 15, each frame's luma
-//                                                   PSNR against the best-matching sent frame (the one it came from),
-//                                                   and the average of their U and V planes
+//   await echoPattern.measure(video, source, n)  -> {frames, sizes, colorSpaces, meanU, meanV, lumaPsnr: [...]}: n
+//                                                   decoded frames of the video element's track after the first 15,
+//                                                   each frame's luma PSNR against the best-matching sent frame (the
+//                                                   one it came from), the average of their U and V planes, and the
+//                                                   colour spaces they were decoded in (WebCodecs VideoColorSpace)
 // The sent frames' luma is the canvas pixels' full-range BT.709 luma, as Chromium converts canvas captures for its
 // encoder; the received frames' planes are read as decoded (WebCodecs VideoFrame), not from rendered pixels.
 (function () {
@@ -100,8 +101,8 @@
 
   /**
    * The Y plane and the mean U and V of a decoded frame, as the decoder wrote them: rendering and drawing the video
-   * element instead would convert to RGB by whatever colour space the renderer assumes for the echo (the server
-   * sends none) and clip full-range luma below 16.
+   * element instead would convert to RGB by the colour space the echo states (or, from a server that states none,
+   * whatever the renderer assumes), and round through 8-bit RGB.
    */
   async function planes(frame) {
     const rect = frame.visibleRect;
@@ -128,6 +129,7 @@
     const track = video.srcObject.getVideoTracks()[0].clone();
     const reader = new MediaStreamTrackProcessor({ track }).readable.getReader();
     const sizes = new Set();
+    const colorSpaces = new Set();
     const lumaPsnr = [];
     let uSum = 0;
     let vSum = 0;
@@ -143,6 +145,7 @@
           }
           const decoded = await planes(frame);
           sizes.add(decoded.width + 'x' + decoded.height);
+          colorSpaces.add(JSON.stringify(frame.colorSpace.toJSON()));
           uSum += decoded.meanU;
           vSum += decoded.meanV;
           let best = 0;
@@ -159,7 +162,8 @@
     } finally {
       track.stop();
     }
-    return { frames: lumaPsnr.length, sizes: [...sizes], meanU: uSum / frames, meanV: vSum / frames, lumaPsnr };
+    return { frames: lumaPsnr.length, sizes: [...sizes], colorSpaces: [...colorSpaces].map((c) => JSON.parse(c)),
+      meanU: uSum / frames, meanV: vSum / frames, lumaPsnr };
   }
 
   window.echoPattern = { start, measure };

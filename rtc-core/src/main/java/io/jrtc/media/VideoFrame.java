@@ -1,16 +1,20 @@
 package io.jrtc.media;
 
 import java.awt.image.BufferedImage;
+import java.util.Objects;
 
 /**
  * A raw I420 picture (8-bit Y plane, then U and V at half width and height, rounded up), after aiortc's (PyAV's)
  * {@code VideoFrame}: {@code pts} counts ticks of {@code clockRate} per second, so its time base is
- * {@code 1/clockRate} (90 kHz for RTP video, RFC 3551 §5). The array is shared, not copied.
+ * {@code 1/clockRate} (90 kHz for RTP video, RFC 3551 §5). The array is shared, not copied. {@code colorSpace} says
+ * how the samples map to colours: {@link ColorSpace#BT601_LIMITED} unless a decoder or the sender said otherwise;
+ * encoders signal it in the bitstream and senders in the colour-space RTP header extension.
  *
- * <p>Conversions to NV12, packed RGB and BGR and {@link BufferedImage} (and back) use BT.601 limited range, what
- * browsers and FFmpeg assume for WebRTC video.
+ * <p>Conversions to packed RGB and BGR and {@link BufferedImage} (and back) use BT.601 limited range, what
+ * browsers and FFmpeg assume for WebRTC video, whatever {@code colorSpace} says.
  */
-public record VideoFrame(int width, int height, byte[] i420, long pts, int clockRate) implements Frame {
+public record VideoFrame(int width, int height, byte[] i420, long pts, int clockRate, ColorSpace colorSpace)
+        implements Frame {
     /** The RTP clock rate of video (RFC 3551 §5). */
     public static final int CLOCK_RATE = 90_000;
 
@@ -25,9 +29,15 @@ public record VideoFrame(int width, int height, byte[] i420, long pts, int clock
         if (clockRate <= 0) {
             throw new IllegalArgumentException("clock rate must be positive: " + clockRate);
         }
+        Objects.requireNonNull(colorSpace, "colorSpace");
     }
 
-    /** A picture whose pts is on the 90 kHz RTP video clock. */
+    /** A BT.601 limited-range picture. */
+    public VideoFrame(int width, int height, byte[] i420, long pts, int clockRate) {
+        this(width, height, i420, pts, clockRate, ColorSpace.BT601_LIMITED);
+    }
+
+    /** A BT.601 limited-range picture whose pts is on the 90 kHz RTP video clock. */
     public VideoFrame(int width, int height, byte[] i420, long pts) {
         this(width, height, i420, pts, CLOCK_RATE);
     }
@@ -64,7 +74,17 @@ public record VideoFrame(int width, int height, byte[] i420, long pts, int clock
 
     /** The same picture with another timestamp. */
     public VideoFrame withPts(long newPts, int newClockRate) {
-        return new VideoFrame(width, height, i420, newPts, newClockRate);
+        return new VideoFrame(width, height, i420, newPts, newClockRate, colorSpace);
+    }
+
+    /** Another picture of the same size, time and colour space (what a transform returns). */
+    public VideoFrame withI420(byte[] picture) {
+        return new VideoFrame(width, height, picture, pts, clockRate, colorSpace);
+    }
+
+    /** The same picture said to be in another colour space (no sample is converted). */
+    public VideoFrame withColorSpace(ColorSpace newColorSpace) {
+        return new VideoFrame(width, height, i420, pts, clockRate, newColorSpace);
     }
 
     /** The picture as NV12: the Y plane, then U and V interleaved at half resolution. */

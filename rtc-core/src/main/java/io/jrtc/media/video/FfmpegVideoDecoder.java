@@ -6,10 +6,12 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
+import io.jrtc.media.ColorSpace;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.VideoFrame;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * A {@link VideoDecoder} on an FFmpeg decoder, low delay (no frame threading, so a picture comes out for the
- * packet that completes it). Its native context is freed by {@link #close()}.
+ * packet that completes it). A picture's colour space is the one its frame was sent with (the RTP header extension)
+ * or else its bitstream's. Its native context is freed by {@link #close()}.
  */
 final class FfmpegVideoDecoder implements VideoDecoder {
     private final FfmpegCodec codec;
@@ -63,7 +66,7 @@ final class FfmpegVideoDecoder implements VideoDecoder {
             }
             ffmpeg.check(received, "decoding");
             try {
-                decoded = copyOut(frame.clockRate());
+                decoded = copyOut(frame.clockRate(), frame.colorSpace());
             } finally {
                 av_frame_unref(ffmpeg.picture());
             }
@@ -71,7 +74,7 @@ final class FfmpegVideoDecoder implements VideoDecoder {
         return decoded;
     }
 
-    private VideoFrame copyOut(int clockRate) {
+    private VideoFrame copyOut(int clockRate, ColorSpace signalled) {
         AVFrame picture = ffmpeg.picture();
         int format = picture.format();
         if (format != AV_PIX_FMT_YUV420P && format != AV_PIX_FMT_YUVJ420P) {
@@ -86,7 +89,27 @@ final class FfmpegVideoDecoder implements VideoDecoder {
         ffmpeg.readPlane(i420, 0, width, height, 0);
         ffmpeg.readPlane(i420, width * height, chromaWidth, chromaHeight, 1);
         ffmpeg.readPlane(i420, width * height + chromaWidth * chromaHeight, chromaWidth, chromaHeight, 2);
-        return new VideoFrame(width, height, i420, picture.pts(), clockRate);
+        ColorSpace colorSpace = signalled != null ? signalled : bitstreamColorSpace(picture);
+        return new VideoFrame(width, height, i420, picture.pts(), clockRate, colorSpace);
+    }
+
+    /**
+     * What the bitstream says (FFmpeg numbers primaries, transfer and matrix by their H.273 code points), a range or
+     * matrix it leaves unsaid being BT.601 limited range, as WebRTC takes untagged video; YUVJ420P is full range.
+     */
+    private static ColorSpace bitstreamColorSpace(AVFrame picture) {
+        boolean full = picture.color_range() == AVCOL_RANGE_JPEG || picture.format() == AV_PIX_FMT_YUVJ420P;
+        int matrix = picture.colorspace();
+        if (matrix == ColorSpace.UNSPECIFIED || matrix < 0 || matrix > 255) {
+            return full ? ColorSpace.BT601_FULL : ColorSpace.BT601_LIMITED;
+        }
+        return new ColorSpace(codePoint(picture.color_primaries()), codePoint(picture.color_trc()), matrix,
+                full ? ColorSpace.Range.FULL : ColorSpace.Range.LIMITED, ColorSpace.SITING_UNSPECIFIED,
+                ColorSpace.SITING_UNSPECIFIED, null);
+    }
+
+    private static int codePoint(int ffmpegValue) {
+        return ffmpegValue >= 0 && ffmpegValue <= 255 ? ffmpegValue : ColorSpace.UNSPECIFIED;
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
@@ -12,6 +14,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
+import io.jrtc.media.ColorSpace;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.VideoFrame;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +23,9 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * A {@link VideoEncoder} on an FFmpeg encoder. The codec context is opened on the first picture's size and
- * reopened on a new size or a new target bitrate; the context, its picture and its packet are freed by
+ * A {@link VideoEncoder} on an FFmpeg encoder. The codec context is opened on the first picture's size and colour
+ * space (signalled in the bitstream where the codec can: VP9, H.264's VUI, AV1) and reopened on a new size, colour
+ * space or target bitrate; the context, its picture and its packet are freed by
  * {@link #close()}.
  */
 final class FfmpegVideoEncoder implements VideoEncoder {
@@ -37,6 +41,8 @@ final class FfmpegVideoEncoder implements VideoEncoder {
     private FfmpegContext ffmpeg;
     private int width;
     private int height;
+    /** What the open encoder signals in its bitstream and its frames carry. */
+    private ColorSpace colorSpace;
     private int targetBitrate;
     private int openBitrate;
     private long framesSinceOpen;
@@ -84,8 +90,9 @@ final class FfmpegVideoEncoder implements VideoEncoder {
         if (closed) {
             throw new VideoCodecException(codec.mimeType() + " encoder is closed");
         }
-        if (ffmpeg == null || frame.width() != width || frame.height() != height || retuneDue()) {
-            open(frame.width(), frame.height());
+        if (ffmpeg == null || frame.width() != width || frame.height() != height
+                || !frame.colorSpace().equals(colorSpace) || retuneDue()) {
+            open(frame.width(), frame.height(), frame.colorSpace());
         }
         long pts = VideoCodecs.toRtpTime(frame);
         // Encoders refuse pts that do not increase; a repeated picture time still gets its own tick.
@@ -108,10 +115,14 @@ final class FfmpegVideoEncoder implements VideoEncoder {
         return change > RETUNE_RATIO && framesSinceOpen >= RETUNE_INTERVAL_FRAMES;
     }
 
-    private void open(int newWidth, int newHeight) {
+    private void open(int newWidth, int newHeight, ColorSpace newColorSpace) {
         release();
+        // FFmpeg numbers the rest by their H.273 code points; a range not said is limited, as WebRTC assumes.
         ffmpeg = FfmpegContext.open(encoder, codec.encoder() + " at " + newWidth + "x" + newHeight,
                 context -> context.width(newWidth).height(newHeight).pix_fmt(AV_PIX_FMT_YUV420P)
+                        .color_range(newColorSpace.isFullRange() ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG)
+                        .colorspace(newColorSpace.matrix()).color_primaries(newColorSpace.primaries())
+                        .color_trc(newColorSpace.transfer())
                         .time_base(av_make_q(1, VideoFrame.CLOCK_RATE))
                         .framerate(av_make_q(FRAMES_PER_SECOND_HINT, 1))
                         .bit_rate(targetBitrate).gop_size(Integer.MAX_VALUE / 2).max_b_frames(0)
@@ -121,6 +132,7 @@ final class FfmpegVideoEncoder implements VideoEncoder {
         ffmpeg.check(av_frame_get_buffer(ffmpeg.picture(), 0), "allocating a picture");
         width = newWidth;
         height = newHeight;
+        colorSpace = newColorSpace;
         openBitrate = targetBitrate;
         framesSinceOpen = 0;
         lastPts = Long.MIN_VALUE;
@@ -156,7 +168,8 @@ final class FfmpegVideoEncoder implements VideoEncoder {
         if (data == null || data.size() == 0) {
             return null;
         }
-        return new EncodedFrame(codec.mimeType(), VideoFrame.CLOCK_RATE, data.toByteArray(), pts, keyframe);
+        return new EncodedFrame(codec.mimeType(), VideoFrame.CLOCK_RATE, data.toByteArray(), pts, keyframe,
+                colorSpace);
     }
 
     private void release() {

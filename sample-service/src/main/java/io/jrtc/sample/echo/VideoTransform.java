@@ -56,7 +56,7 @@ enum VideoTransform {
         }
     };
 
-    /** The transformed picture: same size and timestamp. */
+    /** The transformed picture: same size, timestamp and colour space. */
     abstract VideoFrame apply(VideoFrame frame);
 
     /** The query parameter's value for this transform. */
@@ -75,7 +75,7 @@ enum VideoTransform {
     }
 
     private static VideoFrame same(VideoFrame frame, byte[] picture) {
-        return new VideoFrame(frame.width(), frame.height(), picture, frame.pts(), frame.clockRate());
+        return frame.withI420(picture);
     }
 
     private static void flipPlane(byte[] in, byte[] out, int offset, int width, int height) {

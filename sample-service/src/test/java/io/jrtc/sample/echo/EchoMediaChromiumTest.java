@@ -158,8 +158,8 @@ class EchoMediaChromiumTest {
 
     /**
      * Issue 14's transform echo, Chromium's half: the colour test pattern (640x480) sent to
-     * {@code /echo?video-transform=grayscale} comes back at its size, its chroma flat and its luma within 30 dB of
-     * the sent frames' luma.
+     * {@code /echo?video-transform=grayscale} comes back at its size, its chroma flat, its luma within 30 dB of
+     * the sent frames' luma, and in the full-range BT.709 colour space it was sent in.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -176,6 +176,12 @@ class EchoMediaChromiumTest {
         assertThat(((Number) measured.get("meanV")).doubleValue()).isCloseTo(128, within(2.0));
         assertThat((List<Number>) measured.get("lumaPsnr"))
                 .allSatisfy(db -> assertThat(db.doubleValue()).isGreaterThanOrEqualTo(30.0));
+        // The canvas is captured as full-range BT.709: the server's encoder says so again (the colour-space header
+        // extension on keyframes), so Chromium converts the echo to RGB as it was sent, not as limited range.
+        assertThat((List<Map<String, Object>>) measured.get("colorSpaces")).isNotEmpty().allSatisfy(colours -> {
+            assertThat(colours.get("fullRange")).isEqualTo(true);
+            assertThat(colours.get("matrix")).isEqualTo("bt709");
+        });
 
         driver.executeAsyncScript("echoTest.close().then(arguments[0], (e) => arguments[0](String(e)));");
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Map;
 
 import io.jrtc.sample.HeadlessChromium;
@@ -14,6 +15,8 @@ import io.jrtc.spring.autoconfigure.whip.StreamRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The live page in real headless Chromium with its fake camera and microphone: one window publishes through WHIP,
  * a second window plays the stream through WHEP, and the player's own getStats() shows decoded video of the
- * camera's size and received audio; a player that receives only H.264 gets the VP8 camera transcoded. Leaves a
- * screenshot of the player in {@code target/screenshots/live-page.png}.
+ * camera's size and received audio; a player that receives only H.264, VP9 or AV1 gets the VP8 camera
+ * transcoded. Leaves a screenshot of the player in {@code target/screenshots/live-page.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.address=127.0.0.1", "rtc.include-loopback=true" })
@@ -117,20 +120,22 @@ class LivePageChromiumTest {
 
     /**
      * Transcoding for WHEP viewers (issue 14): the camera published in VP8, a player that receives video only as
-     * H.264 decodes at least 30 frames of the camera's size, re-coded by the server.
+     * H.264, VP9 or AV1 decodes at least 30 frames of the camera's size, re-coded by the server.
      */
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H264", "VP9", "AV1"})
     @SuppressWarnings("unchecked")
-    void aPlayerThatReceivesOnlyH264DecodesTheVp8CameraTranscoded() throws Exception {
+    void aPlayerThatReceivesOnlyAnotherCodecDecodesTheVp8CameraTranscoded(String codec) throws Exception {
         String publisherWindow = driver.getWindowHandle();
-        publish("vp8-cam");
-        assertThat(streams.find("vp8-cam").orElseThrow().videoCodec().mimeType()).isEqualToIgnoringCase("video/VP8");
-        Map<String, Object> decoded = playInNewWindow("vp8-cam", Map.of("videoCodec", "video/H264"));
+        String stream = "vp8-cam-for-" + codec.toLowerCase(Locale.ROOT);
+        publish(stream);
+        assertThat(streams.find(stream).orElseThrow().videoCodec().mimeType()).isEqualToIgnoringCase("video/VP8");
+        Map<String, Object> decoded = playInNewWindow(stream, Map.of("videoCodec", "video/" + codec));
 
-        System.out.println("live page, H.264 player of a VP8 camera: play " + decoded.get("timings") + ", stats "
-                + decoded.get("stats") + " after " + decoded.get("waitedMs") + " ms more");
+        System.out.println("live page, " + codec + " player of a VP8 camera: play " + decoded.get("timings")
+                + ", stats " + decoded.get("stats") + " after " + decoded.get("waitedMs") + " ms more");
         Map<String, Object> video = (Map<String, Object>) ((Map<String, Object>) decoded.get("stats")).get("video");
-        assertThat(video.get("codec")).isEqualTo("video/H264");
+        assertThat(video.get("codec")).isEqualTo("video/" + codec);
         assertThat(((Number) video.get("framesDecoded")).longValue()).isGreaterThanOrEqualTo(30);
         assertThat(((Number) video.get("frameWidth")).longValue()).isPositive();
         stopBoth(publisherWindow);

@@ -15,6 +15,7 @@ import io.jrtc.codec.Vp8PayloadFormat;
 import io.jrtc.codec.Vp9PayloadFormat;
 import io.jrtc.media.AudioFrame;
 import io.jrtc.media.BufferedTrack;
+import io.jrtc.media.ColorSpace;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.pc.RtpSettings;
@@ -28,7 +29,7 @@ import java.util.Locale;
 /**
  * The receive side of one negotiated codec: reassembles frames from RTP (reordering, loss and duplicates handled by
  * the {@link FrameAssembler}), decodes audio to PCM, and pushes the frames into the receiver's track. Video is
- * pushed coded, as {@link EncodedFrame}s: there is no video decoder in the stack.
+ * pushed coded, as {@link EncodedFrame}s, with the colour space its sender stated ({@link ReceivedColorSpaces}).
  */
 final class FrameDepacketizer {
     private static final System.Logger LOG = System.getLogger(FrameDepacketizer.class.getName());
@@ -38,6 +39,7 @@ final class FrameDepacketizer {
     private final FrameAssembler assembler;
     private final FrameArrivals arrivals = new FrameArrivals();
     private final ReceivedFrames counters;
+    private final ReceivedColorSpaces colorSpaces;
     private OpusDecoder opus;
     private double lastAudioLevel;
     private long samplesDecoded;
@@ -54,11 +56,14 @@ final class FrameDepacketizer {
      * during the NACK generator's max age, and the sender holds it for the NACK history age. Counted in packets
      * alone, a receiver that a starved CPU runs only now and then gave frames up within one burst of its socket's
      * backlog, before the NACK for them had even left. The frames delivered are counted into the receiver's
-     * {@code counters}.
+     * {@code counters}. {@code colorSpaceExtensionId} is the negotiated colour-space extension's id or
+     * {@link NegotiatedParameters#NO_EXTENSION}.
      */
-    FrameDepacketizer(RtpCodec codec, boolean decodeAudio, RtpSettings settings, ReceivedFrames counters) {
+    FrameDepacketizer(RtpCodec codec, boolean decodeAudio, RtpSettings settings, ReceivedFrames counters,
+            int colorSpaceExtensionId) {
         this.codec = codec;
         this.counters = counters;
+        this.colorSpaces = new ReceivedColorSpaces(colorSpaceExtensionId);
         this.decodeAudio = decodeAudio;
         this.encoding = codec.encodingName().toLowerCase(Locale.ROOT);
         // Audio frames are single packets: by default a lost one is given up after 100 ms of later ones, not 2.5 s.
@@ -98,6 +103,7 @@ final class FrameDepacketizer {
     /** Takes one packet that arrived at {@code now}; returns how many frames it completed into the track. */
     int receive(long now, RtpHeader packet, BufferedTrack track) {
         arrivals.onPacket(now, packet.timestamp());
+        colorSpaces.onPacket(packet);
         assembler.receive(now, packet);
         int delivered = 0;
         for (MediaFrame frame = assembler.poll(); frame != null; frame = assembler.poll()) {
@@ -122,7 +128,7 @@ final class FrameDepacketizer {
     private Frame decode(MediaFrame frame) throws CodecParseException {
         long pts = presentationTime(frame.rtpTimestamp());
         if (!decodeAudio) {
-            return new EncodedFrame(codec.mimeType(), codec.clockRate(), frame.data(), pts, frame.keyframe());
+            return coded(frame, pts);
         }
         return switch (encoding) {
             case "opus" -> {
@@ -133,8 +139,14 @@ final class FrameDepacketizer {
                     G711PayloadFormat.CLOCK_RATE, 1, pts);
             case "pcma" -> new AudioFrame(G711.decodeALaw(frame.data(), 0, frame.data().length),
                     G711PayloadFormat.CLOCK_RATE, 1, pts);
-            default -> new EncodedFrame(codec.mimeType(), codec.clockRate(), frame.data(), pts, frame.keyframe());
+            default -> coded(frame, pts);
         };
+    }
+
+    private EncodedFrame coded(MediaFrame frame, long pts) {
+        ColorSpace colorSpace = codec.kind().equals("video")
+                ? colorSpaces.ofFrame(frame.rtpTimestamp(), frame.keyframe()) : null;
+        return new EncodedFrame(codec.mimeType(), codec.clockRate(), frame.data(), pts, frame.keyframe(), colorSpace);
     }
 
     /** RTP timestamps extended past their 32-bit wrap, counted from the first frame (RFC 3550 §5.1). */

@@ -10,6 +10,7 @@ import io.jrtc.codec.RtpPayload;
 import io.jrtc.codec.Vp8Packetizer;
 import io.jrtc.codec.Vp9Packetizer;
 import io.jrtc.media.AudioFrame;
+import io.jrtc.media.ColorSpace;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.VideoFrame;
@@ -50,10 +51,14 @@ final class FramePacketizer implements AutoCloseable {
     private int videoBitrate;
 
     /**
-     * A frame's payloads, its RTP timestamp (before the stream's random offset), and for PCM its level in -dBov
-     * (RFC 6464: 0 loudest, 127 silence) or {@link #NO_LEVEL}.
+     * A frame's payloads, its RTP timestamp (before the stream's random offset), for PCM its level in -dBov
+     * (RFC 6464: 0 loudest, 127 silence) or {@link #NO_LEVEL}, and for a video keyframe whose colours are known the
+     * colour space its last packet states (libwebrtc's colour-space extension), else null.
      */
-    record Packets(List<RtpPayload> payloads, long timestamp, int audioLevel) {
+    record Packets(List<RtpPayload> payloads, long timestamp, int audioLevel, ColorSpace colorSpace) {
+        Packets(List<RtpPayload> payloads, long timestamp, int audioLevel) {
+            this(payloads, timestamp, audioLevel, null);
+        }
     }
 
     static final int NO_LEVEL = -1;
@@ -103,10 +108,28 @@ final class FramePacketizer implements AutoCloseable {
             return encoding.equals("opus") || encoding.equals("pcmu") || encoding.equals("pcma");
         }
         if (frame instanceof VideoFrame) {
-            boolean packetized = encoding.equals("vp8") || encoding.equals("h264");
-            return packetized && RawVideoEncoding.canEncode(codec.mimeType());
+            return encodesRaw() && RawVideoEncoding.canEncode(codec.mimeType());
         }
         return frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType());
+    }
+
+    /**
+     * Whether raw pictures go out in this codec: VP8, H.264 in any profile (OpenH264's Constrained Baseline decodes
+     * in all of them), VP9 profile 0 (libvpx-vp9 encodes 8-bit 4:2:0 here) and AV1 main profile (libaom).
+     */
+    private boolean encodesRaw() {
+        return switch (encoding) {
+            case "vp8", "h264" -> true;
+            case "vp9" -> profileZero("profile-id");
+            case "av1" -> profileZero("profile");
+            default -> false;
+        };
+    }
+
+    /** Whether the profile parameter is absent or 0, which RFC 9628 §6 and the AV1 RTP specification default to. */
+    private boolean profileZero(String parameter) {
+        String profile = codec.parameter(parameter);
+        return profile == null || profile.equals("0");
     }
 
     /**
@@ -119,9 +142,9 @@ final class FramePacketizer implements AutoCloseable {
                     audio.pts());
         }
         if (frame instanceof VideoFrame picture) {
-            return new VideoFrame(picture.width(), picture.height(),
-                    VideoStreamTrack.solidI420(picture.width(), picture.height(), 16, 128, 128),
-                    picture.pts(), picture.clockRate());
+            // black in the picture's own range, so that the encoder keeps its colour space (no reopening)
+            int black = picture.colorSpace().isFullRange() ? 0 : 16;
+            return picture.withI420(VideoStreamTrack.solidI420(picture.width(), picture.height(), black, 128, 128));
         }
         return null;
     }
@@ -133,12 +156,21 @@ final class FramePacketizer implements AutoCloseable {
         }
         if (frame instanceof VideoFrame picture) {
             EncodedFrame coded = video().encode(picture);
-            return coded == null ? null : new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL);
+            return coded == null ? null : packetizeVideo(coded);
         }
         if (frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType())) {
-            return new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL);
+            return packetizeVideo(coded);
         }
         return null;
+    }
+
+    /**
+     * A coded frame's packets; a keyframe states its colour space, as libwebrtc sends it: receivers keep it for
+     * the frames that follow.
+     */
+    private Packets packetizeVideo(EncodedFrame coded) {
+        return new Packets(packetizeCoded(coded.data()), coded.timestamp(), NO_LEVEL,
+                coded.keyframe() ? coded.colorSpace() : null);
     }
 
     /** The remote asked for a keyframe: the next raw picture is encoded as one. */

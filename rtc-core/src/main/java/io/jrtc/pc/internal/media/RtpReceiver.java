@@ -12,6 +12,7 @@ import io.jrtc.pc.RTCStats;
 import io.jrtc.pc.internal.config.ProtocolConfigs;
 import io.jrtc.pc.internal.loop.ConnectionContext;
 import io.jrtc.rtp.AudioLevelExtension;
+import io.jrtc.rtp.ColorSpaceExtension;
 import io.jrtc.rtp.GenericNack;
 import io.jrtc.rtp.ReceiveStatistics;
 import io.jrtc.rtp.ReportBlock;
@@ -465,7 +466,7 @@ public final class RtpReceiver {
         for (RtpCodec codec : codecs) {
             if (codec.payloadType() == payloadType && !codec.isRtx() && SupportedCodecs.supports(codec)) {
                 FrameDepacketizer created = new FrameDepacketizer(codec, decodeAudio, context.engine().settings().rtp(),
-                        frames);
+                        frames, NegotiatedParameters.extensionId(extensions, ColorSpaceExtension.URI));
                 depacketizers.put(payloadType, created);
                 return created;
             }

@@ -333,7 +333,8 @@ public final class RtpSender {
         List<RtpPayload> payloads = packets.payloads();
         for (int i = 0; i < payloads.size(); i++) {
             RtpPayload payload = payloads.get(i);
-            int length = writer.write(packetizer.codec().payloadType(), timestamp, payload, packets.audioLevel(), mid);
+            int length = writer.write(packetizer.codec().payloadType(), timestamp, payload, packets.audioLevel(),
+                    packets.colorSpace(), mid);
             retransmissions.onSent(now, writer.packet(), length);
             rtp.sendRtp(writer.packet(), length);
             statistics.handleSent(now, timestamp, payload.data().length);

@@ -1,7 +1,9 @@
 package io.jrtc.pc.internal.media;
 
 import io.jrtc.codec.RtpPayload;
+import io.jrtc.media.ColorSpace;
 import io.jrtc.rtp.AudioLevelExtension;
+import io.jrtc.rtp.ColorSpaceExtension;
 import io.jrtc.rtp.RtpHeaderWriter;
 import io.jrtc.rtp.SdesMidExtension;
 import io.jrtc.rtp.TransportSequenceNumberExtension;
@@ -13,7 +15,7 @@ import java.util.List;
 /**
  * Writes the RTP packets of one {@link RtpSender} (RFC 3550 §5.1): its SSRC, one sequence number series across
  * codecs, a random timestamp offset, and the negotiated header extensions (MID, audio level, transport-wide
- * sequence number). Padding probes go on the RTX stream. On the connection's loop.
+ * sequence number, colour space). Padding probes go on the RTX stream. On the connection's loop.
  */
 final class SenderPacketWriter {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,6 +33,7 @@ final class SenderPacketWriter {
     private int midExtensionId = NegotiatedParameters.NO_EXTENSION;
     private int dependencyDescriptorExtensionId = NegotiatedParameters.NO_EXTENSION;
     private int audioLevelExtensionId = NegotiatedParameters.NO_EXTENSION;
+    private int colorSpaceExtensionId = NegotiatedParameters.NO_EXTENSION;
     /** Transport-wide sequence numbers (the session writes the number into the element this writer reserves). */
     private int transportCcExtensionId = NegotiatedParameters.NO_EXTENSION;
 
@@ -44,6 +47,7 @@ final class SenderPacketWriter {
         dependencyDescriptorExtensionId = NegotiatedParameters.extensionId(extensions,
                 SupportedCodecs.DEPENDENCY_DESCRIPTOR_URI);
         audioLevelExtensionId = NegotiatedParameters.extensionId(extensions, AudioLevelExtension.URI);
+        colorSpaceExtensionId = NegotiatedParameters.extensionId(extensions, ColorSpaceExtension.URI);
         transportCcExtensionId = NegotiatedParameters.extensionId(extensions, TransportSequenceNumberExtension.URI);
     }
 
@@ -54,9 +58,10 @@ final class SenderPacketWriter {
 
     /**
      * Writes the next packet of a frame into {@link #packet()} and returns its length; {@code audioLevel} is the
-     * frame's level in -dBov or {@link FramePacketizer#NO_LEVEL}, {@code mid} null when it is not signalled.
+     * frame's level in -dBov or {@link FramePacketizer#NO_LEVEL}, {@code colorSpace} the frame's colours to state
+     * on its last packet (as the extension's definition wants) or null, {@code mid} null when it is not signalled.
      */
-    int write(int payloadType, int timestamp, RtpPayload payload, int audioLevel, String mid) {
+    int write(int payloadType, int timestamp, RtpPayload payload, int audioLevel, ColorSpace colorSpace, String mid) {
         header.reset().payloadType(payloadType).sequenceNumber(sequenceNumber).timestamp(timestamp).ssrc(ssrc)
                 .marker(payload.marker());
         sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
@@ -65,6 +70,9 @@ final class SenderPacketWriter {
         }
         if (audioLevelExtensionId != NegotiatedParameters.NO_EXTENSION && audioLevel != FramePacketizer.NO_LEVEL) {
             AudioLevelExtension.write(header, audioLevelExtensionId, audioLevel < VOICE_BELOW_DBOV, audioLevel);
+        }
+        if (colorSpaceExtensionId != NegotiatedParameters.NO_EXTENSION && colorSpace != null && payload.marker()) {
+            ColorSpaceExtension.write(header, colorSpaceExtensionId, colorSpace);
         }
         if (transportCcExtensionId != NegotiatedParameters.NO_EXTENSION) {
             TransportSequenceNumberExtension.write(header, transportCcExtensionId, 0);

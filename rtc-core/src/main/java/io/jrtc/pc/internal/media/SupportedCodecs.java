@@ -5,6 +5,7 @@ import io.jrtc.pc.RTCRtpCapabilities;
 import io.jrtc.pc.RTCRtpCodecCapability;
 import io.jrtc.pc.RTCRtpCodecParameters;
 import io.jrtc.pc.RTCRtpHeaderExtensionCapability;
+import io.jrtc.rtp.ColorSpaceExtension;
 import io.jrtc.sdp.media.CodecNegotiation;
 import io.jrtc.sdp.media.ExtMap;
 import io.jrtc.sdp.media.RtcpFeedback;
@@ -75,7 +76,8 @@ public final class SupportedCodecs {
     private static final List<ExtMap> AUDIO_EXTENSIONS = List.of(new ExtMap(1, AUDIO_LEVEL_URI),
             new ExtMap(2, ABS_SEND_TIME_URI), new ExtMap(3, TRANSPORT_CC_URI), new ExtMap(4, MID_URI));
     private static final List<ExtMap> VIDEO_EXTENSIONS = List.of(new ExtMap(2, ABS_SEND_TIME_URI),
-            new ExtMap(3, TRANSPORT_CC_URI), new ExtMap(4, MID_URI), new ExtMap(8, DEPENDENCY_DESCRIPTOR_URI));
+            new ExtMap(3, TRANSPORT_CC_URI), new ExtMap(4, MID_URI), new ExtMap(8, DEPENDENCY_DESCRIPTOR_URI),
+            new ExtMap(9, ColorSpaceExtension.URI));
 
     private SupportedCodecs() {
     }

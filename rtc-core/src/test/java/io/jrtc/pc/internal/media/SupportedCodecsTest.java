@@ -83,7 +83,7 @@ class SupportedCodecsTest {
                 new ExtMap(2, "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time"),
                 new ExtMap(3, "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01"),
                 new ExtMap(4, "urn:ietf:params:rtp-hdrext:sdes:mid"));
-        assertThat(SupportedCodecs.headerExtensions("video")).extracting(ExtMap::id).containsExactly(2, 3, 4, 8);
+        assertThat(SupportedCodecs.headerExtensions("video")).extracting(ExtMap::id).containsExactly(2, 3, 4, 8, 9);
         assertThat(SupportedCodecs.headerExtensions("video").get(3).uri())
                 .isEqualTo(SupportedCodecs.DEPENDENCY_DESCRIPTOR_URI);
     }
@@ -109,7 +109,7 @@ class SupportedCodecsTest {
         assertThat(rtx.channels()).isNull();
         assertThat(video.codecs()).allSatisfy(c -> assertThat(c.clockRate()).isEqualTo(90000));
         assertThat(video.headerExtensions()).extracting(RTCRtpHeaderExtensionCapability::uri)
-                .doesNotContain("urn:ietf:params:rtp-hdrext:ssrc-audio-level").hasSize(4);
+                .doesNotContain("urn:ietf:params:rtp-hdrext:ssrc-audio-level").hasSize(5);
     }
 
     @Test
