@@ -84,13 +84,12 @@ final class PacketFanout implements PacketSource {
     /**
      * The video codecs forwarded as packets, each proven by a real viewer that decodes them: VP8 and H.264 by
      * rtc-core's VideoInteropTest (Chromium, packetization-mode 1; mode 0 by RecordedStreamForwardingTest's
-     * GStreamer packets only), H.264 High, AV1 (with its dependency descriptor) and H.265 by sample-service's
+     * GStreamer packets only), H.264 High, VP9, AV1 (with its dependency descriptor) and H.265 by sample-service's
      * CodecInteropTest (GStreamer and Chromium publishers through WHIP, Chromium viewers and, for H.265, a GStreamer
-     * one). VP9 keeps the frame path: forwarded, Chromium's VP9 decoded every time but GStreamer's (vp9enc,
-     * rtpvp9pay) only in 3 of 5 runs (16 and 19 frames in 30 s), where the frame path passed 3 of 3. A codec added
-     * to the negotiated list keeps the frame path until a real peer shows its forwarding decodes.
+     * one). A codec added to the negotiated list keeps the frame path until a real peer shows its forwarding
+     * decodes.
      */
-    private static final Set<String> FORWARDED_VIDEO = Set.of("vp8", "h264", "av1", "h265");
+    private static final Set<String> FORWARDED_VIDEO = Set.of("vp8", "vp9", "h264", "av1", "h265");
 
     /** The payload format that tells a codec's frame starts and keyframes, or null for one not forwarded. */
     private static Depacketizer videoFormat(RtpCodec codec) {
