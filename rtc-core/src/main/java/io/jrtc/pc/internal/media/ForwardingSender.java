@@ -162,7 +162,14 @@ final class ForwardingSender implements PacketListener {
             choice = selector.select(now, source.layerBitrates(), available);
         }
         int layers = Math.max(1, source.layerBitrates().length);
-        current.setTargetLayer(Math.min(choice.layer(), layers - 1));
+        int layer = Math.min(choice.layer(), layers - 1);
+        if (source.spatialLayers() > 1) {  // one VP9 SVC encoding: its layers are spatial layers
+            current.setTargetLayer(0);
+            current.setTargetSpatialLayer(layer);
+        } else {
+            current.setTargetLayer(layer);
+            current.setTargetSpatialLayer(ForwardingStream.ALL_SPATIAL_LAYERS);
+        }
         current.setTargetTemporalLayer(choice.temporalLayer());
     }
 

@@ -16,9 +16,10 @@ import io.jrtc.spring.autoconfigure.service.ForwardedLayers;
 
 /**
  * A WHEP viewer's video layers, as the WHEP core-extensions draft names them: the {@code layers} event's data (per
- * video m-line index, the publisher's simulcast encodings by RID with their current bitrate, highest first) and
- * the Video Layer Selection request applied to the viewer's sender. The stack ranks simulcast layers (by VP8 key
- * frame width, else bitrate); a RID is mapped to its rank when the request comes.
+ * video m-line index, the publisher's simulcast encodings by RID with their current bitrate, highest first, or the
+ * spatial layers of one VP9 SVC encoding by {@code spatialLayerId}) and the Video Layer Selection request applied
+ * to the viewer's sender. The stack ranks simulcast layers (by VP8 key frame width, else bitrate); a RID is mapped
+ * to its rank when the request comes.
  */
 final class ViewerLayers {
     private ViewerLayers() {
@@ -44,12 +45,13 @@ final class ViewerLayers {
         List<String> rids = source.layerRids();
         List<Map<String, Object>> layers = new ArrayList<>();
         int count = Math.max(bitrates.length, rids.size());
+        boolean spatial = source.spatialLayers() > 1;
         for (int rank = count - 1; rank >= 0; rank--) {
             Map<String, Object> layer = new LinkedHashMap<>();
             if (rank < rids.size()) {
                 layer.put("rid", rids.get(rank));
             }
-            layer.put("spatialLayerId", 0);
+            layer.put("spatialLayerId", spatial ? rank : 0);
             layer.put("bitrate", rank < bitrates.length ? bitrates[rank] : 0L);
             layers.add(layer);
         }
@@ -67,12 +69,17 @@ final class ViewerLayers {
             throw new LayerNotAvailableException("maxWidth and maxHeight are not supported: the layers' sizes are "
                     + "not known to the server; choose a rid from the layers event");
         }
-        if (request.spatialLayerId() != null && request.spatialLayerId() != 0
-                || request.maxSpatialLayerId() != null && request.maxSpatialLayerId() < 0) {
-            throw new LayerNotAvailableException("only spatial layer 0 exists: simulcast encodings are told apart "
-                    + "by rid");
-        }
         VideoLine line = videoLine(viewer, request.mediaId());
+        Integer spatialLayer = request.spatialCap();
+        if (line.source().spatialLayers() > 1 && spatialLayer != null) {
+            ForwardedLayers.chooseSpatialLayer(line.transceiver().getSender(), spatialLayer, request.temporalCap(),
+                    LayerNotAvailableException::new);
+            return;
+        }
+        if (spatialLayer != null && spatialLayer != 0) {
+            throw new LayerNotAvailableException("only spatial layer 0 exists: simulcast encodings are told apart "
+                    + "by rid, and the publisher sends no VP9 spatial layers");
+        }
         ForwardedLayers.choose(line.transceiver().getSender(), request.encoding(), request.temporalCap(),
                 LayerNotAvailableException::new);
     }
