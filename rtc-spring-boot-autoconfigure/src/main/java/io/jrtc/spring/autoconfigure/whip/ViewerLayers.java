@@ -59,8 +59,8 @@ final class ViewerLayers {
     }
 
     /**
-     * Applies a layer selection: a RID (and temporal cap) fixes the forwarded layer, none returns the choice to
-     * the viewer's bandwidth estimate.
+     * Applies a layer selection: a RID, or for a VP9 SVC publisher a spatial layer (and temporal cap), fixes the
+     * forwarded layer; none returns the choice to the viewer's bandwidth estimate.
      *
      * @throws LayerNotAvailableException when the request names what the session cannot forward
      */
@@ -71,12 +71,19 @@ final class ViewerLayers {
         }
         VideoLine line = videoLine(viewer, request.mediaId());
         Integer spatialLayer = request.spatialCap();
-        if (line.source().spatialLayers() > 1 && spatialLayer != null) {
-            ForwardedLayers.chooseSpatialLayer(line.transceiver().getSender(), spatialLayer, request.temporalCap(),
+        int spatialLayers = line.source().spatialLayers();
+        boolean svc = spatialLayers > 1 && request.encoding() == null;
+        if (svc && (spatialLayer != null || request.temporalCap() != null)) {
+            // without spatialLayerId, the highest layer under the cap (maxSpatialLayerId, or none)
+            int top = spatialLayers - 1;
+            int layer = request.spatialLayerId() != null ? spatialLayer : Math.min(top, spatialLayer == null ? top
+                    : spatialLayer);
+            ForwardedLayers.chooseSpatialLayer(line.transceiver().getSender(), layer, request.temporalCap(),
                     LayerNotAvailableException::new);
             return;
         }
-        if (spatialLayer != null && spatialLayer != 0) {
+        if (request.spatialLayerId() != null && request.spatialLayerId() != 0
+                || request.maxSpatialLayerId() != null && request.maxSpatialLayerId() < 0) {
             throw new LayerNotAvailableException("only spatial layer 0 exists: simulcast encodings are told apart "
                     + "by rid, and the publisher sends no VP9 spatial layers");
         }
