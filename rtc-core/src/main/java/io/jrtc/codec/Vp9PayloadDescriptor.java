@@ -108,6 +108,21 @@ public record Vp9PayloadDescriptor(boolean interPicture, boolean flexible, boole
         return parse(new Reader(b, off, len));
     }
 
+    /**
+     * The spatial layer (SID) of a payload, read from its first bytes without parsing the rest, or {@link #ABSENT}
+     * without layer indices or for a payload too short to tell.
+     */
+    public static int spatialLayerOf(byte[] b, int off, int len) {
+        if (len < 1 || (b[off] & 0x20) == 0) {
+            return ABSENT;
+        }
+        int at = off + 1;
+        if ((b[off] & 0x80) != 0) {
+            at += at < off + len && (b[at] & 0x80) != 0 ? 2 : 1;
+        }
+        return at < off + len ? (b[at] >>> 1) & 0x07 : ABSENT;
+    }
+
     /** The length of the descriptor at the start of a payload. */
     public static int headerLength(byte[] b, int off, int len) throws CodecParseException {
         Reader in = new Reader(b, off, len);

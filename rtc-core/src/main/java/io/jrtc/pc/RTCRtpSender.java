@@ -48,8 +48,9 @@ public final class RTCRtpSender {
     /** The track being sent, or null. */
     /**
      * Not W3C (an SFU's control): when this sender forwards a publisher's packets (a relay proxy of a received
-     * track), forward simulcast layer {@code layer} (0: the lowest bitrate) with VP8 temporal layers up to
-     * {@code temporalLayer} (0-3) instead of choosing from the peer's available bitrate.
+     * track), forward simulcast layer {@code layer} (0: the lowest bitrate), or for one VP9 SVC encoding the
+     * spatial layers up to {@code layer}, with VP8 or VP9 temporal layers up to {@code temporalLayer} (0-3; 3: all)
+     * instead of choosing from the peer's available bitrate.
      */
     public void setForwardedLayer(int layer, int temporalLayer) {
         core.chooseForwardedLayer(new io.jrtc.rtp.forward.LayerSelector.Choice(layer, temporalLayer));

@@ -157,8 +157,13 @@ public final class ForwardedPacket {
         return numbering;
     }
 
-    /** The VP8 temporal layer (TID), or {@link #ABSENT}. */
+    /** The VP8 or VP9 temporal layer (TID), or {@link #ABSENT}. */
     public int temporalLayer() {
         return numbering.temporalLayer();
+    }
+
+    /** The VP9 spatial layer (SID), or {@link #ABSENT}. */
+    public int spatialLayer() {
+        return numbering.spatialLayer();
     }
 }

@@ -13,8 +13,12 @@ import io.jrtc.rtp.RtpHeaderWriter;
  * <li>sequence numbers, timestamps, the VP8 and VP9 picture id and TL0PICIDX (RFC 7741 §4.2, RFC 9628 §4.2) and
  * the AV1 dependency descriptor's frame number continue across switches (timestamps advance by the arrival time
  * between the last packet of the old layer and the first of the new);</li>
- * <li>VP8 frames of a temporal layer above the {@linkplain #setTargetTemporalLayer target} are dropped without a
- * gap in the sequence numbers or picture ids; a higher target takes effect at a base-layer or layer-sync frame.</li>
+ * <li>VP8 and VP9 frames of a temporal layer above the {@linkplain #setTargetTemporalLayer target} are dropped
+ * without a gap in the sequence numbers (nor, for VP8, in the picture ids); a higher target takes effect at a
+ * base-layer or layer-sync frame (VP8), at a keyframe or switching-up point (VP9's U bit);</li>
+ * <li>VP9 spatial layers (SVC) above the {@linkplain #setTargetSpatialLayer target} are dropped the same way, the
+ * marker bit set on the last packet of the highest one forwarded (the end of the picture, RFC 9628 §4); a lower
+ * target takes effect at the next picture, a higher one at a keyframe, which is asked for.</li>
  * </ul>
  * The caller owns the output header: it sets the SSRC, payload type and its own header extensions, this sets
  * sequence number, timestamp and marker, adds the dependency descriptor and writes the packet. Not thread-safe:
@@ -23,8 +27,10 @@ import io.jrtc.rtp.RtpHeaderWriter;
 public final class ForwardingStream {
     /** What {@link #forward} returns for a packet the viewer does not get. */
     public static final int NOT_FORWARDED = -1;
-    /** The highest VP8 temporal layer id (TID is two bits). */
+    /** The highest VP8 temporal layer id (TID is two bits); as a VP9 target it stands for every layer. */
     public static final int ALL_TEMPORAL_LAYERS = 3;
+    /** The highest VP9 spatial layer id (SID is three bits): every spatial layer. */
+    public static final int ALL_SPATIAL_LAYERS = 7;
     private static final int NO_LAYER = -1;
     /** While waiting for a keyframe of the target layer, the request is repeated this often. */
     private static final long KEYFRAME_REPEAT_NANOS = 1_000_000_000L;
@@ -40,6 +46,8 @@ public final class ForwardingStream {
     private volatile int targetLayer;
     private int maxTemporal = ALL_TEMPORAL_LAYERS;
     private volatile int targetTemporal = ALL_TEMPORAL_LAYERS;
+    private int maxSpatial = ALL_SPATIAL_LAYERS;
+    private volatile int targetSpatial = ALL_SPATIAL_LAYERS;
     private boolean timestampStarted;
     private int timestampOffset;
     private boolean anyOut;
@@ -91,6 +99,23 @@ public final class ForwardingStream {
         return targetTemporal;
     }
 
+    /** The highest VP9 spatial layer to forward, 0 to {@link #ALL_SPATIAL_LAYERS}. Any thread. */
+    public void setTargetSpatialLayer(int spatialLayer) {
+        if (spatialLayer < 0 || spatialLayer > ALL_SPATIAL_LAYERS) {
+            throw new IllegalArgumentException("a VP9 spatial layer is 0 to 7, got " + spatialLayer);
+        }
+        targetSpatial = spatialLayer;
+    }
+
+    public int targetSpatialLayer() {
+        return targetSpatial;
+    }
+
+    /** The highest VP9 spatial layer being forwarded. */
+    public int currentSpatialLayer() {
+        return maxSpatial;
+    }
+
     /** The layer being forwarded, or -1 before the first keyframe. */
     public int currentLayer() {
         return currentLayer;
@@ -111,10 +136,11 @@ public final class ForwardingStream {
         if (!select(packet)) {
             return NOT_FORWARDED;
         }
-        if (dropsTemporalLayer(packet)) {
+        if (dropsSpatialLayer(packet) | dropsTemporalLayer(packet)) {  // both: each decides at a picture's start
             sequenceNumbers.drop(packet.sequenceNumber());
             PictureNumbering numbering = packet.numbering();
-            if (numbering.pictureId() != ForwardedPacket.ABSENT) {  // every packet: the frame's first may be late
+            // every packet: the frame's first may be late
+            if (numbering.pictureId() != ForwardedPacket.ABSENT && !numbering.pictureIdGapsKept()) {
                 pictureIds(numbering.pictureIdBits()).drop(numbering.pictureId());
             }
             dropped++;
@@ -126,7 +152,7 @@ public final class ForwardingStream {
             return NOT_FORWARDED;
         }
         int timestamp = timestamp(packet);
-        header.sequenceNumber(sequenceNumber).timestamp(timestamp).marker(packet.marker());
+        header.sequenceNumber(sequenceNumber).timestamp(timestamp).marker(endsPicture(packet));
         addDependencyDescriptor(packet, header);
         int headerLength = header.headerLength();
         int length = header.write(dst, 0, packet.data(), packet.payloadOffset(), packet.payloadLength(), 0);
@@ -154,9 +180,12 @@ public final class ForwardingStream {
     }
 
     private void askAgainWhileWaiting(long now, int target) {
-        if (target == currentLayer) {
-            return;
+        if (target != currentLayer) {
+            askForKeyframe(now);
         }
+    }
+
+    private void askForKeyframe(long now) {
         if (lastKeyframeRequest == Long.MIN_VALUE || now - lastKeyframeRequest >= KEYFRAME_REPEAT_NANOS) {
             lastKeyframeRequest = now;
             keyframeWanted = true;
@@ -174,25 +203,63 @@ public final class ForwardingStream {
         frameNumbers.startSource();
         timestampStarted = false;
         maxTemporal = targetTemporal;
+        maxSpatial = targetSpatial;
         lastKeyframeRequest = Long.MIN_VALUE;
     }
 
     /**
-     * VP8 frames above the temporal target are dropped. A lower target applies at the next frame; a higher one at
-     * a frame that every layer up to it may follow: a base-layer frame, or one marked layer sync (Y).
+     * VP9 spatial layers above the target are dropped. At a picture's start a lower target applies at once (lower
+     * layers never reference higher ones), a higher one only at a keyframe: an upper layer's frames reference its
+     * own earlier frames, which the viewer does not have, so a keyframe is asked for meanwhile.
+     */
+    private boolean dropsSpatialLayer(ForwardedPacket packet) {
+        int sid = packet.spatialLayer();
+        if (sid == ForwardedPacket.ABSENT) {
+            return false;
+        }
+        if (packet.frameStart()) {
+            int target = targetSpatial;
+            if (target < maxSpatial || target > maxSpatial && packet.keyframe()) {
+                maxSpatial = target;
+                lastKeyframeRequest = Long.MIN_VALUE;
+            } else if (target > maxSpatial) {
+                askForKeyframe(packet.arrival());
+            }
+        }
+        return sid > maxSpatial;
+    }
+
+    /**
+     * The marker bit: the publisher's, or set on the last packet of the highest VP9 spatial layer forwarded, which
+     * ends the picture for this viewer (RFC 9628 §4: the marker is set on the last packet of the picture).
+     */
+    private boolean endsPicture(ForwardedPacket packet) {
+        PictureNumbering numbering = packet.numbering();
+        return packet.marker() || numbering.spatialLayer() == maxSpatial && numbering.endsLayerFrame();
+    }
+
+    /**
+     * VP8 and VP9 frames above the temporal target are dropped. A lower target applies at the next frame; a higher
+     * one at a frame that every layer up to it may follow: for VP8 a base-layer frame or one marked layer sync
+     * (Y); for VP9 a keyframe, or a forwarded picture marked switching-up point (U), after which no higher layer's
+     * picture references one from before it. As a VP9 target, {@link #ALL_TEMPORAL_LAYERS} keeps every layer
+     * (VP9 has up to eight).
      */
     private boolean dropsTemporalLayer(ForwardedPacket packet) {
         int tid = packet.temporalLayer();
         if (tid == ForwardedPacket.ABSENT) {
             return false;
         }
+        boolean vp9 = packet.spatialLayer() != ForwardedPacket.ABSENT;
         if (packet.frameStart()) {
             int target = targetTemporal;
-            if (target < maxTemporal || target > maxTemporal && (tid == 0 || packet.numbering().layerSync())) {
+            boolean upSwitch = vp9 ? packet.keyframe() || packet.numbering().layerSync() && tid <= maxTemporal
+                    : tid == 0 || packet.numbering().layerSync();
+            if (target < maxTemporal || target > maxTemporal && upSwitch) {
                 maxTemporal = target;
             }
         }
-        return tid > maxTemporal;
+        return tid > maxTemporal && !(vp9 && maxTemporal == ALL_TEMPORAL_LAYERS);
     }
 
     private int timestamp(ForwardedPacket packet) {
@@ -269,7 +336,10 @@ public final class ForwardingStream {
         return forwarded;
     }
 
-    /** Packets of the forwarded layer not written: dropped temporal layers, late packets from before a switch. */
+    /**
+     * Packets of the forwarded layer not written: dropped temporal and spatial layers, late packets from before a
+     * switch.
+     */
     public long droppedPackets() {
         return dropped;
     }

@@ -18,9 +18,19 @@ public interface PacketSource {
 
     /**
      * The bitrate of each simulcast layer over the last second, by rank (lowest first), in bits per second; one
-     * entry without simulcast, 0 for a layer that sent nothing.
+     * entry without simulcast, 0 for a layer that sent nothing. For one VP9 SVC encoding
+     * ({@link #spatialLayers()} above 1) the entries are its spatial layers instead, each with those below it:
+     * what a viewer of that layer receives.
      */
     long[] layerBitrates();
+
+    /**
+     * How many VP9 spatial layers the publisher's one encoding carried over the last second (SVC), which
+     * {@link #layerBitrates()} then ranks; 1 without SVC.
+     */
+    default int spatialLayers() {
+        return 1;
+    }
 
     /**
      * The RID (RFC 8851) of each simulcast layer by rank, as {@link #layerBitrates()} orders them: what a viewer

@@ -8,17 +8,23 @@ import io.jrtc.codec.Vp9PayloadFormat;
  * The picture numbering in a VP8 (RFC 7741 §4.2) or VP9 (RFC 9628 §4.2) payload descriptor, with where each field
  * lies relative to the payload start: a forwarder rewrites the picture id and TL0PICIDX so that they continue
  * across a switch between simulcast layers, since the viewer's decoder orders and references pictures by them.
- * Both descriptors write the picture id the same way (M bit, then 7 or 15 bits). Only VP8's temporal layer is
- * given: VP9 temporal layers are not dropped, since its spatial layers share a picture and would have to be
- * dropped together.
+ * Both descriptors write the picture id the same way (M bit, then 7 or 15 bits). The layer indices tell what a
+ * forwarder may drop: VP8 and VP9 temporal layers, VP9 spatial layers (SVC).
  *
- * @param temporalLayer the VP8 TID, or {@link ForwardedPacket#ABSENT}
- * @param layerSync     the VP8 Y bit: a frame that every higher temporal layer may follow
+ * @param temporalLayer   the VP8 or VP9 TID, or {@link ForwardedPacket#ABSENT}
+ * @param layerSync       the VP8 Y bit (a frame that every higher temporal layer may follow) or the VP9 U bit (a
+ *                        switching-up point: later pictures of higher temporal layers reference none before it)
+ * @param spatialLayer    the VP9 SID, or {@link ForwardedPacket#ABSENT}
+ * @param endsLayerFrame  the VP9 E bit: the last packet of a spatial layer's frame
+ * @param pictureIdGapsKept VP9: pictures reference earlier ones by picture id (P_DIFF in flexible mode, the
+ *                        picture group in non-flexible mode), so a dropped picture's id stays a gap rather than
+ *                        being closed as VP8's is
  */
 record PictureNumbering(int pictureId, int pictureIdBits, int pictureIdAt, int tl0PicIdx, int tl0At,
-        int temporalLayer, boolean layerSync) {
+        int temporalLayer, boolean layerSync, int spatialLayer, boolean endsLayerFrame, boolean pictureIdGapsKept) {
     private static final int ABSENT = ForwardedPacket.ABSENT;
-    static final PictureNumbering NONE = new PictureNumbering(ABSENT, 0, ABSENT, ABSENT, ABSENT, ABSENT, false);
+    static final PictureNumbering NONE = new PictureNumbering(ABSENT, 0, ABSENT, ABSENT, ABSENT, ABSENT, false,
+            ABSENT, true, false);
 
     /** The numbering of a payload already validated by {@code format}; {@link #NONE} for other codecs. */
     static PictureNumbering of(Depacketizer format, byte[] b, int off, int len) {
@@ -48,14 +54,27 @@ record PictureNumbering(int pictureId, int pictureIdBits, int pictureIdAt, int t
         return at(b, off, pictureIdAt, tl0At, tid, sync);
     }
 
-    /** I: picture id; L: layer indices, followed by TL0PICIDX unless F (flexible mode). */
+    /** I: picture id; L: layer indices (TID, U, SID, D), followed by TL0PICIDX unless F (flexible mode). */
     private static PictureNumbering vp9(byte[] b, int off) {
         int first = b[off] & 0xFF;
         int pictureIdAt = (first & 0x80) != 0 ? 1 : ABSENT;
         boolean layerIndices = (first & 0x20) != 0;
         boolean flexible = (first & 0x10) != 0;
-        int tl0At = layerIndices && !flexible ? after(b, off, pictureIdAt, 1) + 1 : ABSENT;
-        return at(b, off, pictureIdAt, tl0At, ABSENT, false);
+        boolean endsLayerFrame = (first & 0x04) != 0;
+        int layersAt = after(b, off, pictureIdAt, 1);
+        int tl0At = layerIndices && !flexible ? layersAt + 1 : ABSENT;
+        PictureNumbering ids = at(b, off, pictureIdAt, tl0At, ABSENT, false);
+        int tid = ABSENT;
+        int sid = ABSENT;
+        boolean switchingUp = false;
+        if (layerIndices) {
+            int layers = b[off + layersAt] & 0xFF;
+            tid = layers >>> 5;
+            switchingUp = (layers & 0x10) != 0;
+            sid = (layers >>> 1) & 0x07;
+        }
+        return new PictureNumbering(ids.pictureId, ids.pictureIdBits, ids.pictureIdAt, ids.tl0PicIdx, ids.tl0At, tid,
+                switchingUp, sid, endsLayerFrame, true);
     }
 
     /** Where the field after the picture id at {@code pictureIdAt} (or at {@code at}, without one) begins. */
@@ -73,7 +92,7 @@ record PictureNumbering(int pictureId, int pictureIdBits, int pictureIdAt, int t
             pictureId = b[off + pictureIdAt] & 0x7F;
         }
         int tl0 = tl0At == ABSENT ? ABSENT : b[off + tl0At] & 0xFF;
-        return new PictureNumbering(pictureId, bits, pictureIdAt, tl0, tl0At, tid, sync);
+        return new PictureNumbering(pictureId, bits, pictureIdAt, tl0, tl0At, tid, sync, ABSENT, true, false);
     }
 
     private static int pictureIdBits(byte first) {

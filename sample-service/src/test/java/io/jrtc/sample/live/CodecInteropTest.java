@@ -80,7 +80,12 @@ class CodecInteropTest {
                   done({ framesDecoded: decoded, width: video ? video.frameWidth : 0,
                          height: video ? video.frameHeight : 0,
                          codec: codec ? codec.mimeType + ' ' + (codec.sdpFmtpLine || '') : null,
-                         decoder: video ? video.decoderImplementation : null, dependencyDescriptor });
+                         decoder: video ? video.decoderImplementation : null, dependencyDescriptor,
+                         framesReceived: video ? video.framesReceived : 0,
+                         keyFramesDecoded: video ? video.keyFramesDecoded : 0,
+                         packetsReceived: video ? video.packetsReceived : 0,
+                         packetsLost: video ? video.packetsLost : 0, nackCount: video ? video.nackCount : 0,
+                         pliCount: video ? video.pliCount : 0 });
                   return;
                 }
                 await new Promise((resolve) => setTimeout(resolve, 200));

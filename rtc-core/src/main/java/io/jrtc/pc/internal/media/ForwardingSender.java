@@ -23,8 +23,19 @@ import java.util.List;
  * own send history answers the viewer's NACKs, and its PLIs reach the publisher through the track.
  */
 final class ForwardingSender implements PacketListener {
+    /**
+     * The longest payload forwarded: what fits in a 1500-byte Ethernet frame. A publisher packetizing to a
+     * 1400-byte MTU (GStreamer's payloaders) writes 1388-byte payloads; a bound of 1364 dropped every
+     * such packet, which cost every VP9 frame above one packet, since the viewer cannot repair that gap.
+     */
+    static final int MAX_PAYLOAD = 1500;
+    /**
+     * The longest header we write: 12 bytes, the extension block's 4, and its elements (the MID up to 17 bytes,
+     * the transport-wide sequence number 3, an AV1 dependency descriptor up to 257) padded to a word.
+     */
+    private static final int MAX_HEADER = 12 + 4 + 280;
     /** Room for SRTP's tag and MKI after the longest packet we write. */
-    private static final int MAX_PACKET = 1500 + 64;
+    private static final int MAX_PACKET = MAX_HEADER + MAX_PAYLOAD + 64;
 
     private final RtpSender sender;
     private final RtpHeaderWriter header = new RtpHeaderWriter();
@@ -107,7 +118,7 @@ final class ForwardingSender implements PacketListener {
         if (payloadType < 0) {
             return;
         }
-        if (forwarded.payloadLength() + 200 > MAX_PACKET) {
+        if (!fits(forwarded.payloadLength())) {
             tooLong++;
             return;
         }
@@ -151,7 +162,14 @@ final class ForwardingSender implements PacketListener {
             choice = selector.select(now, source.layerBitrates(), available);
         }
         int layers = Math.max(1, source.layerBitrates().length);
-        current.setTargetLayer(Math.min(choice.layer(), layers - 1));
+        int layer = Math.min(choice.layer(), layers - 1);
+        if (source.spatialLayers() > 1) {  // one VP9 SVC encoding: its layers are spatial layers
+            current.setTargetLayer(0);
+            current.setTargetSpatialLayer(layer);
+        } else {
+            current.setTargetLayer(layer);
+            current.setTargetSpatialLayer(ForwardingStream.ALL_SPATIAL_LAYERS);
+        }
         current.setTargetTemporalLayer(choice.temporalLayer());
     }
 
@@ -175,6 +193,11 @@ final class ForwardingSender implements PacketListener {
         } catch (Exception e) {
             throw new IllegalStateException("releasing a forwarding handle failed", e);
         }
+    }
+
+    /** Whether a payload this long is forwarded with our header. */
+    static boolean fits(int payloadLength) {
+        return payloadLength <= MAX_PAYLOAD;
     }
 
     /** Packets too long to forward with our header. */

@@ -1,6 +1,8 @@
 package io.jrtc.pc.internal.media;
 
 import io.jrtc.codec.Depacketizer;
+import io.jrtc.codec.Vp9PayloadDescriptor;
+import io.jrtc.codec.Vp9PayloadFormat;
 import io.jrtc.rtp.RtpHeader;
 import io.jrtc.rtp.forward.ForwardedPacket;
 import io.jrtc.rtp.forward.PacketListener;
@@ -39,6 +41,9 @@ final class PacketFanout implements PacketSource {
     private final long[] layerBytes = new long[SimulcastLayers.MAX_LAYERS];
     private long rateSince = Long.MIN_VALUE;
     private volatile long[] layerBitrates = new long[1];
+    /** Whether a VP9 spatial layer above 0 came in the simulcast layer 0 since {@link #rateSince}. */
+    private boolean spatialSinceRate;
+    private volatile int spatialLayers = 1;
     private volatile List<String> layerRids = List.of();
 
     /** Stands for "every packet stands alone" in {@link #formats}. */
@@ -84,13 +89,12 @@ final class PacketFanout implements PacketSource {
     /**
      * The video codecs forwarded as packets, each proven by a real viewer that decodes them: VP8 and H.264 by
      * rtc-core's VideoInteropTest (Chromium, packetization-mode 1; mode 0 by RecordedStreamForwardingTest's
-     * GStreamer packets only), H.264 High, AV1 (with its dependency descriptor) and H.265 by sample-service's
+     * GStreamer packets only), H.264 High, VP9, AV1 (with its dependency descriptor) and H.265 by sample-service's
      * CodecInteropTest (GStreamer and Chromium publishers through WHIP, Chromium viewers and, for H.265, a GStreamer
-     * one). VP9 keeps the frame path: forwarded, Chromium's VP9 decoded every time but GStreamer's (vp9enc,
-     * rtpvp9pay) only in 3 of 5 runs (16 and 19 frames in 30 s), where the frame path passed 3 of 3. A codec added
-     * to the negotiated list keeps the frame path until a real peer shows its forwarding decodes.
+     * one). A codec added to the negotiated list keeps the frame path until a real peer shows its forwarding
+     * decodes.
      */
-    private static final Set<String> FORWARDED_VIDEO = Set.of("vp8", "h264", "av1", "h265");
+    private static final Set<String> FORWARDED_VIDEO = Set.of("vp8", "vp9", "h264", "av1", "h265");
 
     /** The payload format that tells a codec's frame starts and keyframes, or null for one not forwarded. */
     private static Depacketizer videoFormat(RtpCodec codec) {
@@ -110,12 +114,12 @@ final class PacketFanout implements PacketSource {
 
     /** A media packet (RTX already unwrapped) of simulcast {@code layer}; on the receiver's loop. */
     void publish(RtpHeader packet, long now, int layer) {
-        countRate(now, layer, packet.length());
+        Depacketizer format = formats[packet.payloadType()];
+        countRate(now, rateRank(packet, layer, format), packet.length());
         Group[] current = groups;
         if (current.length == 0) {
             return;
         }
-        Depacketizer format = formats[packet.payloadType()];
         if (format == null) {
             return;
         }
@@ -128,6 +132,23 @@ final class PacketFanout implements PacketSource {
         for (Group group : current) {
             group.offer(copy);
         }
+    }
+
+    /**
+     * Where a packet's bytes count: its simulcast layer, or for one VP9 encoding its spatial layer (SVC inside
+     * simulcast encodings is not told apart: their spatial layers count as the encoding's).
+     */
+    private int rateRank(RtpHeader packet, int layer, Depacketizer format) {
+        if (layer != 0 || !(format instanceof Vp9PayloadFormat)) {
+            return layer;
+        }
+        int spatial = Vp9PayloadDescriptor.spatialLayerOf(packet.buffer(), packet.payloadOffset(),
+                packet.payloadLength());
+        if (spatial > 0) {
+            spatialSinceRate = true;
+            return spatial;
+        }
+        return 0;
     }
 
     private void countRate(long now, int layer, int length) {
@@ -145,7 +166,12 @@ final class PacketFanout implements PacketSource {
             long[] rates = new long[layers];
             for (int i = 0; i < layers; i++) {
                 rates[i] = layerBytes[i] * 8 * 1_000_000_000L / (now - rateSince);
+                if (spatialSinceRate && i > 0) {
+                    rates[i] += rates[i - 1];  // a spatial layer's viewer gets the layers below too
+                }
             }
+            spatialLayers = spatialSinceRate ? layers : 1;
+            spatialSinceRate = false;
             layerBitrates = rates;
             java.util.Arrays.fill(layerBytes, 0);
             rateSince = now;
@@ -155,6 +181,11 @@ final class PacketFanout implements PacketSource {
     @Override
     public long[] layerBitrates() {
         return layerBitrates.clone();
+    }
+
+    @Override
+    public int spatialLayers() {
+        return spatialLayers;
     }
 
     /** The simulcast layers' rids by rank, whenever the ranking changes; on the receiver's loop. */

@@ -51,4 +51,12 @@ class ForwardingSenderCodecTest {
         assertThat(ForwardingSender.receiverOf(profile2, List.of(profile0))).isNull();
         assertThat(ForwardingSender.receiverOf(profile0, List.of(profile2, profile0)).payloadType()).isEqualTo(98);
     }
+
+    @Test
+    void aFullPayloadOfA1400ByteMtuIsForwarded() {
+        // GStreamer's payloaders (mtu 1400) write 1388-byte payloads: dropping them broke every VP9 frame above one
+        assertThat(ForwardingSender.fits(1388)).isTrue();
+        assertThat(ForwardingSender.fits(ForwardingSender.MAX_PAYLOAD)).isTrue();
+        assertThat(ForwardingSender.fits(ForwardingSender.MAX_PAYLOAD + 1)).isFalse();
+    }
 }

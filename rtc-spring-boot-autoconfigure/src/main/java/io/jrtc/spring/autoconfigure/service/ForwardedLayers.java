@@ -25,6 +25,28 @@ public final class ForwardedLayers {
     }
 
     /**
+     * Forwards the VP9 spatial layers up to {@code spatialLayer} of a publisher's SVC encoding, with temporal layers
+     * up to {@code temporalLayer} (null: all).
+     *
+     * @param refusal makes the exception for a choice the sender cannot make, from a message naming what it can
+     */
+    public static void chooseSpatialLayer(RTCRtpSender sender, int spatialLayer, Integer temporalLayer,
+            Function<String, RuntimeException> refusal) {
+        checkTemporalLayer(temporalLayer, refusal);
+        PacketSource source = sourceOf(sender);
+        if (source == null) {
+            throw refusal.apply("the sender forwards no publisher's packets");
+        }
+        int layers = source.spatialLayers();
+        if (spatialLayer < 0 || spatialLayer >= layers) {
+            throw refusal.apply("no spatial layer " + spatialLayer + "; the publisher sends spatial layers 0 to "
+                    + (layers - 1));
+        }
+        sender.setForwardedLayer(spatialLayer,
+                temporalLayer == null ? ForwardingStream.ALL_TEMPORAL_LAYERS : temporalLayer);
+    }
+
+    /**
      * Forwards encoding {@code rid} with VP8 temporal layers up to {@code temporalLayer}; both null: chosen from the
      * viewer's bandwidth estimate again. Without simulcast only a temporal layer may be named.
      *
@@ -32,10 +54,7 @@ public final class ForwardedLayers {
      */
     public static void choose(RTCRtpSender sender, String rid, Integer temporalLayer,
             Function<String, RuntimeException> refusal) {
-        if (temporalLayer != null && (temporalLayer < 0 || temporalLayer > ForwardingStream.ALL_TEMPORAL_LAYERS)) {
-            throw refusal.apply("a temporal layer is 0 to " + ForwardingStream.ALL_TEMPORAL_LAYERS + ", got "
-                    + temporalLayer);
-        }
+        checkTemporalLayer(temporalLayer, refusal);
         PacketSource source = sourceOf(sender);
         if (source == null) {
             throw refusal.apply("the sender forwards no publisher's packets");
@@ -53,5 +72,12 @@ public final class ForwardedLayers {
             throw refusal.apply("name the rid with the temporal layer: the publisher sends encodings " + rids);
         }
         sender.setForwardedLayer(layer, temporalLayer == null ? ForwardingStream.ALL_TEMPORAL_LAYERS : temporalLayer);
+    }
+
+    private static void checkTemporalLayer(Integer temporalLayer, Function<String, RuntimeException> refusal) {
+        if (temporalLayer != null && (temporalLayer < 0 || temporalLayer > ForwardingStream.ALL_TEMPORAL_LAYERS)) {
+            throw refusal.apply("a temporal layer is 0 to " + ForwardingStream.ALL_TEMPORAL_LAYERS + ", got "
+                    + temporalLayer);
+        }
     }
 }

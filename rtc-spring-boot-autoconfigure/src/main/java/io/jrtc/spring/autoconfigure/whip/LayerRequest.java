@@ -7,9 +7,9 @@ package io.jrtc.spring.autoconfigure.whip;
  * @param mediaId            the m-line index of the video to apply it to (default: the first video m-line)
  * @param rid                the RID of the simulcast encoding (default: chosen from the viewer's bandwidth)
  * @param encodingId         the same as {@code rid}, under the name draft-ietf-wish-whep-00 gave it
- * @param spatialLayerId     the spatial layer (only 0: simulcast encodings carry no spatial layers here)
+ * @param spatialLayerId     the VP9 spatial layer (SVC) to forward up to; 0 for simulcast encodings
  * @param temporalLayerId    the VP8 temporal layer to forward up to
- * @param maxSpatialLayerId  a cap on the spatial layer (only 0 exists)
+ * @param maxSpatialLayerId  a cap on the spatial layer
  * @param maxTemporalLayerId a cap on the temporal layer
  * @param maxWidth           a cap on the width (not supported: layer sizes are not known)
  * @param maxHeight          a cap on the height (not supported: layer sizes are not known)
@@ -25,9 +25,18 @@ public record LayerRequest(String mediaId, String rid, String encodingId, Intege
 
     /** The highest temporal layer to forward, or null when the request leaves it open. */
     Integer temporalCap() {
-        if (temporalLayerId != null && maxTemporalLayerId != null) {
-            return Math.min(temporalLayerId, maxTemporalLayerId);
+        return lower(temporalLayerId, maxTemporalLayerId);
+    }
+
+    /** The highest spatial layer to forward, or null when the request leaves it open. */
+    Integer spatialCap() {
+        return lower(spatialLayerId, maxSpatialLayerId);
+    }
+
+    private static Integer lower(Integer layer, Integer cap) {
+        if (layer != null && cap != null) {
+            return Math.min(layer, cap);
         }
-        return temporalLayerId != null ? temporalLayerId : maxTemporalLayerId;
+        return layer != null ? layer : cap;
     }
 }

@@ -16,9 +16,10 @@ import io.jrtc.spring.autoconfigure.service.ForwardedLayers;
 
 /**
  * A WHEP viewer's video layers, as the WHEP core-extensions draft names them: the {@code layers} event's data (per
- * video m-line index, the publisher's simulcast encodings by RID with their current bitrate, highest first) and
- * the Video Layer Selection request applied to the viewer's sender. The stack ranks simulcast layers (by VP8 key
- * frame width, else bitrate); a RID is mapped to its rank when the request comes.
+ * video m-line index, the publisher's simulcast encodings by RID with their current bitrate, highest first, or the
+ * spatial layers of one VP9 SVC encoding by {@code spatialLayerId}) and the Video Layer Selection request applied
+ * to the viewer's sender. The stack ranks simulcast layers (by VP8 key frame width, else bitrate); a RID is mapped
+ * to its rank when the request comes.
  */
 final class ViewerLayers {
     private ViewerLayers() {
@@ -44,12 +45,13 @@ final class ViewerLayers {
         List<String> rids = source.layerRids();
         List<Map<String, Object>> layers = new ArrayList<>();
         int count = Math.max(bitrates.length, rids.size());
+        boolean spatial = source.spatialLayers() > 1;
         for (int rank = count - 1; rank >= 0; rank--) {
             Map<String, Object> layer = new LinkedHashMap<>();
             if (rank < rids.size()) {
                 layer.put("rid", rids.get(rank));
             }
-            layer.put("spatialLayerId", 0);
+            layer.put("spatialLayerId", spatial ? rank : 0);
             layer.put("bitrate", rank < bitrates.length ? bitrates[rank] : 0L);
             layers.add(layer);
         }
@@ -57,8 +59,8 @@ final class ViewerLayers {
     }
 
     /**
-     * Applies a layer selection: a RID (and temporal cap) fixes the forwarded layer, none returns the choice to
-     * the viewer's bandwidth estimate.
+     * Applies a layer selection: a RID, or for a VP9 SVC publisher a spatial layer (and temporal cap), fixes the
+     * forwarded layer; none returns the choice to the viewer's bandwidth estimate.
      *
      * @throws LayerNotAvailableException when the request names what the session cannot forward
      */
@@ -67,12 +69,24 @@ final class ViewerLayers {
             throw new LayerNotAvailableException("maxWidth and maxHeight are not supported: the layers' sizes are "
                     + "not known to the server; choose a rid from the layers event");
         }
+        VideoLine line = videoLine(viewer, request.mediaId());
+        Integer spatialLayer = request.spatialCap();
+        int spatialLayers = line.source().spatialLayers();
+        boolean svc = spatialLayers > 1 && request.encoding() == null;
+        if (svc && (spatialLayer != null || request.temporalCap() != null)) {
+            // without spatialLayerId, the highest layer under the cap (maxSpatialLayerId, or none)
+            int top = spatialLayers - 1;
+            int layer = request.spatialLayerId() != null ? spatialLayer : Math.min(top, spatialLayer == null ? top
+                    : spatialLayer);
+            ForwardedLayers.chooseSpatialLayer(line.transceiver().getSender(), layer, request.temporalCap(),
+                    LayerNotAvailableException::new);
+            return;
+        }
         if (request.spatialLayerId() != null && request.spatialLayerId() != 0
                 || request.maxSpatialLayerId() != null && request.maxSpatialLayerId() < 0) {
             throw new LayerNotAvailableException("only spatial layer 0 exists: simulcast encodings are told apart "
-                    + "by rid");
+                    + "by rid, and the publisher sends no VP9 spatial layers");
         }
-        VideoLine line = videoLine(viewer, request.mediaId());
         ForwardedLayers.choose(line.transceiver().getSender(), request.encoding(), request.temporalCap(),
                 LayerNotAvailableException::new);
     }
