@@ -33,7 +33,8 @@ GATHERING_TIMEOUT = 5
 ENCODERS = {
     "h264": ("x264enc tune=zerolatency speed-preset=ultrafast dct8x8=true key-int-max=30 bitrate=800 "
              "! video/x-h264,profile=high ! h264parse ! rtph264pay config-interval=-1", "H264"),
-    "vp9": ("vp9enc deadline=1 cpu-used=8 keyframe-max-dist=30 target-bitrate=800000 ! rtpvp9pay", "VP9"),
+    # I420 makes vp9enc encode profile 0, as negotiated; left to videoconvert it picked 12-bit 4:4:4 (profile 3).
+    "vp9": ("video/x-raw,format=I420 ! vp9enc deadline=1 cpu-used=8 keyframe-max-dist=30 target-bitrate=800000 ! rtpvp9pay", "VP9"),
     "h265": ("x265enc tune=zerolatency speed-preset=ultrafast key-int-max=30 bitrate=800 "
              "! video/x-h265,profile=main ! h265parse ! rtph265pay config-interval=-1", "H265"),
 }
