@@ -282,11 +282,11 @@ class ClusterEdgeTest {
         }
     }
 
-    private static URI url(ConfigurableApplicationContext node, String path) {
+    static URI url(ConfigurableApplicationContext node, String path) {
         return URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port") + path);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (java.io.IOException e) {
@@ -294,7 +294,7 @@ class ClusterEdgeTest {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
     }

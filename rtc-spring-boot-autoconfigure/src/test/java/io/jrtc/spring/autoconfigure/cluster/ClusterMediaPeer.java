@@ -33,11 +33,17 @@ final class ClusterMediaPeer implements AutoCloseable {
     private final ToneAudioTrack tone = new ToneAudioTrack(440, 8000);
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor();
-    private final Random random = new Random(11);
+    private final Random random;
     private volatile boolean keyframeWanted = true;
     private long timestamp;
 
     ClusterMediaPeer(RtcEngine engine, RTCConfiguration configuration) {
+        this(engine, configuration, 11);
+    }
+
+    /** A publisher whose payloads come from {@code seed}: two with different seeds never send the same frame. */
+    ClusterMediaPeer(RtcEngine engine, RTCConfiguration configuration, long seed) {
+        random = new Random(seed);
         pc = engine.newPeerConnection(configuration);
         pc.addTransceiver(tone, RTCRtpTransceiverDirection.SENDONLY);
         pc.addTransceiver(video, RTCRtpTransceiverDirection.SENDONLY);
