@@ -163,6 +163,7 @@ public class EdgeLinks implements AutoCloseable {
         noteCarrier(streamId, path, 0);
         return link;
     }
+
     /**
      * Tells the directory at once that this node carries {@code streamId}, so an edge linking next can pull from
      * it without waiting for the heartbeat, which rewrites it with the links served.
@@ -206,8 +207,8 @@ public class EdgeLinks implements AutoCloseable {
             boolean missing = lease == null || lease.epoch() != link.epoch()
                     || directory.node(link.originNode()).isEmpty() || directory.node(link.sourceNode()).isEmpty();
             if (link.upstreamMissingFor(missing, now) >= patience) {
-                close(link, "its publisher or its origin node " + link.originNode() + " or its source node "
-                        + link.sourceNode() + " left the cluster directory", true);
+                close(link, "the stream's lease ended or changed hands, or its origin " + link.originNode()
+                        + " or source " + link.sourceNode() + " left the cluster directory", true);
             }
         }
     }

@@ -37,7 +37,8 @@ public final class ReceivedMedia {
             if (transceiver.getMid() == null || !"video".equals(transceiver.getKind())) {
                 continue;
             }
-            RTCRtpCodecParameters codec = ForwardedCodecs.mediaCodec(transceiver.getReceiver().getParameters().codecs());
+            RTCRtpCodecParameters codec = ForwardedCodecs.mediaCodec(
+                    transceiver.getReceiver().getParameters().codecs());
             if (codec != null) {
                 return codec;
             }

@@ -159,7 +159,8 @@ public class WhipSessions implements DisposableBean {
             if (tracks.isEmpty()) {
                 throw new IllegalArgumentException("the offer sends neither audio nor video");
             }
-            PublishedStream stream = new PublishedStream(streamId, id, tracks, ReceivedMedia.videoCodec(pc), new MediaRelay());
+            PublishedStream stream = new PublishedStream(streamId, id, tracks, ReceivedMedia.videoCodec(pc),
+                    new MediaRelay());
             Session session = new Session(id, Kind.WHIP, streamId, newEtag(), stream, List.of(), null);
             sessions.put(id, session);
             if (!streams.publish(stream)) {
@@ -286,8 +287,9 @@ public class WhipSessions implements DisposableBean {
                 "answering the ICE restart");
         service.await(pc.gatheringComplete(), "gathering candidates");
         String etag = newEtag();
-        Session restarted = sessions.computeIfPresent(session.id(), (id, current) -> current.withEtag(etag));
-        return new IceRestart(restarted == null ? etag : restarted.etag(), IceRestartFragments.answerFragment(pc.getLocalDescription().sdp()));
+        // computed in place: a viewer moved to a republished stream meanwhile keeps its new tracks
+        sessions.computeIfPresent(session.id(), (id, current) -> current.withEtag(etag));
+        return new IceRestart(etag, IceRestartFragments.answerFragment(pc.getLocalDescription().sdp()));
     }
 
     /**

@@ -57,8 +57,8 @@ class ClusterRepublishTest {
         nodeB = b.get(120, TimeUnit.SECONDS);
         nodeC = c.get(120, TimeUnit.SECONDS);
         publish(nodeA, 1);
-        viewer = WhepClient.builder(ClusterEdgeTest.url(nodeB, "/whep/" + STREAM)).build().play(clients::newPeerConnection)
-                .get(60, TimeUnit.SECONDS);
+        viewer = WhepClient.builder(ClusterEdgeTest.url(nodeB, "/whep/" + STREAM)).build()
+                .play(clients::newPeerConnection).get(60, TimeUnit.SECONDS);
         assertFramesFrom(publisher, 10);
     }
 

@@ -61,7 +61,8 @@ class ClusterTreeTest {
         nodeB = b.get(120, TimeUnit.SECONDS);
         nodeC = c.get(120, TimeUnit.SECONDS);
         publisher = new ClusterMediaPeer(clients, new RTCConfiguration());
-        WhipClient.builder(ClusterEdgeTest.url(nodeA, "/whip/" + STREAM)).build().publish(publisher.pc).get(30, TimeUnit.SECONDS);
+        WhipClient.builder(ClusterEdgeTest.url(nodeA, "/whip/" + STREAM)).build().publish(publisher.pc)
+                .get(30, TimeUnit.SECONDS);
         publisher.startVideo();
     }
 
