@@ -110,8 +110,9 @@ public class ClusterStreamRegistry implements StreamRegistry {
 
     /**
      * A heartbeat's share of the streams: idle edge links close (whether Redis answers or not), and those whose
-     * origin left the directory; leases are rewritten, and the viewers per stream this node serves are written,
-     * and for each stream it carries, its path from the origin and the links it serves other nodes.
+     * origin left the directory or whose lease ended; leases are rewritten; viewers waiting for a republish move
+     * to it or end; the viewers per stream this node serves are written, and for each stream it carries, its path
+     * from the origin and the links it serves other nodes.
      */
     void heartbeat() {
         links.closeIdle();
