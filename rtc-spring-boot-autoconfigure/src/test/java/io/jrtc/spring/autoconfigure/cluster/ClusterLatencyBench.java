@@ -9,7 +9,6 @@ import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RtcEngine;
-import io.jrtc.pc.RtcEngineSettings;
 import io.jrtc.whip.SignalingSession;
 import io.jrtc.whip.WhepClient;
 import io.jrtc.whip.WhipClient;
@@ -20,12 +19,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,18 +48,9 @@ public final class ClusterLatencyBench {
     public static void main(String[] args) throws Exception {
         int windowSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         System.setProperty("logging.level.root", "WARN");
-        try (RedisServerProcess redis = new RedisServerProcess();
-                RtcEngine clients = RtcEngine.create(RtcEngineSettings.defaults().withIncludeLoopback(true))) {
-            List<ConfigurableApplicationContext> nodes = new ArrayList<>();
-            try {
-                for (String id : List.of("a", "b", "c")) {
-                    nodes.add(node(id, redis.port()));
-                }
-                run(clients, nodes, windowSeconds);
-            } finally {
-                Collections.reverse(nodes);
-                nodes.forEach(ConfigurableApplicationContext::close);
-            }
+        try (ThreeNodeCluster cluster = ThreeNodeCluster.start("rtc.cluster.max-links-per-stream=1",
+                "logging.level.root=WARN", "spring.main.banner-mode=off")) {
+            run(cluster.clients, List.of(cluster.a, cluster.b, cluster.c), windowSeconds);
         }
         System.exit(0);
     }
@@ -99,16 +87,6 @@ public final class ClusterLatencyBench {
                 String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage()), Runtime.getRuntime().availableProcessors()));
         publisher.stop();
-    }
-
-    private static ConfigurableApplicationContext node(String id, int redisPort) {
-        int port = ClusterEdgeTest.freePort();
-        return new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
-                .properties(ClusterDirectoryTest.nodeProperties(id, redisPort))
-                .properties("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
-                        "rtc.cluster.internal-url=http://127.0.0.1:" + port, "rtc.cluster.heartbeat=250ms",
-                        "rtc.cluster.node-ttl=1500ms", "rtc.cluster.max-links-per-stream=1",
-                        "logging.level.root=WARN", "spring.main.banner-mode=off").run();
     }
 
     /** Percentiles of one path's latencies. */

@@ -8,15 +8,12 @@ import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.pc.RTCPeerConnectionState;
-import io.jrtc.pc.RtcEngine;
-import io.jrtc.pc.RtcEngineSettings;
 import io.jrtc.spring.autoconfigure.whip.WhipSessions;
 import io.jrtc.whip.SignalingSession;
 import io.jrtc.whip.WhepClient;
 import io.jrtc.whip.WhipClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,8 +33,7 @@ class ClusterRepublishTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration GRACE = Duration.ofSeconds(8);
     private static final String STREAM = "cam-again";
-    private static RedisServerProcess redis;
-    private static RtcEngine clients;
+    private static ThreeNodeCluster cluster;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
     private static ConfigurableApplicationContext nodeC;
@@ -48,17 +43,13 @@ class ClusterRepublishTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = new RedisServerProcess();
-        clients = RtcEngine.create(RtcEngineSettings.defaults().withIncludeLoopback(true));
-        CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node("a"));
-        CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture.supplyAsync(() -> node("b"));
-        CompletableFuture<ConfigurableApplicationContext> c = CompletableFuture.supplyAsync(() -> node("c"));
-        nodeA = a.get(120, TimeUnit.SECONDS);
-        nodeB = b.get(120, TimeUnit.SECONDS);
-        nodeC = c.get(120, TimeUnit.SECONDS);
+        cluster = ThreeNodeCluster.start("rtc.cluster.republish-grace=" + GRACE.toMillis() + "ms");
+        nodeA = cluster.a;
+        nodeB = cluster.b;
+        nodeC = cluster.c;
         publish(nodeA, 1);
         viewer = WhepClient.builder(ClusterEdgeTest.url(nodeB, "/whep/" + STREAM)).build()
-                .play(clients::newPeerConnection).get(60, TimeUnit.SECONDS);
+                .play(cluster.clients::newPeerConnection).get(60, TimeUnit.SECONDS);
         assertFramesFrom(publisher, 10);
     }
 
@@ -70,27 +61,9 @@ class ClusterRepublishTest {
         if (publisher != null) {
             publisher.close();
         }
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeC, nodeB, nodeA}) {
-            if (node != null) {
-                node.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
-        if (clients != null) {
-            clients.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    private static ConfigurableApplicationContext node(String id) {
-        int port = ClusterEdgeTest.freePort();
-        return new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
-                .properties(ClusterDirectoryTest.nodeProperties(id, redis.port()))
-                .properties("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
-                        "rtc.cluster.internal-url=http://127.0.0.1:" + port,
-                        "rtc.cluster.heartbeat=250ms", "rtc.cluster.node-ttl=1500ms",
-                        "rtc.cluster.republish-grace=" + GRACE.toMillis() + "ms").run();
     }
 
     @Test
@@ -148,7 +121,7 @@ class ClusterRepublishTest {
     }
 
     private static void publish(ConfigurableApplicationContext node, long seed) throws Exception {
-        publisher = new ClusterMediaPeer(clients, new RTCConfiguration(), seed);
+        publisher = new ClusterMediaPeer(cluster.clients, new RTCConfiguration(), seed);
         publication = WhipClient.builder(ClusterEdgeTest.url(node, "/whip/" + STREAM)).build().publish(publisher.pc)
                 .get(30, TimeUnit.SECONDS);
         publisher.startVideo();

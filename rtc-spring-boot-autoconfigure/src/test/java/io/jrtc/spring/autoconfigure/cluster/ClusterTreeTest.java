@@ -8,8 +8,6 @@ import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.RTCConfiguration;
-import io.jrtc.pc.RtcEngine;
-import io.jrtc.pc.RtcEngineSettings;
 import io.jrtc.spring.autoconfigure.whip.WhipSessions;
 import io.jrtc.whip.SignalingSession;
 import io.jrtc.whip.WhepClient;
@@ -20,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,8 +38,7 @@ class ClusterTreeTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String STREAM = "cam-tree";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static RedisServerProcess redis;
-    private static RtcEngine clients;
+    private static ThreeNodeCluster cluster;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
     private static ConfigurableApplicationContext nodeC;
@@ -52,15 +47,11 @@ class ClusterTreeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = new RedisServerProcess();
-        clients = RtcEngine.create(RtcEngineSettings.defaults().withIncludeLoopback(true));
-        CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node("a"));
-        CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture.supplyAsync(() -> node("b"));
-        CompletableFuture<ConfigurableApplicationContext> c = CompletableFuture.supplyAsync(() -> node("c"));
-        nodeA = a.get(120, TimeUnit.SECONDS);
-        nodeB = b.get(120, TimeUnit.SECONDS);
-        nodeC = c.get(120, TimeUnit.SECONDS);
-        publisher = new ClusterMediaPeer(clients, new RTCConfiguration());
+        cluster = ThreeNodeCluster.start("rtc.cluster.max-links-per-stream=1");
+        nodeA = cluster.a;
+        nodeB = cluster.b;
+        nodeC = cluster.c;
+        publisher = new ClusterMediaPeer(cluster.clients, new RTCConfiguration());
         WhipClient.builder(ClusterEdgeTest.url(nodeA, "/whip/" + STREAM)).build().publish(publisher.pc)
                 .get(30, TimeUnit.SECONDS);
         publisher.startVideo();
@@ -74,27 +65,9 @@ class ClusterTreeTest {
         if (publisher != null) {
             publisher.close();
         }
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeC, nodeB, nodeA}) {
-            if (node != null) {
-                node.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
-        if (clients != null) {
-            clients.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    private static ConfigurableApplicationContext node(String id) {
-        int port = ClusterEdgeTest.freePort();
-        return new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
-                .properties(ClusterDirectoryTest.nodeProperties(id, redis.port()))
-                .properties("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
-                        "rtc.cluster.internal-url=http://127.0.0.1:" + port,
-                        "rtc.cluster.heartbeat=250ms", "rtc.cluster.node-ttl=1500ms",
-                        "rtc.cluster.max-links-per-stream=1").run();
     }
 
     @Test
@@ -159,7 +132,7 @@ class ClusterTreeTest {
 
     private static SignalingSession play(ConfigurableApplicationContext node) {
         SignalingSession session = WhepClient.builder(ClusterEdgeTest.url(node, "/whep/" + STREAM)).build()
-                .play(clients::newPeerConnection).join();
+                .play(cluster.clients::newPeerConnection).join();
         viewers.add(session);
         return session;
     }
