@@ -275,11 +275,7 @@ class ClusterEdgeTest {
     }
 
     private static void assertFramesFromThePublisher(SignalingSession viewer, int frames) throws Exception {
-        MediaStreamTrack video = ClusterMediaPeer.received(viewer.peerConnection(), MediaKind.VIDEO);
-        for (int i = 0; i < frames; i++) {
-            Frame frame = video.recv().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(publisher.sent(frame)).as("frame %d is one the publisher sent, byte for byte", i).isTrue();
-        }
+        publisher.assertSentTo(viewer, frames);
     }
 
     static URI url(ConfigurableApplicationContext node, String path) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
-import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.pc.RTCConfiguration;
 import io.jrtc.spring.autoconfigure.whip.WhipSessions;
 import io.jrtc.whip.SignalingSession;
@@ -138,10 +137,6 @@ class ClusterTreeTest {
     }
 
     private static void assertFramesFromThePublisher(SignalingSession viewer, int frames) throws Exception {
-        MediaStreamTrack video = ClusterMediaPeer.received(viewer.peerConnection(), MediaKind.VIDEO);
-        for (int i = 0; i < frames; i++) {
-            Frame frame = video.recv().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(publisher.sent(frame)).as("frame %d is one the publisher sent, byte for byte", i).isTrue();
-        }
+        publisher.assertSentTo(viewer, frames);
     }
 }
