@@ -121,6 +121,21 @@ public final class ForwardingStream {
         return currentLayer;
     }
 
+    /**
+     * The packets come from another publisher from now on (the viewer's track was replaced, as when a stream is
+     * published again): nothing goes out until the new source's keyframe, which is asked for, and from it every
+     * number continues the viewer's stream as across a layer switch. The new source must use the same clock.
+     */
+    public void newSource() {
+        currentLayer = NO_LAYER;
+        keyframeWanted = true;
+        lastKeyframeRequest = Long.MIN_VALUE;
+    }
+
+    public int clockRate() {
+        return clockRate;
+    }
+
     /** Whether a keyframe should be asked of the publisher now (true once per need). */
     public boolean pollKeyframeRequest() {
         boolean wanted = keyframeWanted;

@@ -171,6 +171,30 @@ class ForwardingStreamTest {
         assertThat(received).isEmpty();
     }
 
+    @Test
+    void anotherPublishersPacketsContinueTheViewersNumberingFromTheirKeyframe() throws Exception {
+        Layer first = new Layer(0, 1, 40_000, 5_000, 700, 3);
+        Layer republished = new Layer(0, 9, 12, 77_000_000, 20_000, 200);
+        long now = 0;
+        feed(first.frame(now, true, 0, false, 2));
+        now += FRAME_NANOS;
+        feed(first.frame(now, false, 0, false, 2));
+        stream.pollKeyframeRequest();
+        stream.newSource();
+        assertThat(stream.pollKeyframeRequest()).as("the new source's keyframe is asked for").isTrue();
+        now += 2_000_000_000L;  // two seconds without a publisher
+        feed(republished.frame(now, false, 0, false, 2));
+        assertThat(received).hasSize(4);
+        now += FRAME_NANOS;
+        feed(republished.frame(now, true, 0, false, 2));
+        feed(republished.frame(now + FRAME_NANOS, false, 0, false, 2));
+        assertThat(received).hasSize(8);
+        assertContinuous(received);
+        assertThat(received).allSatisfy(out -> assertThat(out.ssrc()).isEqualTo(VIEWER_SSRC));
+        assertThat(received.get(4).timestamp() - received.get(3).timestamp())
+                .as("the gap on the 90 kHz clock").isEqualTo(90_000 * 2 + 3000);
+    }
+
     /** Sequence numbers follow each other; picture ids and TL0PICIDX go up by one per new picture. */
     private static void assertContinuous(List<Out> packets) {
         for (int i = 1; i < packets.size(); i++) {

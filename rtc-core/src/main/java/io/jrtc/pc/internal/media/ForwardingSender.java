@@ -51,6 +51,8 @@ final class ForwardingSender implements PacketListener {
     private AutoCloseable subscription;
     private AutoCloseable endWatch;
     private ForwardingStream stream;
+    /** The stream of the last source, kept after it ended so that a replacing track continues its numbering. */
+    private ForwardingStream previous;
     private long tooLong;
     /** The MID written in every packet, encoded once. */
     private String midText;
@@ -73,9 +75,17 @@ final class ForwardingSender implements PacketListener {
             return false;
         }
         if (offered != source) {
+            ForwardingStream continued = stream != null ? stream : previous;
             close();
             source = offered;
-            stream = new ForwardingStream(clockRate(offered.codecs()));
+            int clockRate = clockRate(offered.codecs());
+            if (continued != null && continued.clockRate() == clockRate) {
+                // replaceTrack to another publisher's track: the viewer sees one stream, from its keyframe
+                continued.newSource();
+                stream = continued;
+            } else {
+                stream = new ForwardingStream(clockRate);
+            }
             subscription = offered.subscribe(sender.context().pump().loop(), this);
             // an ended track (a stopped relay proxy) forwards nothing more, as its frames would end
             PacketSource followed = offered;
@@ -100,6 +110,9 @@ final class ForwardingSender implements PacketListener {
     }
 
     void close() {
+        if (stream != null) {
+            previous = stream;
+        }
         closeQuietly(subscription);
         closeQuietly(endWatch);
         endWatch = null;

@@ -63,9 +63,14 @@ public class ClusterAutoConfiguration {
     }
 
     @Bean
-    ClusterStreamRegistry clusterStreamRegistry(ClusterDirectory directory, EdgeLinks links,
+    ServedLinks clusterServedLinks() {
+        return new ServedLinks();
+    }
+
+    @Bean
+    ClusterStreamRegistry clusterStreamRegistry(ClusterDirectory directory, EdgeLinks links, ServedLinks served,
             ClusterProperties properties) {
-        return new ClusterStreamRegistry(directory, links, properties);
+        return new ClusterStreamRegistry(directory, links, served, properties);
     }
 
     /** WHIP's sessions give the node's load; they are made after this configuration, so they come lazily. */
@@ -92,8 +97,8 @@ public class ClusterAutoConfiguration {
     static class InternalEndpointConfiguration {
         @Bean
         ClusterWhepController clusterWhepController(WhipSessions sessions, ClusterStreamRegistry streams,
-                ClusterTokens tokens) {
-            return new ClusterWhepController(sessions, streams, tokens);
+                ClusterTokens tokens, ServedLinks served, ClusterProperties properties) {
+            return new ClusterWhepController(sessions, streams, tokens, served, properties);
         }
 
         /**

@@ -25,7 +25,10 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
  *   <li>{@code session:<id>}: the node a WHIP or WHEP session lives on, so a PATCH or DELETE that reaches
  *       another node is forwarded to it;</li>
  *   <li>{@code viewers:<id>}: a hash of the stream's viewers per node that serves it (its origin and edges),
- *       rewritten by each node's heartbeat and expiring with the last one.</li>
+ *       rewritten by each node's heartbeat and expiring with the last one;</li>
+ *   <li>{@code carriers:<id>}: a hash of the nodes that carry the stream (its origin and the edges whose link is
+ *       up), each with the links it serves and its path from the origin, {@code "<links> <origin> ... <node>"},
+ *       so a new edge can pull from one with room (node ids have no spaces there).</li>
  * </ul>
  * Every call may throw Spring's {@code DataAccessException} when Redis cannot be reached.
  */
@@ -135,6 +138,30 @@ public class ClusterDirectory {
         redis.opsForHash().entries(prefix + "viewers:" + streamId)
                 .forEach((node, count) -> viewers.put(node.toString(), number(count)));
         return viewers;
+    }
+
+    /** Notes that {@code carrier} carries {@code streamId}; the entry lives for one TTL. */
+    public void writeCarrier(String streamId, StreamCarrier carrier) {
+        String key = prefix + "carriers:" + streamId;
+        redis.opsForHash().put(key, carrier.nodeId(), carrier.links() + " " + String.join(" ", carrier.path()));
+        redis.expire(key, ttl);
+    }
+
+    /** Notes that {@code nodeId} no longer carries {@code streamId}. */
+    public void removeCarrier(String streamId, String nodeId) {
+        redis.opsForHash().delete(prefix + "carriers:" + streamId, nodeId);
+    }
+
+    /** The nodes carrying {@code streamId}, as their last heartbeats (or links opening) wrote them. */
+    public List<StreamCarrier> carriers(String streamId) {
+        List<StreamCarrier> carriers = new ArrayList<>();
+        redis.opsForHash().entries(prefix + "carriers:" + streamId).forEach((node, value) -> {
+            String[] fields = value.toString().split(" ");
+            carriers.add(new StreamCarrier(node.toString(), Integer.parseInt(fields[0]),
+                    List.of(fields).subList(1, fields.length)));
+        });
+        carriers.sort(Comparator.comparing(StreamCarrier::nodeId));
+        return carriers;
     }
 
     /** Notes that these sessions live on {@code nodeId}; each entry lives for one TTL. */

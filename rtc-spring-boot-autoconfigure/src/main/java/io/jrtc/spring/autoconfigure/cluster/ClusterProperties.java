@@ -33,6 +33,18 @@ public class ClusterProperties {
     private Duration edgeLinkGrace = Duration.ofSeconds(10);
     /** How long an edge waits for a stream's origin to answer its pull, per request. */
     private Duration edgeLinkTimeout = Duration.ofSeconds(10);
+    /**
+     * Links to other nodes one node serves per stream, the origin and each edge alike; a further edge pulls the
+     * stream from an edge that carries it and has room, so the links form a tree. 0 for no limit.
+     */
+    private int maxLinksPerStream;
+    /**
+     * How long an edge keeps the viewers of a stream whose publisher left (or whose origin node died) for it to be
+     * published again, on any node: they then play the new publisher without new sessions. 0: they end at once.
+     */
+    private Duration republishGrace = Duration.ZERO;
+    /** How many hops from its origin a stream may travel through edges pulling from edges; at least 1. */
+    private int maxLinkDepth = 3;
     /** Prefix of every key this cluster writes, so several clusters can share one Redis. */
     private String keyPrefix = "jrtc:";
 
@@ -114,6 +126,33 @@ public class ClusterProperties {
 
     public void setEdgeLinkTimeout(Duration edgeLinkTimeout) {
         this.edgeLinkTimeout = edgeLinkTimeout;
+    }
+
+    public Duration getRepublishGrace() {
+        return republishGrace;
+    }
+
+    public void setRepublishGrace(Duration republishGrace) {
+        this.republishGrace = republishGrace;
+    }
+
+    public int getMaxLinksPerStream() {
+        return maxLinksPerStream;
+    }
+
+    public void setMaxLinksPerStream(int maxLinksPerStream) {
+        this.maxLinksPerStream = maxLinksPerStream;
+    }
+
+    public int getMaxLinkDepth() {
+        return maxLinkDepth;
+    }
+
+    public void setMaxLinkDepth(int maxLinkDepth) {
+        if (maxLinkDepth < 1) {
+            throw new IllegalArgumentException("rtc.cluster.max-link-depth must be at least 1, not " + maxLinkDepth);
+        }
+        this.maxLinkDepth = maxLinkDepth;
     }
 
     public String getKeyPrefix() {

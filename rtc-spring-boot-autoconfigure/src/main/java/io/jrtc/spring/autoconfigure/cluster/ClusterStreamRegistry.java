@@ -5,6 +5,7 @@ import io.jrtc.spring.autoconfigure.whip.PublishedStream;
 import io.jrtc.spring.autoconfigure.whip.StreamRegistry;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,12 +21,15 @@ public class ClusterStreamRegistry implements StreamRegistry {
     private final StreamRegistry local = new InMemoryStreamRegistry();
     private final ClusterDirectory directory;
     private final EdgeLinks links;
+    private final ServedLinks served;
     private final String nodeId;
     private final Map<String, StreamLease> leases = new ConcurrentHashMap<>();
 
-    public ClusterStreamRegistry(ClusterDirectory directory, EdgeLinks links, ClusterProperties properties) {
+    public ClusterStreamRegistry(ClusterDirectory directory, EdgeLinks links, ServedLinks served,
+            ClusterProperties properties) {
         this.directory = directory;
         this.links = links;
+        this.served = served;
         this.nodeId = properties.getNodeId();
     }
 
@@ -52,6 +56,14 @@ public class ClusterStreamRegistry implements StreamRegistry {
     public Optional<PublishedStream> find(String streamId) {
         Optional<PublishedStream> published = local.find(streamId);
         return published.isPresent() ? published : links.find(streamId);
+    }
+
+    /**
+     * The nodes {@code streamId} passes through from its origin to this node, both included, when this node
+     * carries it: {@code [this node]} for a stream published here, the link's path for one pulled.
+     */
+    Optional<List<String>> path(String streamId) {
+        return local.find(streamId).isPresent() ? Optional.of(List.of(nodeId)) : links.path(streamId);
     }
 
     /** As {@link #find}, or else pulled from the node whose lease names it (an edge link). */
@@ -81,6 +93,7 @@ public class ClusterStreamRegistry implements StreamRegistry {
         StreamLease lease = leases.remove(stream.streamId());
         if (lease != null) {
             try {
+                directory.removeCarrier(stream.streamId(), nodeId);
                 directory.release(lease);
             } catch (DataAccessException e) {
                 LOG.log(System.Logger.Level.WARNING, "could not release the lease of " + stream.streamId()
@@ -95,22 +108,24 @@ public class ClusterStreamRegistry implements StreamRegistry {
         return local.all();
     }
 
-    /** The lease this node holds on {@code streamId}, if it publishes it. */
-    public Optional<StreamLease> lease(String streamId) {
-        return Optional.ofNullable(leases.get(streamId));
-    }
-
     /**
      * A heartbeat's share of the streams: idle edge links close (whether Redis answers or not), and those whose
-     * origin left the directory; leases are rewritten, and the viewers per stream this node serves are written.
+     * origin left the directory or whose lease ended; leases are rewritten; viewers waiting for a republish move
+     * to it or end; the viewers per stream this node serves are written, and for each stream it carries, its path
+     * from the origin and the links it serves other nodes.
      */
     void heartbeat() {
         links.closeIdle();
         links.closeOrphans();
         refreshLeases();
+        links.relinkWaiting();
         Map<String, Integer> viewers = new HashMap<>(links.viewers());
         local.all().forEach(stream -> viewers.put(stream.streamId(), stream.viewers()));
         directory.writeViewers(nodeId, viewers);
+        for (String streamId : viewers.keySet()) {
+            path(streamId).ifPresent(path -> directory.writeCarrier(streamId,
+                    new StreamCarrier(nodeId, served.count(streamId), path)));
+        }
     }
 
     /**

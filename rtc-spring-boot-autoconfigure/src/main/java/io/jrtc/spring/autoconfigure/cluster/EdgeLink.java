@@ -1,42 +1,44 @@
 package io.jrtc.spring.autoconfigure.cluster;
 
 import io.jrtc.media.MediaKind;
-import io.jrtc.media.MediaStreamTrack;
-import io.jrtc.pc.RTCPeerConnection;
-import io.jrtc.pc.RTCRtpCodecParameters;
-import io.jrtc.pc.RTCRtpTransceiver;
-import io.jrtc.pc.RTCRtpTransceiverDirection;
-import io.jrtc.spring.autoconfigure.service.ForwardedCodecs;
-import io.jrtc.spring.autoconfigure.whip.PublishedStream;
-import io.jrtc.whip.SignalingSession;
 import io.jrtc.media.MediaRelay;
-import java.util.ArrayList;
+import io.jrtc.pc.RTCPeerConnection;
+import io.jrtc.spring.autoconfigure.whip.PublishedStream;
+import io.jrtc.spring.autoconfigure.whip.ReceivedMedia;
+import io.jrtc.whip.SignalingSession;
 import java.util.List;
 
 /**
  * One edge node's pull of one stream from its origin: a WHEP session on the origin's internal endpoint whose
  * received tracks this node publishes locally, so its viewers subscribe to them as to a local publisher's. The
  * origin sends one copy however many viewers the edge has; their keyframe requests reach the origin through the
- * link's receivers, which hold a request made inside their rate-limit interval and send it when it is up.
+ * link's receivers, which hold a request made inside their rate-limit interval and send it when it is up. The
+ * link may come from the origin or from an edge that carries the stream (a tree); its path says which.
  */
 final class EdgeLink {
     private final String originNode;
+    /** The nodes the stream passes through from its origin to this one, both included. */
+    private final List<String> path;
+    /** The epoch of the lease the link was made under: a republish has another. */
+    private final long epoch;
     private final SignalingSession session;
     private final PublishedStream stream;
     /** When the link last had a viewer (or was made), in the clock's millis: it closes a grace period after. */
     private volatile long lastViewedMillis;
-    /** Since when the origin has been missing from the directory, or -1 while it is there. */
-    private volatile long originMissingSinceMillis = -1;
+    /** Since when the origin or the source has been missing from the directory, or -1 while both are there. */
+    private volatile long upstreamMissingSinceMillis = -1;
 
-    EdgeLink(String streamId, String originNode, SignalingSession session, long nowMillis) {
-        this.originNode = originNode;
+    EdgeLink(String streamId, List<String> path, long epoch, SignalingSession session, long nowMillis) {
+        this.originNode = path.get(0);
+        this.path = List.copyOf(path);
+        this.epoch = epoch;
         this.session = session;
         RTCPeerConnection pc = session.peerConnection();
         // Viewers get the origin's Opus packets as they came: no decoding on the edge.
         pc.getReceivers().stream().filter(receiver -> receiver.getTrack().getKind() == MediaKind.AUDIO)
                 .forEach(receiver -> receiver.setAudioDecoding(false));
-        this.stream = new PublishedStream(streamId, "edge-link:" + streamId, receivedTracks(pc), videoCodec(pc),
-                new MediaRelay());
+        this.stream = new PublishedStream(streamId, "edge-link:" + streamId, ReceivedMedia.tracks(pc),
+                ReceivedMedia.videoCodec(pc), new MediaRelay());
         this.lastViewedMillis = nowMillis;
     }
 
@@ -46,6 +48,19 @@ final class EdgeLink {
 
     String originNode() {
         return originNode;
+    }
+
+    List<String> path() {
+        return path;
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    /** The node this link pulls from: the origin, or an edge nearer to it. */
+    String sourceNode() {
+        return path.get(path.size() - 2);
     }
 
     SignalingSession session() {
@@ -61,41 +76,18 @@ final class EdgeLink {
         return nowMillis - lastViewedMillis >= graceMillis;
     }
 
-    /** How long the origin has been missing from the directory as of {@code nowMillis}; 0 while it is there. */
-    long originMissingFor(boolean missing, long nowMillis) {
+    /**
+     * How long the origin or the link's source has been missing from the directory as of {@code nowMillis}; 0 while
+     * both are there.
+     */
+    long upstreamMissingFor(boolean missing, long nowMillis) {
         if (!missing) {
-            originMissingSinceMillis = -1;
+            upstreamMissingSinceMillis = -1;
             return 0;
         }
-        if (originMissingSinceMillis < 0) {
-            originMissingSinceMillis = nowMillis;
+        if (upstreamMissingSinceMillis < 0) {
+            upstreamMissingSinceMillis = nowMillis;
         }
-        return nowMillis - originMissingSinceMillis;
-    }
-
-    private static List<MediaStreamTrack> receivedTracks(RTCPeerConnection pc) {
-        List<MediaStreamTrack> tracks = new ArrayList<>();
-        for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
-            RTCRtpTransceiverDirection direction = transceiver.getCurrentDirection();
-            if (transceiver.getMid() != null && !transceiver.isStopped() && direction != null
-                    && direction.receives()) {
-                tracks.add(transceiver.getReceiver().getTrack());
-            }
-        }
-        return tracks;
-    }
-
-    private static RTCRtpCodecParameters videoCodec(RTCPeerConnection pc) {
-        for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
-            RTCRtpTransceiverDirection direction = transceiver.getCurrentDirection();
-            if ("video".equals(transceiver.getKind()) && direction != null && direction.receives()) {
-                RTCRtpCodecParameters codec = ForwardedCodecs.mediaCodec(
-                        transceiver.getReceiver().getParameters().codecs());
-                if (codec != null) {
-                    return codec;
-                }
-            }
-        }
-        return null;
+        return nowMillis - upstreamMissingSinceMillis;
     }
 }

@@ -3,9 +3,11 @@ package io.jrtc.spring.autoconfigure.whip;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,7 +22,6 @@ import io.jrtc.pc.RTCRtpCodecCapability;
 import io.jrtc.pc.RTCRtpCodecParameters;
 import io.jrtc.pc.RTCRtpSender;
 import io.jrtc.pc.RTCRtpTransceiver;
-import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RTCSdpType;
 import io.jrtc.pc.RTCSessionDescription;
 import io.jrtc.pc.Subscription;
@@ -60,8 +61,12 @@ public class WhipSessions implements DisposableBean {
     public record CreatedSession(String sessionId, String etag, String answer) {
     }
 
+    /** A session; a viewer's {@code transcodedTo} is the codec its video is transcoded to, or null when forwarded. */
     private record Session(String id, Kind kind, String streamId, String etag, PublishedStream published,
-            List<MediaStreamTrack> proxies) {
+            List<MediaStreamTrack> proxies, RTCRtpCodecParameters transcodedTo) {
+        Session withEtag(String newEtag) {
+            return new Session(id, kind, streamId, newEtag, published, proxies, transcodedTo);
+        }
     }
 
     /** Told when a WHEP viewer's stream stops being published and when the viewer's session ends. */
@@ -147,15 +152,16 @@ public class WhipSessions implements DisposableBean {
         try {
             service.await(service.acceptOffer(id, new RTCSessionDescription(offer, RTCSdpType.OFFER)),
                     "answering the offer");
-            List<MediaStreamTrack> tracks = receivedTracks(pc);
+            List<MediaStreamTrack> tracks = ReceivedMedia.tracks(pc);
             // Viewers get the publisher's Opus packets as they came: no decoding and re-encoding per viewer.
             pc.getReceivers().stream().filter(receiver -> receiver.getTrack().getKind() == MediaKind.AUDIO)
                     .forEach(receiver -> receiver.setAudioDecoding(false));
             if (tracks.isEmpty()) {
                 throw new IllegalArgumentException("the offer sends neither audio nor video");
             }
-            PublishedStream stream = new PublishedStream(streamId, id, tracks, videoCodec(pc), new MediaRelay());
-            Session session = new Session(id, Kind.WHIP, streamId, newEtag(), stream, List.of());
+            PublishedStream stream = new PublishedStream(streamId, id, tracks, ReceivedMedia.videoCodec(pc),
+                    new MediaRelay());
+            Session session = new Session(id, Kind.WHIP, streamId, newEtag(), stream, List.of(), null);
             sessions.put(id, session);
             if (!streams.publish(stream)) {
                 throw new StreamAlreadyPublishedException(streamId);
@@ -213,7 +219,8 @@ public class WhipSessions implements DisposableBean {
                     }
                 }
             }
-            Session session = new Session(id, Kind.WHEP, streamId, newEtag(), stream, List.copyOf(proxies));
+            Session session = new Session(id, Kind.WHEP, streamId, newEtag(), stream, List.copyOf(proxies),
+                    transcodeTo);
             sessions.put(id, session);
             if (streams.find(streamId).orElse(null) != stream) {
                 throw new StreamNotFoundException(streamId);  // unpublished meanwhile
@@ -279,10 +286,10 @@ public class WhipSessions implements DisposableBean {
         service.await(service.acceptOffer(session.id(), new RTCSessionDescription(offer, RTCSdpType.OFFER)),
                 "answering the ICE restart");
         service.await(pc.gatheringComplete(), "gathering candidates");
-        Session restarted = new Session(session.id(), session.kind(), session.streamId(), newEtag(),
-                session.published(), session.proxies());
-        sessions.replace(session.id(), session, restarted);
-        return new IceRestart(restarted.etag(), IceRestartFragments.answerFragment(pc.getLocalDescription().sdp()));
+        String etag = newEtag();
+        // computed in place: a viewer moved to a republished stream meanwhile keeps its new tracks
+        sessions.computeIfPresent(session.id(), (id, current) -> current.withEtag(etag));
+        return new IceRestart(etag, IceRestartFragments.answerFragment(pc.getLocalDescription().sdp()));
     }
 
     /**
@@ -356,29 +363,64 @@ public class WhipSessions implements DisposableBean {
         }
     }
 
-    private static List<MediaStreamTrack> receivedTracks(RTCPeerConnection pc) {
-        List<MediaStreamTrack> tracks = new ArrayList<>();
-        for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
-            RTCRtpTransceiverDirection direction = transceiver.getCurrentDirection();
-            if (transceiver.getMid() != null && !transceiver.isStopped()
-                    && (direction == null || direction.receives())) {
-                tracks.add(transceiver.getReceiver().getTrack());
-            }
-        }
-        return tracks;
-    }
-
-    private static RTCRtpCodecParameters videoCodec(RTCPeerConnection pc) {
-        for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
-            if (transceiver.getMid() == null || !"video".equals(transceiver.getKind())) {
+    /**
+     * Moves the WHEP viewers of {@code from} to {@code to} without new sessions: the stream they play was published
+     * again (on this node or another, which a cluster edge pulls anew). Each sender's track is replaced by a proxy
+     * of the new stream's track of its kind (W3C replaceTrack), whose forwarding continues the viewer's sequence
+     * numbers and timestamps from the new publisher's keyframe, which is asked for. A viewer whose video the new
+     * stream's codec cannot feed as before ends. Returns how many viewers moved.
+     */
+    public int switchViewers(PublishedStream from, PublishedStream to) {
+        int moved = 0;
+        for (Session viewer : List.copyOf(sessions.values())) {
+            if (viewer.kind() != Kind.WHEP || viewer.published() != from) {
                 continue;
             }
-            RTCRtpCodecParameters codec = ForwardedCodecs.mediaCodec(transceiver.getReceiver().getParameters().codecs());
-            if (codec != null) {
-                return codec;
+            if (viewer.transcodedTo() == null && !sameCodec(from.videoCodec(), to.videoCodec())) {
+                viewerListeners.forEach(listener -> listener.publicationEnded(viewer.id()));
+                end(viewer.id());
+                continue;
+            }
+            List<MediaStreamTrack> proxies = replaceTracks(viewer, to);
+            Session switched = new Session(viewer.id(), viewer.kind(), viewer.streamId(), viewer.etag(), to,
+                    proxies, viewer.transcodedTo());
+            if (sessions.replace(viewer.id(), viewer, switched)) {
+                viewer.proxies().forEach(MediaStreamTrack::stop);
+                proxies.forEach(MediaStreamTrack::requestKeyframe);
+                moved++;
+            } else {
+                proxies.forEach(MediaStreamTrack::stop);  // ended (or restarted) meanwhile
             }
         }
-        return null;
+        return moved;
+    }
+
+    /** Each of the viewer's senders given a proxy of {@code to}'s track of its kind (or none when it lacks one). */
+    private List<MediaStreamTrack> replaceTracks(Session viewer, PublishedStream to) {
+        RTCPeerConnection pc = service.get(viewer.id()).peerConnection();
+        List<MediaStreamTrack> proxies = new ArrayList<>();
+        Map<MediaKind, Integer> used = new EnumMap<>(MediaKind.class);
+        for (MediaStreamTrack old : viewer.proxies()) {
+            int index = used.merge(old.getKind(), 1, Integer::sum) - 1;
+            List<MediaStreamTrack> ofKind = to.tracks(old.getKind());
+            MediaStreamTrack proxy = null;
+            if (index < ofKind.size()) {
+                MediaStreamTrack track = ofKind.get(index);
+                boolean transcoded = track.getKind() == MediaKind.VIDEO && viewer.transcodedTo() != null;
+                proxy = transcoded ? transcodes.subscribe(to, track, viewer.transcodedTo())
+                        : to.relay().subscribe(track);
+                proxies.add(proxy);
+            }
+            MediaStreamTrack replacement = proxy;
+            pc.getSenders().stream().filter(sender -> sender.getTrack() == old)
+                    .forEach(sender -> sender.replaceTrack(replacement));
+        }
+        return proxies;
+    }
+
+    private static boolean sameCodec(RTCRtpCodecParameters a, RTCRtpCodecParameters b) {
+        return a == null || b == null ? a == b : a.mimeType().equalsIgnoreCase(b.mimeType())
+                && Objects.equals(a.parameters(), b.parameters());
     }
 
     private static String remoteUfrag(RTCPeerConnection pc) {

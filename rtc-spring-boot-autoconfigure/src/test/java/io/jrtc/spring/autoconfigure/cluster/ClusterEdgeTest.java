@@ -275,18 +275,14 @@ class ClusterEdgeTest {
     }
 
     private static void assertFramesFromThePublisher(SignalingSession viewer, int frames) throws Exception {
-        MediaStreamTrack video = ClusterMediaPeer.received(viewer.peerConnection(), MediaKind.VIDEO);
-        for (int i = 0; i < frames; i++) {
-            Frame frame = video.recv().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(publisher.sent(frame)).as("frame %d is one the publisher sent, byte for byte", i).isTrue();
-        }
+        publisher.assertSentTo(viewer, frames);
     }
 
-    private static URI url(ConfigurableApplicationContext node, String path) {
+    static URI url(ConfigurableApplicationContext node, String path) {
         return URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port") + path);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (java.io.IOException e) {
@@ -294,7 +290,7 @@ class ClusterEdgeTest {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
     }

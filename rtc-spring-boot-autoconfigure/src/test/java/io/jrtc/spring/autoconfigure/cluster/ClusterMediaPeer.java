@@ -1,5 +1,7 @@
 package io.jrtc.spring.autoconfigure.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jrtc.media.BufferedTrack;
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
@@ -11,6 +13,7 @@ import io.jrtc.pc.RTCPeerConnection;
 import io.jrtc.pc.RTCRtpTransceiver;
 import io.jrtc.pc.RTCRtpTransceiverDirection;
 import io.jrtc.pc.RtcEngine;
+import io.jrtc.whip.SignalingSession;
 import java.util.Base64;
 import java.util.Random;
 import java.util.Set;
@@ -33,11 +36,17 @@ final class ClusterMediaPeer implements AutoCloseable {
     private final ToneAudioTrack tone = new ToneAudioTrack(440, 8000);
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor();
-    private final Random random = new Random(11);
+    private final Random random;
     private volatile boolean keyframeWanted = true;
     private long timestamp;
 
     ClusterMediaPeer(RtcEngine engine, RTCConfiguration configuration) {
+        this(engine, configuration, 11);
+    }
+
+    /** A publisher whose payloads come from {@code seed}: two with different seeds never send the same frame. */
+    ClusterMediaPeer(RtcEngine engine, RTCConfiguration configuration, long seed) {
+        random = new Random(seed);
         pc = engine.newPeerConnection(configuration);
         pc.addTransceiver(tone, RTCRtpTransceiverDirection.SENDONLY);
         pc.addTransceiver(video, RTCRtpTransceiverDirection.SENDONLY);
@@ -54,6 +63,15 @@ final class ClusterMediaPeer implements AutoCloseable {
     /** Whether {@code frame} is, byte for byte, one this publisher sent. */
     boolean sent(Frame frame) {
         return frame instanceof EncodedFrame coded && sent.contains(Base64.getEncoder().encodeToString(coded.data()));
+    }
+
+    /** Asserts that {@code viewer}'s next {@code frames} video frames are, byte for byte, ones this peer sent. */
+    void assertSentTo(SignalingSession viewer, int frames) throws Exception {
+        MediaStreamTrack received = received(viewer.peerConnection(), MediaKind.VIDEO);
+        for (int i = 0; i < frames; i++) {
+            Frame frame = received.recv().get(30, TimeUnit.SECONDS);
+            assertThat(sent(frame)).as("frame %d is one the publisher sent, byte for byte", i).isTrue();
+        }
     }
 
     private void pushFrame() {
