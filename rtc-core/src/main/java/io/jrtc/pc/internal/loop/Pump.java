@@ -158,7 +158,7 @@ public final class Pump {
 
     /** {@code deadline}, rounded up to the timer grid when it is at least {@link #COALESCED_DELAY_NANOS} away. */
     static long coalesced(long deadline, long now) {
-        if (deadline == Long.MAX_VALUE || deadline - now < COALESCED_DELAY_NANOS) {
+        if (deadline > Long.MAX_VALUE - TIMER_GRID_NANOS || deadline - now < COALESCED_DELAY_NANOS) {
             return deadline;
         }
         long late = Math.floorMod(deadline, TIMER_GRID_NANOS);

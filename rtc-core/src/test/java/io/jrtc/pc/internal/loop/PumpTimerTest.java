@@ -34,5 +34,6 @@ class PumpTimerTest {
         assertThat(Pump.coalesced(now + 50 * MS + 7, now)).isEqualTo(now + 50 * MS + 7);
         assertThat(Pump.coalesced(now - MS, now)).isEqualTo(now - MS);
         assertThat(Pump.coalesced(Long.MAX_VALUE, now)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Pump.coalesced(Long.MAX_VALUE - 1, now)).isEqualTo(Long.MAX_VALUE - 1);
     }
 }
