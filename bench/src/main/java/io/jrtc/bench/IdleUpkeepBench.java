@@ -86,16 +86,20 @@ public final class IdleUpkeepBench {
     private static List<RTCPeerConnection[]> connectAll(RtcEngine server, RtcEngine client, int connections)
             throws Exception {
         ExecutorService setups = Executors.newFixedThreadPool(8);
-        List<Future<RTCPeerConnection[]>> futures = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            futures.add(setups.submit(() -> connect(server, client)));
+        try {
+            List<Future<RTCPeerConnection[]>> futures = new ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                futures.add(setups.submit(() -> connect(server, client)));
+            }
+            List<RTCPeerConnection[]> pairs = new ArrayList<>();
+            for (Future<RTCPeerConnection[]> future : futures) {
+                pairs.add(future.get());
+            }
+            return pairs;
+        } finally {
+            // A failed setup ends the run: its worker threads must not keep the JVM alive.
+            setups.shutdownNow();
         }
-        List<RTCPeerConnection[]> pairs = new ArrayList<>();
-        for (Future<RTCPeerConnection[]> future : futures) {
-            pairs.add(future.get());
-        }
-        setups.shutdown();
-        return pairs;
     }
 
     /** One pair, the client offering a data channel and the server answering, returned once the channel is open. */
