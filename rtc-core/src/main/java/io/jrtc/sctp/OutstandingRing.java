@@ -5,7 +5,11 @@ package io.jrtc.sctp;
  * append, and the {@link OutstandingChunk} objects are reused as TSNs wrap round the ring.
  */
 final class OutstandingRing {
-    private OutstandingChunk[] ring = new OutstandingChunk[1024];
+    /**
+     * Starts small and doubles as the chunks in flight need: a quiet association (most of a service's thousands)
+     * has a few in flight, and a ring of 1,024 that its TSNs wrap round ends up holding 1,024 recycled chunks.
+     */
+    private OutstandingChunk[] ring = new OutstandingChunk[16];
     private int mask = ring.length - 1;
 
     OutstandingChunk get(long tsn) {

@@ -9,16 +9,20 @@ import java.util.Arrays;
 
 /**
  * Assembles one outgoing packet in a reused buffer: common header, chunks padded to 4 bytes, CRC32c. A chunk
- * larger than the MTU is still accepted as the only chunk (a large cookie, say); DTLS carries it whole.
+ * larger than the MTU is still accepted as the only chunk (a large cookie, say); DTLS carries it whole. The buffer
+ * holds an MTU-sized packet and grows only for such a chunk: one sized for the largest chunk (64 KiB) was more than
+ * half of what a quiet connection held.
  */
 final class PacketBuilder {
     private final int mtu;
-    private final byte[] buffer = new byte[SctpPacket.COMMON_HEADER_LENGTH + 65536 + 4];
+    private byte[] buffer;
     private final Crc32c crc = new Crc32c();
     private int position;
 
     PacketBuilder(int mtu) {
         this.mtu = mtu;
+        // The MTU and the padding of its last chunk.
+        this.buffer = new byte[Math.max(mtu, SctpPacket.COMMON_HEADER_LENGTH) + 4];
     }
 
     void begin(int sourcePort, int destinationPort, int verificationTag) {
@@ -45,12 +49,19 @@ final class PacketBuilder {
         if (!fits(len) && !isEmpty()) {
             return false;
         }
+        ensureCapacity(position + NetworkBytes.padded(len));
         chunk.encode(buffer, position);
         advance(len);
         return true;
     }
 
-    /** Direct access for chunks written in place (DATA from a message slice). */
+    private void ensureCapacity(int end) {
+        if (end > buffer.length) {
+            buffer = Arrays.copyOf(buffer, end);
+        }
+    }
+
+    /** Direct access for chunks written in place (DATA from a message slice, within the MTU). */
     byte[] buffer() {
         return buffer;
     }

@@ -17,7 +17,8 @@ final class ReassemblyQueue {
     private static final int B = DataChunk.FLAG_BEGINNING;
     private static final int E = DataChunk.FLAG_ENDING;
     private static final int U = DataChunk.FLAG_UNORDERED;
-    private static final int INITIAL_CAPACITY = 256;
+    /** Doubled as TSNs further ahead arrive ({@link #MAX_CAPACITY} at most); a quiet association needs few. */
+    private static final int INITIAL_CAPACITY = 16;
     /** Fragments are never held further than this many TSNs ahead; farther DATA is dropped unacknowledged. */
     static final int MAX_CAPACITY = 1 << 20;
 

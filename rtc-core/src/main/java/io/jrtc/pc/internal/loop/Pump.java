@@ -31,6 +31,15 @@ public final class Pump {
     }
 
     private static final int MAX_ROUNDS = 10_000;
+    /**
+     * Loop timers this far or further ahead are rounded up to the next multiple of {@link #TIMER_GRID_NANOS} on the
+     * clock, so the quiet connections of a loop (consent checks, liveness probes, heartbeats: seconds apart) wake
+     * it together, once per grid step, instead of each on its own: at thousands of connections the wake-ups, each
+     * an epoll_wait and a timerfd update, cost more than the work they ran. Nearer timers (retransmissions, pacing,
+     * delayed acks) stay exact.
+     */
+    static final long COALESCED_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    static final long TIMER_GRID_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final EventLoop loop;
     private final RtcClock clock;
@@ -123,13 +132,17 @@ public final class Pump {
         for (int i = 0; i < stages.size(); i++) {
             deadline = Math.min(deadline, stages.get(i).deadline());
         }
+        long now = now();
+        if (loopTimers) {
+            deadline = coalesced(deadline, now);
+        }
         if (deadline == timerDeadline) {
             return;
         }
         cancelTimer();
         timerDeadline = deadline;
         if (deadline != Long.MAX_VALUE) {
-            long delay = Math.max(0, deadline - now());
+            long delay = Math.max(0, deadline - now);
             if (loopTimers) {
                 timer = loop.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
             } else {
@@ -141,6 +154,15 @@ public final class Pump {
                 }));
             }
         }
+    }
+
+    /** {@code deadline}, rounded up to the timer grid when it is at least {@link #COALESCED_DELAY_NANOS} away. */
+    static long coalesced(long deadline, long now) {
+        if (deadline > Long.MAX_VALUE - TIMER_GRID_NANOS || deadline - now < COALESCED_DELAY_NANOS) {
+            return deadline;
+        }
+        long late = Math.floorMod(deadline, TIMER_GRID_NANOS);
+        return late == 0 ? deadline : deadline + (TIMER_GRID_NANOS - late);
     }
 
     private void cancelTimer() {

@@ -412,7 +412,7 @@ public class PeerConnectionService implements SmartLifecycle {
 
     /**
      * Samples the connections' statistics once, publishing a {@code stats} event per connection sampled. A connection
-     * whose data channels and RTP streams moved nothing since its last sample is sampled again after 1, 3, 7, then
+     * whose data channels and RTP streams moved nothing since its last sample is sampled again after 1, 3, 7, 15, then
      * every {@value PeriodicConnectionWork#QUIET_STATS_SAMPLE_ROUNDS} rounds, and at once after a state change: a full
      * report per idle connection per second was most of an idle service's CPU at thousands of connections.
      */

@@ -151,7 +151,7 @@ class PeerConnectionServiceTest {
         ManagedPeerConnection connection = service.create(null);
         StatsSummary quiet = new StatsSummary(100, 100, 0, 0, null, List.of());
 
-        assertThat(sampledRounds(connection, 30, round -> quiet)).containsExactly(1, 3, 7, 15, 25);
+        assertThat(sampledRounds(connection, 70, round -> quiet)).containsExactly(1, 3, 7, 15, 31, 61);
 
         // A state change (touch) brings a quiet connection back at once; messages moving: every round.
         connection.touch(now.get());
