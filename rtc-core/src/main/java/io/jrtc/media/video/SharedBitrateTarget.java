@@ -20,7 +20,8 @@ public final class SharedBitrateTarget {
     static final long DOWN_HOLD_NANOS = 1_000_000_000L;
     /** Longer than down: an estimate recovering overshoots less when it is trusted late. */
     static final long UP_HOLD_NANOS = 4_000_000_000L;
-    static final long READER_SETTLE_NANOS = 2_000_000_000L;
+    /** GCC starts at 300 kbit/s; its probes and increases take a few seconds to reach a good link's rate. */
+    static final long READER_SETTLE_NANOS = 5_000_000_000L;
 
     private static final long NOT_SEEN = Long.MIN_VALUE;
 

@@ -25,11 +25,13 @@ final class SentTrack {
     private MediaStreamTrack steered;
     /** The sender's target bitrate, bit/s; 0: none yet (the encoder's default). */
     private long targetBitrate;
+    /** The sender stopped: a frame still coming in must not make it a reader again. */
+    private boolean closed;
 
     /** What to read for {@code track} under {@code codecs}; null: nothing (no track, or none it can give). */
     MediaStreamTrack of(MediaStreamTrack track, List<RtpCodec> codecs) {
         MediaStreamTrack read = readFor(track, codecs);
-        if (read != steered) {
+        if (read != steered && !closed) {
             forget();
             steered = read;
             applyTargetBitrate();
@@ -45,6 +47,7 @@ final class SentTrack {
 
     /** The sender stopped: its target no longer counts. */
     void close() {
+        closed = true;
         forget();
         steered = null;
     }
