@@ -30,7 +30,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Encodes and sends one track's media (behind the API's RTCRtpSender). Once a negotiation says we send and DTLS is
  * up, it asks the track for one frame at a time ({@link MediaStreamTrack#recv()}), packetizes it on the
- * connection's loop and asks for the next: no thread waits for media, and a slow track only delays itself.
+ * connection's loop and asks for the next: no thread waits for media, and a slow track only delays itself. A raw
+ * picture is handed to its codec's encoder off the loop (pictures it has no time for are dropped there), and the
+ * coded frame comes back to the loop to be packetized.
  */
 public final class RtpSender {
     private static final System.Logger LOG = System.getLogger(RtpSender.class.getName());
