@@ -3,7 +3,8 @@
 # RTCPeerConnection as the client (io.jrtc.bench.EchoServiceBench), prints one JSON line, stops the service.
 # Environment: SERVICE_JAVA_OPTS (e.g. -Xmx1g) for the service JVM, SERVICE_ARGS (e.g.
 # --rtc.events.stats-interval=0) appended to its arguments, BENCH_JAVA_OPTS (e.g. -Decho.bench.steps=50,100) for the
-# client JVM, ECHO_BENCH_SKIP_BUILD=1 to reuse the last build.
+# client JVM, ECHO_BENCH_SKIP_BUILD=1 to reuse the last build, ECHO_BENCH_MAIN for another client (such as
+# io.jrtc.bench.TransformEchoBench, which scripts/transform-echo-bench.sh runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,4 +56,4 @@ curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null || {
 
 # shellcheck disable=SC2086
 java ${BENCH_JAVA_OPTS:-} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  io.jrtc.bench.EchoServiceBench "http://127.0.0.1:$port"
+  "${ECHO_BENCH_MAIN:-io.jrtc.bench.EchoServiceBench}" "http://127.0.0.1:$port"

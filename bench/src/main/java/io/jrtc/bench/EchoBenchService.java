@@ -36,7 +36,12 @@ final class EchoBenchService {
 
     /** POSTs the offer to /echo; anything but 201 with a Location is an {@link IOException}. */
     Answer postOffer(String offerSdp) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/echo"))
+        return postOffer("/echo", offerSdp);
+    }
+
+    /** POSTs the offer to {@code path} (/echo with a query); anything but 201 with a Location is an IOException. */
+    Answer postOffer(String path, String offerSdp) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/sdp")
                 .POST(HttpRequest.BodyPublishers.ofString(offerSdp))

@@ -156,7 +156,7 @@ public final class MediaRelay {
     }
 
     /** A consumer's view of the source, with its own bounded buffer. */
-    private final class Proxy extends MediaStreamTrack implements ForwardableTrack {
+    private final class Proxy extends MediaStreamTrack implements ForwardableTrack, EncodingTrack {
         final FrameQueue queue;
         Fanout fanout;
 
@@ -195,9 +195,34 @@ public final class MediaRelay {
             return current.source instanceof ForwardableTrack forwardable ? forwardable.packetSource() : null;
         }
 
+        /** A source that encodes for its readers (a transcode) counts this proxy's reader as one of them. */
+        @Override
+        public void setTargetBitrate(Object reader, long bitsPerSecond) {
+            if (encodingSource() instanceof EncodingTrack encoding) {
+                encoding.setTargetBitrate(this, bitsPerSecond);
+                if (getReadyState() == MediaStreamTrackState.ENDED) {
+                    encoding.forgetReader(this);  // stopped meanwhile: its onStop may have forgotten it first
+                }
+            }
+        }
+
+        @Override
+        public void forgetReader(Object reader) {
+            if (encodingSource() instanceof EncodingTrack encoding) {
+                encoding.forgetReader(this);
+            }
+        }
+
+        private MediaStreamTrack encodingSource() {
+            synchronized (MediaRelay.this) {
+                return fanout == null ? null : fanout.source;
+            }
+        }
+
         @Override
         protected void onStop() {
             queue.close(this::endedError);
+            forgetReader(this);
             unsubscribe(this);
         }
     }

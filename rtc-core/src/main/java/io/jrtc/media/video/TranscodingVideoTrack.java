@@ -1,49 +1,63 @@
 package io.jrtc.media.video;
 
-import io.jrtc.media.EncodedFrame;
+import io.jrtc.media.BufferedTrack;
+import io.jrtc.media.EncodingTrack;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
 import io.jrtc.media.MediaStreamTrackState;
+import io.jrtc.media.TrackReading;
 import io.jrtc.media.VideoFrame;
-import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * A coded video track re-coded to another codec, for consumers that cannot decode the source's: the source's
- * pictures ({@link DecodingVideoTrack}, decoding only what is read) feed one encoder of {@code mimeType}, and the
- * track hands out its {@link EncodedFrame}s. Meant to be read by one reader (a {@code MediaRelay} that fans it
- * out), so one encode serves every consumer. A keyframe is asked of the source on creation (decoding starts
- * there); {@link #requestKeyframe()} forces one in the encoder, not at the source, since the encoder's keyframe
- * is what a consumer lacks. A picture the encoder fails on is dropped (the next one is a keyframe), not the track.
- * Encoding runs on {@code executor}. {@link #stop()} frees the encoder and stops the decoding, and the source's end
- * ends this track; the source itself is left running.
+ * pictures ({@link DecodingVideoTrack}) feed one encoder of {@code mimeType}, and the track hands out its
+ * {@link io.jrtc.media.EncodedFrame}s. Meant to be read by one reader (a {@code MediaRelay} that fans it out), so
+ * one encode serves every consumer. From the first {@link #recv()} on, every coded frame of the source is decoded
+ * (the next ones refer to it) and handed to an {@link AsyncVideoEncoder}: decoding and encoding run on
+ * {@code executor}, never on a connection's loop, one at a time each, and pictures the encoder is too slow for are
+ * dropped before encoding (the frame rate falls, the latency does not grow). The encoder's bitrate follows its
+ * readers' targets ({@link EncodingTrack}; a relay passes each viewer's on) through a {@link SharedBitrateTarget}:
+ * the lowest, bounded, with hysteresis. A keyframe is asked of the source on creation (decoding starts there);
+ * {@link #requestKeyframe()} forces one in the encoder, not at the source, since the encoder's keyframe is what a
+ * consumer lacks. {@link #stop()} frees the encoder and stops the decoding, and the source's end ends this track;
+ * the source itself is left running.
  */
-public final class TranscodingVideoTrack extends MediaStreamTrack {
-    private static final System.Logger LOG = System.getLogger(TranscodingVideoTrack.class.getName());
+public final class TranscodingVideoTrack extends MediaStreamTrack implements EncodingTrack {
+    /** Coded frames held for a reader that has not asked yet: a second at 30 fps. */
+    private static final int OUTPUT_CAPACITY = 30;
 
     private final DecodingVideoTrack decoded;
     private final String mimeType;
-    private final Executor executor;
-    private VideoEncoder encoder;
-    private volatile boolean keyframeWanted;
-    private volatile int targetBitrate = VideoCodecs.DEFAULT_BITRATE;
-    private long framesEncoded;
-    private boolean failedBefore;
+    private final SharedBitrateTarget bitrate;
+    private final AsyncVideoEncoder encoder;
+    private final BufferedTrack output = new BufferedTrack(MediaKind.VIDEO, OUTPUT_CAPACITY);
+    private volatile int lastBitrate = VideoCodecs.DEFAULT_BITRATE;
+    private boolean reading;
+    private long outputDropped;
+    /** What ended the decoding (a missing codec library, say): what a read fails with from then on. */
+    private volatile Throwable failure;
 
     /** Decodes and encodes on {@link VideoCodecThreads#shared()}. */
     public TranscodingVideoTrack(MediaStreamTrack source, String mimeType) {
         this(source, mimeType, VideoCodecThreads.shared());
     }
 
+    /** At the default bounds of {@link SharedBitrateTarget}. */
+    public TranscodingVideoTrack(MediaStreamTrack source, String mimeType, Executor executor) {
+        this(source, mimeType, executor, new SharedBitrateTarget());
+    }
+
     /**
-     * Without the native library the first {@link #recv()} fails with a {@link VideoCodecUnavailableException}.
+     * Without the native library reads fail with a {@link VideoCodecUnavailableException}.
      *
      * @throws IllegalArgumentException for a MIME type not in {@link VideoCodecs#mimeTypes()}
      */
-    public TranscodingVideoTrack(MediaStreamTrack source, String mimeType, Executor executor) {
+    public TranscodingVideoTrack(MediaStreamTrack source, String mimeType, Executor executor,
+            SharedBitrateTarget bitrate) {
         super(MediaKind.VIDEO);
         if (!VideoCodecs.supports(mimeType)) {
             throw new IllegalArgumentException("no video codec for " + mimeType + "; there are "
@@ -51,7 +65,9 @@ public final class TranscodingVideoTrack extends MediaStreamTrack {
         }
         this.decoded = new DecodingVideoTrack(source, executor);
         this.mimeType = mimeType;
-        this.executor = executor;
+        this.bitrate = bitrate;
+        this.encoder = new AsyncVideoEncoder(mimeType, executor, output::push);
+        encoder.followTargetBitrate(this::bitrateFor);
         decoded.onEnded(this::stop);
         source.requestKeyframe();
     }
@@ -61,69 +77,91 @@ public final class TranscodingVideoTrack extends MediaStreamTrack {
         return mimeType;
     }
 
-    /** The next re-coded frame; pictures the encoder skips (to hold its bitrate) give none. */
+    /** The next re-coded frame; pictures the encoder skips (to hold its bitrate) or dropped give none. */
     @Override
     public CompletableFuture<Frame> recv() {
-        return decoded.recv().thenApplyAsync(picture -> encode((VideoFrame) picture), executor)
-                .thenCompose(coded -> coded != null ? CompletableFuture.completedFuture((Frame) coded) : recv());
+        startReading();
+        CompletableFuture<Frame> next = output.recv();
+        keyframeAfterOutputDrops();
+        return next.exceptionallyCompose(ended -> CompletableFuture.failedFuture(failure != null ? failure : ended));
     }
 
     /** The next picture is encoded as a keyframe. */
     @Override
     public void requestKeyframe() {
-        keyframeWanted = true;
+        encoder.requestKeyframe();
     }
 
-    /** The bitrate the encoder aims for from the next picture on ({@link VideoEncoder#setTargetBitrate}). */
+    @Override
+    public void setTargetBitrate(Object reader, long bitsPerSecond) {
+        bitrate.report(reader, bitsPerSecond);
+    }
+
+    @Override
+    public void forgetReader(Object reader) {
+        bitrate.forget(reader);
+    }
+
+    /**
+     * Sets one target for every reader, as if it were the only one (hysteresis still applies).
+     */
     public void setTargetBitrate(int bitsPerSecond) {
-        targetBitrate = Math.max(VideoCodecs.MIN_BITRATE, bitsPerSecond);
+        setTargetBitrate(this, bitsPerSecond);
+    }
+
+    /** What the encoder aimed at for the last picture, bit/s. */
+    public int targetBitrate() {
+        return lastBitrate;
     }
 
     /** Pictures encoded so far, keyframes and skipped ones included. */
-    public synchronized long framesEncoded() {
-        return framesEncoded;
+    public long framesEncoded() {
+        return encoder.picturesEncoded();
     }
 
-    private synchronized EncodedFrame encode(VideoFrame picture) {
-        if (getReadyState() != MediaStreamTrackState.LIVE) {
-            throw new CompletionException(endedError());
+    /** Decoded pictures dropped before encoding, as a newer one came while the encoder was busy. */
+    public long framesDropped() {
+        return encoder.picturesDropped();
+    }
+
+    private int bitrateFor(VideoFrame picture) {
+        int rate = bitrate.at(VideoCodecs.toRtpTime(picture) * 100_000 / 9);  // 90 kHz ticks to nanoseconds
+        lastBitrate = rate;
+        return rate;
+    }
+
+    private void startReading() {
+        synchronized (this) {
+            if (reading || getReadyState() != MediaStreamTrackState.LIVE) {
+                return;
+            }
+            reading = true;
         }
-        if (encoder == null) {
-            encoder = VideoCodecs.encoder(mimeType, targetBitrate, 1);
-        }
-        if (encoder.targetBitrate() != targetBitrate) {
-            encoder.setTargetBitrate(targetBitrate);
-        }
-        if (keyframeWanted) {
-            keyframeWanted = false;
+        TrackReading.readWhile(decoded, (picture, failure) -> {
+            if (failure != null) {
+                this.failure = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : failure;
+                stop();
+                return false;
+            }
+            encoder.submit((VideoFrame) picture);
+            return getReadyState() == MediaStreamTrackState.LIVE;
+        });
+    }
+
+    /** A reader that let the output overflow misses frames the next ones refer to: it gets a keyframe. */
+    private synchronized void keyframeAfterOutputDrops() {
+        long dropped = output.droppedFrames();
+        if (dropped != outputDropped) {
+            outputDropped = dropped;
             encoder.requestKeyframe();
-        }
-        framesEncoded++;
-        return encodeOrDrop(picture);
-    }
-
-    private EncodedFrame encodeOrDrop(VideoFrame picture) {
-        try {
-            return encoder.encode(picture);
-        } catch (VideoCodecUnavailableException missing) {
-            throw missing;
-        } catch (VideoCodecException failed) {
-            // One picture the codec refused must not end every consumer's video: drop it, and restart the
-            // consumers' decoding from a keyframe, since they miss a frame the next ones may refer to.
-            LOG.log(failedBefore ? Level.DEBUG : Level.WARNING, () -> "dropping a " + picture.width() + "x"
-                    + picture.height() + " picture re-coded to " + mimeType + ": " + failed.getMessage());
-            failedBefore = true;
-            keyframeWanted = true;
-            return null;
         }
     }
 
     @Override
-    protected synchronized void onStop() {
+    protected void onStop() {
         decoded.stop();
-        if (encoder != null) {
-            encoder.close();
-            encoder = null;
-        }
+        encoder.close();
+        output.stop();
     }
 }

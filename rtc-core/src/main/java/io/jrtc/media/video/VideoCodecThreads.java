@@ -6,8 +6,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where decoding and other picture work runs by default: one pool of daemon threads, one per core, shared by
- * every track, so that codec work never lands on a connection's event loop or the callback pool.
+ * Where decoding, encoding and other picture work runs by default: one pool of daemon threads, one per core, shared
+ * by every track, so that codec work never lands on a connection's event loop or the callback pool. Its queue is
+ * bounded by its users rather than by a capacity: a decoder and an {@link AsyncVideoEncoder} each keep at most one
+ * task in it, dropping pictures instead of queueing more.
  */
 public final class VideoCodecThreads {
     private static final ExecutorService SHARED = Executors.newFixedThreadPool(

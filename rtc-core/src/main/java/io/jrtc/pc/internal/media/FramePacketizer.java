@@ -18,11 +18,13 @@ import io.jrtc.media.VideoStreamTrack;
 import io.jrtc.sdp.media.RtpCodec;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * Turns a track's frames into RTP payloads of one negotiated codec: PCM audio is encoded (Opus, or G.711 from 8 kHz
- * or 48 kHz PCM), raw pictures are encoded with the codec ({@link RawVideoEncoding}, when the optional FFmpeg
- * dependency is there), an already coded frame of the same format is packetized as it is (what a relay forwards).
+ * or 48 kHz PCM), raw pictures are encoded with the codec off the connection's loop ({@link #encode}: the coded
+ * frame comes back through the constructor's {@code encodedPictures} and is packetized as any coded frame; needs
+ * the optional FFmpeg dependency), an already coded frame of the same format is packetized as it is (what a relay forwards).
  * {@link #close()} frees the video encoder's native memory.
  */
 final class FramePacketizer implements AutoCloseable {
@@ -46,6 +48,7 @@ final class FramePacketizer implements AutoCloseable {
     private int opusSampleRate;
     private int opusChannels;
     private int opusBitrate = OPUS_BITRATE;
+    private final BiConsumer<FramePacketizer, EncodedFrame> encodedPictures;
     private RawVideoEncoding video;
     /** The bitrate raw pictures are encoded at once an encoder exists; 0: the encoder's default. */
     private int videoBitrate;
@@ -64,8 +67,10 @@ final class FramePacketizer implements AutoCloseable {
     static final int NO_LEVEL = -1;
     private static final int SILENCE_DBOV = 127;
 
-    FramePacketizer(RtpCodec codec) {
+    /** @param encodedPictures takes the coded frames of {@link #encode}, on a codec thread */
+    FramePacketizer(RtpCodec codec, BiConsumer<FramePacketizer, EncodedFrame> encodedPictures) {
         this.codec = codec;
+        this.encodedPictures = encodedPictures;
         this.encoding = codec.encodingName().toLowerCase(Locale.ROOT);
     }
 
@@ -149,14 +154,20 @@ final class FramePacketizer implements AutoCloseable {
         return null;
     }
 
-    /** The frame's payloads, or null when this codec cannot carry it. */
+    /**
+     * Encodes a raw picture off the loop; its coded frame goes to the constructor's {@code encodedPictures}, for
+     * {@link #packetize} on the loop.
+     *
+     * @return whether an older picture still waiting for the encoder was dropped for this one
+     */
+    boolean encode(VideoFrame picture) {
+        return video().submit(picture);
+    }
+
+    /** The frame's payloads, or null when this codec cannot carry it (a raw picture goes to {@link #encode}). */
     Packets packetize(Frame frame) {
         if (frame instanceof AudioFrame audio) {
             return encodeAudio(audio);
-        }
-        if (frame instanceof VideoFrame picture) {
-            EncodedFrame coded = video().encode(picture);
-            return coded == null ? null : packetizeVideo(coded);
         }
         if (frame instanceof EncodedFrame coded && coded.mimeType().equalsIgnoreCase(codec.mimeType())) {
             return packetizeVideo(coded);
@@ -182,7 +193,7 @@ final class FramePacketizer implements AutoCloseable {
 
     private RawVideoEncoding video() {
         if (video == null) {
-            video = new RawVideoEncoding(codec.mimeType());
+            video = new RawVideoEncoding(codec.mimeType(), coded -> encodedPictures.accept(this, coded));
             if (videoBitrate > 0) {
                 video.setTargetBitrate(videoBitrate);
             }

@@ -2,29 +2,29 @@ package io.jrtc.pc.internal.media;
 
 import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.VideoFrame;
-import io.jrtc.media.video.VideoCodecException;
+import io.jrtc.media.video.AsyncVideoEncoder;
+import io.jrtc.media.video.VideoCodecThreads;
 import io.jrtc.media.video.VideoCodecs;
-import io.jrtc.media.video.VideoEncoder;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The encoder behind a sender's codec for raw pictures ({@link VideoFrame}s from a generated or transformed
- * track), made on the first picture and closed with the packetizer. Follows the target bitrate it is given (the
- * send-side bandwidth estimate) and keyframe requests. Encoding failures drop the frame, never the connection.
+ * track), made on the first picture and closed with the packetizer. Encodes off the connection's loop, on
+ * {@link VideoCodecThreads#shared()} ({@link AsyncVideoEncoder}: one picture at a time, the newest waiting, older
+ * ones dropped), and hands the coded frames to {@code output} on a codec thread. Follows the target bitrate it is
+ * given (the send-side bandwidth estimate) and keyframe requests. Encoding failures drop the frame, never the
+ * connection.
  */
 final class RawVideoEncoding implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RawVideoEncoding.class.getName());
     private static final AtomicBoolean TOLD_UNAVAILABLE = new AtomicBoolean();
 
-    private final String mimeType;
-    private VideoEncoder encoder;
-    private int targetBitrate = VideoCodecs.DEFAULT_BITRATE;
-    private boolean keyframeWanted;
-    private boolean failedBefore;
+    private final AsyncVideoEncoder encoder;
 
-    RawVideoEncoding(String mimeType) {
-        this.mimeType = mimeType;
+    RawVideoEncoding(String mimeType, Consumer<EncodedFrame> output) {
+        this.encoder = new AsyncVideoEncoder(mimeType, VideoCodecThreads.shared(), output);
     }
 
     /**
@@ -45,46 +45,26 @@ final class RawVideoEncoding implements AutoCloseable {
         return false;
     }
 
-    /** The coded frame, or null when the encoder skipped the picture or failed on it. */
-    EncodedFrame encode(VideoFrame frame) {
-        try {
-            if (encoder == null) {
-                encoder = VideoCodecs.encoder(mimeType, targetBitrate, 1);
-            }
-            if (keyframeWanted) {
-                encoder.requestKeyframe();
-                keyframeWanted = false;
-            }
-            return encoder.encode(frame);
-        } catch (VideoCodecException failed) {
-            Level level = failedBefore ? Level.DEBUG : Level.WARNING;
-            failedBefore = true;
-            LOG.log(level, () -> "dropping a " + frame.width() + "x" + frame.height() + " picture: "
-                    + failed.getMessage());
-            return null;
-        }
+    /**
+     * Hands the picture to the encoder; the coded frame comes to the output later, unless a newer picture
+     * overtakes it or the encoder skips it.
+     *
+     * @return whether an older picture that waited for the encoder was dropped for this one
+     */
+    boolean submit(VideoFrame frame) {
+        return encoder.submit(frame);
     }
 
     void requestKeyframe() {
-        if (encoder != null) {
-            encoder.requestKeyframe();
-        } else {
-            keyframeWanted = true;
-        }
+        encoder.requestKeyframe();
     }
 
     void setTargetBitrate(int bitsPerSecond) {
-        targetBitrate = Math.max(VideoCodecs.MIN_BITRATE, bitsPerSecond);
-        if (encoder != null) {
-            encoder.setTargetBitrate(targetBitrate);
-        }
+        encoder.setTargetBitrate(bitsPerSecond);
     }
 
     @Override
     public void close() {
-        if (encoder != null) {
-            encoder.close();
-            encoder = null;
-        }
+        encoder.close();
     }
 }

@@ -5,6 +5,7 @@ import io.jrtc.media.EncodedFrame;
 import io.jrtc.media.Frame;
 import io.jrtc.media.MediaKind;
 import io.jrtc.media.MediaStreamTrack;
+import io.jrtc.media.VideoFrame;
 import io.jrtc.pc.InvalidStateError;
 import io.jrtc.pc.RTCRtcpParameters;
 import io.jrtc.pc.RTCRtpParameters;
@@ -29,7 +30,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Encodes and sends one track's media (behind the API's RTCRtpSender). Once a negotiation says we send and DTLS is
  * up, it asks the track for one frame at a time ({@link MediaStreamTrack#recv()}), packetizes it on the
- * connection's loop and asks for the next: no thread waits for media, and a slow track only delays itself.
+ * connection's loop and asks for the next: no thread waits for media, and a slow track only delays itself. A raw
+ * picture is handed to its codec's encoder off the loop (pictures it has no time for are dropped there), and the
+ * coded frame comes back to the loop to be packetized.
  */
 public final class RtpSender {
     private static final System.Logger LOG = System.getLogger(RtpSender.class.getName());
@@ -152,6 +155,7 @@ public final class RtpSender {
         sending = false;
         forwarding.close();
         packetizers.forEach(FramePacketizer::close);
+        sentTrack.close();
     }
 
     /**
@@ -243,7 +247,7 @@ public final class RtpSender {
         boolean codecsChanged = !current.equals(sendable);
         if (codecsChanged) {
             packetizers.forEach(FramePacketizer::close);
-            packetizers = sendable.stream().map(FramePacketizer::new).toList();
+            packetizers = sendable.stream().map(codec -> new FramePacketizer(codec, this::onEncoded)).toList();
             onTargetBitrate(rtp == null ? -1 : rtp.availableOutgoingBitrate());
             lastUsed = packetizers.get(0);
             statistics = new SendStatistics(ssrc, sendable.get(0).clockRate(), context.pump().now(),
@@ -320,13 +324,37 @@ public final class RtpSender {
 
     private void send(Frame frame) {
         FramePacketizer packetizer = frame == null ? null : packetizerFor(frame);
+        if (packetizer != null && frame instanceof VideoFrame picture) {
+            if (packetizer.encode(picture)) {
+                outboundStats.onFrameDropped();  // an older picture the encoder had no time for
+            }
+            return;  // encoded off the loop: onEncoded sends it
+        }
         FramePacketizer.Packets packets = packetizer == null ? null : packetizer.packetize(frame);
+        transmit(packetizer, packets, !(frame instanceof EncodedFrame));
+    }
+
+    /** A raw picture's coded frame, on a codec thread: packetized and sent on the loop. */
+    private void onEncoded(FramePacketizer packetizer, EncodedFrame coded) {
+        try {
+            context.pump().loop().execute(() -> {
+                if (sending && !stopped && !forwarding.active() && packetizers.contains(packetizer)) {
+                    transmit(packetizer, packetizer.packetize(coded), true);
+                    context.pump().run();
+                }
+            });
+        } catch (RejectedExecutionException loopGone) {
+            // the connection is gone
+        }
+    }
+
+    private void transmit(FramePacketizer packetizer, FramePacketizer.Packets packets, boolean encodedHere) {
         if (packets == null) {
             outboundStats.onFrameDropped();
             return;
         }
         lastUsed = packetizer;
-        encodedLast = !(frame instanceof EncodedFrame);
+        encodedLast = encodedHere;
         RtpSession rtp = session;
         long now = context.pump().now();
         int timestamp = writer.timestamp(packets.timestamp());
