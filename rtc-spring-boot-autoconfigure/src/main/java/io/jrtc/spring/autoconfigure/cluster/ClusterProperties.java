@@ -33,6 +33,12 @@ public class ClusterProperties {
     private Duration edgeLinkGrace = Duration.ofSeconds(10);
     /** How long an edge waits for a stream's origin to answer its pull, per request. */
     private Duration edgeLinkTimeout = Duration.ofSeconds(10);
+    /**
+     * How long a node that is shutting down stays in the directory as draining while viewers still play from it:
+     * new sessions go to other nodes meanwhile. It leaves as soon as its last viewer did. Keep it below
+     * {@code spring.lifecycle.timeout-per-shutdown-phase}; 0 leaves at once.
+     */
+    private Duration drainTimeout = Duration.ZERO;
     /** Prefix of every key this cluster writes, so several clusters can share one Redis. */
     private String keyPrefix = "jrtc:";
 
@@ -114,6 +120,14 @@ public class ClusterProperties {
 
     public void setEdgeLinkTimeout(Duration edgeLinkTimeout) {
         this.edgeLinkTimeout = edgeLinkTimeout;
+    }
+
+    public Duration getDrainTimeout() {
+        return drainTimeout;
+    }
+
+    public void setDrainTimeout(Duration drainTimeout) {
+        this.drainTimeout = drainTimeout;
     }
 
     public String getKeyPrefix() {

@@ -133,7 +133,8 @@ class ClusterAutoConfigurationTest {
         cluster().withPropertyValues("rtc.cluster.node-id=edge-7", "rtc.cluster.public-url=https://edge7.example.org",
                 "rtc.cluster.internal-url=http://10.0.0.7:8080", "rtc.cluster.heartbeat=500ms",
                 "rtc.cluster.node-ttl=3s", "rtc.cluster.max-viewers=250", "rtc.cluster.edge-link-grace=4s",
-                "rtc.cluster.edge-link-timeout=7s", "rtc.cluster.key-prefix=test7:").run(context -> {
+                "rtc.cluster.edge-link-timeout=7s", "rtc.cluster.key-prefix=test7:",
+                "rtc.cluster.drain-timeout=20s").run(context -> {
                     ClusterProperties properties = context.getBean(ClusterProperties.class);
                     assertThat(properties.getNodeId()).isEqualTo("edge-7");
                     assertThat(properties.getPublicUrl()).isEqualTo("https://edge7.example.org");
@@ -144,6 +145,7 @@ class ClusterAutoConfigurationTest {
                     assertThat(properties.getEdgeLinkGrace()).isEqualTo(Duration.ofSeconds(4));
                     assertThat(properties.getEdgeLinkTimeout()).isEqualTo(Duration.ofSeconds(7));
                     assertThat(properties.getKeyPrefix()).isEqualTo("test7:");
+                    assertThat(properties.getDrainTimeout()).isEqualTo(Duration.ofSeconds(20));
                     ClusterNode self = context.getBean(ClusterMembership.class).self();
                     assertThat(self.publicUrl()).isEqualTo("https://edge7.example.org");
                     assertThat(self.maxViewers()).isEqualTo(250);
@@ -161,6 +163,7 @@ class ClusterAutoConfigurationTest {
             assertThat(properties.getNodeTtl()).isEqualTo(Duration.ofSeconds(6));
             assertThat(properties.getMaxViewers()).isZero();
             assertThat(properties.getKeyPrefix()).isEqualTo("jrtc:");
+            assertThat(properties.getDrainTimeout()).isZero();
         });
     }
 }
