@@ -16,7 +16,8 @@
 //   await liveTest.streams()           -> GET api/rtc/streams, also offered as the player's stream choices
 //   liveTest.layers()                  -> the last WHEP `layers` event's data ({} before the first)
 //   await liveTest.chooseLayer(rid)    -> POST {rid} to the WHEP layer URL (null: automatic); resolves to the status
-//   liveTest.timings                   -> {publishPostMs, playPostMs, firstFrameMs, reconnects} measured in the page
+//   liveTest.timings                   -> {publishPostMs, playPostMs, firstFrameMs, reconnects, reoffers} measured
+//                                         in the page (reoffers: offers sent again with the token after a redirect)
 //   liveTest.playing()                 -> {url, origin} of the session playing now, or null
 (function () {
   'use strict';
@@ -95,6 +96,7 @@
     const started = performance.now();
     let response = await postOffer(endpoint, pc.localDescription.sdp, token);
     if (token && response.redirected && response.status === 401) {
+      timings.reoffers = (timings.reoffers || 0) + 1;
       response = await postOffer(response.url, pc.localDescription.sdp, token);
     }
     timings[timingName] = Math.round(performance.now() - started);
