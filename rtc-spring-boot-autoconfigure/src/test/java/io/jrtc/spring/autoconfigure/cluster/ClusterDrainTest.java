@@ -56,17 +56,7 @@ class ClusterDrainTest {
 
     @AfterAll
     static void stop() throws Exception {
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (clients != null) {
-            clients.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        ClusterTestNodes.closeAll(nodeA, nodeB, clients, redis);
     }
 
     @Test

@@ -51,7 +51,7 @@ class ClusterEdgeKillTest {
         portB = ClusterNodeProcess.freePort();
         portC = ClusterNodeProcess.freePort();
         List<String> propertiesC = new ArrayList<>(List.of(ClusterDirectoryTest.nodeProperties("c", redis.port())));
-        propertiesC.addAll(nodeProperties(portC));
+        propertiesC.addAll(ClusterTestNodes.atPort(portC, TTL));
         nodeC = new ClusterNodeProcess(propertiesC);
         nodeA = node("a", portA);
         nodeB = node("b", portB, "rtc.cluster.max-viewers=1");
@@ -61,31 +61,12 @@ class ClusterEdgeKillTest {
     private static ConfigurableApplicationContext node(String id, int port, String... more) {
         return new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
                 .properties(ClusterDirectoryTest.nodeProperties(id, redis.port()))
-                .properties(nodeProperties(port).toArray(String[]::new)).properties(more).run();
-    }
-
-    private static List<String> nodeProperties(int port) {
-        return List.of("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
-                "rtc.cluster.internal-url=http://127.0.0.1:" + port, "rtc.cluster.heartbeat=250ms",
-                "rtc.cluster.node-ttl=" + TTL.toMillis() + "ms");
+                .properties(ClusterTestNodes.atPort(port, TTL).toArray(String[]::new)).properties(more).run();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (nodeC != null) {
-            nodeC.close();
-        }
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeB, nodeA}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (clients != null) {
-            clients.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        ClusterTestNodes.closeAll(nodeC, nodeB, nodeA, clients, redis);
     }
 
     @Test
@@ -95,12 +76,15 @@ class ClusterEdgeKillTest {
             WhipClient.builder(url(portA, "/whip/" + STREAM)).timeout(WAIT).build().publish(publisher.pc)
                     .get(60, TimeUnit.SECONDS);
             publisher.startVideo();
-            // B takes one viewer and is then full; C carries the stream already, so placement prefers it.
+            // B takes one viewer and is then full; C carries the stream already and has fewer viewers than A (which
+            // serves both links), so placement prefers C.
             SignalingSession onB = WhepClient.builder(url(portB, "/whep/" + STREAM)).timeout(WAIT).build()
                     .play(clients::newPeerConnection).get(60, TimeUnit.SECONDS);
             SignalingSession onC = WhepClient.builder(url(portC, "/whep/" + STREAM)).timeout(WAIT).build()
                     .play(clients::newPeerConnection).get(60, TimeUnit.SECONDS);
+            // Placement reads the directory: wait until the heartbeats wrote B full, A serving both links, C one.
             await().atMost(WAIT).until(() -> directory.node("b").map(node -> !node.hasRoom()).orElse(false)
+                    && viewersOf(directory, "a") == 2 && viewersOf(directory, "c") == 1
                     && directory.viewers(STREAM).containsKey("c"));
 
             // A loaded machine may take long to set up an edge link: each request may take the whole wait.
@@ -128,6 +112,10 @@ class ClusterEdgeKillTest {
             onB.closeAsync().get(30, TimeUnit.SECONDS);
             onC.peerConnection().close();
         }
+    }
+
+    private static int viewersOf(ClusterDirectory directory, String nodeId) {
+        return directory.node(nodeId).map(ClusterNode::viewers).orElse(0);
     }
 
     /** The next video frame the session receives (a frame the publisher sent, if the path is right). */

@@ -48,38 +48,21 @@ class ClusterFailoverTest {
         int edgePort = ClusterNodeProcess.freePort();
         edge = new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
                 .properties(ClusterDirectoryTest.nodeProperties("b", redis.port()))
-                .properties(nodeProperties(edgePort).toArray(String[]::new)).run();
+                .properties(ClusterTestNodes.atPort(edgePort, TTL).toArray(String[]::new)).run();
         originReady.get(180, TimeUnit.SECONDS);
     }
 
     /** Starts A's JVM on this test's classpath; completes once it serves. */
     private static CompletableFuture<Void> startOrigin() throws Exception {
         List<String> properties = new ArrayList<>(List.of(ClusterDirectoryTest.nodeProperties("a", redis.port())));
-        properties.addAll(nodeProperties(originPort));
+        properties.addAll(ClusterTestNodes.atPort(originPort, TTL));
         origin = new ClusterNodeProcess(properties);
         return origin.ready();
     }
 
-    private static List<String> nodeProperties(int port) {
-        return List.of("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
-                "rtc.cluster.internal-url=http://127.0.0.1:" + port, "rtc.cluster.heartbeat=250ms",
-                "rtc.cluster.node-ttl=" + TTL.toMillis() + "ms");
-    }
-
     @AfterAll
     static void stop() throws Exception {
-        if (origin != null) {
-            origin.close();
-        }
-        if (edge != null) {
-            edge.close();
-        }
-        if (clients != null) {
-            clients.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        ClusterTestNodes.closeAll(origin, edge, clients, redis);
     }
 
     @Test
