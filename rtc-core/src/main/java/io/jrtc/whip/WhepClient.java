@@ -16,11 +16,15 @@ import java.util.function.Function;
  */
 public final class WhepClient {
     private final SignalingClient client;
-    private final Builder settings;
+    private final Duration reconnectDelay;
+    private final Duration maxReconnectDelay;
+    private final Duration disconnectedGrace;
 
     private WhepClient(SignalingClient client, Builder settings) {
         this.client = client;
-        this.settings = settings;
+        this.reconnectDelay = settings.reconnectDelay;
+        this.maxReconnectDelay = settings.maxReconnectDelay;
+        this.disconnectedGrace = settings.disconnectedGrace;
     }
 
     public static Builder builder(URI endpoint) {
@@ -57,7 +61,7 @@ public final class WhepClient {
     public WhepPlayback keepPlaying(Function<RTCConfiguration, RTCPeerConnection> factory,
             Consumer<SignalingSession> onSession) {
         WhepPlayback playback = new WhepPlayback(client, config -> receiving(factory.apply(config)), onSession,
-                settings.reconnectDelay, settings.maxReconnectDelay, settings.disconnectedGrace);
+                reconnectDelay, maxReconnectDelay, disconnectedGrace);
         playback.start();
         return playback;
     }
