@@ -7,13 +7,18 @@
 //   await liveTest.play(streamId)      -> POST whep/{streamId}; resolves when connected and a track arrived
 //   await liveTest.play(streamId, { videoCodec: 'video/H264' })  -> the same, receiving video only in that codec
 //                                         (the server transcodes when the publisher sends another)
+//   await liveTest.play(streamId, { token }) -> the same with a bearer token (also the Token field); publish too
+//   A player whose connection fails, or stays disconnected for 5 s (its node died or left), plays again from
+//   whep/{streamId} on this page's origin, where a cluster places it anew, backing off from 0.5 s to 10 s.
 //   await liveTest.playerStats()       -> {video: {framesDecoded, frameWidth, frameHeight, bytesReceived},
 //                                          audio: {packetsReceived}} from the player's getStats()
 //   await liveTest.stopPublishing(), await liveTest.stopPlaying()  -> DELETE the session, close the connection
 //   await liveTest.streams()           -> GET api/rtc/streams, also offered as the player's stream choices
 //   liveTest.layers()                  -> the last WHEP `layers` event's data ({} before the first)
 //   await liveTest.chooseLayer(rid)    -> POST {rid} to the WHEP layer URL (null: automatic); resolves to the status
-//   liveTest.timings                   -> {publishPostMs, playPostMs, firstFrameMs} measured in the page
+//   liveTest.timings                   -> {publishPostMs, playPostMs, firstFrameMs, reconnects, reoffers} measured
+//                                         in the page (reoffers: offers sent again with the token after a redirect)
+//   liveTest.playing()                 -> {url, origin} of the session playing now, or null
 (function () {
   'use strict';
 
@@ -69,16 +74,31 @@
     return byRel;
   }
 
-  /** POSTs the offer to a WHIP/WHEP endpoint and applies the answer; returns the session URL and Link URLs. */
-  async function signal(pc, endpoint, timingName) {
+  /** POSTs an SDP offer, with the bearer token when there is one. */
+  function postOffer(endpoint, sdp, token) {
+    const headers = { 'Content-Type': 'application/sdp' };
+    if (token) {
+      headers.Authorization = 'Bearer ' + token;
+    }
+    return fetch(endpoint, { method: 'POST', headers, body: sdp });
+  }
+
+  /**
+   * POSTs the offer to a WHIP/WHEP endpoint and applies the answer; returns the session URL and Link URLs. The
+   * browser follows a cluster's 307 itself, but drops Authorization when the redirect leads to another origin
+   * (Fetch: it is not carried across origins): the node there refuses the offer with 401, and the offer goes
+   * again, with the token, to the URL the redirect led to (response.url). The session's URLs are resolved
+   * against the URL that answered.
+   */
+  async function signal(pc, endpoint, timingName, token) {
     await pc.setLocalDescription(await pc.createOffer());
     await gatheringComplete(pc);
     const started = performance.now();
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/sdp' },
-      body: pc.localDescription.sdp,
-    });
+    let response = await postOffer(endpoint, pc.localDescription.sdp, token);
+    if (token && response.redirected && response.status === 401) {
+      timings.reoffers = (timings.reoffers || 0) + 1;
+      response = await postOffer(response.url, pc.localDescription.sdp, token);
+    }
     timings[timingName] = Math.round(performance.now() - started);
     if (response.status !== 201) {
       let detail = await response.text();
@@ -87,14 +107,20 @@
       } catch (ignored) {
         // not problem details
       }
-      throw new Error(endpoint + ' answered ' + response.status + ': ' + detail);
+      const error = new Error(endpoint + ' answered ' + response.status + ': ' + detail);
+      error.status = response.status;
+      throw error;
     }
-    const base = new URL(endpoint, window.location.href);
+    const base = new URL(response.url || endpoint, window.location.href);
     const location = new URL(response.headers.get('Location'), base).toString();
     await pc.setRemoteDescription({ type: 'answer', sdp: await response.text() });
     return { location, links: links(response, base) };
   }
 
+  /** Headers with the side's bearer token, for its session's DELETE and extensions. */
+  function authorized(side, headers = {}) {
+    return side.token ? { ...headers, Authorization: 'Bearer ' + side.token } : headers;
+  }
 
   function watchState(pc, element) {
     pc.addEventListener('connectionstatechange', () => {
@@ -113,7 +139,8 @@
     const media = await navigator.mediaDevices.getUserMedia({ video, audio: true });
     $('preview').srcObject = media;
     const pc = new RTCPeerConnection({ iceServers: [] });
-    sides.publish = { pc, media, url: null, previous: null };
+    const token = options && options.token !== undefined ? options.token : $('publish-token').value;
+    sides.publish = { pc, media, url: null, previous: null, token };
     watchState(pc, 'publish-state');
     for (const track of media.getTracks()) {
       const init = { direction: 'sendonly', streams: [media] };
@@ -128,7 +155,8 @@
     $('publish-start').disabled = true;
     $('publish-state').textContent = 'signalling';
     try {
-      sides.publish.url = (await signal(pc, 'whip/' + encodeURIComponent(streamId), 'publishPostMs')).location;
+      sides.publish.url = (await signal(pc, 'whip/' + encodeURIComponent(streamId), 'publishPostMs',
+        token)).location;
       await connected(pc);
       $('publish-stop').disabled = false;
     } catch (error) {
@@ -159,13 +187,62 @@
     }
   }
 
-  async function play(streamId, options = {}) {
+  /** What the player was asked to play ({streamId, options}) until it is stopped; reconnects play it again. */
+  let wantedPlay = null;
+  const DISCONNECTED_GRACE_MS = 5000;
+
+  function play(streamId, options = {}) {
     if (sides.play) {
-      throw new Error('already playing');
+      return Promise.reject(new Error('already playing'));
     }
+    const token = options.token !== undefined ? options.token : $('play-token').value;
+    wantedPlay = { streamId, options: { ...options, token } };
+    return startPlay(wantedPlay);
+  }
+
+  /**
+   * Gives up a connection that failed or stays disconnected (its node died, or drained and left) and plays the
+   * same stream again from this page's endpoint, so a cluster places the player on a node that is alive.
+   */
+  function reconnectOnFailure(side, wanted) {
+    let grace = null;
+    side.pc.addEventListener('connectionstatechange', () => {
+      clearTimeout(grace);
+      if (side.pc.connectionState === 'failed') {
+        reconnect(side, wanted);
+      } else if (side.pc.connectionState === 'disconnected') {
+        grace = setTimeout(() => reconnect(side, wanted), DISCONNECTED_GRACE_MS);
+      }
+    });
+  }
+
+  async function reconnect(side, wanted) {
+    if (sides.play !== side || wantedPlay !== wanted) {
+      return;
+    }
+    timings.reconnects = (timings.reconnects || 0) + 1;
+    await endPlay();
+    for (let delay = 500; wantedPlay === wanted && !sides.play; delay = Math.min(delay * 2, 10000)) {
+      $('play-state').textContent = 'reconnecting';
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      try {
+        if (wantedPlay === wanted && !sides.play) {
+          await startPlay(wanted);
+        }
+        return;
+      } catch (error) {
+        if (error.status >= 400 && error.status < 500) {
+          return;  // refused for good (unknown stream, token): another try would be refused too
+        }
+      }
+    }
+  }
+
+  async function startPlay(wanted) {
+    const { streamId, options } = wanted;
     $('play-stream').value = streamId;
     const pc = new RTCPeerConnection({ iceServers: [] });
-    sides.play = { pc, url: null, previous: null };
+    sides.play = { pc, url: null, previous: null, token: options.token };
     watchState(pc, 'play-state');
     pc.addTransceiver('audio', { direction: 'recvonly' });
     const video = pc.addTransceiver('video', { direction: 'recvonly' });
@@ -188,15 +265,19 @@
     $('play-start').disabled = true;
     $('play-state').textContent = 'signalling';
     try {
-      const session = await signal(pc, 'whep/' + encodeURIComponent(streamId), 'playPostMs');
+      const session = await signal(pc, 'whep/' + encodeURIComponent(streamId), 'playPostMs', options.token);
       sides.play.url = session.location;
       sides.play.layerUrl = session.links[LAYER_REL] || null;
-      await followEvents(sides.play, session.links[EVENTS_REL]);
+      // An EventSource cannot send Authorization: with a token the player goes without the layers events.
+      if (!options.token) {
+        await followEvents(sides.play, session.links[EVENTS_REL]);
+      }
       await Promise.all([connected(pc), trackArrived]);
+      reconnectOnFailure(sides.play, wanted);
       player.play().catch(() => {});
       $('play-stop').disabled = false;
     } catch (error) {
-      await stopPlaying();
+      await endPlay();
       $('play-state').textContent = String(error.message || error);
       throw error;
     }
@@ -254,7 +335,7 @@
     }
     const response = await fetch(side.layerUrl, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: authorized(side, { 'Content-Type': 'application/json' }),
       body: JSON.stringify(body),
     });
     $('play-layer').value = rid || '';
@@ -273,7 +354,7 @@
       side.events.close();
     }
     if (side.url) {
-      await fetch(side.url, { method: 'DELETE' }).catch(() => {});
+      await fetch(side.url, { method: 'DELETE', headers: authorized(side) }).catch(() => {});
     }
     side.pc.close();
     if (side.media) {
@@ -287,6 +368,11 @@
   }
 
   function stopPlaying() {
+    wantedPlay = null;
+    return endPlay();
+  }
+
+  function endPlay() {
     $('play-layer').replaceChildren(new Option('automatic', ''));
     $('play-layer').disabled = true;
     $('play-layers').textContent = '–';
@@ -382,6 +468,10 @@
     return sides.play && sides.play.layers ? sides.play.layers : {};
   }
 
+  function playing() {
+    return sides.play && sides.play.url ? { url: sides.play.url, origin: new URL(sides.play.url).origin } : null;
+  }
+
   window.liveTest = { publish, play, playerStats, stopPublishing, stopPlaying, streams, layers, chooseLayer,
-    timings };
+    timings, playing };
 }());

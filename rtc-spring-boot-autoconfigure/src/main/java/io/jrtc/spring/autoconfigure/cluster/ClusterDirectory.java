@@ -132,6 +132,13 @@ public class ClusterDirectory {
         });
     }
 
+    /** Takes {@code nodeId} out of these streams' viewer counts (a node leaving). */
+    public void removeViewers(String nodeId, Collection<String> streamIds) {
+        for (String streamId : streamIds) {
+            redis.opsForHash().delete(prefix + "viewers:" + streamId, nodeId);
+        }
+    }
+
     /** The viewers of {@code streamId} per node serving it, as their last heartbeats wrote them. */
     public Map<String, Integer> viewers(String streamId) {
         Map<String, Integer> viewers = new TreeMap<>();

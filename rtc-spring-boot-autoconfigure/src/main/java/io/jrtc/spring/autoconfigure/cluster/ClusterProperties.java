@@ -45,6 +45,12 @@ public class ClusterProperties {
     private Duration republishGrace = Duration.ZERO;
     /** How many hops from its origin a stream may travel through edges pulling from edges; at least 1. */
     private int maxLinkDepth = 3;
+    /**
+     * How long a node that is shutting down stays in the directory as draining while viewers still play from it:
+     * new sessions go to other nodes meanwhile. It leaves as soon as its last viewer did. Keep it below
+     * {@code spring.lifecycle.timeout-per-shutdown-phase}; 0 leaves at once.
+     */
+    private Duration drainTimeout = Duration.ZERO;
     /** Prefix of every key this cluster writes, so several clusters can share one Redis. */
     private String keyPrefix = "jrtc:";
 
@@ -153,6 +159,14 @@ public class ClusterProperties {
             throw new IllegalArgumentException("rtc.cluster.max-link-depth must be at least 1, not " + maxLinkDepth);
         }
         this.maxLinkDepth = maxLinkDepth;
+    }
+
+    public Duration getDrainTimeout() {
+        return drainTimeout;
+    }
+
+    public void setDrainTimeout(Duration drainTimeout) {
+        this.drainTimeout = drainTimeout;
     }
 
     public String getKeyPrefix() {

@@ -6,8 +6,10 @@ import io.jrtc.spring.autoconfigure.whip.StreamRegistry;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessException;
 
@@ -142,9 +144,15 @@ public class ClusterStreamRegistry implements StreamRegistry {
         }
     }
 
-    /** Ends every lease this node holds (a graceful shutdown). */
+    /**
+     * Ends every lease this node holds and takes its viewer counts out of the directory (a node leaving after a
+     * drain), so nobody counts it as serving a stream any more.
+     */
     void releaseAll() {
         leases.values().forEach(directory::release);
         leases.clear();
+        Set<String> served = new HashSet<>(links.viewers().keySet());
+        local.all().forEach(stream -> served.add(stream.streamId()));
+        directory.removeViewers(nodeId, served);
     }
 }

@@ -12,13 +12,7 @@ import io.jrtc.spring.autoconfigure.whip.WhipSessions;
 import io.jrtc.whip.SignalingSession;
 import io.jrtc.whip.WhepClient;
 import io.jrtc.whip.WhipClient;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +35,7 @@ class ClusterFailoverTest {
     private static final String STREAM = "cam-failover";
     private static RedisServerProcess redis;
     private static RtcEngine clients;
-    private static Process origin;
+    private static ClusterNodeProcess origin;
     private static int originPort;
     private static ConfigurableApplicationContext edge;
 
@@ -49,61 +43,26 @@ class ClusterFailoverTest {
     static void start() throws Exception {
         redis = new RedisServerProcess();
         clients = RtcEngine.create(RtcEngineSettings.defaults().withIncludeLoopback(true));
-        originPort = freePort();
+        originPort = ClusterNodeProcess.freePort();
         CompletableFuture<Void> originReady = startOrigin();
-        int edgePort = freePort();
+        int edgePort = ClusterNodeProcess.freePort();
         edge = new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
                 .properties(ClusterDirectoryTest.nodeProperties("b", redis.port()))
-                .properties(nodeProperties(edgePort).toArray(String[]::new)).run();
+                .properties(ClusterTestNodes.atPort(edgePort, TTL).toArray(String[]::new)).run();
         originReady.get(180, TimeUnit.SECONDS);
     }
 
     /** Starts A's JVM on this test's classpath; completes once it serves. */
     private static CompletableFuture<Void> startOrigin() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName()));
-        command.addAll(List.of(ClusterDirectoryTest.nodeProperties("a", redis.port())));
-        command.addAll(nodeProperties(originPort));
-        origin = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(origin.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.contains(ClusterNodeMain.READY)) {
-                        ready.complete(null);
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the process is gone
-            }
-            ready.completeExceptionally(new IllegalStateException("origin JVM exited before serving"));
-        }, "origin-output");
-        reader.setDaemon(true);
-        reader.start();
-        return ready;
-    }
-
-    private static List<String> nodeProperties(int port) {
-        return List.of("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
-                "rtc.cluster.internal-url=http://127.0.0.1:" + port, "rtc.cluster.heartbeat=250ms",
-                "rtc.cluster.node-ttl=" + TTL.toMillis() + "ms");
+        List<String> properties = new ArrayList<>(List.of(ClusterDirectoryTest.nodeProperties("a", redis.port())));
+        properties.addAll(ClusterTestNodes.atPort(originPort, TTL));
+        origin = new ClusterNodeProcess(properties);
+        return origin.ready();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (origin != null) {
-            origin.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        if (edge != null) {
-            edge.close();
-        }
-        if (clients != null) {
-            clients.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        ClusterTestNodes.closeAll(origin, edge, clients, redis);
     }
 
     @Test
@@ -123,8 +82,7 @@ class ClusterFailoverTest {
             assertThat(edge.getBean(EdgeLinks.class).size()).isEqualTo(1);
 
             long killed = System.nanoTime();
-            origin.destroyForcibly();  // SIGKILL: no shutdown hook, no graceful leave
-            assertThat(origin.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            origin.kill();  // SIGKILL: no shutdown hook, no graceful leave
             await().atMost(WAIT).until(() -> directory.node("a").isEmpty());
             double leftMs = (System.nanoTime() - killed) / 1e6;
             await().atMost(WAIT).until(() -> edge.getBean(EdgeLinks.class).size() == 0);
@@ -142,11 +100,5 @@ class ClusterFailoverTest {
 
     private static URI url(String path) {
         return URI.create("http://127.0.0.1:" + edge.getEnvironment().getProperty("local.server.port") + path);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
     }
 }
