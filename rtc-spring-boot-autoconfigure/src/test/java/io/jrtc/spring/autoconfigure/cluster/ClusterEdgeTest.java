@@ -102,6 +102,7 @@ class ClusterEdgeTest {
     static ConfigurableApplicationContext node(String id) {
         int port = freePort();
         return new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
+                .listeners(SerialLoggingStart.listeners())
                 .properties(ClusterDirectoryTest.nodeProperties(id, redis.port()))
                 .properties("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
                         "rtc.cluster.internal-url=http://127.0.0.1:" + port,

@@ -44,6 +44,7 @@ final class ThreeNodeCluster implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             int port = ClusterEdgeTest.freePort();
             return new SpringApplicationBuilder(ClusterDirectoryTest.Node.class)
+                    .listeners(SerialLoggingStart.listeners())
                     .properties(ClusterDirectoryTest.nodeProperties(id, redis.port()))
                     .properties("server.port=" + port, "rtc.cluster.public-url=http://127.0.0.1:" + port,
                             "rtc.cluster.internal-url=http://127.0.0.1:" + port, "rtc.cluster.heartbeat=250ms",
