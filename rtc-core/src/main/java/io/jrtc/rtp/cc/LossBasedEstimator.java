@@ -19,7 +19,7 @@ final class LossBasedEstimator {
     private static final long MIN_WINDOW_NANOS = 1_000_000_000L;
     private static final long DECREASE_INTERVAL = 300_000_000L;
     private static final double GROWTH_PER_SECOND = 1.08;
-    static final int CLEAN_WINDOWS_TO_LIFT = 2;
+    private static final int CLEAN_WINDOWS_TO_LIFT = 2;
 
     private long cap = UNLIMITED;
     private long lost;
