@@ -90,11 +90,12 @@ class SendSideEstimationBottleneckTest {
                         link.counters());
 
                 // Issue 11 wants a mean of 0.7-1.0 Mbit/s and under 5 % loss. Before a drop for a probe's own queue was
-                // undone (AimdRateControl), five runs measured 0.63-0.71 Mbit/s; since, six runs at loads of 28-38 on
-                // two cores measured 0.57-0.77 (mean 0.69, 0-0.3 % loss): the receiver stamps arrivals when its loop gets to
-                // them, and on a starved machine late stamps read as a growing queue (overuse at 0.6 Mbit/s with
-                // nothing lost). BottleneckSimulationTest settles at 0.85 through the same bucket with 15 ms of jitter.
-                // Asserted is what holds under load; 2.4 Mbit/s was reached 3.3-7.8 s after the step, printed.
+                // undone (AimdRateControl), five runs measured 0.63-0.71 Mbit/s. Since: six runs at load 3-5 measured
+                // 0.68-0.86 (mean 0.79, 0-1.8 % loss, 2.4 Mbit/s 2.8-9.8 s after the step); six at load 28-38 on two
+                // cores 0.57-0.77 (mean 0.69): the receiver stamps arrivals when its loop gets to them, and on a
+                // starved machine late stamps read as a growing queue (overuse at 0.6 Mbit/s with nothing lost).
+                // While the loss cap was also lifted after two clean seconds (taken back), one run of eight at load
+                // 9-14 collapsed to 0.09 Mbit/s with 14 % loss, cause unknown. Asserted is what holds under load.
                 assertThat(mean).as("mean estimate under 1 Mbit/s, samples %s", settled)
                         .isBetween(400_000.0, 1_000_000.0);
                 assertThat(loss).as("share of datagrams the bottleneck dropped, estimates %s", settled)

@@ -4,10 +4,7 @@ package io.jrtc.rtp.cc;
  * The loss-based half of the estimator (draft-ietf-rmcat-gcc-02 §6), as a cap on the target, judged over a
  * second and at least 20 packets at a time: with more than 10 %
  * of the packets lost the cap drops to the target times (1 - loss/2), at most once per {@link #DECREASE_INTERVAL}
- * plus an RTT; under 2 % it grows 8 % a second, and once it is far above the target, or after
- * {@link #CLEAN_WINDOWS_TO_LIFT} windows in a row under 2 %, it no longer limits anything: the loss that set it
- * is over, and the delay-based half sees a queue long before a tail-drop queue overflows again (over a real
- * 1 Mbit/s token bucket, the drops of the start-up probes held the target near 0.5 Mbit/s for seconds).
+ * plus an RTT; under 2 % it grows 8 % a second, and once it is far above the target it no longer limits anything.
  * Losses come from transport-wide feedback, or from RTCP report blocks when the peer gives no such feedback.
  */
 final class LossBasedEstimator {
@@ -19,7 +16,6 @@ final class LossBasedEstimator {
     private static final long MIN_WINDOW_NANOS = 1_000_000_000L;
     private static final long DECREASE_INTERVAL = 300_000_000L;
     private static final double GROWTH_PER_SECOND = 1.08;
-    private static final int CLEAN_WINDOWS_TO_LIFT = 2;
 
     private long cap = UNLIMITED;
     private long lost;
@@ -29,7 +25,6 @@ final class LossBasedEstimator {
     private long windowStart = Long.MIN_VALUE;
     private long roundTripTime = 200_000_000L;
     private double lastLossFraction;
-    private int cleanWindows;
 
     void setRoundTripTime(long nanos) {
         roundTripTime = nanos;
@@ -57,10 +52,6 @@ final class LossBasedEstimator {
             }
         } else if (loss < LOW_LOSS) {
             grow(now, target);
-        }
-        cleanWindows = loss < LOW_LOSS ? cleanWindows + 1 : 0;
-        if (cleanWindows >= CLEAN_WINDOWS_TO_LIFT) {
-            cap = UNLIMITED;
         }
         lastUpdate = now;
     }
