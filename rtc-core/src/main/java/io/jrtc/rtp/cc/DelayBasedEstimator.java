@@ -50,8 +50,13 @@ final class DelayBasedEstimator {
         rateControl.setRoundTripTime(nanos);
     }
 
-    /** A probe got {@code bitrate} through: a better estimate than the slow ramp would reach for seconds. */
-    void onProbeResult(long now, long bitrate) {
-        rateControl.setEstimate(now, bitrate);
+    /** A probe leaves now; see {@link AimdRateControl#onProbeStarted}. */
+    void onProbeStarted(long now) {
+        rateControl.onProbeStarted(now);
+    }
+
+    /** A probe got {@code bitrate} through; see {@link AimdRateControl#onProbeResult}. */
+    void onProbeResult(long now, long bitrate, boolean restorable) {
+        rateControl.onProbeResult(now, bitrate, restorable);
     }
 }

@@ -55,6 +55,11 @@ final class ProbeController {
         }
     }
 
+    /** When the last probe was asked for (the pacer sends it at once), or Long.MIN_VALUE. */
+    long lastProbe() {
+        return lastProbe;
+    }
+
     long deadline() {
         return lastProbe == Long.MIN_VALUE ? Long.MAX_VALUE : lastProbe + PERIODIC_INTERVAL_NANOS;
     }

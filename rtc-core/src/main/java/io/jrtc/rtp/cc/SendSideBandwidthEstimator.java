@@ -27,6 +27,9 @@ public final class SendSideBandwidthEstimator {
         }
     }
 
+    /** Above this share of packets lost since the start, a probe's result does not undo a drop. */
+    private static final double LOSSY_PATH = 0.02;
+
     private final Settings settings;
     private final SentPacketHistory history = new SentPacketHistory();
     private final DelayBasedEstimator delayBased;
@@ -83,9 +86,8 @@ public final class SendSideBandwidthEstimator {
     }
 
     private void onProbeResult(long now, ProbeResultEstimator.Result probe) {
-        if (probe.bitrate() > delayBased.bitrate()) {
-            delayBased.onProbeResult(now, probe.bitrate());
-        }
+        // on a lossy path a probe's packets are lost with the rest: it says little of what the path carries
+        delayBased.onProbeResult(now, probe.bitrate(), lossFraction() < LOSSY_PATH);
         lossBased.onProbeResult(probe.bitrate());
         probes.onProbeResult(now, probe.cluster().bitrate(), probe.bitrate(), probeLimit());
     }
@@ -129,6 +131,7 @@ public final class SendSideBandwidthEstimator {
     public ProbeCluster pollProbe() {
         ProbeCluster cluster = probes.poll();
         if (cluster != null) {
+            delayBased.onProbeStarted(probes.lastProbe());
             probeResults.onProbeStarted(cluster);
         }
         return cluster;

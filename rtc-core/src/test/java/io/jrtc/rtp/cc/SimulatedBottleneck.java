@@ -21,6 +21,8 @@ final class SimulatedBottleneck {
     private long rate;
     private long queueFreeAt;
     private long burstBytes;
+    private long jitter;
+    private long lastArrival;
     private double tokens;
     private long tokensAt;
     long sent;
@@ -37,6 +39,15 @@ final class SimulatedBottleneck {
     SimulatedBottleneck withBurst(long bytes) {
         burstBytes = bytes;
         tokens = bytes;
+        return this;
+    }
+
+    /**
+     * Delays each packet by up to {@code nanos} more, at random and in order (a relay or receiver that a loaded
+     * machine schedules late): the one-way delay varies without any queue growing.
+     */
+    SimulatedBottleneck withJitter(long nanos) {
+        jitter = nanos;
         return this;
     }
 
@@ -61,7 +72,9 @@ final class SimulatedBottleneck {
             tokensAt = departure;
         }
         queueFreeAt = departure;
-        inFlight.add(new Delivery(departure + delay, sequence));
+        long arrival = departure + delay + (jitter > 0 ? (long) (random.nextDouble() * jitter) : 0);
+        lastArrival = Math.max(lastArrival, arrival);
+        inFlight.add(new Delivery(lastArrival, sequence));
     }
 
     /** When a packet queued from {@code start} leaves: once the bucket holds its size in tokens. */
