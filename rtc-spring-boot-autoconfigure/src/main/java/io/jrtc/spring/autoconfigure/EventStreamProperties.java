@@ -20,7 +20,7 @@ public class EventStreamProperties {
     /**
      * How often each connection's statistics are sampled for the "stats" event and the metrics; 0 turns it off.
      * A connection without data-channel or RTP traffic since its last sample is sampled less often (after 1, 3,
-     * 7, then every 10 periods) until its next state change or traffic.
+     * 7, 15, then every 30 periods) until its next state change or traffic.
      */
     private Duration statsInterval = Duration.ofSeconds(1);
 
