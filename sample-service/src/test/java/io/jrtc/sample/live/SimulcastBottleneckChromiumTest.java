@@ -115,15 +115,24 @@ class SimulcastBottleneckChromiumTest {
         SlowViewer.Window slow = SlowViewer.measure(driver, Duration.ofSeconds(5));
         System.out.println("{\"slowViewerAt600kbit\":" + slow.json() + ",\"rateCapDrops\":"
                 + Arrays.toString(link.rateCapDrops()) + ",\"serverEstimates\":\"" + serverEstimates() + "\"}");
-        assertThat(slow.first().width()).isLessThan(HIGH_WIDTH);
-        assertThat(slow.last().width()).isLessThan(HIGH_WIDTH);
+        driver.switchTo().window(fastWindow);
+        long highLayerBitrate = LivePages.bitrateOf(driver, "f");
+        System.out.printf("{\"highLayerBitrateAfterSlowWindow\":%d}%n", highLayerBitrate);
+        // The high layer is wrong for the slow viewer only while it needs more than the link carries: under CPU
+        // load Chromium encodes it smaller, and a CI run saw it pass the 600 kbit/s bucket without a drop, the
+        // slow viewer rightly on it.
+        assertThat(slow.first().width() < HIGH_WIDTH || highLayerBitrate <= SLOW_LINK)
+                .as("slow viewer on %d wide while the high layer needs %d bit/s", slow.first().width(),
+                        highLayerBitrate).isTrue();
+        assertThat(slow.last().width() < HIGH_WIDTH || highLayerBitrate <= SLOW_LINK)
+                .as("slow viewer on %d wide while the high layer needs %d bit/s", slow.last().width(),
+                        highLayerBitrate).isTrue();
         // Not asserted yet (issue 11): >= 25 fps without a freeze over 500 ms. Before the estimator undid drops for
         // its own probes' queues: 9-14 fps with 0.5-3 s of freezes, the estimate at or near its 30 kbit/s floor.
         // Since, three runs at load 26-35: 26.0 fps (0.23 s of freezes, 320 wide), 31.6 fps (0.38 s, 320 wide, but
         // the estimate fell to the floor after 69 drops), 24.1 fps (1.26 s, 640 wide); at load 5, 5.5 fps (0.9 s,
         // 338 drops, the estimate then at 0.92 Mbit/s, above the link): not reliable yet.
 
-        driver.switchTo().window(fastWindow);
         assertThat(LivePages.decodedWidth(driver)).isEqualTo(HIGH_WIDTH);
 
         driver.switchTo().window(slowWindow);
