@@ -2,6 +2,7 @@ package io.jrtc.sample.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,6 +113,7 @@ class SoakTest {
             System.out.printf("{\"soak\":{\"cycles\":%d,\"failures\":%d,\"seconds\":%.1f,\"vanished\":%d,"
                     + "\"vanished_gone_max_ms\":{\"whip_whep\":%d,\"rest\":%d},\"baseline\":%s,\"after\":%s}}%n",
                     cycles, failures, seconds, lived.size(), maxWhipMillis, maxRestMillis, baseline, after);
+            System.out.println("soak: descriptors above the baseline by kind: " + after.descriptorsAbove(baseline));
             assertThat(failures).as("failed cycles").isZero();
             assertThat(service.size()).as("open connections").isZero();
             assertThat(vanishedAt).as("vanished clients still open").isEmpty();
@@ -121,7 +124,8 @@ class SoakTest {
             assertThat(after.threads()).isLessThanOrEqualTo(baseline.threads() + 2);
             // Likewise fewer descriptors is no leak (the clean-clone CI saw 247 against a baseline of 255: files
             // the warm-up had open were closed meanwhile).
-            assertThat(after.fileDescriptors()).isLessThanOrEqualTo(baseline.fileDescriptors() + 5);
+            assertThat(after.fileDescriptors()).as("descriptors; kinds above the baseline: %s",
+                    after.descriptorsAbove(baseline)).isLessThanOrEqualTo(baseline.fileDescriptors() + 5);
             assertThat(after.heapAfterGcMib()).isLessThanOrEqualTo(baseline.heapAfterGcMib() + 16);
         }
     }
@@ -210,7 +214,7 @@ class SoakTest {
     }
 
     /** This JVM's threads, open file descriptors and heap in use after a full collection. */
-    record Footprint(int threads, long fileDescriptors, double heapAfterGcMib) {
+    record Footprint(int threads, long fileDescriptors, double heapAfterGcMib, Map<String, Long> descriptorKinds) {
         /**
          * The footprint once pools have let idle threads go: threads end 30 s after their last task (the engines'
          * callback and handshake pools), so up to 45 s are given for them to come back within 2 of
@@ -230,12 +234,39 @@ class SoakTest {
             for (int i = 0; i < 3; i++) {
                 System.gc();
             }
-            long fds;
+            Map<String, Long> kinds;
             try (Stream<Path> open = Files.list(Path.of("/proc/self/fd"))) {
-                fds = open.count();
+                kinds = open.map(Footprint::kindOf).collect(Collectors.groupingBy(kind -> kind,
+                        TreeMap::new, Collectors.counting()));
             }
+            long fds = kinds.values().stream().mapToLong(Long::longValue).sum();
             return new Footprint(ManagementFactory.getThreadMXBean().getThreadCount(), fds,
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0));
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0), kinds);
+        }
+
+        /**
+         * What a descriptor is: "socket", "pipe", the anonymous inode's name (eventpoll, eventfd) or the file's path,
+         * so that a failed comparison says which kind grew.
+         */
+        private static String kindOf(Path fd) {
+            try {
+                String target = Files.readSymbolicLink(fd).toString();
+                return target.startsWith("socket:") ? "socket" : target.startsWith("pipe:") ? "pipe" : target;
+            } catch (IOException closedMeanwhile) {
+                return "closed while listed";
+            }
+        }
+
+        /** The kinds of descriptor this footprint has more of than {@code baseline}, with the difference. */
+        Map<String, Long> descriptorsAbove(Footprint baseline) {
+            Map<String, Long> grown = new TreeMap<>();
+            descriptorKinds.forEach((kind, count) -> {
+                long more = count - baseline.descriptorKinds().getOrDefault(kind, 0L);
+                if (more > 0) {
+                    grown.put(kind, more);
+                }
+            });
+            return grown;
         }
 
         @Override
