@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -235,8 +236,9 @@ class SoakTest {
                 System.gc();
             }
             Map<String, Long> kinds;
+            Map<String, String> sockets = socketKinds();
             try (Stream<Path> open = Files.list(Path.of("/proc/self/fd"))) {
-                kinds = open.map(Footprint::kindOf).collect(Collectors.groupingBy(kind -> kind,
+                kinds = open.map(fd -> kindOf(fd, sockets)).collect(Collectors.groupingBy(kind -> kind,
                         TreeMap::new, Collectors.counting()));
             }
             long fds = kinds.values().stream().mapToLong(Long::longValue).sum();
@@ -245,17 +247,46 @@ class SoakTest {
         }
 
         /**
-         * What a descriptor is: "socket", "pipe", the anonymous inode's name (eventpoll, eventfd) or the file's path,
-         * so that a failed comparison says which kind grew.
+         * What a descriptor is: a socket's protocol and, for TCP, its state ("tcp ESTABLISHED", "udp"), "pipe",
+         * the anonymous inode's name (eventpoll, eventfd) or the file's path, so that a failed comparison says which
+         * kind grew.
          */
-        private static String kindOf(Path fd) {
+        private static String kindOf(Path fd, Map<String, String> sockets) {
             try {
                 String target = Files.readSymbolicLink(fd).toString();
-                return target.startsWith("socket:") ? "socket" : target.startsWith("pipe:") ? "pipe" : target;
+                if (target.startsWith("socket:[")) {
+                    return sockets.getOrDefault(target.substring(8, target.length() - 1), "socket");
+                }
+                return target.startsWith("pipe:") ? "pipe" : target;
             } catch (IOException closedMeanwhile) {
                 return "closed while listed";
             }
         }
+
+        /** Socket inode to protocol and TCP state, from the namespace's tables in /proc/self/net. */
+        private static Map<String, String> socketKinds() {
+            Map<String, String> kinds = new HashMap<>();
+            for (String protocol : List.of("tcp", "tcp6", "udp", "udp6")) {
+                try {
+                    List<String> lines = Files.readAllLines(Path.of("/proc/self/net", protocol));
+                    for (String line : lines.subList(1, lines.size())) {
+                        String[] fields = line.trim().split("\\s+");
+                        boolean tcp = protocol.startsWith("tcp");
+                        kinds.put(fields[9], tcp ? "tcp " + TCP_STATES.getOrDefault(fields[3], fields[3]) : "udp");
+                    }
+                } catch (IOException | RuntimeException unreadable) {
+                    // a table this kernel lacks (no IPv6): its sockets stay "socket"
+                }
+            }
+            return kinds;
+        }
+
+        /** The TCP states of /proc/net/tcp's "st" column (include/net/tcp_states.h). */
+        private static final Map<String, String> TCP_STATES = Map.ofEntries(Map.entry("01", "ESTABLISHED"),
+                Map.entry("02", "SYN_SENT"), Map.entry("03", "SYN_RECV"), Map.entry("04", "FIN_WAIT1"),
+                Map.entry("05", "FIN_WAIT2"), Map.entry("06", "TIME_WAIT"), Map.entry("07", "CLOSE"),
+                Map.entry("08", "CLOSE_WAIT"), Map.entry("09", "LAST_ACK"), Map.entry("0A", "LISTEN"),
+                Map.entry("0B", "CLOSING"));
 
         /** The kinds of descriptor this footprint has more of than {@code baseline}, with the difference. */
         Map<String, Long> descriptorsAbove(Footprint baseline) {
