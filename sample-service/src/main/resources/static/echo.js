@@ -121,7 +121,11 @@
     const media = await navigator.mediaDevices.getUserMedia({ video: !pattern, audio: true });
     if (pattern) {
       test.pattern = echoPattern.start(640, 480);
-      media.addTrack(test.pattern.stream.getVideoTracks()[0]);
+      const patternTrack = test.pattern.stream.getVideoTracks()[0];
+      // The echo is compared with the pattern at its size: 'detail' keeps Chromium's encoder from scaling it down
+      // when the machine is busy or the estimate low (it lowers the frame rate instead).
+      patternTrack.contentHint = 'detail';
+      media.addTrack(patternTrack);
     }
     $('local-video').srcObject = media;
     const echoed = new MediaStream();
